@@ -1,0 +1,249 @@
+"""The `release-monitor` command line: thin wrappers over the pipeline, state and notify stages."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from monitor.config import (
+    ENV_NOTIFY_URLS,
+    Config,
+    default_config_path,
+    format_duration,
+    load_config,
+    mask_database_url,
+    mask_secret_url,
+)
+from monitor.errors import MonitorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class State:
+    """What the group passes to every command: where the config is, loaded on demand."""
+
+    def __init__(self, config_path: Path | None) -> None:
+        self.explicit = config_path is not None
+        self.config_path = config_path or default_config_path()
+        self._config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"release-monitor: {message}", err=True)
+    sys.exit(code)
+
+
+def handles_errors(func: F) -> F:
+    """Turn expected failures into one clear line on stderr and their exit code."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MonitorError as exc:
+            fail(str(exc), exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def not_yet(command: str) -> NoReturn:
+    fail(f"`{command}` is not yet implemented in this version", 3)
+
+
+def print_json(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=None, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-c",
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Config file (default: ./config.toml, then $XDG_CONFIG_HOME/release-monitor/config.toml).",
+)
+@click.version_option(package_name="release-monitor")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None) -> None:
+    """Tells you the moment a TV season you wait for changes: renewed, cancelled, dated,
+    delayed, filming, released."""
+    ctx.obj = State(config_path)
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+def template_text() -> str:
+    return resources.files("monitor").joinpath("config_template.toml").read_text("utf-8")
+
+
+@cli.command()
+@pass_state
+def init(state: State) -> None:
+    """Write a commented starter config (never overwrites)."""
+    path = state.config_path
+    if path.exists():
+        fail(f"{path} already exists; edit it, or pass -c NEW_PATH to write another", 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(template_text(), encoding="utf-8")
+    click.echo(f"Wrote {path}. Edit the [[watch]] entries and [notify] urls, then run:")
+    click.echo(f"  release-monitor -c {path} check")
+
+
+@cli.command()
+@pass_state
+@handles_errors
+def check(state: State) -> None:
+    """Validate the config and summarise it (secrets masked)."""
+    config = state.config
+    click.echo(f"{state.config_path}: OK")
+    click.echo(f"database: {mask_database_url(config.database_url)}")
+    click.echo(f"interval: {format_duration(config.monitor.interval)}")
+    click.echo(f"watches ({len(config.watch)}):")
+    for watch in config.watches:
+        extra = f" (aliases: {', '.join(watch.aliases)})" if watch.aliases else ""
+        click.echo(f"  - {watch.label}{extra}")
+    sources = config.sources
+    enabled = [
+        name
+        for name, section in (
+            ("google_news", sources.google_news),
+            ("tvmaze", sources.tvmaze),
+            ("netflix", sources.netflix),
+        )
+        if section.enabled
+    ]
+    feeds = [f for f in config.feeds if f.enabled]
+    click.echo(f"sources: {', '.join(enabled) or 'none'}; feeds ({len(feeds)}):")
+    for feed in feeds:
+        click.echo(f"  - {feed.name} [{feed.trust or 'by domain'}]")
+    click.echo(f"notification targets ({len(config.notify.urls)}):")
+    for target in config.notify.urls:
+        click.echo(f"  - {mask_secret_url(target.url)}")
+    warnings = config_warnings(config)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def config_warnings(config: Config) -> list[str]:
+    out = []
+    if not config.notify.urls:
+        out.append(
+            f"no notification targets: nothing will be sent (add [notify] urls or set "
+            f"{ENV_NOTIFY_URLS})"
+        )
+    if not config.watch:
+        out.append("no [[watch]] entries: nothing to track")
+    return out
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True, help="Fetch and decide, but store and send nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+@pass_state
+@handles_errors
+def poll(state: State, dry_run: bool, as_json: bool) -> None:
+    """One cycle over every source now, then deliver due notifications."""
+    not_yet("poll")
+
+
+@cli.command()
+@click.option(
+    "--log-format", type=click.Choice(["text", "json"]), default=None, help="Log line format."
+)
+@pass_state
+@handles_errors
+def run(state: State, log_format: str | None) -> None:
+    """Run the daemon (SIGTERM/SIGINT stop it cleanly)."""
+    not_yet("run")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+@handles_errors
+def status(state: State, as_json: bool) -> None:
+    """The trusted state of every watched season."""
+    not_yet("status")
+
+
+@cli.command()
+@click.argument("show")
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+@handles_errors
+def history(state: State, show: str, as_json: bool) -> None:
+    """The timeline of changes for SHOW, with evidence links."""
+    not_yet("history")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+@handles_errors
+def sources(state: State, as_json: bool) -> None:
+    """Health of every source: last success, last error, failures, next check."""
+    not_yet("sources")
+
+
+@cli.command("notify-test")
+@pass_state
+@handles_errors
+def notify_test(state: State) -> None:
+    """Send a test message to every notification target."""
+    not_yet("notify-test")
+
+
+@cli.command()
+@pass_state
+@handles_errors
+def health(state: State) -> None:
+    """Exit non-zero when the daemon is stale or deliveries are dead (for HEALTHCHECK)."""
+    not_yet("health")
+
+
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@pass_state
+@handles_errors
+def calendar(state: State, output: Path) -> None:
+    """Write an .ics calendar of the watched seasons' dates."""
+    not_yet("calendar")
+
+
+@cli.command()
+@click.option("--show", help="Show title (single-article mode).")
+@click.option("--season", type=int, help="Season number (single-article mode).")
+@click.option("--alias", "aliases", multiple=True, help="Another title of the show.")
+@click.option("--published", help="The article's publication date, YYYY-MM-DD.")
+@click.option("--title", default="", help="The article's headline (single-article mode).")
+@click.option("--jsonl", is_flag=True, help="Batch mode: JSON lines in, JSON lines out.")
+@handles_errors
+def extract(
+    show: str | None,
+    season: int | None,
+    aliases: tuple[str, ...],
+    published: str | None,
+    title: str,
+    jsonl: bool,
+) -> None:
+    """Read claims from one article on stdin (or --jsonl lines) and explain them."""
+    not_yet("extract")
+
+
+def main() -> None:
+    cli(prog_name="release-monitor")

@@ -1,0 +1,454 @@
+"""The TOML config: pydantic models, defaults in one place, errors that name the key path."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from monitor.errors import ConfigError
+from monitor.models import TRUST_NAMES, Trust, Watch
+
+ENV_NOTIFY_URLS = "RELEASE_MONITOR_NOTIFY_URLS"
+DEFAULT_CONFIG_NAME = "config.toml"
+
+# Defaults in one place: every model below reads them from here.
+DEFAULTS: dict[str, Any] = {
+    "database": "sqlite:///release-monitor.db",
+    "interval": "2h",
+    "notify_baseline": True,
+    "user_agent": "release-monitor/0.1 (+https://github.com/release-monitor/release-monitor)",
+    "max_body_bytes": 10 * 1024 * 1024,
+    "fetch_timeout": "30s",  # total deadline of one fetch, connect + read + body
+    "workers": 4,
+    "google_news_base_url": "https://news.google.com/rss/search",
+    "tvmaze_base_url": "https://api.tvmaze.com",
+    "netflix_base_url": "https://about.netflix.com/api/data/upcoming",
+}
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)")
+_UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(value: object) -> timedelta:
+    """ "30s", "30m", "2h", "1d", "1h30m" or a number of seconds -> timedelta."""
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f'must be a duration like "30m", "2h" or "1d", got {value!r}')
+    if isinstance(value, int | float):
+        seconds = float(value)
+    elif isinstance(value, str):
+        text = value.strip().lower().replace(" ", "")
+        parts = _DURATION.findall(text)
+        if not parts or "".join(n + u for n, u in parts) != text:
+            raise ValueError(f'must be a duration like "30m", "2h" or "1d", got "{value}"')
+        seconds = sum(float(n) * _UNIT_SECONDS[u] for n, u in parts)
+    else:
+        raise ValueError(f'must be a duration like "30m", "2h" or "1d", got {value!r}')
+    if seconds <= 0:
+        raise ValueError(f"must be a positive duration, got {value!r}")
+    return timedelta(seconds=seconds)
+
+
+def format_duration(delta: timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+# TOML values are typed: "2" for a season is a mistake to report, not to coerce.
+SInt = Annotated[int, Strict()]
+SBool = Annotated[bool, Strict()]
+SStr = Annotated[str, Strict()]
+TrustName = Literal["official", "trade", "structured", "press", "blog"]
+EventName = Literal[
+    "tracking",
+    "renewed",
+    "cancelled",
+    "date_announced",
+    "date_changed",
+    "phase_changed",
+    "released",
+    "reminder",
+    "source_failing",
+    "source_recovered",
+    "config_error",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MonitorSection(_Strict):
+    database: SStr = DEFAULTS["database"]
+    interval: Duration = parse_duration(DEFAULTS["interval"])
+    notify_baseline: SBool = DEFAULTS["notify_baseline"]
+    user_agent: SStr = DEFAULTS["user_agent"]
+    max_body_bytes: SInt = Field(default=DEFAULTS["max_body_bytes"], ge=1024)
+    fetch_timeout: Duration = parse_duration(DEFAULTS["fetch_timeout"])
+    workers: SInt = Field(default=DEFAULTS["workers"], ge=1, le=64)
+
+    @field_validator("database")
+    @classmethod
+    def _database_url(cls, value: str) -> str:
+        if "://" not in value:
+            raise ValueError(
+                'must be a database URL like "sqlite:///release-monitor.db" or '
+                '"postgresql://user@host/db"'
+            )
+        return value
+
+
+class Target(_Strict):
+    """One notification target: an Apprise URL with optional filters."""
+
+    url: SStr
+    events: tuple[EventName, ...] | None = None  # None: every event
+    tags: tuple[SStr, ...] = ()  # a watch with `notify = [...]` goes to targets sharing a tag
+    name: SStr | None = None
+
+
+def _coerce_targets(value: object) -> object:
+    # `urls = ["..."]` is shorthand for targets without filters.
+    if isinstance(value, list):
+        return [{"url": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+class NotifySection(_Strict):
+    urls: Annotated[tuple[Target, ...], BeforeValidator(_coerce_targets)] = ()
+    remind_days: tuple[Annotated[SInt, Field(ge=1, le=365)], ...] = ()
+
+
+class SourceSection(_Strict):
+    enabled: SBool = True
+    base_url: SStr
+    interval: Duration | None = None  # None: [monitor] interval
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"https?://[^/\s]+", value):
+            raise ValueError(f'must be an http:// or https:// URL, got "{value}"')
+        return value.rstrip("/") if not value.endswith("/search") else value
+
+
+class GoogleNewsSection(SourceSection):
+    base_url: SStr = DEFAULTS["google_news_base_url"]
+    hl: SStr = "en-US"
+    gl: SStr = "US"
+    ceid: SStr = "US:en"
+
+
+class TvmazeSection(SourceSection):
+    base_url: SStr = DEFAULTS["tvmaze_base_url"]
+
+
+class NetflixSection(SourceSection):
+    base_url: SStr = DEFAULTS["netflix_base_url"]
+    enabled: SBool = False  # undocumented endpoint: opt in
+
+
+class SourcesSection(_Strict):
+    google_news: GoogleNewsSection = GoogleNewsSection()
+    tvmaze: TvmazeSection = TvmazeSection()
+    netflix: NetflixSection = NetflixSection()
+
+
+class Feed(_Strict):
+    name: SStr = Field(min_length=1)
+    url: SStr
+    trust: TrustName | None = None  # None: from the publisher domain table
+    interval: Duration | None = None
+    enabled: SBool = True
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.match(r"https?://[^/\s]+", value):
+            raise ValueError(f'must be an http:// or https:// URL, got "{value}"')
+        return value
+
+
+class WatchEntry(_Strict):
+    show: SStr = Field(min_length=1)
+    season: SInt = Field(ge=1)
+    aliases: tuple[SStr, ...] = ()
+    part: SInt | None = Field(default=None, ge=1)
+    final: SBool = False
+    tvmaze_id: SInt | None = Field(default=None, ge=0)
+    notify: tuple[SStr, ...] = ()
+
+    def to_watch(self) -> Watch:
+        return Watch(
+            show=self.show.strip(),
+            season=self.season,
+            aliases=tuple(a.strip() for a in self.aliases if a.strip()),
+            part=self.part,
+            final=self.final,
+            tvmaze_id=self.tvmaze_id or None,
+            notify=self.notify,
+        )
+
+
+class CalendarSection(_Strict):
+    path: SStr | None = None
+
+
+class Config(_Strict):
+    monitor: MonitorSection = MonitorSection()
+    notify: NotifySection = NotifySection()
+    sources: SourcesSection = SourcesSection()
+    feeds: tuple[Feed, ...] = ()
+    watch: tuple[WatchEntry, ...] = ()
+    calendar: CalendarSection = CalendarSection()
+    # Where the file was read from; relative SQLite paths resolve against its folder.
+    base_dir: SStr = Field(default=".", exclude=True)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Config:
+        seen: set[tuple[str, int]] = set()
+        for entry in self.watch:
+            key = (entry.show.strip().casefold(), entry.season)
+            if key in seen:
+                raise ValueError(f'watch: "{entry.show}" season {entry.season} is listed twice')
+            seen.add(key)
+        names = [f.name for f in self.feeds]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"feed names must be unique, repeated: {', '.join(dupes)}")
+        return self
+
+    @property
+    def watches(self) -> tuple[Watch, ...]:
+        return tuple(w.to_watch() for w in self.watch)
+
+    @property
+    def database_url(self) -> str:
+        return resolve_database_url(self.monitor.database, Path(self.base_dir))
+
+    def feed_trust(self, feed: Feed) -> Trust | None:
+        return Trust.parse(feed.trust) if feed.trust else None
+
+
+def resolve_database_url(url: str, base_dir: Path) -> str:
+    """Make a relative SQLite path absolute against the config file's folder."""
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith("sqlite:////"):
+        rest = url[len(prefix) :]
+        if rest and rest != ":memory:" and not Path(rest).is_absolute():
+            return prefix + str((base_dir / rest).resolve())
+    return url
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def default_config_path() -> Path:
+    """./config.toml if present, else $XDG_CONFIG_HOME/release-monitor/config.toml."""
+    local = Path(DEFAULT_CONFIG_NAME)
+    if local.exists():
+        return local
+    xdg = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    candidate = Path(xdg) / "release-monitor" / DEFAULT_CONFIG_NAME
+    return candidate if candidate.exists() else local
+
+
+def load_config(path: Path, environ: dict[str, str] | None = None) -> Config:
+    """Read, parse and validate one config file; raise ConfigError naming every problem."""
+    env = os.environ if environ is None else environ
+    shown = str(path)
+    try:
+        raw_bytes = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            shown, ["file not found (create one with `release-monitor init`)"]
+        ) from None
+    except OSError as exc:
+        raise ConfigError(shown, [f"cannot read: {exc.strerror or exc}"]) from None
+    try:
+        data = tomllib.loads(raw_bytes.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(shown, [f"not UTF-8 text (byte {exc.start})"]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(shown, [f"TOML syntax error: {exc}"]) from None
+    return config_from_dict(data, shown, base_dir=path.resolve().parent, environ=env)
+
+
+def config_from_dict(
+    data: dict[str, Any],
+    shown: str = "config",
+    base_dir: Path | None = None,
+    environ: os._Environ[str] | dict[str, str] | None = None,
+) -> Config:
+    env = {} if environ is None else environ
+    data = dict(data)
+    env_urls = env.get(ENV_NOTIFY_URLS, "").split()
+    if env_urls:
+        notify = dict(data.get("notify") or {})
+        notify["urls"] = list(notify.get("urls") or []) + env_urls
+        data["notify"] = notify
+    if base_dir is not None:
+        data["base_dir"] = str(base_dir)
+    try:
+        return Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(shown, [_describe(err) for err in exc.errors()]) from None
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _got(value: object) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
+    model: Any = Config
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        model = next((a for a in (annotation, *args) if hasattr(a, "model_fields")), None)
+        if model is None:
+            return []
+    return [k for k in model.model_fields if k != "base_dir"]
+
+
+def _field_of(loc: tuple[int | str, ...]) -> Any:
+    model: Any = Config
+    info: Any = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(model, "model_fields", {}).get(part)
+        if info is None:
+            return None
+        args = getattr(info.annotation, "__args__", ())
+        model = next((a for a in (info.annotation, *args) if hasattr(a, "model_fields")), None)
+    return info
+
+
+def _bound(loc: tuple[int | str, ...]) -> str:
+    info = _field_of(loc)
+    for meta in getattr(info, "metadata", ()):
+        if getattr(meta, "ge", None) is not None:
+            return f" >= {meta.ge}"
+    return ""
+
+
+def _describe(err: Any) -> str:
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p and "(" in p))
+    path = _key_path(loc)
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    if kind == "extra_forbidden":
+        known = _known_keys(loc)
+        hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        extra = f' (did you mean "{hint[0]}"?)' if hint else ""
+        if known and not hint:
+            extra = f" (known keys: {', '.join(known)})"
+        return f"{path}: unknown key{extra}"
+    if kind == "missing":
+        return f"{path}: required key is missing"
+    if kind in {"int_type", "int_parsing", "int_from_float"}:
+        return f"{path}: must be a whole number{_bound(loc)}, got {_got(value)}"
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        op = {
+            "greater_than_equal": ">=",
+            "greater_than": ">",
+            "less_than_equal": "<=",
+            "less_than": "<",
+        }[kind]
+        limit = next(iter(ctx.values()), "?")
+        noun = "whole number" if isinstance(value, int) else "number"
+        return f"{path}: must be a {noun} {op} {limit}, got {_got(value)}"
+    if kind in {"bool_type", "bool_parsing"}:
+        return f"{path}: must be true or false, got {_got(value)}"
+    if kind in {"string_type"}:
+        return f"{path}: must be a string in quotes, got {_got(value)}"
+    if kind in {"string_too_short"}:
+        return f"{path}: must not be empty"
+    if kind in {"tuple_type", "list_type"}:
+        if isinstance(value, dict):
+            return f"{path}: must be a list of tables (write [[{path}]]), got a single table"
+        return f'{path}: must be a list like ["a", "b"], got {_got(value)}'
+    if kind in {"model_type", "model_attributes_type", "dataclass_type"}:
+        return f"{path}: must be a table, got {_got(value)}"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        return f"{path}: must be one of {expected}, got {_got(value)}"
+    if kind == "value_error":
+        message = str(ctx.get("error", err["msg"]))
+        return f"{path}: {message}" if loc else message
+    return f"{path}: {err['msg']}, got {_got(value)}"
+
+
+# Services whose "host" part is itself a token or id (discord://webhook_id/token).
+_HOST_IS_SECRET = frozenset(
+    {"discord", "tgram", "slack", "pbul", "join", "msteams", "pover", "ifttt", "gotify", "ntfy"}
+)
+
+
+def mask_secret_url(url: str) -> str:
+    """Show the service and host of an Apprise URL, never its credentials or tokens."""
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*)://([^/?#]*)(.*)", url.strip())
+    if not match:
+        return "****"
+    scheme, authority, rest = match.groups()
+    if scheme.lower() in _HOST_IS_SECRET:
+        return f"{scheme}://****"
+    host = authority.rsplit("@", 1)[-1]
+    user = "****@" if "@" in authority else ""
+    tail = "/****" if rest.strip("/?#") else ""
+    return f"{scheme}://{user}{host}{tail}"
+
+
+def mask_database_url(url: str) -> str:
+    """A database URL with its password hidden."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL is shown as nothing rather than leaked
+        return "****"
+
+
+def trust_names() -> tuple[str, ...]:
+    return TRUST_NAMES

@@ -1,0 +1,1 @@
+"""Extraction: renewal, date and phase claims from an item (pure)."""

@@ -1,0 +1,1 @@
+"""Matching: which watched seasons an item speaks about (pure)."""

@@ -1,0 +1,1 @@
+"""Notifications: rendering, outbox and the Apprise sink."""

@@ -1,0 +1,1 @@
+"""Parsing: fetched bytes to plain-text items (pure)."""

@@ -1,0 +1,1 @@
+"""State: SQL tables, merge rules and the repository that joins them."""

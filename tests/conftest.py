@@ -1,0 +1,31 @@
+"""Shared fixtures: the repository root and a CLI runner that uses a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_cli(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m monitor ARGS` in a child process, as a user would."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("RELEASE_MONITOR_")}
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args],
+        cwd=cwd or ROOT,
+        env={**base, "PYTHONPATH": str(ROOT), **(env or {})},
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
