@@ -164,3 +164,32 @@ class Event:
     detail: str | None = None  # e.g. "delay", "earlier", "refinement"
     at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a value is believed: the strongest observation behind it."""
+
+    publisher: str
+    trust: Trust
+    url: str | None
+    published: datetime | None
+    text: str
+    more: int = 0  # how many other publishers agree
+
+
+@dataclass(frozen=True)
+class SeasonState:
+    """The trusted state of one watched season (what `status` shows and the calendar reads).
+
+    Top-level values are confirmed only; unconfirmed ones live in `reported`.
+    """
+
+    show: str
+    season: int
+    renewal: str | None = None
+    release_date: str | None = None  # DESIGN.md §3 date encoding
+    phase: str | None = None
+    updated_at: datetime | None = None
+    reported: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    evidence: dict[str, Evidence] = field(default_factory=dict, hash=False, compare=False)
