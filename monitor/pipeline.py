@@ -180,9 +180,13 @@ class Fetched:
 
 def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
     site = item.publisher_url or item.link or source.url
-    table = _publisher_table()
-    trust: Trust = source.trust or table.trust_for_url(site)
-    publisher: str = item.publisher or table.publisher_name(site) or _site(site) or source.name
+    trust: Trust | None = source.trust
+    publisher = item.publisher
+    if trust is None or not publisher:
+        table = _publisher_table()
+        trust = trust or table.trust_for_url(site)
+        publisher = publisher or table.publisher_name(site) or _site(site) or source.name
+    assert trust is not None and publisher
     return trust, publisher
 
 
