@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -113,7 +114,7 @@ class _Captured:
     status_code = 204
     content = b""
     text = ""
-    headers: dict[str, str] = {}
+    headers: ClassVar[dict[str, str]] = {}
 
 
 def test_discord_payload_is_plain_text_that_cannot_ping(monkeypatch: pytest.MonkeyPatch) -> None:
