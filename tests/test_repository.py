@@ -294,3 +294,19 @@ def apply_in(repo: Repository, session: object, source: str) -> None:
         all_sources=["A", "B"],
         now=T0,
     )
+
+
+def test_reading_works_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'state.db'}"
+    Repository.open(url).close()
+    writer = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO source_state (name, failures) VALUES ('busy', 0)")
+    try:
+        reader = Repository.open(url)  # opening must not need the write lock
+        assert reader.seasons([WATCH])[0].renewal is None
+        assert reader.history(WATCH.show) == [] and reader.source_rows() == []
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
