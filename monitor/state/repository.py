@@ -294,17 +294,15 @@ class Repository:
         self, session: Session, watches: Sequence[Watch], now: datetime
     ) -> list[SeasonRow]:
         """The season rows of the watchlist, created (in baseline) for new watches."""
+        existing = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
         rows = []
         for watch in watches:
-            row = session.exec(
-                select(SeasonRow).where(
-                    SeasonRow.show == watch.show, SeasonRow.season == watch.season
-                )
-            ).first()
+            row = existing.get(watch.key)
             if row is None:
                 row = SeasonRow(show=watch.show, season=watch.season, created_at=now)
                 session.add(row)
                 session.flush()
+                existing[watch.key] = row
             rows.append(row)
         return rows
 
