@@ -249,9 +249,12 @@ def parse_unguarded(
     items: list[Item] = []
     for entry in entries:
         try:
-            items.append(_item(entry))
+            item = _item(entry)
         except Exception as exc:  # one odd entry must not cost the others
             warnings.append(f"skipped an unreadable entry ({type(exc).__name__})")
+            continue
+        if item.title or item.text or item.link:  # a cut-off entry can leave nothing
+            items.append(item)
     if result.get("bozo"):
         warnings.append(_describe_bozo(result.get("bozo_exception"), len(items)))
     feed = result.get("feed") or {}
