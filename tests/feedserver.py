@@ -223,4 +223,3 @@ class FeedServer:
                 time.sleep(route.drip or 0)
         except (BrokenPipeError, ConnectionResetError):
             pass
-
