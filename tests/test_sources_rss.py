@@ -9,7 +9,7 @@ import pytest
 
 from monitor.config import config_from_dict, load_config
 from monitor.models import SourceState, Trust
-from monitor.sources import BUILDERS, build_sources
+from monitor.sources import BUILDERS, build_fetcher, build_sources
 from monitor.sources.google_news import GoogleNewsSource
 from monitor.sources.http import Fetcher
 from monitor.sources.publishers import domain_of, publisher_name, trust_for_url
@@ -202,3 +202,12 @@ def test_example_config_builds() -> None:
     names = [s.name for s in sources]
     assert len(names) == len(set(names))  # names key the stored state: must be unique
     assert all(s.url.startswith("https://") for s in sources)
+
+
+def test_build_fetcher_uses_the_monitor_section() -> None:
+    config = config_from_dict(
+        {"monitor": {"user_agent": "me/1", "max_body_bytes": 4096, "fetch_timeout": "5s"}}
+    )
+    fetcher = build_fetcher(config)
+    assert (fetcher.user_agent, fetcher.max_body_bytes) == ("me/1", 4096)
+    assert fetcher.deadline == timedelta(seconds=5)

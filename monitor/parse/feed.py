@@ -7,7 +7,7 @@ import hashlib
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -15,7 +15,12 @@ import feedparser
 
 from monitor.errors import FetchError
 from monitor.models import Item
-from monitor.parse.sandbox import SandboxFailure, SandboxTimeout, shared_sandbox
+from monitor.parse.sandbox import (
+    SandboxFailure,
+    SandboxTimeout,
+    SandboxUnavailable,
+    shared_sandbox,
+)
 from monitor.parse.text import html_to_text, one_line
 
 DEFAULT_PARSE_TIMEOUT = 15.0  # seconds; a 10 MiB feed parses in a few
@@ -327,5 +332,9 @@ def parse_feed(
         ) from None
     except SandboxFailure as exc:
         raise FeedParseError(f"parsing failed: {exc}") from None
+    except SandboxUnavailable as exc:
+        # Better a parse without a hard deadline (make_safe still applies) than no news.
+        parsed = parse_unguarded(body, headers, base_url)
+        return replace(parsed, warnings=(*parsed.warnings, f"parsed without a deadline: {exc}"))
     assert isinstance(result, ParsedFeed)
     return result

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from monitor.config import Config
 from monitor.sources.base import Source
 from monitor.sources.google_news import GoogleNewsSource
+from monitor.sources.http import Fetcher
 from monitor.sources.rss import RssSource
 
 SourceBuilder = Callable[[Config], list[Source]]
@@ -58,3 +59,12 @@ BUILDERS: dict[str, SourceBuilder] = {
 def build_sources(config: Config) -> list[Source]:
     """Every configured source, in registry order."""
     return [source for builder in BUILDERS.values() for source in builder(config)]
+
+
+def build_fetcher(config: Config) -> Fetcher:
+    """The process's one Fetcher, with the [monitor] user agent, body cap and deadline."""
+    return Fetcher(
+        config.monitor.user_agent,
+        max_body_bytes=config.monitor.max_body_bytes,
+        deadline=config.monitor.fetch_timeout,
+    )
