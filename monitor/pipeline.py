@@ -25,8 +25,10 @@ from monitor.models import (
     Trust,
     WatchClaims,
 )
+from monitor.sources import build_fetcher, build_sources
 from monitor.sources.base import Source
 from monitor.sources.http import Fetcher
+from monitor.sources.publishers import publisher_name, trust_for_url
 from monitor.state.repository import Repository, Routing, watches_hash
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
@@ -81,17 +83,6 @@ class PollReport:
         }
 
 
-def _default_sources(config: Config) -> list[Source]:
-    # The registry lives in monitor.sources (issue 2); looked up at run time so this module
-    # imports without it.
-    module: Any = importlib.import_module("monitor.sources")
-    builder = getattr(module, "build_sources", None)
-    if builder is None:
-        return []
-    sources: list[Source] = builder(config)
-    return sources
-
-
 def _default_extractor(config: Config) -> Extractor:
     titles: Any = importlib.import_module("monitor.match.titles")
     claims: Any = importlib.import_module("monitor.extract.claims")
@@ -102,10 +93,6 @@ def _default_extractor(config: Config) -> Extractor:
         return found
 
     return extract
-
-
-def _publisher_table() -> Any:
-    return importlib.import_module("monitor.sources.publishers")
 
 
 def _site(url: str | None) -> str:
@@ -136,12 +123,8 @@ class Runtime:
         self.config = config
         self.watches = config.watches
         self.repo = repository or Repository.open(config.database_url)
-        self.fetcher = fetcher or Fetcher(
-            config.monitor.user_agent,
-            max_body_bytes=config.monitor.max_body_bytes,
-            deadline=config.monitor.fetch_timeout,
-        )
-        self._sources = list(sources) if sources is not None else _default_sources(config)
+        self.fetcher = fetcher or build_fetcher(config)
+        self._sources = list(sources) if sources is not None else build_sources(config)
         self._extractor = extractor
         self.routing = Routing(tuple(config.notify.urls), config.monitor.notify_baseline)
         self.watch_hash = watches_hash(self.watches)
@@ -162,9 +145,7 @@ class Runtime:
         return [s for s in self._sources if (due := checks.get(s.name)) is None or due <= now]
 
     def close(self) -> None:
-        close = getattr(self.fetcher, "close", None)
-        if callable(close):
-            close()
+        self.fetcher.close()
         self.repo.close()
 
 
@@ -183,9 +164,8 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
     trust: Trust | None = source.trust
     publisher = item.publisher
     if trust is None or not publisher:
-        table = _publisher_table()
-        trust = trust or table.trust_for_url(site)
-        publisher = publisher or table.publisher_name(site) or _site(site) or source.name
+        trust = trust or trust_for_url(site)
+        publisher = publisher or publisher_name(site) or _site(site) or source.name
     assert trust is not None and publisher
     return trust, publisher
 
