@@ -8,6 +8,7 @@ written in one transaction (state, seen items, observations, events, outbox rows
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -126,6 +127,7 @@ class Runtime:
         self.fetcher = fetcher or build_fetcher(config)
         self._sources = list(sources) if sources is not None else build_sources(config)
         self._extractor = extractor
+        self._extractor_lock = threading.Lock()
         self.routing = Routing(tuple(config.notify.urls), config.monitor.notify_baseline)
         self.watch_hash = watches_hash(self.watches)
 
@@ -135,9 +137,10 @@ class Runtime:
 
     @property
     def extract(self) -> Extractor:
-        if self._extractor is None:  # built on first use: the matcher compiles every watch
-            self._extractor = _default_extractor(self.config)
-        return self._extractor
+        with self._extractor_lock:  # built once, on first use: the matcher compiles every watch
+            if self._extractor is None:
+                self._extractor = _default_extractor(self.config)
+            return self._extractor
 
     def due_sources(self, now: datetime) -> list[Source]:
         """Sources whose stored next_check has come (never-polled ones are due)."""
