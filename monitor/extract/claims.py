@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
+from monitor.extract.scan import Tokens
 from monitor.extract.sentences import Clause, Sentence, split_sentences
 from monitor.match.normalize import normalize
 from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
@@ -32,6 +33,7 @@ _PHASE_GROUPS = {
     "past": "released",
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
+_DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -99,20 +101,21 @@ class _Doc:
             chars[m.start : m.end] = "#" * (m.end - m.start)
         self.text = "".join(chars)
         self.sentences = split_sentences(self.text, self.headline_end)
-        seasons = find_seasons(self.text)
+        tokens = Tokens(self.text)
+        seasons = find_seasons(self.text, tokens)
         for m in mentions:
             extra = title_number(self.text, m.end)
             if extra is not None:
                 seasons.append(extra)
         self.seasons = sorted(seasons, key=lambda s: s.start)
-        self.dates = find_dates(self.text, published)
-        self.renew = list(p.RENEW_RE.finditer(self.text))
-        self.cancel = list(p.CANCEL_RE.finditer(self.text))
-        self.date_triggers = [
-            m for m in p.DATE_TRIGGER_RE.finditer(self.text) if self._is_release(m)
-        ]
-        self.unannounced = list(p.UNANNOUNCED_RE.finditer(self.text))
-        self.phases = list(p.PHASE_RE.finditer(self.text))
+        self.dates = find_dates(self.text, published, tokens)
+        self.renew = tokens.scan(p.RENEW)
+        self.cancel = tokens.scan(p.CANCEL)
+        self.date_triggers = [m for m in tokens.scan(p.DATE_TRIGGER) if self._is_release(m)]
+        self.unannounced = tokens.scan(p.UNANNOUNCED)
+        self.phases = tokens.scan(p.PHASE)
+        self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
+        self.speculation = tokens.scan(p.SPECULATION)
         self._names: dict[int, list[tuple[int, int]]] = {}
 
     def _is_release(self, m: re.Match[str]) -> bool:
@@ -335,9 +338,9 @@ class _Evaluator:
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
         clause = sentence.clause_at(pos)
-        hedge = p.HEDGE_RE.search(self.doc.text, clause.start, clause.end)
+        hedge = self._hedge(clause.start, clause.end)
         if hedge is None:
-            hedge = p.SPECULATION_RE.search(self.doc.text, sentence.start, sentence.end)
+            hedge = _first_in(self.doc.speculation, sentence.start, sentence.end)
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None
@@ -345,6 +348,9 @@ class _Evaluator:
             self._note(fld, sentence, f"background, not news ('{trigger}')")
             return None
         return sentence, clause, scope
+
+    def _hedge(self, start: int, end: int) -> re.Match[str] | None:
+        return _first_in(self.doc.hedges, start, end)
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.doc.sentences:
@@ -399,6 +405,10 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if m.lastgroup == "confirm" and _DATE_WORD_RE.search(
+                self.doc.text, clause.start, m.start()
+            ):
+                continue  # "the release date for season 2 has been confirmed"
             value = "renewed"
             negation = self._negated(clause, m.start())
             if negation is not None:
@@ -527,7 +537,7 @@ class _Evaluator:
         _, clause, scope = opened
         date_clause = sentence.clause_at(dm.start)
         if date_clause != clause:
-            hedge = p.HEDGE_RE.search(doc.text, date_clause.start, date_clause.end)
+            hedge = self._hedge(date_clause.start, date_clause.end)
             if hedge is not None:
                 self._note("date", sentence, f"hedged: '{hedge.group()}' ('{dm.text}')")
                 return None
@@ -716,6 +726,13 @@ class _Evaluator:
             return max(current, key=lambda c: (_rank(c), -c.pos))
         unannounced = [c for c in candidates if c.value == "unannounced"]
         return unannounced[0] if unannounced else None
+
+
+def _first_in(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
+    for m in matches:
+        if start <= m.start() and m.end() <= end:
+            return m
+    return None
 
 
 def _rank(candidate: _Candidate) -> int:

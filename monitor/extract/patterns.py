@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.scan import keyed
 from monitor.match.normalize import words
 
 _I = re.I
@@ -19,19 +20,20 @@ RENEW_RE = re.compile(
     r"lands|scored|scores)\s+(?:a|the|its|their)\s+(?:(?:season|series)[\s-]+\w+\s+|"
     r"[\w-]+[\s-]season\s+)?renewal\b)"
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
-    r"|(?P<pick>\b(?:been|was|were|be|get|gets|got|getting)\s+picked\s+up\b|"
+    r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
+    r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
     r"\bpick(?:s|ed)?\s+up\s+(?:the\s+(?:series|show|drama|comedy|thriller|anime)|#+|it)\s+for\b|"
     r"\bpicked\s+up\s+(?:for|by)\b)"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
     r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
     r"(?:[\w-]+\s+)?season\b"
-    r"|(?<!for\s)(?<!of\s)(?<!date\s)\b(?:season[\s-]+\w+|[\w-]+\s+season|S\d{1,2})\s+"
+    r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?|\bS\d{1,2})\s+"
     r"(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
     r"a\s+go|official)\b"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
-    r"|\b(?:is|are)\s+(?:officially\s+)?coming\s+back\s+for\b"
-    r"|\bwill\s+(?:officially\s+)?(?:return|be\s+back)\s+for\s+(?:a|another|its)\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
+    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back)\s+for\s+(?:a|another|its)\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
     r"|\bthere\s+(?:will|is\s+going\s+to)\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
     r"|\bstatus\s*:\s*renewed\b)"
@@ -45,19 +47,21 @@ CANCEL_RE = re.compile(
     r"(?:official|confirmed|announced)\b)|\b(?:announced|confirmed)\s+(?:the|its|their)\s+"
     r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
     r"\bstatus\s*:\s*cancell?ed\b)"
-    r"|(?P<neg>\b(?:will\s+not|won't|will\s+no\s+longer|is\s+not|isn't|not)\s+(?:be\s+)?"
-    r"(?:return(?:ing)?|coming\s+back|come\s+back|back)\b(?!\s+(?:to|as|with)\b)"
-    r"|\b(?:will\s+not|won't|did\s+not|didn't|does\s+not|doesn't|is\s+not|isn't|not)\s+"
-    r"(?:get(?:ting)?|receive|be\s+getting)\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\b(?:will|won't)\s+be\s+no\s+(?:more\s+)?(?:[\w-]+\s+)?seasons?\b"
-    r"|\bwon't\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\bnot\s+happening\b"
+    r"|(?P<neg>(?:(?<=\bnot\s)|(?<=n't\s)|(?<=\bnot\sbe\s)|(?<=n't\sbe\s)|(?<=\blonger\s)|"
+    r"(?<=\blonger\sbe\s))(?:return(?:ing)?|coming\s+back|come\s+back|back)\b"
+    r"(?!\s+(?:to|as|with)\b)"
+    r"|(?:(?<=\bnot\s)|(?<=n't\s))(?:get(?:ting)?|receive|be\s+getting)\s+(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season\b"
+    r"|(?:(?<=\bwill\s)|(?<=n't\s))be\s+no\s+(?:more\s+)?(?:[\w-]+\s+)?seasons?\b"
+    r"|(?<=n't\s)be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
+    r"|(?<=\bnot\s)happening\b"
     r"|\b(?:opted|decided|chose|choosing|deciding|declined)\s+(?:not\s+to|against)\s+(?:move|moving|"
     r"renew|renewing|continue|continuing|proceed|proceeding|go|going)\b"
-    r"|\b(?:will\s+not|won't)\s+(?:be\s+)?renew(?:ed)?\b|\bnot\s+to\s+renew\b|"
+    r"|(?:(?<=\bwill\snot\s)|(?<=\bwon't\s)|(?<=\bwill\snot\sbe\s)|(?<=\bwon't\sbe\s))renew(?:ed)?\b|"
+    r"(?<=\bnot\sto\s)renew\b|"
     r"\bdeclined\s+to\s+renew\b|\bpass(?:ed|es)?\s+on\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\bnot\s+(?:be\s+)?(?:moving|going)\s+forward\b"
-    r"|\bone\s+and\s+done\b)"
+    r"|(?:(?<=\bnot\s)|(?<=\bnot\sbe\s))(?:moving|going)\s+forward\b"
+    r"|(?<=\bone\sand\s)done\b)"
     r"|(?P<end>\b(?:end|ends|ending|conclude|concludes|concluding|wrap\s+up|wraps\s+up)\s+"
     r"(?:with|after)\s+(?:its|the|a)?\s*(?:(?:upcoming|current|forthcoming)\s+)?"
     r"(?:season\s+\w+|[\w-]+\s+season)\b)"
@@ -130,12 +134,11 @@ UNANNOUNCED_RE = re.compile(
     r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
-    r"|\b(?:an?|the)\s+(?:(?:exact|specific|official|firm|precise|confirmed)\s+)?(?:(?:release|"
-    r"premiere|launch)\s+)?date\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?"
+    r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:set|announced|confirmed|revealed|given|released|scheduled|determined|shared|unveiled)\b"
-    r"|\b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:have|know)\s+"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s)|(?<=\bnot\syet\s))(?:have|know)\s+"
     r"(?:a|the|an\s+exact|an\s+official)\s+(?:(?:release|premiere|launch)\s+)?date\b"
-    r"|\b(?:has|have|had)(?:n't|\s+not)\s+(?:yet\s+)?(?:announced|set|revealed|confirmed|given|shared|"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s))(?:announced|set|revealed|confirmed|given|shared|"
     r"scheduled)\s+(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:release|premiere|launch)\s+"
     r"date\b"
     r"|\byet\s+to\s+(?:announce|set|reveal|confirm|give|share|receive|get)\s+(?:a|the|an)\s+"
@@ -144,14 +147,15 @@ UNANNOUNCED_RE = re.compile(
     r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
     r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
-    r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|\bnot\s+yet\s+(?:been\s+)?dated\b"
+    r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
+    r"(?:(?<=\bnot\syet\s)|(?<=\bnot\syet\sbeen\s))dated\b"
     r"|공개\s*(?:일|날짜)\s*(?:은|는)?\s*(?:미정|아직)",
     _I,
 )
 
 PHASE_RE = re.compile(
-    r"(?P<development>\bin\s+(?:early\s+|active\s+)?development\b|\bbeing\s+developed\b|"
-    r"\bin\s+the\s+works\b|\bearly\s+stages\s+of\s+development\b)"
+    r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
+    r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
     r"|(?P<pre>\bpre-?production\b"
     r"|\bwriters?'?\s+room\s+(?:has|have|is|are)\s+(?:officially\s+)?(?:open(?:ed)?|underway|begun|"
     r"started|convened|assembled|working)\b"
@@ -173,9 +177,9 @@ PHASE_RE = re.compile(
     r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|officially|now|finally|is|was)\s+){0,3}(?:wrapped|ended|"
     r"finished|concluded|completed|wrapped\s+up|over|complete|done)\b|\b(?:finished|completed|"
     r"concluded|ended)\s+(?:filming|shooting|production|principal\s+photography)\b|"
-    r"\b(?:it'?s|that'?s)\s+a\s+wrap\b|\bcameras?\s+(?:have\s+|had\s+)?(?:long\s+since\s+)?"
-    r"stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|\bin\s+the\s+editing\s+"
-    r"(?:room|suite|bay)\b|\bbeing\s+edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
+    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|\bcameras?\s+(?:have\s+|had\s+)?"
+    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
+    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
     r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
     r"commenced?|commences|resumed?|resumes|got\s+underway)\s+(?:filming|shooting|production|"
     r"principal\s+photography)\b"
@@ -184,19 +188,19 @@ PHASE_RE = re.compile(
     r"begins|started|starts|kicked\s+off|kicks\s+off|commenced|commences|underway|under\s+way|"
     r"got\s+underway|resumed|ongoing|in\s+progress)\b"
     r"|\b(?:currently|still|now|actively)\s+(?:in\s+production|filming|shooting|being\s+filmed|"
-    r"being\s+shot)\b|\bin\s+production\b"
-    r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|now\s+)?(?:filming|shooting|being\s+"
-    r"filmed|being\s+shot)\b"
+    r"being\s+shot)\b|(?<=\bin\s)production\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
     r"|\bcameras?\s+(?:are\s+|is\s+|have\s+|has\s+)?(?:started\s+|begun\s+|began\s+)?rolling\b|"
     r"\bcameras\s+roll\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
     r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
-    r"\b(?:is|are)\s+(?:finally\s+)?out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
+    r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
-    r"(?:[\w-]+\s+){0,3}?today\b|\b(?:is|are)\s+(?:now\s+)?available\s+to\s+(?:stream|watch)\b|"
-    r"\b(?:is|are)\s+(?:now\s+)?streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
-    r"|(?P<past>\b(?:has|have)\s+(?:officially\s+|finally\s+)?(?:premiered|debuted|dropped|arrived|"
-    r"landed|launched|been\s+released|returned)\b|\b(?:was|were)\s+released\b|"
+    r"(?:[\w-]+\s+){0,3}?today\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
+    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
+    r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
+    r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
+    r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
     r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
     r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
     r"공개됐|공개되었)",
@@ -221,8 +225,8 @@ HEDGE_RE = re.compile(
     r"eful|efully)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|tipped|touted|"
     r"rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|apparently|seemingly|seems?|"
     r"appears?\s+to|unconfirmed|speculat\w*|predict\w*|guess\w*|estimat\w*|wants?\s+to|"
-    r"wish(?:es)?|if|unless|whether|in\s+talks|assum\w*|presumabl\w*|suggest\w*|"
-    r"fingers\s+crossed|at\s+the\s+earliest|we\s+think|we\s+believe|i\s+think|i\s+believe|"
+    r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
+    r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
     r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)",
     _I,
@@ -260,7 +264,7 @@ CANCEL_NOT_SHOW_RE = re.compile(
 
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(
-    r"(?<![\w'#-])[A-Z][\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
+    r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
     r"[A-Z0-9][\w'-]*)+"
 )
 NAME_STOPWORDS = frozenset(
@@ -290,3 +294,64 @@ PERSON_AFTER_RE = re.compile(
     _I,
 )
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
+
+# The words each pattern's matches can start with (see monitor.extract.scan).
+RENEW = keyed(
+    RENEW_RE,
+    "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
+    "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
+    "greenlighted go pick picks picked order orders ordered handed season officially coming "
+    "return be returning there status",
+    digits="codes",
+)
+CANCEL = keyed(
+    CANCEL_RE,
+    "cancel cancels canceled cancelled cancelling canceling cancellation cancelation announced "
+    "confirmed ax axe axes axed axing scrap scraps scrapped pull pulls pulled status return "
+    "returning coming come back get getting receive be happening renew renewed opted decided "
+    "chose choosing deciding declined pass passed passes moving going done end ends ending "
+    "conclude concludes concluding wrap wraps",
+)
+DATE_TRIGGER = keyed(
+    DATE_TRIGGER_RE,
+    "premiere premieres premiered premiering release releases released releasing arrive "
+    "arrives arrived arriving arrival return returns returned returning drop drops dropped "
+    "dropping launch launches launched launching debut debuts debuted debuting land lands "
+    "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
+    "bows bowing stream streams streaming available window delay delays delayed pushed moved "
+    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts",
+)
+UNANNOUNCED = keyed(
+    UNANNOUNCED_RE,
+    "no release premiere launch debut air date have know announced set revealed confirmed given "
+    "shared scheduled yet without undated dated",
+)
+PHASE = keyed(
+    PHASE_RE,
+    "development developed works pre preproduction writers writer writing started began begun "
+    "starts begins commenced working hard scripts script table casting location prep post "
+    "postproduction wrap wraps wrapped filming production shooting principal finished "
+    "completed concluded ended cameras camera editing edited begin start starting kick kicks "
+    "kicked commence commences resumed resume resumes got currently still now actively being "
+    "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
+    "debuted released releases available streaming lands land landed launch launches launched "
+    "hits hit returns return returned bows been",
+)
+HEDGE = keyed(
+    HEDGE_RE,
+    "could might would should likely unlikely possibly possible perhaps maybe probably probable "
+    "potential potentially expect expects expected expecting anticipate anticipates "
+    "anticipated anticipating hope hopes hoped hoping hopeful hopefully plan plans planned "
+    "planning aim aims aimed aiming target targets targeted targeting tipped touted rumor "
+    "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
+    "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
+    "talks fingers earliest we think believe odds fear fears feared worry worries worried intend intends intended "
+    "pencil pencilled penciled keen eager prepared willing may",
+    prefixes="speculat predict guess estimat assum presumabl suggest",
+)
+SPECULATION = keyed(
+    SPECULATION_RE,
+    "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
+    "insider insiders fan wishlist if",
+    prefixes="predict guess speculat",
+)

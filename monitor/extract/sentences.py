@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from monitor.match.normalize import words
 
-_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+_END_RE = re.compile(r"[.!?\n]+(?:(?<=\n)|[\"')\]]*(?=\s|$))")
 _ABBREVIATIONS = frozenset(
     words(
         "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st vs no vol pt jr sr inc "
@@ -19,9 +19,9 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
 
 # Clause breaks: punctuation, and the conjunctions that start a new statement.
 _CLAUSE_RE = re.compile(
-    r";|:(?!\d)|\s-\s|\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
+    r";|:(?!\d)| - |\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
     r"which|who|after|before|since|when|once|until|despite|because|if|unless|following|"
-    r"according|yet|or|plus)\b)|\s(?=(?:but|though|although|whereas|after|before|since|when|"
+    r"according|yet|or|plus)\b)| (?=(?:but|though|although|whereas|after|before|since|when|"
     r"once|until|unless|if|because|following)\b)",
     re.I,
 )
@@ -61,9 +61,10 @@ def split_sentences(text: str, headline_end: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END_RE.finditer(text):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+        hard = "\n" in m.group()
+        if not hard and m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
-        if not m.group().startswith("\n") and not _next_starts_sentence(text, m.end()):
+        if not hard and not _next_starts_sentence(text, m.end()):
             continue
         _add(text, start, m.end(), headline_end, out)
         start = m.end()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from monitor.extract.scan import Tokens, keyed
 from monitor.match.normalize import words
 from monitor.models import Watch
 
@@ -45,7 +46,7 @@ _NOT_QUANTITY = (
 )
 
 SEASON_RE = re.compile(
-    r"(?P<count>\b(?:after|for|with|across|over)\s+(?:(?:a|its)\s+)?"
+    r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
     rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)"
     rf"|(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)"
     rf"|(?P<sw>\b(?:seasons?|series(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b{_NOT_QUANTITY}"
@@ -62,6 +63,12 @@ SEASON_RE = re.compile(
     re.I,
 )
 _NUM_IN_MORE = re.compile(_NUM, re.I)
+SEASONS = keyed(
+    SEASON_RE,
+    "after first season seasons series final new upcoming next "
+    "another forthcoming brand part volume vol " + " ".join(ORDINAL_WORDS),
+    digits="suffixed",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +96,10 @@ def number_value(word: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def find_seasons(text: str) -> list[SeasonMention]:
+def find_seasons(text: str, tokens: Tokens | None = None) -> list[SeasonMention]:
     """All season mentions in a text whose title mentions are already masked."""
     found: list[SeasonMention] = []
-    for m in SEASON_RE.finditer(text):
+    for m in (tokens or Tokens(text)).scan(SEASONS):
         mention = _mention(m)
         if mention is not None:
             found.append(mention)

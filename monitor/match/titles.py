@@ -52,6 +52,7 @@ _SHOW_AFTER = re.compile(
     re.I,
 )
 _QUOTES = "\"'"
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,30 +146,39 @@ class TitleMatcher:
 
     def mentions(self, text: str) -> list[TitleMention]:
         """Every accepted title mention in a normalised text, longest match first."""
-        words = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        tokens = [self._fold(w) for w, _, _ in words]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lowered
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        tokens = [("and" if t == "&" else t) for t in TOKEN_RE.findall(lowered)]
+        if _HANGUL_RE.search(text) is not None:
+            tokens = [self._strip_particle(t) for t in tokens]
+        lengths = self._lengths
+        starts = [i for i, t in enumerate(tokens) if t in lengths]
+        if not starts:
+            return []
+        spans: list[tuple[int, int]] | None = None
         found: list[TitleMention] = []
-        index, count = 0, len(tokens)
-        while index < count:
-            step = 1
-            for length in self._lengths.get(tokens[index], ()):
+        count, skip_to = len(tokens), 0
+        for index in starts:
+            if index < skip_to:
+                continue
+            for length in lengths[tokens[index]]:
                 if index + length > count:
                     continue
                 entries = self._phrases.get(tuple(tokens[index : index + length]))
                 if entries is None:
                     continue
-                start, end = words[index][1], words[index + length - 1][2]
-                originals = [w for w, _, _ in words[index : index + length]]
+                if spans is None:
+                    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+                start, end = spans[index][0], spans[index + length - 1][1]
+                originals = [text[a:b] for a, b in spans[index : index + length]]
                 accepted = [
-                    show
-                    for show, strict in entries
-                    if _accept(text, start, end, originals, strict, tokens[index : index + length])
+                    show for show, strict in entries if _accept(text, start, end, originals, strict)
                 ]
                 if accepted:
                     found.extend(TitleMention(start, end, show) for show in accepted)
-                    step = length
+                    skip_to = index + length
                     break
-            index += step
         return found
 
     def match(self, title: str, text: str) -> tuple[Watch, ...]:
@@ -176,8 +186,7 @@ class TitleMatcher:
         shows = {m.show for m in self.mentions(normalize(f"{title}\n{text}"))}
         return tuple(w for w in self.watches if show_key(w.show) in shows)
 
-    def _fold(self, word: str) -> str:
-        token = fold(word)
+    def _strip_particle(self, token: str) -> str:
         if token in self._vocab or not is_hangul(token):
             return token
         for particle in HANGUL_PARTICLES:
@@ -192,7 +201,6 @@ def _accept(
     end: int,
     originals: Sequence[str],
     strict: Strictness,
-    tokens: Sequence[str],
 ) -> bool:
     if strict == "plain":
         return True
