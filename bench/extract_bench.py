@@ -19,17 +19,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from monitor.extract.claims import extract_item  # noqa: E402
-from monitor.match.titles import TitleMatcher  # noqa: E402
-from monitor.models import Item, Watch  # noqa: E402
+from monitor.extract.claims import extract_item
+from monitor.match.normalize import words
+from monitor.match.titles import TitleMatcher
+from monitor.models import Item, Watch
 
-SYLLABLES = (
+SYLLABLES = words(
     "ka ro mi na lu te so ven dar mor quin hal bre sta cor fen gil hy san lo pa rek tor vel"
-).split()
-WORDS = (
+)
+WORDS = words(
     "the of blue harbor night city last crown quiet orchard ledger moons neon paper lantern "
     "house garden river storm silver iron glass shadow kingdom signal echo"
-).split()
+)
 TEMPLATES = (
     "{show} has been renewed for a {ord} season at Netflix, the streamer announced {wd}.",
     "Netflix will premiere season {n} of {show} on {month} {day}, the streamer said.",
