@@ -141,7 +141,9 @@ class _Doc:
                     for w in words
                     if w[:1].isupper() and w.lower().removesuffix("'s") not in p.NAME_STOPWORDS
                 ]
-                if len(content) < 2:
+                if len(content) < 2 or any(
+                    d.start < m.end() and m.start() < d.end for d in self.dates
+                ):
                     continue
                 before = self.text[max(0, m.start() - 30) : m.start()]
                 if p.PERSON_BEFORE_RE.search(before):
@@ -340,7 +342,8 @@ class _Evaluator:
         clause = sentence.clause_at(pos)
         hedge = self._hedge(clause.start, clause.end)
         if hedge is None:
-            hedge = _first_in(self.doc.speculation, sentence.start, sentence.end)
+            # Speculation scopes forward: "Our guess: it arrives in 2027".
+            hedge = _first_in(self.doc.speculation, sentence.start, max(pos, clause.end))
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None

@@ -28,7 +28,8 @@ RENEW_RE = re.compile(
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
     r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
     r"(?:[\w-]+\s+)?season\b"
-    r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?|\bS\d{1,2})\s+"
+    r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?(?:\s+of\s+(?:the\s+)?#+)?|"
+    r"\bS\d{1,2})\s+"
     r"(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
     r"a\s+go|official)\b"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
@@ -117,9 +118,9 @@ MOVE_RE = re.compile(
     _I,
 )
 SUPERSEDED_BEFORE_RE = re.compile(
-    r"(?:\bfrom|\boriginally|\bpreviously|\binitially|\bhad\s+been|\bwas\s+(?:set|scheduled|"
+    r"(?:\boriginally|\bpreviously|\binitially|\bhad\s+been|\bwas\s+(?:set|scheduled|"
     r"slated|due|supposed|planned|expected)|\bwere\s+(?:set|scheduled|slated|due)|\binstead\s+of|"
-    r"\brather\s+than|\bformerly|\bearlier)\b[^.;]{0,40}$",
+    r"\brather\s+than|\bformerly|\bearlier)\b[^.;,]{0,40}$",
     _I,
 )
 NOT_RELEASE_BEFORE_RE = re.compile(
@@ -157,7 +158,7 @@ PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
     r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
     r"|(?P<pre>\bpre-?production\b"
-    r"|\bwriters?'?\s+room\s+(?:has|have|is|are)\s+(?:officially\s+)?(?:open(?:ed)?|underway|begun|"
+    r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:has|have|is|are)\s+(?:officially\s+)?(?:open(?:ed)?|underway|begun|"
     r"started|convened|assembled|working)\b"
     r"|\bwriting\s+(?:has|is|was|had)\s+(?:officially\s+|now\s+)?(?:begun|started|underway|"
     r"under\s+way|wrapped|complete|finished|done)\b"
@@ -252,7 +253,9 @@ DECISIVE_NEGATION_RE = re.compile(
 # What "will not return" needs before it to be about the show (not an actor leaving).
 SHOW_SUBJECT_RE = re.compile(
     r"(?:#{2,}|\b(?:show|series|drama|comedy|thriller|anime|docuseries|it|sitcom|k-drama)|"
-    r"\bseason\s+\w+|\b[\w-]+\s+season)(?:'s)?\s*(?:,\s*[^,]{0,40},\s*)?$",
+    r"\bseason\s+\w+|\b[\w-]+\s+season)(?:'s)?\s*(?:,\s*[^,]{0,40},\s*)?"
+    r"(?:(?:will|would|is|are|has|have|does|did|won't|isn't|wasn't|doesn't|didn't|not|no|"
+    r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
     _I,
 )
 CANCEL_NOT_SHOW_RE = re.compile(

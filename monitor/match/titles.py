@@ -38,7 +38,7 @@ _SHOW_BEFORE = re.compile(
     re.I,
 )
 _SHOW_AFTER = re.compile(
-    r"^(?:'s)?[\"']?\s*(?:\(\s*|:\s*)?"
+    r"(?:'s)?[\"']?\s*(?:\(\s*|:\s*)?"
     r"(?:(?:first|second|third|fourth|fifth|sixth|final|new|next|upcoming|latest|debut|"
     r"sophomore|\d+(?:st|nd|rd|th))[\s-]+)?"
     r"(?:seasons?\b|series\s+\d|s\d{1,2}\b|part\s+\w+|volume\s+\w+|cast\b|stars?\b|"
@@ -47,7 +47,7 @@ _SHOW_AFTER = re.compile(
     r"sequel\b|writers?\b|director\b|fans\b|fandom\b|actors?\b|actress\b|characters?\b|"
     r"on\s+netflix\b|is\s+(?:renewed|cancell?ed|returning|coming\s+back|back\s+for)\b|"
     r"will\s+return\b|returns\s+for\b|시즌)|"
-    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|thriller|sitcom|"
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|thriller|sitcom|"
     r"docuseries|anime|k-drama|miniseries)\b",
     re.I,
 )
@@ -100,10 +100,10 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return bool(after) and (after[0] in _QUOTES or after.startswith("'s" + before))
 
 
-def _strict_ok(text: str, start: int, end: int) -> bool:
+def _strict_ok(text: str, start: int, end: int, *, cased: bool = True) -> bool:
     if _quoted(text, start, end):
         return True
-    if text[start].islower():
+    if cased and text[start].islower():
         return False
     before = text[max(0, start - 48) : start]
     if _SHOW_BEFORE.search(before):
@@ -205,7 +205,7 @@ def _accept(
     if strict == "plain":
         return True
     if strict == "cased":
-        return _looks_cased(originals) or _quoted(text, start, end)
+        return _looks_cased(originals) or _strict_ok(text, start, end, cased=False)
     return _strict_ok(text, start, end)
 
 
