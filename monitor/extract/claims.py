@@ -34,6 +34,14 @@ _PHASE_GROUPS = {
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
+_PRESENT_START_RE = re.compile(
+    r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
+)
+_SOON_RE = re.compile(
+    r"\b(?:next|later\s+this|this\s+coming)\s+(?:week|month|year|spring|summer|fall|autumn|"
+    r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
+    re.I,
+)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -111,14 +119,25 @@ class _Doc:
         self.dates = find_dates(self.text, published, tokens)
         self.renew = tokens.scan(p.RENEW)
         self.cancel = tokens.scan(p.CANCEL)
-        self.date_triggers = [m for m in tokens.scan(p.DATE_TRIGGER) if self._is_release(m)]
+        release_verbs = tokens.scan(p.DATE_TRIGGER)
+        self.date_triggers = [m for m in release_verbs if self.is_release(m)]
         self.unannounced = tokens.scan(p.UNANNOUNCED)
         self.phases = tokens.scan(p.PHASE)
         self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
         self.speculation = tokens.scan(p.SPECULATION)
+        # Every verb a date could belong to; None marks one that is not a release.
+        releases = {m.start() for m in self.date_triggers}
+        verbs: list[tuple[int, re.Match[str] | None]] = [
+            (m.start(), m if m.start() in releases else None) for m in release_verbs
+        ]
+        for verb in (*tokens.scan(p.OTHER_VERB), *self.renew, *self.cancel, *self.phases):
+            if verb.start() not in releases and verb.lastgroup not in ("now", "past"):
+                verbs.append((verb.start(), None))
+        self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
 
-    def _is_release(self, m: re.Match[str]) -> bool:
+    def is_release(self, m: re.Match[str]) -> bool:
+        """Whether a release verb is about the season, not a trailer or a poster."""
         if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
             return False
         before = self.text[max(0, m.start() - 40) : m.start()]
@@ -511,10 +530,30 @@ class _Evaluator:
     def _date_trigger(
         self, dm: DateMention, sentence: Sentence, scope: _Scope
     ) -> re.Match[str] | None:
+        """The release verb a date belongs to, if any.
+
+        A date belongs to the closest verb before it in its clause ("renewed the show in
+        March" is not a release date); with no verb before it, to the nearest release verb.
+        """
         clause = sentence.clause_at(dm.start)
+        doc = self.doc
+        verbs = [
+            v
+            for v in doc.verbs
+            if clause.start <= v[0] < dm.start and not (dm.start <= v[0] < dm.end)
+        ]
+        if verbs:
+            closest = max(verbs, key=lambda v: v[0])
+            trigger = closest[1]
+            if trigger is None or not scope.allows(trigger.start()):
+                self._note("date", sentence, f"'{dm.text}' is the date of something else")
+                return None
+            return trigger
+        if dm.weekday_only:
+            return None  # a bare "Friday" needs its verb right before it
         pool = [
             t
-            for t in self.doc.date_triggers
+            for t in doc.date_triggers
             if sentence.start <= t.start() < sentence.end
             and scope.allows(t.start())
             and not (dm.start <= t.start() < dm.end)
@@ -523,12 +562,17 @@ class _Evaluator:
         bare_year = (
             dm.forward is not None and dm.forward.precision == "year" and dm.text[:1].isdigit()
         )
-        if bare_year:
-            pool = local
-        pool = local or [t for t in pool if abs(t.start() - dm.start) <= 120]
-        if not pool:
+        if not local and not bare_year:
+            # Across a clause break, but never across a semicolon.
+            local = [
+                t
+                for t in pool
+                if abs(t.start() - dm.start) <= 120
+                and ";" not in doc.text[min(t.start(), dm.start) : max(t.end(), dm.end)]
+            ]
+        if not local:
             return None
-        return min(pool, key=lambda t: abs(t.start() - dm.start))
+        return min(local, key=lambda t: abs(t.start() - dm.start))
 
     def _date_candidate(
         self, dm: DateMention, trigger: re.Match[str], sentence: Sentence
@@ -631,6 +675,8 @@ class _Evaluator:
             opened = self._open("phase", m.start(), m.end(), background_ok=group == "now")
             if opened is None:
                 continue
+            if group in ("now", "past") and not doc.is_release(m):
+                continue  # "the teaser dropped on Monday"
             sentence, clause, scope = opened
             negation = self._negated(clause, m.start())
             if negation is not None and group != "now":
@@ -640,6 +686,9 @@ class _Evaluator:
                 before = self._window_before(clause, m.start(), words=4)
                 after = doc.text[m.end() : min(clause.end, m.end() + 50)]
                 if p.PHASE_FUTURE_BEFORE_RE.search(before) or p.PHASE_FUTURE_AFTER_RE.match(after):
+                    self._note("phase", sentence, f"future: '{m.group()}'")
+                    continue
+                if _PRESENT_START_RE.search(m.group()) and self._future_in(clause):
                     self._note("phase", sentence, f"future: '{m.group()}'")
                     continue
                 if self._old_dates(sentence):
@@ -658,6 +707,18 @@ class _Evaluator:
                 continue
             out.append(_Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start())))
         return out
+
+    def _future_in(self, clause: Clause) -> bool:
+        """ "Begins filming next month": a present-tense start with a future time."""
+        if _SOON_RE.search(self.doc.text, clause.start, clause.end):
+            return True
+        published = self.doc.published
+        return published is not None and any(
+            clause.start <= dm.start < clause.end
+            and dm.forward is not None
+            and dm.forward.lo > published
+            for dm in self.doc.dates
+        )
 
     def _old_dates(self, sentence: Sentence) -> bool:
         published = self.doc.published

@@ -34,10 +34,15 @@ RENEW_RE = re.compile(
     r"a\s+go|official)\b"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
-    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back)\s+for\s+(?:a|another|its)\b"
+    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?season\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
     r"|\bthere\s+(?:will|is\s+going\s+to)\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\bstatus\s*:\s*renewed\b)"
+    r"|\bstatus\s*:\s*renewed\b"
+    r"|\bconfirm(?:s|ed)\s+(?:that\s+)?(?:#+(?:'s)?\s+)?(?:season[\s-]+\w+|(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season)\b(?!\s+(?:of\s+#+\s+)?(?:(?:release|premiere|launch|air|debut)\s+)?"
+    r"(?:date|window|premiere|trailer|teaser|cast|details|plot|filming|production|is|will|"
+    r"has|arrives|premieres|returns)\b))"
     r"|(?P<ko>제작\s*(?:을|를|이)?\s*(?:공식\s*)?확정|시즌\s*\d+\s*(?:제작\s*)?(?:을|를|이|가)?\s*"
     r"(?:공식\s*)?확정)",
     _I,
@@ -112,6 +117,14 @@ FUTURE_PASSIVE_RE = re.compile(
     r"(?:will|'ll|to|is\s+set\s+to|is\s+scheduled\s+to|is\s+due\s+to)\s+(?:be\s+|have\s+)?$",
     _I,
 )
+# Verbs whose dates are not release dates ("announced on Monday", "renewed in March").
+OTHER_VERB_RE = re.compile(
+    r"\b(?:announc(?:e|ed|es|ing)|confirm(?:ed|s|ing)?|reveal(?:ed|s|ing)?|said|says|told|"
+    r"report(?:ed|s)?|post(?:ed|s)|shar(?:e|ed|es)|unveil(?:ed|s)?|teas(?:e|ed|es)|"
+    r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
+    r"ranked|debriefed|interviewed|spoke|wrote|tweeted)\b",
+    _I,
+)
 MOVE_RE = re.compile(
     r"\b(?:delay(?:s|ed)?|push(?:es|ed)?|mov(?:e|es|ed)|postpon(?:e|es|ed)|shift(?:s|ed)?|"
     r"bump(?:s|ed)?|reschedul(?:e|es|ed)|chang(?:e|es|ed))\b",
@@ -135,13 +148,15 @@ UNANNOUNCED_RE = re.compile(
     r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
-    r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?"
+    r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
     r"(?:set|announced|confirmed|revealed|given|released|scheduled|determined|shared|unveiled)\b"
     r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s)|(?<=\bnot\syet\s))(?:have|know)\s+"
     r"(?:a|the|an\s+exact|an\s+official)\s+(?:(?:release|premiere|launch)\s+)?date\b"
     r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s))(?:announced|set|revealed|confirmed|given|shared|"
-    r"scheduled)\s+(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:release|premiere|launch)\s+"
+    r"scheduled)\s+(?:(?:#+|it|the\s+show|the\s+series)\s+(?:season\s+\w+\s+)?|season\s+\w+\s+)?"
+    r"(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:(?:release|premiere|launch)\s+)?"
     r"date\b"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s))know\s+when\b|\bunclear\s+when\b"
     r"|\byet\s+to\s+(?:announce|set|reveal|confirm|give|share|receive|get)\s+(?:a|the|an)\s+"
     r"(?:(?:official|exact)\s+)?(?:(?:release|premiere|launch)\s+)?date\b"
     r"|\b(?:(?:release|premiere|launch)\s+)?date\s+(?:will|would|is\s+to)\s+be\s+(?:announced|"
@@ -304,7 +319,7 @@ RENEW = keyed(
     "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
     "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
     "greenlighted go pick picks picked order orders ordered handed season officially coming "
-    "return be returning there status",
+    "return be returning there status confirms",
     digits="codes",
 )
 CANCEL = keyed(
@@ -327,7 +342,7 @@ DATE_TRIGGER = keyed(
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
-    "shared scheduled yet without undated dated",
+    "shared scheduled yet without undated dated unclear",
 )
 PHASE = keyed(
     PHASE_RE,
@@ -339,6 +354,14 @@ PHASE = keyed(
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
     "hits hit returns return returned bows been",
+)
+OTHER_VERB = keyed(
+    OTHER_VERB_RE,
+    "announce announced announces announcing confirm confirmed confirms confirming reveal "
+    "revealed reveals revealing said says told report reported reports posted posts share "
+    "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
+    "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
+    "spoke wrote tweeted",
 )
 HEDGE = keyed(
     HEDGE_RE,

@@ -54,7 +54,8 @@ SEASON_RE = re.compile(
     r"|(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))"
     r"|(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)"
     r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
-    rf"|(?P<ord>\b(?P<ow>{_ORD})(?:\s+and\s+(?P<fin1>final|last))?[\s-]+seasons?\b)"
+    rf"|(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
+    r"(?:\s+and\s+(?P<fin1>final|last))?[\s-]+seasons?\b)"
     r"|(?P<fin>\bfinal\s+season\b)"
     r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
     r"(?:season\b|episodes\b|batch\s+of\s+episodes\b|installment\b|chapter\b))"
@@ -63,6 +64,7 @@ SEASON_RE = re.compile(
     re.I,
 )
 _NUM_IN_MORE = re.compile(_NUM, re.I)
+_ORD_IN_MORE = re.compile(_ORD, re.I)
 SEASONS = keyed(
     SEASON_RE,
     "after first season seasons series final new upcoming next "
@@ -126,9 +128,10 @@ def _mention(m: re.Match[str]) -> SeasonMention | None:
         n = int(m.group("sx"))
         return SeasonMention(start, end, "number", (n,)) if 0 < n <= 40 else None
     if m.group("ord"):
-        n = number_value(m.group("ow")) or 0
+        words_ = [m.group("ow"), *_ORD_IN_MORE.findall(m.group("omore") or "")]
+        numbers = tuple(dict.fromkeys(n for n in map(number_value, words_) if n))
         final = m.group("fin1") is not None
-        return SeasonMention(start, end, "number", (n,), final) if n else None
+        return SeasonMention(start, end, "number", numbers, final) if numbers else None
     if m.group("fin"):
         return SeasonMention(start, end, "final")
     if m.group("nxt"):
