@@ -140,8 +140,8 @@ class _Doc:
         """Whether a release verb is about the season, not a trailer or a poster."""
         if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
             return False
-        before = self.text[max(0, m.start() - 40) : m.start()]
-        return p.OBJECT_BEFORE_RE.search(before) is None
+        before = _WORD_RE.findall(self.text[max(0, m.start() - 40) : m.start()].lower())[-3:]
+        return not any(w.strip("'") in p.NOT_SEASON_SUBJECTS for w in before)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return " ".join(self.raw[sentence.start : sentence.end].split())
@@ -188,7 +188,7 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
         watches = matcher.watches_for(key)
         final = _final_season(watches)
         for watch in watches:
-            analysis = _Evaluator(doc, watch, key, final).run()
+            analysis = _Evaluator(doc, watch, key, final, explain=False).run()
             if analysis.claims or _season_mentioned(doc, watch, final):
                 out.append(WatchClaims(watch, analysis.claims))
     return tuple(out)
@@ -260,6 +260,7 @@ class _Evaluator:
     watch: Watch
     key: str
     final: int | None
+    explain: bool = True  # collect notes on what was set aside (the CLI shows them)
     notes: list[Note] = field(default_factory=list)
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
@@ -335,6 +336,8 @@ class _Evaluator:
     # ----- gates shared by every field
 
     def _note(self, fld: ClaimField, sentence: Sentence, why: str) -> None:
+        if not self.explain:
+            return
         excerpt = self.doc.sentence_text(sentence)
         if len(excerpt) > 140:
             excerpt = excerpt[:137] + "..."

@@ -102,11 +102,14 @@ OBJECT_AFTER_RE = re.compile(
     r"brand-new|another|more|some|\d+|#+)\s+){0,3}(?:" + _NOT_SEASON_OBJECT + r")\b",
     _I,
 )
-OBJECT_BEFORE_RE = re.compile(
-    r"(?:trailers?|teasers?|posters?|first[\s-]look|images?|photos?|clips?|featurettes?|promos?|"
-    r"videos?|footage|campaigns?|petitions?|ratings?|viewership|viewing\s+numbers|numbers|views|"
-    r"audiences?|stocks?|shares|prices?|subscribers|interest|episodes?\s+\d+)\s+(?:[\w-]+\s+){0,2}$",
-    _I,
+# Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
+NOT_SEASON_SUBJECTS = frozenset(
+    words(
+        """trailer trailers teaser teasers poster posters look images image photos photo clip
+        clips featurette featurettes promo promos video videos footage campaign campaigns
+        petition petitions rating ratings viewership numbers views audience audiences stock
+        stocks shares price prices subscribers interest"""
+    )
 )
 PAST_TRIGGER_RE = re.compile(
     r"(?:premiered|released|arrived|returned|dropped|launched|debuted|landed|bowed|aired|"

@@ -77,12 +77,16 @@ class Tokens:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        masks = _MASKS
-        self.hits = [
-            (m.start(), mask)
-            for m in _TOKEN_RE.finditer(lowered)
-            if (mask := masks.get(m.group()) if m.group() in masks else _mask(m.group()))
-        ]
+        get = _MASKS.get
+        hits: list[tuple[int, int]] = []
+        for m in _TOKEN_RE.finditer(lowered):
+            word = m.group()
+            mask = get(word)
+            if mask is None:
+                mask = _mask(word)
+            if mask:
+                hits.append((m.start(), mask))
+        self.hits = hits
 
     def scan(self, pattern: Keyed) -> list[re.Match[str]]:
         """Every match of `pattern`, as `pattern.regex.finditer(text)` would give them."""

@@ -41,19 +41,34 @@ class Clause:
     subordinate: bool  # "after filming began", "when it premiered last year"
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int
-    end: int
-    headline: bool
-    question: bool
-    clauses: tuple[Clause, ...]
+    """A sentence by offsets; its clauses are worked out only when asked for."""
+
+    __slots__ = ("_clauses", "_text", "end", "headline", "question", "start")
+
+    def __init__(self, text: str, start: int, end: int, headline: bool, question: bool) -> None:
+        self._text = text
+        self.start = start
+        self.end = end
+        self.headline = headline
+        self.question = question
+        self._clauses: tuple[Clause, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, headline={self.headline})"
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        if self._clauses is None:
+            self._clauses = _clauses(self._text, self.start, self.end)
+        return self._clauses
 
     def clause_at(self, pos: int) -> Clause:
-        for clause in self.clauses:
+        clauses = self.clauses
+        for clause in clauses:
             if clause.start <= pos < clause.end:
                 return clause
-        return self.clauses[-1]
+        return clauses[-1]
 
 
 def split_sentences(text: str, headline_end: int) -> list[Sentence]:
@@ -98,7 +113,7 @@ def _add(text: str, start: int, end: int, headline_end: int, out: list[Sentence]
         return
     body = text[start:stop].rstrip("\"')] ")
     question = body.endswith("?")
-    out.append(Sentence(start, stop, start < headline_end, question, _clauses(text, start, stop)))
+    out.append(Sentence(text, start, stop, start < headline_end, question))
 
 
 def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:

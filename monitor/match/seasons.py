@@ -109,32 +109,32 @@ def find_seasons(text: str, tokens: Tokens | None = None) -> list[SeasonMention]
 
 
 def _mention(m: re.Match[str]) -> SeasonMention | None:
-    start, end = m.start(), m.end()
-    if m.group("count"):
+    start, end, kind = m.start(), m.end(), m.lastgroup
+    if kind == "count":
         word = m.group("cn").lower()
         n = 1 if word == "single" else number_value(word)
         return SeasonMention(start, end, "count", (n,)) if n else None
-    if m.group("first"):
+    if kind == "first":
         n = number_value(m.group("fn")) or 0
         return SeasonMention(start, end, "number", tuple(range(1, n + 1))) if n else None
-    if m.group("sw"):
+    if kind == "sw":
         numbers = _numbers(m.group("n1"), m.group("more") or "")
         return SeasonMention(start, end, "number", numbers) if numbers else None
-    if m.group("ko"):
+    if kind == "ko":
         return SeasonMention(start, end, "number", (int(m.group("kn")),))
-    if m.group("koord"):
+    if kind == "koord":
         return SeasonMention(start, end, "number", (KOREAN_ORDINALS[m.group("kow")],))
-    if m.group("sx"):
+    if kind == "sx":
         n = int(m.group("sx"))
         return SeasonMention(start, end, "number", (n,)) if 0 < n <= 40 else None
-    if m.group("ord"):
+    if kind == "ord":
         words_ = [m.group("ow"), *_ORD_IN_MORE.findall(m.group("omore") or "")]
         numbers = tuple(dict.fromkeys(n for n in map(number_value, words_) if n))
         final = m.group("fin1") is not None
         return SeasonMention(start, end, "number", numbers, final) if numbers else None
-    if m.group("fin"):
+    if kind == "fin":
         return SeasonMention(start, end, "final")
-    if m.group("nxt"):
+    if kind == "nxt":
         return SeasonMention(start, end, "next")
     n = number_value(m.group("pn")) or 0
     return SeasonMention(start, end, "part", (n,)) if n else None
