@@ -30,6 +30,7 @@ class Case:
 
 
 D = date(2026, 10, 1)  # a Thursday
+IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 CASES = [
     # ----- renewal
@@ -819,6 +820,36 @@ CASES = [
     ),
     Case("episode_recap", "Glass Harbor season 2 episode 3 recap", "", D),
     Case("creator_says", "", "Glass Harbor creator says season 2 will be darker.", D),
+    Case(
+        "schedule_list_parenthesis",
+        "New on Netflix in October",
+        "October brings Glass Harbor season 2 (October 9) and the final season of Midnight "
+        "Ferry (October 23).",
+        date(2026, 6, 22),
+        date="2026-10-09",
+    ),
+    Case(
+        "schedule_list_other_show_date",
+        "New on Netflix in October",
+        "October brings Midnight Ferry season 4 (October 23) and Glass Harbor season 3.",
+        date(2026, 6, 22),
+    ),
+    Case(
+        "writers_room_already_open",
+        "Glass Harbor renewed for season 2",
+        "The writers' room is already open, and filming could start next spring.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "will_announce_date_later",
+        "Glass Harbor season 2 in post",
+        "Glass Harbor season 2 is in post-production. Netflix will announce a release date later.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
     # ----- whole articles
     Case(
         "evergreen_article",
@@ -865,9 +896,14 @@ CASES = [
 def test_claims(case: Case) -> None:
     claims = extract_for_watch(case.title, case.text, case.watch, case.published)
     got = {c.field: c.value for c in claims}
+    renewal = case.renewal
+    if renewal is None and (
+        case.date not in (None, "unannounced") or case.phase in IMPLIES_RENEWAL
+    ):
+        renewal = "renewed"  # a dated or filming season has been ordered
     expected = {
         k: v
-        for k, v in (("renewal", case.renewal), ("date", case.date), ("phase", case.phase))
+        for k, v in (("renewal", renewal), ("date", case.date), ("phase", case.phase))
         if v is not None
     }
     assert got == expected
@@ -876,10 +912,20 @@ def test_claims(case: Case) -> None:
 
 
 def test_evidence_is_the_sentence() -> None:
-    (claim,) = extract_for_watch(
+    claims = extract_for_watch(
         "", "Critics loved it. Glass Harbor season 2 premieres March 14, 2027.", GH2, D
     )
-    assert claim.evidence == "Glass Harbor season 2 premieres March 14, 2027."
+    assert {c.field: c.evidence for c in claims} == {
+        "renewal": "Glass Harbor season 2 premieres March 14, 2027.",
+        "date": "Glass Harbor season 2 premieres March 14, 2027.",
+    }
+
+
+def test_cancellation_contradicted_by_a_date_is_dropped() -> None:
+    claims = extract_for_watch(
+        "", "Glass Harbor was cancelled. Glass Harbor season 2 premieres March 14, 2027.", GH2, D
+    )
+    assert {c.field: c.value for c in claims} == {"date": "2027-03-14"}
 
 
 def test_notes_say_why_nothing_was_claimed() -> None:
@@ -908,7 +954,10 @@ def test_item_attributes_each_watched_season_separately() -> None:
     result = {
         wc.watch.season: {c.field: c.value for c in wc.claims} for wc in extract_item(item, matcher)
     }
-    assert result == {2: {"date": "2027-06-05"}, 3: {"renewal": "renewed"}}
+    assert result == {
+        2: {"renewal": "renewed", "date": "2027-06-05"},
+        3: {"renewal": "renewed"},
+    }
 
 
 def test_item_without_any_watched_show_gives_nothing() -> None:
@@ -922,7 +971,7 @@ def test_item_unnumbered_final_season_goes_to_highest_watched_season() -> None:
         "", "The final season of Midnight Ferry premieres October 3, 2026.", date(2026, 5, 1)
     )
     result = {wc.watch.season: [c.value for c in wc.claims] for wc in extract_item(item, matcher)}
-    assert result.get(4) == ["2026-10-03"]
+    assert result.get(4) == ["renewed", "2026-10-03"]
     assert not result.get(3)
 
 

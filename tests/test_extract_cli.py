@@ -39,7 +39,7 @@ def test_jsonl_one_line_per_input_in_order() -> None:
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert lines == [
-        {"id": "first", "renewal": None, "date": "2027-03-14", "phase": None},
+        {"id": "first", "renewal": "renewed", "date": "2027-03-14", "phase": None},
         {"id": "second", "renewal": None, "date": None, "phase": None},
         {"id": "third", "renewal": "renewed", "date": None, "phase": None},
     ]

@@ -24,6 +24,7 @@ from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
 
 PHASE_ORDER = ("development", "pre-production", "filming", "post-production", "released")
+_IMPLIES_RENEWAL = frozenset(("pre-production", "filming", "post-production"))
 _PHASE_GROUPS = {
     "development": "development",
     "pre": "pre-production",
@@ -34,6 +35,7 @@ _PHASE_GROUPS = {
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
+_SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w-]+\s*,\s*)?$")
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
 )
@@ -554,6 +556,9 @@ class _Evaluator:
             return trigger
         if dm.weekday_only:
             return None  # a bare "Friday" needs its verb right before it
+        listed = self._schedule_entry(dm)
+        if listed is not None:
+            return listed
         pool = [
             t
             for t in doc.date_triggers
@@ -576,6 +581,18 @@ class _Evaluator:
         if not local:
             return None
         return min(local, key=lambda t: abs(t.start() - dm.start))
+
+    def _schedule_entry(self, dm: DateMention) -> re.Match[str] | None:
+        """ "Glass Harbor season 2 (October 9)": a date in brackets right after a season."""
+        m = _SCHEDULE_RE.search(self.doc.text, max(0, dm.start - 40), dm.start)
+        if m is None:
+            return None
+        paren = m.start("paren")
+        if any(
+            s.end <= paren and paren - s.end <= 2 and s.kind != "count" for s in self.doc.seasons
+        ):
+            return m
+        return None
 
     def _date_candidate(
         self, dm: DateMention, trigger: re.Match[str], sentence: Sentence
@@ -752,19 +769,23 @@ class _Evaluator:
     # ----- one value per field
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
-        claims: list[Claim] = []
         released = any(c.field == "phase" and c.value == "released" for c in candidates)
         renewal = self._pick_renewal([c for c in candidates if c.field == "renewal"])
-        if renewal is not None:
-            claims.append(self._claim(renewal))
         dated = self._pick_date([c for c in candidates if c.field == "date"], released)
-        if dated is not None:
-            claims.append(self._claim(dated))
         phases = [c for c in candidates if c.field == "phase"]
-        if phases:
-            best = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos))
-            claims.append(self._claim(best))
-        return tuple(claims)
+        phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
+        dated_real = dated is not None and dated.date_value is not None
+        if renewal is None:
+            # A season with a release date or in production has been ordered.
+            implied = dated if dated_real else None
+            if implied is None and phase is not None and phase.value in _IMPLIES_RENEWAL:
+                implied = phase
+            if implied is not None:
+                renewal = _Candidate("renewal", "renewed", implied.sentence, implied.pos)
+        elif renewal.value == "cancelled" and (dated_real or phase is not None):
+            self._note("renewal", renewal.sentence, "cancelled, yet the item dates the season")
+            renewal = None  # contradictory: trust neither side of the renewal field
+        return tuple(self._claim(c) for c in (renewal, dated, phase) if c is not None)
 
     def _claim(self, candidate: _Candidate) -> Claim:
         return Claim(candidate.field, candidate.value, self.doc.sentence_text(candidate.sentence))

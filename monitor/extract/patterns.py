@@ -164,6 +164,8 @@ UNANNOUNCED_RE = re.compile(
     r"(?:(?:official|exact)\s+)?(?:(?:release|premiere|launch)\s+)?date\b"
     r"|\b(?:(?:release|premiere|launch)\s+)?date\s+(?:will|would|is\s+to)\s+be\s+(?:announced|"
     r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
+    r"|\b(?:announce|reveal|confirm|share)\s+(?:a|the)\s+(?:(?:release|premiere|launch)\s+)?date\s+"
+    r"(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
     r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
     r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
@@ -176,7 +178,8 @@ PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
     r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
     r"|(?P<pre>\bpre-?production\b"
-    r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:has|have|is|are)\s+(?:officially\s+)?(?:open(?:ed)?|underway|begun|"
+    r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:has|have|is|are)\s+"
+    r"(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
     r"started|convened|assembled|working)\b"
     r"|\bwriting\s+(?:has|is|was|had)\s+(?:officially\s+|now\s+)?(?:begun|started|underway|"
     r"under\s+way|wrapped|complete|finished|done)\b"
@@ -345,7 +348,7 @@ DATE_TRIGGER = keyed(
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
-    "shared scheduled yet without undated dated unclear",
+    "shared scheduled yet without undated dated unclear announce reveal confirm share",
 )
 PHASE = keyed(
     PHASE_RE,
