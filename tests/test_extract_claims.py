@@ -850,6 +850,27 @@ CASES = [
         date="unannounced",
         phase="post-production",
     ),
+    Case(
+        "pushed_back_to_new_date",
+        "",
+        "The Glass Harbor season 2 premiere, set for June 5, has been pushed back to July 10.",
+        date(2027, 3, 1),
+        date="2027-07-10",
+    ),
+    Case(
+        "now_streaming_without_season_is_not_the_next_one",
+        "",
+        "Glass Harbor is now streaming on Netflix.",
+        D,
+    ),
+    Case(
+        "now_streaming_without_season_first_season",
+        "",
+        "Glass Harbor is now streaming on Netflix.",
+        D,
+        phase="released",
+        watch=Watch("Glass Harbor", 1),
+    ),
     # ----- whole articles
     Case(
         "evergreen_article",

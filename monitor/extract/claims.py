@@ -35,6 +35,7 @@ _PHASE_GROUPS = {
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
+_MOVED_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
 _SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w-]+\s*,\s*)?$")
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
@@ -76,6 +77,7 @@ class _Candidate:
     superseded: bool = False
     history: bool = False
     explicit_season: bool = False
+    moved_to: bool = False  # "pushed back to July 10": the new date of a move
 
 
 @dataclass(slots=True)
@@ -634,6 +636,10 @@ class _Evaluator:
             return None
         history = published is not None and value.hi < published
         superseded = self._superseded(dm, sentence, clause)
+        moved_to = bool(
+            _MOVED_TO_RE.search(doc.text, max(clause.start, dm.start - 12), dm.start)
+            and p.MOVE_RE.search(doc.text, sentence.start, sentence.end)
+        )
         return _Candidate(
             "date",
             value.value,
@@ -644,6 +650,7 @@ class _Evaluator:
             superseded,
             history,
             source in ("clause", "sentence"),
+            moved_to,
         )
 
     def _superseded(self, dm: DateMention, sentence: Sentence, clause: Clause) -> bool:
@@ -723,7 +730,8 @@ class _Evaluator:
             ):
                 self._note("phase", sentence, f"'{m.group()}' does not say which season is out")
                 continue
-            if group == "now" and source == "default" and self._item_has_seasons():
+            if group == "now" and source == "default" and self.watch.season != 1:
+                # "X is now streaming" with no season named is about what is already out.
                 continue
             out.append(_Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start())))
         return out
@@ -762,9 +770,6 @@ class _Evaluator:
             and dm.forward.lo > published
             for dm in self.doc.dates
         )
-
-    def _item_has_seasons(self) -> bool:
-        return any(s.kind in ("number", "final", "next") for s in self.doc.seasons)
 
     # ----- one value per field
 
@@ -810,6 +815,8 @@ class _Evaluator:
                 continue
             kept.append(c)
         current = [c for c in kept if not c.superseded] or kept
+        moved = [c for c in current if c.moved_to]
+        current = moved or current
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
         unannounced = [c for c in candidates if c.value == "unannounced"]

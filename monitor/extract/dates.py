@@ -94,6 +94,7 @@ _STAMP_DATE = (
 )
 
 DATE_RE = re.compile(
+    r"(?<![^\W_])(?:"  # a date starts a word, never inside one ("Q1 January")
     rf"(?P<stamp>(?i:(?:last\s+)?(?:updated|modified|published|posted|edited)\b)\s*(?i:on\b)?"
     rf"\s*:?\s*{_STAMP_DATE})"
     rf"|(?P<iso>(?<![\d/]){_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
@@ -130,7 +131,7 @@ DATE_RE = re.compile(
     r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))"
     rf"|(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
     rf"|(?P<wd>(?P<wd_n>{_WD})(?!,?\s+(?:the\s+)?(?:{_MONS}|\d)))"
-    r"|(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b))"
+    r"|(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b)))"
 )
 
 
