@@ -871,6 +871,27 @@ CASES = [
         phase="released",
         watch=Watch("Glass Harbor", 1),
     ),
+    Case(
+        "no_season_named_is_not_the_next_season",
+        "",
+        "Glass Harbor is coming to Netflix UK on March 5, 2027.",
+        D,
+    ),
+    Case(
+        "no_season_named_returns_is_the_next_season",
+        "",
+        "Glass Harbor returns on March 5, 2027.",
+        D,
+        date="2027-03-05",
+    ),
+    Case(
+        "no_season_named_first_season",
+        "",
+        "Netflix's new K-drama Glass Harbor debuts 3/14 on the streamer.",
+        date(2027, 1, 15),
+        date="2027-03-14",
+        watch=Watch("Glass Harbor", 1),
+    ),
     # ----- whole articles
     Case(
         "evergreen_article",

@@ -36,6 +36,7 @@ _PHASE_GROUPS = {
 _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
 _MOVED_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
+_RETURN_RE = re.compile(r"\breturn|\bback\b|\bcom(?:ing|es?)\s+back\b", re.I)
 _SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w-]+\s*,\s*)?$")
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
@@ -621,6 +622,14 @@ class _Evaluator:
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
             return None
+        if (
+            source == "default"
+            and self.watch.season > 1
+            and not _RETURN_RE.search(doc.text, trigger.start(), trigger.end() + 6)
+        ):
+            # No season named anywhere: only "returns" says it is the next one.
+            self._note("date", sentence, f"'{dm.text}': no season named")
+            return None
         if not self._part_ok(dm, sentence):
             self._note("date", sentence, f"date '{dm.text}' is for another part")
             return None
@@ -682,9 +691,12 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
-            seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+            seasons, _, source = self._bind(m.start(), sentence, clause, scope)
             if self.watch.season not in seasons:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
+                continue
+            if source == "default" and self.watch.season > 1:
+                self._note("date", sentence, f"'{m.group()}': no season named")
                 continue
             out.append(
                 _Candidate("date", "unannounced", sentence, m.start(), scope.in_prefix(m.start()))
