@@ -892,6 +892,27 @@ CASES = [
         date="2027-03-14",
         watch=Watch("Glass Harbor", 1),
     ),
+    Case(
+        "filming_delay_is_not_release_date",
+        "Glass Harbor season 2 delayed",
+        "Filming on Glass Harbor season 2 has been delayed to January.",
+        D,
+    ),
+    Case(
+        "writers_room_opened",
+        "",
+        "The writers' room for Glass Harbor season 2 opened this week, with filming planned "
+        "for early 2027.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "common_word_title_weekday_inside",
+        "Glass Harbor season 2 wraps",
+        "Filming on Glass Harbor season 2 wrapped on Monday, the cast revealed.",
+        D,
+        phase="post-production",
+    ),
     # ----- whole articles
     Case(
         "evergreen_article",

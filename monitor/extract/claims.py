@@ -145,8 +145,13 @@ class _Doc:
         """Whether a release verb is about the season, not a trailer or a poster."""
         if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
             return False
-        before = _WORD_RE.findall(self.text[max(0, m.start() - 40) : m.start()].lower())[-3:]
-        return not any(w.strip("'") in p.NOT_SEASON_SUBJECTS for w in before)
+        before = self.text[max(0, m.start() - 90) : m.start()]
+        if any(
+            w.strip("'") in p.NOT_SEASON_SUBJECTS
+            for w in _WORD_RE.findall(before[-40:].lower())[-3:]
+        ):
+            return False
+        return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return " ".join(self.raw[sentence.start : sentence.end].split())
