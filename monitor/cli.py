@@ -253,11 +253,15 @@ def extract(
     from monitor.extract import explain
 
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     if jsonl:
-        out = sys.stdout
-        for line in explain.run_jsonl(stdin, sys.stderr):
-            out.write(line + "\n")
-        out.flush()
+        try:
+            for line in explain.run_jsonl(stdin, sys.stderr):
+                sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            sys.stderr.close()
         return
     if not show or season is None:
         fail("single-article mode needs --show and --season (or use --jsonl)", 2)

@@ -178,3 +178,25 @@ def test_extract_does_not_import_heavy_modules() -> None:
     assert imported, heavy.stderr[-500:]
     for module in ("sqlmodel", "sqlalchemy", "apprise", "requests", "feedparser"):
         assert module not in imported
+
+
+def test_jsonl_writes_utf8_whatever_the_locale() -> None:
+    record = {
+        "id": "효산고-1",
+        "show": "All of Us Are Dead",
+        "season": 2,
+        "aliases": ["효산고"],
+        "published": "2025-06-11",
+        "title": "효산고 시즌2 확정",
+        "text": "넷플릭스가 효산고 시즌2 제작을 공식 확정했다.",
+    }
+    result = run_cli(
+        "extract", "--jsonl", stdin=_jsonl(record), env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "id": "효산고-1",
+        "renewal": "renewed",
+        "date": None,
+        "phase": None,
+    }
