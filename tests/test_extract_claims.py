@@ -913,6 +913,23 @@ CASES = [
         D,
         phase="post-production",
     ),
+    Case(
+        "writers_room_has_been_open",
+        "Glass Harbor season 2: what we know",
+        "The writers' room has been open since May.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "slate_article_other_shows_dates",
+        "Every drama coming to Netflix next year",
+        "Midnight Ferry season 4 arrives June 27, 2027. Glass Harbor season 2 is still in "
+        "production, and Netflix has not set a date. Meanwhile, The Salt Road returns on 12 "
+        "June 2027.",
+        D,
+        date="unannounced",
+        phase="filming",
+    ),
     # ----- whole articles
     Case(
         "evergreen_article",

@@ -186,7 +186,7 @@ PHASE_RE = re.compile(
     r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
     r"|(?P<pre>\bpre-?production\b"
     r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
-    r"(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
+    r"(?:been\s+)?(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
     r"started|convened|assembled|working)\b"
     r"|\bwriting\s+(?:has|is|was|had)\s+(?:officially\s+|now\s+)?(?:begun|started|underway|"
     r"under\s+way|wrapped|complete|finished|done)\b"
