@@ -1,0 +1,396 @@
+"""The claim vocabulary: trigger, hedge, negation and context patterns (bounded regexes)."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.scan import keyed
+from monitor.match.normalize import words
+
+_I = re.I
+
+# A season phrase inside a pattern: "a third season", "season 3", "another season".
+_SEASONISH = r"(?:(?:a|an|another|its|their|the)\s+)?(?:[\w-]+\s+){0,2}?season\b"
+
+RENEW_RE = re.compile(
+    r"(?P<verb>\brenew(?:ed|s|ing)?\b(?!\s+(?:status|date|odds|chances|hopes|decision)))"
+    r"|(?P<noun>\brenewal\b(?=\s+(?:is\s+|was\s+|has\s+been\s+|now\s+)?(?:officially\s+)?"
+    r"(?:confirmed|announced|official)\b)"
+    r"|\b(?:confirmed|announced|got|gets|earned|earns|received|receives|secured|secures|landed|"
+    r"lands|scored|scores)\s+(?:a|the|its|their)\s+(?:(?:season|series)[\s-]+\w+\s+|"
+    r"[\w-]+[\s-]season\s+)?renewal\b)"
+    r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
+    r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
+    r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
+    r"\bpick(?:s|ed)?\s+up\s+(?:the\s+(?:series|show|drama|comedy|thriller|anime)|#+|it)\s+for\b|"
+    r"\bpicked\s+up\s+(?:for|by)\b)"
+    r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
+    r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
+    r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season\b"
+    r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?(?:\s+of\s+(?:the\s+)?#+)?|"
+    r"\bS\d{1,2})\s+"
+    r"(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
+    r"a\s+go|official)\b"
+    r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
+    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?season\b"
+    r"|\breturning\s+for\s+(?:a|another)\b"
+    r"|\bthere\s+(?:will|is\s+going\s+to)\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
+    r"|\bstatus\s*:\s*renewed\b"
+    r"|\bconfirm(?:s|ed)\s+(?:that\s+)?(?:#+(?:'s)?\s+)?(?:season[\s-]+\w+|(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season)\b(?!\s+(?:of\s+#+\s+)?(?:(?:release|premiere|launch|air|debut)\s+)?"
+    r"(?:date|window|premiere|trailer|teaser|cast|details|plot|filming|production|is|will|"
+    r"has|arrives|premieres|returns)\b))"
+    r"|(?P<ko>제작\s*(?:을|를|이)?\s*(?:공식\s*)?확정|시즌\s*\d+\s*(?:제작\s*)?(?:을|를|이|가)?\s*"
+    r"(?:공식\s*)?확정)",
+    _I,
+)
+
+CANCEL_RE = re.compile(
+    r"(?P<verb>\bcancel(?:s|ed|led|ling)?\b|\bcancell?ation\b(?=\s+(?:is\s+|was\s+|has\s+been\s+)?"
+    r"(?:official|confirmed|announced)\b)|\b(?:announced|confirmed)\s+(?:the|its|their)\s+"
+    r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
+    r"\bstatus\s*:\s*cancell?ed\b)"
+    r"|(?P<neg>(?:(?<=\bnot\s)|(?<=n't\s)|(?<=\bnot\sbe\s)|(?<=n't\sbe\s)|(?<=\blonger\s)|"
+    r"(?<=\blonger\sbe\s))(?:return(?:ing)?|coming\s+back|come\s+back|back)\b"
+    r"(?!\s+(?:to|as|with)\b)"
+    r"|(?:(?<=\bnot\s)|(?<=n't\s))(?:get(?:ting)?|receive|be\s+getting)\s+(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season\b"
+    r"|(?:(?<=\bwill\s)|(?<=n't\s))be\s+no\s+(?:more\s+)?(?:[\w-]+\s+)?seasons?\b"
+    r"|(?<=n't\s)be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
+    r"|(?<=\bnot\s)happening\b"
+    r"|\b(?:opted|decided|chose|choosing|deciding|declined)\s+(?:not\s+to|against)\s+(?:move|moving|"
+    r"renew|renewing|continue|continuing|proceed|proceeding|go|going)\b"
+    r"|(?:(?<=\bwill\snot\s)|(?<=\bwon't\s)|(?<=\bwill\snot\sbe\s)|(?<=\bwon't\sbe\s))renew(?:ed)?\b|"
+    r"(?<=\bnot\sto\s)renew\b|"
+    r"\bdeclined\s+to\s+renew\b|\bpass(?:ed|es)?\s+on\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
+    r"|(?:(?<=\bnot\s)|(?<=\bnot\sbe\s))(?:moving|going)\s+forward\b"
+    r"|(?<=\bone\sand\s)done\b)"
+    r"|(?P<end>\b(?:end|ends|ending|conclude|concludes|concluding|wrap\s+up|wraps\s+up)\s+"
+    r"(?:with|after)\s+(?:its|the|a)?\s*(?:(?:upcoming|current|forthcoming)\s+)?"
+    r"(?:season\s+\w+|[\w-]+\s+season)\b)"
+    r"|(?P<ko>제작\s*(?:이\s*)?무산|시즌\s*\d+\s*(?:제작\s*)?(?:이\s*)?무산|제작\s*취소)",
+    _I,
+)
+
+DATE_TRIGGER_RE = re.compile(
+    r"\bpremier(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|\barriv(?:e|es|ed|ing|al)\b|"
+    r"\breturn(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
+    r"\bdebut(?:s|ed|ing)?\b|\bland(?:s|ed|ing)?\b|\bhit(?:s|ting)?\s+(?:netflix|screens|"
+    r"streaming|prime|hbo|disney|hulu|apple)\b|\bset\s+(?:for|to\s+(?:premiere|debut|arrive|return|"
+    r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|\bslated\b|"
+    r"\bscheduled\b|\bdated\b|\bdue\b(?!\s+to\b)|\bcoming\b|\bcomes?\s+out\b|"
+    r"\bout\s+(?:on|in|now|today|this|next)\b|\bbows?\b|\bbowing\b|"
+    r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
+    r"beginning|to\s+stream)\b|\bwindow\b|\bdelay(?:s|ed)?\b|\bpushed\b|\bmoved\b|\bpostponed\b|"
+    r"\bshifted\b|\bbumped\b|\brescheduled\b|\bair(?:s|ed|ing)?\b|\bgets\s+a\s+date\b|"
+    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|공개|방송",
+    _I,
+)
+# Release verbs whose object is not the season ("released the first trailer").
+_NOT_SEASON_OBJECT = (
+    r"trailers?|teasers?|posters?|first[\s-]look|images?|photos?|stills?|clips?|featurettes?|"
+    r"statements?|synopsis|key\s+art|soundtrack|footage|promos?|videos?|sneak\s+peeks?|tease|"
+    r"titles?|logo|songs?|singles?|albums?|books?|novels?|podcasts?|games?|campaigns?|"
+    r"petitions?|apps?|website|merch|collection|roles?|deals?|spots?|nominations?|awards?|"
+    r"places?|ratings|numbers|details|look|glimpse|episode\s+titles"
+)
+OBJECT_AFTER_RE = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
+    r"brand-new|another|more|some|\d+|#+)\s+){0,3}(?:" + _NOT_SEASON_OBJECT + r")\b",
+    _I,
+)
+# "Filming on season 2 has been delayed to January": a production date, not a release.
+PRODUCTION_SUBJECT_RE = re.compile(
+    r"\b(?:filming|production|shooting|photography|casting|writing)\b(?:\s+(?:on|of|for)\s+"
+    r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly)\s+)"
+    r"{0,3}$",
+    _I,
+)
+# Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
+NOT_SEASON_SUBJECTS = frozenset(
+    words(
+        """trailer trailers teaser teasers poster posters look images image photos photo clip
+        clips featurette featurettes promo promos video videos footage campaign campaigns
+        petition petitions rating ratings viewership numbers views audience audiences stock
+        stocks shares price prices subscribers interest"""
+    )
+)
+PAST_TRIGGER_RE = re.compile(
+    r"(?:premiered|released|arrived|returned|dropped|launched|debuted|landed|bowed|aired|"
+    r"came\s+out)$",
+    _I,
+)
+FUTURE_PASSIVE_RE = re.compile(
+    r"(?:will|'ll|to|is\s+set\s+to|is\s+scheduled\s+to|is\s+due\s+to)\s+(?:be\s+|have\s+)?$",
+    _I,
+)
+# Verbs whose dates are not release dates ("announced on Monday", "renewed in March").
+OTHER_VERB_RE = re.compile(
+    r"\b(?:announc(?:e|ed|es|ing)|confirm(?:ed|s|ing)?|reveal(?:ed|s|ing)?|said|says|told|"
+    r"report(?:ed|s)?|post(?:ed|s)|shar(?:e|ed|es)|unveil(?:ed|s)?|teas(?:e|ed|es)|"
+    r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
+    r"ranked|debriefed|interviewed|spoke|wrote|tweeted)\b",
+    _I,
+)
+MOVE_RE = re.compile(
+    r"\b(?:delay(?:s|ed)?|push(?:es|ed)?|mov(?:e|es|ed)|postpon(?:e|es|ed)|shift(?:s|ed)?|"
+    r"bump(?:s|ed)?|reschedul(?:e|es|ed)|chang(?:e|es|ed))\b",
+    _I,
+)
+SUPERSEDED_BEFORE_RE = re.compile(
+    r"(?:\boriginally|\bpreviously|\binitially|\bhad\s+been|\bwas\s+(?:set|scheduled|"
+    r"slated|due|supposed|planned|expected)|\bwere\s+(?:set|scheduled|slated|due)|\binstead\s+of|"
+    r"\brather\s+than|\bformerly|\bearlier)\b[^.;,]{0,40}$",
+    _I,
+)
+NOT_RELEASE_BEFORE_RE = re.compile(
+    r"\b(?:through|until|till|by|before|since|ahead\s+of|between|to\s+shoot|to\s+film)\s+(?:the\s+)?$",
+    _I,
+)
+
+UNANNOUNCED_RE = re.compile(
+    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+)?(?:release\s+|premiere\s+|"
+    r"launch\s+|air\s+|debut\s+)?date\b(?!\s+(?:change|shift))"
+    r"|\bno\s+word\s+(?:yet\s+)?on\s+(?:a|the|when)\b"
+    r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
+    r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
+    r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
+    r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
+    r"(?:set|announced|confirmed|revealed|given|released|scheduled|determined|shared|unveiled)\b"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s)|(?<=\bnot\syet\s))(?:have|know)\s+"
+    r"(?:a|the|an\s+exact|an\s+official)\s+(?:(?:release|premiere|launch)\s+)?date\b"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s))(?:announced|set|revealed|confirmed|given|shared|"
+    r"scheduled)\s+(?:(?:#+|it|the\s+show|the\s+series)\s+(?:season\s+\w+\s+)?|season\s+\w+\s+)?"
+    r"(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:(?:release|premiere|launch)\s+)?"
+    r"date\b"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s))know\s+when\b|\bunclear\s+when\b"
+    r"|\byet\s+to\s+(?:announce|set|reveal|confirm|give|share|receive|get)\s+(?:a|the|an)\s+"
+    r"(?:(?:official|exact)\s+)?(?:(?:release|premiere|launch)\s+)?date\b"
+    r"|\b(?:(?:release|premiere|launch)\s+)?date\s+(?:will|would|is\s+to)\s+be\s+(?:announced|"
+    r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
+    r"|\b(?:announce|reveal|confirm|share)\s+(?:a|the)\s+(?:(?:release|premiere|launch)\s+)?date\s+"
+    r"(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
+    r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
+    r"to\s+be\s+(?:announced|confirmed|determined))\b"
+    r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
+    r"(?:(?<=\bnot\syet\s)|(?<=\bnot\syet\sbeen\s))dated\b"
+    r"|공개\s*(?:일|날짜)\s*(?:은|는)?\s*(?:미정|아직)",
+    _I,
+)
+
+PHASE_RE = re.compile(
+    r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
+    r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
+    r"|(?P<pre>\bpre-?production\b"
+    r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
+    r"(?:been\s+)?(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
+    r"started|convened|assembled|working)\b"
+    r"|\bwriting\s+(?:has|is|was|had)\s+(?:officially\s+|now\s+)?(?:begun|started|underway|"
+    r"under\s+way|wrapped|complete|finished|done)\b"
+    r"|\b(?:started|began|begun|starts|begins|commenced)\s+(?:work\s+on\s+(?:the\s+)?"
+    r"(?:scripts?|writing)|writing)\b"
+    r"|\bwriters\s+have\s+(?:started|begun|been\s+(?:hired|working))\b"
+    r"|\b(?:working|hard\s+at\s+work)\s+on\s+(?:the\s+)?scripts?\b"
+    r"|\bscripts?\s+(?:are|is|have\s+been|has\s+been)\s+(?:being\s+)?(?:written|complete|completed|"
+    r"finished|done|ready)\b"
+    r"|\bscript\s+reading\b|\btable\s+reads?\b"
+    r"|\bcasting\s+(?:is\s+|has\s+)?(?:officially\s+)?(?:underway|under\s+way|begun|began|started|"
+    r"opened|calls?\b)"
+    r"|\blocation\s+scouting\b|\bprep\s+(?:is|has)\s+(?:underway|begun|started)\b"
+    r"|대본\s*리딩|사전\s*제작)"
+    r"|(?P<post>\bpost-?production\b|\bwrap(?:s|ped)\s+(?:filming|production|shooting|principal\s+"
+    r"photography)\b|\b(?:filming|production|shooting|principal\s+photography)\s+(?:(?:on|of|for)\s+"
+    r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|officially|now|finally|is|was)\s+){0,3}(?:wrapped|ended|"
+    r"finished|concluded|completed|wrapped\s+up|over|complete|done)\b|\b(?:finished|completed|"
+    r"concluded|ended)\s+(?:filming|shooting|production|principal\s+photography)\b|"
+    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|\bcameras?\s+(?:have\s+|had\s+)?"
+    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
+    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
+    r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
+    r"commenced?|commences|resumed?|resumes|got\s+underway)\s+(?:filming|shooting|production|"
+    r"principal\s+photography)\b"
+    r"|\b(?:filming|shooting|production|principal\s+photography)\s+(?:(?:on|of|for)\s+"
+    r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|is|was|officially|now|finally)\s+){0,3}(?:began|begun|"
+    r"begins|started|starts|kicked\s+off|kicks\s+off|commenced|commences|underway|under\s+way|"
+    r"got\s+underway|resumed|ongoing|in\s+progress)\b"
+    r"|\b(?:currently|still|now|actively)\s+(?:in\s+production|filming|shooting|being\s+filmed|"
+    r"being\s+shot)\b|(?<=\bin\s)production\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
+    r"|\bcameras?\s+(?:are\s+|is\s+|have\s+|has\s+)?(?:started\s+|begun\s+|began\s+)?rolling\b|"
+    r"\bcameras\s+roll\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
+    r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
+    r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
+    r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
+    r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
+    r"(?:[\w-]+\s+){0,3}?today\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
+    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
+    r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
+    r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
+    r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
+    r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
+    r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
+    r"공개됐|공개되었)",
+    _I,
+)
+PHASE_FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|'ll|to|set\s+to|scheduled\s+to|slated\s+to|due\s+to|expected\s+to|going\s+to|"
+    r"about\s+to|plans?\s+to|ahead\s+of|before|once|until|when|prepar\w+\s+(?:for|to))\s+"
+    r"(?:(?:officially|finally|soon|be|get)\s+)?$",
+    _I,
+)
+PHASE_FUTURE_AFTER_RE = re.compile(
+    r"\s*(?:will|is\s+set\s+to|is\s+scheduled\s+to|is\s+expected\s+to|is\s+due\s+to|should|"
+    r"could|would|may|might|is\s+slated\s+to|is\s+about\s+to|is\s+going\s+to)\s+(?:officially\s+)?"
+    r"(?:begin|start|commence|kick|get|resume|wrap|end|finish)",
+    _I,
+)
+
+HEDGE_RE = re.compile(
+    r"\b(?:could|might|would|should|likely|unlikely|possibly|possible|perhaps|maybe|probably|"
+    r"probable|potential(?:ly)?|expect(?:s|ed|ing)?|anticipat(?:e|es|ed|ing)|hop(?:e|es|ed|ing|"
+    r"eful|efully)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|tipped|touted|"
+    r"rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|apparently|seemingly|seems?|"
+    r"appears?\s+to|unconfirmed|speculat\w*|predict\w*|guess\w*|estimat\w*|wants?\s+to|"
+    r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
+    r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
+    r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
+    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)",
+    _I,
+)
+# Speculation that colours a whole sentence, not only its clause.
+SPECULATION_RE = re.compile(
+    r"(?<!despite\s)(?<!despite\sthe\s)(?<!denied\s)(?<!denied\sthe\s)(?<!dismissed\s)"
+    r"\b(?:predict\w*|guess\w*|speculat\w*|rumou?r(?:s|ed)?|we\s+think|we\s+believe|"
+    r"we\s+expect|we'd\s+expect|our\s+(?:bet|guess|prediction|estimate|theory)|unconfirmed|"
+    r"reportedly|allegedly|insiders?|fan\s+theor\w*|wishlist|if\s+(?:renewed|greenlit|"
+    r"netflix|it|the\s+show|the\s+series))\b",
+    _I,
+)
+NEGATION_RE = re.compile(
+    r"\b(?:not|never|no|without|nor|neither|yet\s+to|no\s+longer|failed\s+to|rather\s+than|"
+    r"instead\s+of|denied|denies|deny|false)\b|n't\b",
+    _I,
+)
+DECISIVE_NEGATION_RE = re.compile(
+    r"(?:will\s+not|won't|not\s+to|against|declined\s+to|refused\s+to)\s+(?:be\s+)?$",
+    _I,
+)
+# What "will not return" needs before it to be about the show (not an actor leaving).
+SHOW_SUBJECT_RE = re.compile(
+    r"(?:#{2,}|\b(?:show|series|drama|comedy|thriller|anime|docuseries|it|sitcom|k-drama)|"
+    r"\bseason\s+\w+|\b[\w-]+\s+season)(?:'s)?\s*(?:,\s*[^,]{0,40},\s*)?"
+    r"(?:(?:will|would|is|are|has|have|does|did|won't|isn't|wasn't|doesn't|didn't|not|no|"
+    r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
+    _I,
+)
+CANCEL_NOT_SHOW_RE = re.compile(
+    r"\b(?:event|panel|screening|tour|concert|appearance|interview|party|red\s+carpet|fan\s+meeting|"
+    r"fan\s+event|premiere\s+event|flight|plans|contract|subscription|order|meeting|show\s+at|"
+    r"convention|press\s+junket|junket|live\s+show)s?\b",
+    _I,
+)
+
+# Title-case names in body text: likely other shows (or people) in list articles.
+NAME_RE = re.compile(
+    r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
+    r"[A-Z0-9][\w'-]*)+"
+)
+NAME_STOPWORDS = frozenset(
+    words("""netflix netflix's amazon prime video hbo max disney disney+ hulu apple tv tv+ peacock
+    paramount paramount+ bbc itv sky channel deadline variety tvline tudum season seasons part
+    volume official exclusive renewal renewed cancelled canceled status release date update
+    updated uk us u.s korean spanish japanese british american german french indian mexican
+    italian brazilian turkish danish swedish norwegian polish chinese thai australian canadian
+    irish scottish english k-drama k-dramas the a an and of in on at to for new first second
+    third final premiere finale episode episodes instagram twitter x youtube tiktok emmy emmys
+    golden globe globes comic-con con january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday
+    sunday spring summer fall winter studios studio entertainment media originals original
+    news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans""")
+)
+PERSON_BEFORE_RE = re.compile(
+    r"\b(?:star|stars|starring|starred|actor|actress|creator|co-creator|director|showrunner|"
+    r"producer|writer|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
+    r"alum|alumnus|author|composer|novelist|cinematographer|editor|says|said|told|"
+    r"according\s+to|co-star|costar)\s*$",
+    _I,
+)
+PERSON_AFTER_RE = re.compile(
+    r"^(?:'s)?\s*(?:said|says|told|confirmed|revealed|announced|wrote|posted|shared|explained|"
+    r"added|noted|teased|hinted|stars|plays|played|who|,\s*who|,\s*the\s+(?:star|actor|actress|"
+    r"creator|director|showrunner))\b",
+    _I,
+)
+OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
+
+# The words each pattern's matches can start with (see monitor.extract.scan).
+RENEW = keyed(
+    RENEW_RE,
+    "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
+    "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
+    "greenlighted go pick picks picked order orders ordered handed season officially coming "
+    "return be returning there status confirms",
+    digits="codes",
+)
+CANCEL = keyed(
+    CANCEL_RE,
+    "cancel cancels canceled cancelled cancelling canceling cancellation cancelation announced "
+    "confirmed ax axe axes axed axing scrap scraps scrapped pull pulls pulled status return "
+    "returning coming come back get getting receive be happening renew renewed opted decided "
+    "chose choosing deciding declined pass passed passes moving going done end ends ending "
+    "conclude concludes concluding wrap wraps",
+)
+DATE_TRIGGER = keyed(
+    DATE_TRIGGER_RE,
+    "premiere premieres premiered premiering release releases released releasing arrive "
+    "arrives arrived arriving arrival return returns returned returning drop drops dropped "
+    "dropping launch launches launched launching debut debuts debuted debuting land lands "
+    "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
+    "bows bowing stream streams streaming available window delay delays delayed pushed moved "
+    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts",
+)
+UNANNOUNCED = keyed(
+    UNANNOUNCED_RE,
+    "no release premiere launch debut air date have know announced set revealed confirmed given "
+    "shared scheduled yet without undated dated unclear announce reveal confirm share",
+)
+PHASE = keyed(
+    PHASE_RE,
+    "development developed works pre preproduction writers writer writing started began begun "
+    "starts begins commenced working hard scripts script table casting location prep post "
+    "postproduction wrap wraps wrapped filming production shooting principal finished "
+    "completed concluded ended cameras camera editing edited begin start starting kick kicks "
+    "kicked commence commences resumed resume resumes got currently still now actively being "
+    "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
+    "debuted released releases available streaming lands land landed launch launches launched "
+    "hits hit returns return returned bows been",
+)
+OTHER_VERB = keyed(
+    OTHER_VERB_RE,
+    "announce announced announces announcing confirm confirmed confirms confirming reveal "
+    "revealed reveals revealing said says told report reported reports posted posts share "
+    "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
+    "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
+    "spoke wrote tweeted",
+)
+HEDGE = keyed(
+    HEDGE_RE,
+    "could might would should likely unlikely possibly possible perhaps maybe probably probable "
+    "potential potentially expect expects expected expecting anticipate anticipates "
+    "anticipated anticipating hope hopes hoped hoping hopeful hopefully plan plans planned "
+    "planning aim aims aimed aiming target targets targeted targeting tipped touted rumor "
+    "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
+    "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
+    "talks fingers earliest we think believe odds fear fears feared worry worries worried "
+    "intend intends intended pencil pencilled penciled keen eager prepared willing may",
+    prefixes="speculat predict guess estimat assum presumabl suggest",
+)
+SPECULATION = keyed(
+    SPECULATION_RE,
+    "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
+    "insider insiders fan wishlist if",
+    prefixes="predict guess speculat",
+)
