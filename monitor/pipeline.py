@@ -7,7 +7,6 @@ written in one transaction (state, seen items, observations, events, outbox rows
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -15,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
+
+from sqlmodel import Session
 
 from monitor.config import Config
 from monitor.models import (
@@ -85,13 +86,13 @@ class PollReport:
 
 
 def _default_extractor(config: Config) -> Extractor:
-    titles: Any = importlib.import_module("monitor.match.titles")
-    claims: Any = importlib.import_module("monitor.extract.claims")
-    matcher = titles.TitleMatcher(config.watches)
+    from monitor.extract.claims import extract_item
+    from monitor.match.titles import TitleMatcher
+
+    matcher = TitleMatcher(config.watches)
 
     def extract(item: Item) -> Sequence[WatchClaims]:
-        found: Sequence[WatchClaims] = claims.extract_item(item, matcher)
-        return found
+        return extract_item(item, matcher)
 
     return extract
 
@@ -235,7 +236,7 @@ def _report(fetched: Fetched) -> SourceReport:
     )
 
 
-def store_fetched(rt: Runtime, session: Any, fetched: Fetched, now: datetime) -> list[Event]:
+def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime) -> list[Event]:
     """Write one source's results in the caller's transaction; the events to announce."""
     return rt.repo.apply(
         session,

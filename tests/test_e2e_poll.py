@@ -24,9 +24,6 @@ from tests.conftest import ROOT, run_cli
 from tests.feedserver import FeedServer
 from tests.receivers import Mailbox, Webhook, smtp_server, webhook
 
-# Until the extract stage (issue 3) is merged there are no claims to follow.
-pytest.importorskip("monitor.extract.claims", reason="the extract stage has not landed yet")
-
 pytestmark = pytest.mark.slow
 
 SHOW = "Glass Harbor"
