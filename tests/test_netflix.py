@@ -1,0 +1,164 @@
+"""Netflix Media Center: title matching, sortDate reading, claims, and a changed payload shape."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.models import Trust, Watch
+from monitor.sources.netflix import (
+    ShapeError,
+    matches,
+    normalise_title,
+    observations_from_netflix,
+    parse_sort_date,
+    split_title,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "netflix"
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+AOUAD = Watch("All of Us Are Dead", 2, aliases=("지금 우리 학교는",))
+
+
+def load(name: str) -> Any:
+    return json.loads((FIXTURES / name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("watch", "name", "expected"),
+    [
+        (AOUAD, "All of Us Are Dead: Season 2", True),
+        (AOUAD, "All of Us Are Dead Season 2", True),
+        (AOUAD, "ALL OF US ARE DEAD – Season Two", True),
+        (AOUAD, "지금 우리 학교는: Season 2", True),
+        (AOUAD, "All of Us Are Dead: Season 3", False),
+        (AOUAD, "All of Us Are Dead: Season 1", False),
+        (AOUAD, "All of Us Are Dead: The Making of Season 2", False),
+        (AOUAD, "Not All of Us Are Dead: Season 2", False),
+        (AOUAD, "All of Us Are Dead", False),
+        (AOUAD, "All of Us Are Dead: Part 2", False),
+        (AOUAD, "All of Us Are Dead: Season 2 Part 1", True),
+        (AOUAD, "All of Us Are Dead: Season 2 Part 2", False),
+        (Watch("Money Heist", 2, part=2), "Money Heist: Part 2", True),
+        (Watch("Money Heist", 2, part=2), "Money Heist: Part 3", False),
+        (Watch("Stranger Things", 4, part=2), "Stranger Things: Season 4 Volume 2", True),
+        (Watch("Stranger Things", 4, part=2), "Stranger Things: Season 4", True),
+        (Watch("Dead", 2), "All of Us Are Dead: Season 2", False),
+        (Watch("The Lantern Keepers", 1), "The Lantern Keepers", True),
+        (Watch("The Lantern Keepers", 2), "The Lantern Keepers", False),
+        (Watch("Grey's Anatomy", 22), "Greys Anatomy: Season 22", True),
+    ],
+    ids=lambda v: v.label if isinstance(v, Watch) else str(v),
+)
+def test_matches_exact_title_and_season(watch: Watch, name: str, expected: bool) -> None:
+    assert matches(watch, name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "season", "part"),
+    [
+        ("All of Us Are Dead: Season 2", "all of us are dead", 2, None),
+        ("Wednesday: Season 2 Part 2", "wednesday", 2, 2),
+        ("Money Heist: Part 5", "money heist", None, 5),
+        ("Bridgerton", "bridgerton", None, None),
+        ("Season 2", "season 2", None, None),
+    ],
+    ids=lambda v: str(v),
+)
+def test_split_title(name: str, title: str, season: int | None, part: int | None) -> None:
+    parts = split_title(name)
+    assert (parts.title, parts.season, parts.part) == (title, season, part)
+
+
+def test_normalise_title_drops_punctuation_and_case() -> None:
+    assert normalise_title("  Love, Death & Robots: Vol. 4 ") == "love death and robots vol 4"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2027-01-29", date(2027, 1, 29)),
+        ("2027-01-29T00:00:00-08:00", date(2027, 1, 29)),  # Netflix's date, not UTC's
+        ("2027-06-27T07:00:00.000Z", date(2027, 6, 27)),
+        (1817535600000, date(2027, 8, 6)),  # epoch milliseconds
+        (1817535600, date(2027, 8, 6)),  # epoch seconds
+        ("TBA", None),
+        ("2027-02-30", None),
+        ("", None),
+        (None, None),
+        (True, None),
+        ({"date": "2027-01-29"}, None),
+    ],
+    ids=lambda v: repr(v),
+)
+def test_parse_sort_date(value: object, expected: date | None) -> None:
+    assert parse_sort_date(value) == expected
+
+
+def test_media_center_list_gives_one_official_claim_per_watched_season() -> None:
+    watches = [
+        AOUAD,
+        Watch("Squid Game", 3),
+        Watch("Wednesday", 2, part=2),
+        Watch("The Lantern Keepers", 1),  # listed, but "TBA" is no date
+        Watch("Dark", 4),  # not listed
+    ]
+    found = observations_from_netflix(load("upcoming.json"), watches, NOW, url="https://n/x")
+    assert [(o.show, o.season, o.field, o.value) for o in found] == [
+        ("All of Us Are Dead", 2, "date", "2027-01-29"),
+        ("Squid Game", 3, "date", "2027-06-27"),
+        ("Wednesday", 2, "date", "2027-08-06"),
+    ]
+    first = found[0]
+    assert first.trust is Trust.OFFICIAL
+    assert first.publisher == "Netflix"
+    assert first.source == "netflix"
+    assert first.url == "https://n/x"
+    assert (
+        first.evidence
+        == 'Netflix Media Center lists "All of Us Are Dead: Season 2" for 2027-01-29.'
+    )
+    assert first.item_uid == "netflix:81237994-s2:2027-01-29"
+    assert first.seen_at == NOW
+
+
+def test_a_film_of_the_same_name_is_not_the_series() -> None:
+    found = observations_from_netflix(load("upcoming.json"), [Watch("All of Us Are Dead", 1)], NOW)
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (load("changed_shape.json"), 'no "items" list (top-level keys: data, extensions)'),
+        (load("changed_items.json"), "items[0] has no name or sortDate (keys: id, launch, title)"),
+        (
+            [{"name": "All of Us Are Dead: Season 2", "sortDate": "2027-01-29"}],
+            "expected a JSON object, got a list",
+        ),
+        ({"items": "none"}, 'no "items" list'),
+        ({"items": ["All of Us Are Dead: Season 2"]}, "items[0] is a string, not an object"),
+        ("upcoming", "expected a JSON object, got a string"),
+    ],
+    ids=[
+        "graphql-redesign",
+        "renamed-fields",
+        "bare-list",
+        "items-not-list",
+        "items-strings",
+        "string",
+    ],
+)
+def test_changed_shape_is_a_clear_error(payload: object, message: str) -> None:
+    with pytest.raises(ShapeError) as caught:
+        observations_from_netflix(payload, [AOUAD], NOW)
+    assert str(caught.value).startswith("Netflix Media Center: unexpected response shape: ")
+    assert message in str(caught.value)
+
+
+def test_empty_list_is_valid_and_claims_nothing() -> None:
+    assert observations_from_netflix({"items": []}, [AOUAD], NOW) == []

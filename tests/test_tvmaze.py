@@ -1,0 +1,215 @@
+"""TVmaze: season list -> renewal/date/phase claims, the cancellation rule, lookups."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.models import Trust, Watch
+from monitor.sources.tvmaze import (
+    ShapeError,
+    id_from_url,
+    name_mismatch,
+    observations_from_tvmaze,
+    search_url,
+    show_url,
+    tvmaze_sources,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tvmaze"
+NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+AOUAD = Watch("All of Us Are Dead", 2)
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / name).read_text("utf-8"))
+    return data
+
+
+def claims(
+    payload: dict[str, Any], watches: list[Watch], now: datetime = NOW
+) -> list[tuple[str, int, str, str]]:
+    return [
+        (o.show, o.season, o.field, o.value)
+        for o in observations_from_tvmaze(payload, watches, now)
+    ]
+
+
+def test_announced_season_with_null_dates_is_renewed_and_nothing_more() -> None:
+    found = observations_from_tvmaze(load("show_announced.json"), [AOUAD], NOW, source="tvmaze:x")
+    assert [(o.field, o.value) for o in found] == [("renewal", "renewed")]
+    obs = found[0]
+    assert obs.trust is Trust.STRUCTURED
+    assert obs.publisher == "TVmaze"
+    assert obs.source == "tvmaze:x"
+    assert obs.url == "https://www.tvmaze.com/seasons/149873/all-of-us-are-dead-season-2"
+    assert obs.evidence == 'TVmaze lists "All of Us Are Dead" season 2 with no premiere date yet.'
+    assert obs.published == datetime.fromtimestamp(1718000000, UTC)
+    assert obs.seen_at == NOW
+
+
+def test_dated_season_gives_an_exact_date() -> None:
+    assert claims(load("show_dated.json"), [AOUAD]) == [
+        ("All of Us Are Dead", 2, "renewal", "renewed"),
+        ("All of Us Are Dead", 2, "date", "2027-01-29"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("now", "released"),
+    [
+        (datetime(2027, 1, 28, 23, 0, tzinfo=UTC), False),
+        (datetime(2027, 1, 29, 12, 0, tzinfo=UTC), False),  # the day itself: not yet "past"
+        (datetime(2027, 1, 30, 0, 1, tzinfo=UTC), True),
+    ],
+    ids=["eve", "premiere-day", "day-after"],
+)
+def test_a_past_premiere_means_released(now: datetime, released: bool) -> None:
+    found = claims(load("show_dated.json"), [AOUAD], now)
+    assert (("All of Us Are Dead", 2, "phase", "released") in found) is released
+
+
+def test_several_seasons_of_one_show_from_one_payload() -> None:
+    found = claims(
+        load("show_dated.json"),
+        [Watch("All of Us Are Dead", 1), AOUAD, Watch("All of Us Are Dead", 3)],
+    )
+    assert found == [
+        ("All of Us Are Dead", 1, "renewal", "renewed"),
+        ("All of Us Are Dead", 1, "date", "2022-01-28"),
+        ("All of Us Are Dead", 1, "phase", "released"),
+        ("All of Us Are Dead", 2, "renewal", "renewed"),
+        ("All of Us Are Dead", 2, "date", "2027-01-29"),
+    ]
+
+
+def _ended(
+    status: str = "Ended", ended: str | None = "2022-11-17", s1: str | None = "2022-11-17"
+) -> dict[str, Any]:
+    data = copy.deepcopy(load("show_ended.json"))
+    data["status"] = status
+    data["ended"] = ended
+    data["_embedded"]["seasons"][0]["premiereDate"] = s1
+    return data
+
+
+@pytest.mark.parametrize(
+    ("payload", "watch", "cancelled"),
+    [
+        (_ended(), Watch("1899", 2), True),
+        (_ended(ended="2023-06-01"), Watch("1899", 2), True),
+        (_ended(status="Running"), Watch("1899", 2), False),
+        (_ended(status="To Be Determined"), Watch("1899", 2), False),
+        (_ended(ended=None), Watch("1899", 2), False),
+        (_ended(ended="2021-01-01"), Watch("1899", 2), False),  # ended before S1 aired: stale
+        (_ended(s1=None), Watch("1899", 2), False),  # previous season never aired
+        (_ended(), Watch("1899", 3), False),  # no season 2 either: nothing to compare with
+        (_ended(ended="2027-01-01"), Watch("1899", 2), False),  # an end date in the future
+    ],
+    ids=[
+        "ended-after-s1",
+        "ended-later",
+        "running",
+        "tbd",
+        "no-end-date",
+        "ended-before-s1",
+        "s1-undated",
+        "two-seasons-ahead",
+        "future-end",
+    ],
+)
+def test_cancelled_only_when_the_show_ended_after_the_previous_season(
+    payload: dict[str, Any], watch: Watch, cancelled: bool
+) -> None:
+    found = observations_from_tvmaze(payload, [watch], NOW)
+    assert [(o.field, o.value) for o in found] == ([("renewal", "cancelled")] if cancelled else [])
+    if cancelled:
+        assert found[0].url == "https://www.tvmaze.com/shows/59287/1899"
+        assert "Ended" in found[0].evidence and "no season 2" in found[0].evidence
+
+
+def test_an_ended_show_that_lists_the_season_is_not_cancelled() -> None:
+    assert ("1899", 1, "renewal", "renewed") in claims(load("show_ended.json"), [Watch("1899", 1)])
+    assert all(c[3] != "cancelled" for c in claims(load("show_ended.json"), [Watch("1899", 1)]))
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ([], "expected a show object"),
+        ({"name": "X"}, 'no show "id" and "name"'),
+        ({"id": 1, "name": "X"}, "no _embedded.seasons"),
+        ({"id": 1, "name": "X", "_embedded": {"seasons": {}}}, "no _embedded.seasons"),
+    ],
+    ids=["list", "no-id", "no-embed", "seasons-not-list"],
+)
+def test_unexpected_shape_is_a_clear_error(payload: Any, message: str) -> None:
+    with pytest.raises(ShapeError, match="TVmaze: unexpected response shape"):
+        observations_from_tvmaze(payload, [AOUAD], NOW)
+    with pytest.raises(ShapeError, match=message):
+        observations_from_tvmaze(payload, [AOUAD], NOW)
+
+
+def test_junk_season_entries_are_skipped() -> None:
+    data = load("show_announced.json")
+    data["_embedded"]["seasons"] += [
+        "junk",
+        {"number": None},
+        {"number": 2, "premiereDate": "soon"},
+    ]
+    assert claims(data, [AOUAD]) == [("All of Us Are Dead", 2, "renewal", "renewed")]
+
+
+@pytest.mark.parametrize(
+    ("watch", "found", "warns"),
+    [
+        (AOUAD, "All of Us Are Dead", False),
+        (AOUAD, "all of us are dead", False),
+        (
+            Watch("지금 우리 학교는", 2, aliases=("All of Us Are Dead",)),
+            "All of Us Are Dead",
+            False,
+        ),
+        (Watch("Dark", 2), "Dark Matter", True),
+        (Watch("You", 5), "You Me Her", True),
+    ],
+    ids=["same", "case", "alias", "dark-matter", "you-me-her"],
+)
+def test_name_mismatch_warning(watch: Watch, found: str, warns: bool) -> None:
+    warning = name_mismatch(watch, found, 123)
+    assert (warning is not None) is warns
+    if warning:
+        assert f'"{watch.show}"' in warning and f'"{found}"' in warning
+        assert "tvmaze_id" in warning and "https://www.tvmaze.com/shows/123" in warning
+
+
+def test_urls_and_remembered_id() -> None:
+    base = "http://127.0.0.1:8080/api"
+    assert show_url(base + "/", 40839) == base + "/shows/40839?embed=seasons"
+    assert search_url(base, "All of Us Are Dead") == (
+        base + "/singlesearch/shows?q=All+of+Us+Are+Dead&embed=seasons"
+    )
+    assert id_from_url(show_url(base, 40839), base) == 40839
+    assert id_from_url(show_url("https://api.tvmaze.com", 40839), base) is None
+    assert id_from_url(search_url(base, "x"), base) is None
+    assert id_from_url(None, base) is None
+
+
+def test_one_source_per_show() -> None:
+    sources = tvmaze_sources(
+        "https://api.tvmaze.com",
+        [AOUAD, Watch("all of us  are dead", 3, tvmaze_id=40839), Watch("1899", 2)],
+        timedelta(minutes=10),
+    )
+    assert [s.name for s in sources] == ["tvmaze:All of Us Are Dead", "tvmaze:1899"]
+    assert [len(s.watches) for s in sources] == [2, 1]
+    assert sources[0].show_id == 40839
+    assert sources[0].url == "https://api.tvmaze.com/shows/40839?embed=seasons"
+    assert sources[1].url.startswith("https://api.tvmaze.com/singlesearch/shows?q=1899")
+    assert all(s.interval.total_seconds() == 3600 for s in sources)  # never faster than hourly
+    assert all(s.trust is Trust.STRUCTURED and s.kind == "tvmaze" for s in sources)
