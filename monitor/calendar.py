@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import calendar as _months
 import os
-import re
 import tempfile
 import uuid
 from collections.abc import Sequence
@@ -15,6 +13,7 @@ from pathlib import Path
 import icalendar
 
 from monitor.models import Evidence, SeasonState
+from monitor.state.windows import describe, window
 
 PRODID = "-//release-monitor//release-monitor//EN"
 CALENDAR_NAME = "release-monitor"
@@ -25,67 +24,40 @@ UID_DOMAIN = "release-monitor"
 # Subscribed calendars re-read the file this often (Apple, Outlook and Google honour one of them).
 REFRESH = "PT1H"
 
-# First and last month of each season-of-year. "winter 2027" follows TV-press usage: the
-# January-February premieres of 2027 ("winter 2027 premiere dates"), not December 2027.
-SEASONS_OF_YEAR: dict[str, tuple[int, int]] = {
-    "winter": (1, 2),
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "fall": (9, 11),
-}
-QUARTERS: dict[str, tuple[int, int]] = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12)}
-HALVES: dict[str, tuple[int, int]] = {"H1": (1, 6), "H2": (7, 12)}
-_WORDS = {"H1": "first half of", "H2": "second half of"}
-
-_EXACT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_PERIOD = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|spring|summer|fall|winter)$")
+# Precisions placed as tentative events. A bare year is left out: an event on 1 January would
+# look like a date nobody gave.
+TENTATIVE: frozenset[str] = frozenset({"month", "season", "quarter", "half"})
 
 
 @dataclass(frozen=True)
 class DateWindow:
-    """A release-date value (DESIGN.md §3 encoding) as a span of days."""
+    """A release-date value (DESIGN.md §3 encoding) as the days it covers."""
 
     start: date
     end: date  # inclusive
     exact: bool
-    label: str  # "Friday 29 January 2027", "March 2027", "spring 2027", "Q1 2027"
+    label: str  # "Friday 29 January 2027", "March 2027", "spring 2027"
 
 
 def date_window(value: str | None) -> DateWindow | None:
-    """The days a date value covers; None for a year, `unannounced` or anything unreadable.
+    """Where a date value goes on a calendar; None for a year, `unannounced` or junk.
 
-    A bare year is not placed on a calendar: 1 January would look like a date nobody gave.
+    Windows come from the state stage (`monitor.state.windows`), so "winter 2027" means the
+    same thing here as in the merge rules and the messages.
     """
-    if not value:
+    found = window(value)
+    if value is None or found is None:
         return None
-    try:
-        if m := _EXACT.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return DateWindow(day, day, True, f"{day:%A} {day.day} {day:%B %Y}")
-        if m := _MONTH.match(value):
-            year, month = int(m[1]), int(m[2])
-            first = date(year, month, 1)
-            return DateWindow(first, _last_day(year, month), False, f"{first:%B %Y}")
-        if m := _PERIOD.match(value):
-            year, period = int(m[1]), m[2]
-            if period in SEASONS_OF_YEAR:
-                first_month, last_month = SEASONS_OF_YEAR[period]
-                label = f"{period} {year}"
-            elif period in QUARTERS:
-                first_month, last_month = QUARTERS[period]
-                label = f"{period} {year}"
-            else:
-                first_month, last_month = HALVES[period]
-                label = f"{_WORDS[period]} {year}"
-            return DateWindow(date(year, first_month, 1), _last_day(year, last_month), False, label)
-    except ValueError:  # "2027-02-30", "2027-13"
+    if found.precision == "day":
+        return DateWindow(found.start, found.end, True, describe(value))
+    if found.precision not in TENTATIVE:
         return None
-    return None
-
-
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, _months.monthrange(year, month)[1])
+    label = describe(value)
+    if found.precision == "quarter":
+        label = f"{value[5:]} {value[:4]}"  # "Q1 2027" fits a title better than words
+    elif found.precision == "half":
+        label = label.removeprefix("the ")
+    return DateWindow(found.start, found.end, False, label)
 
 
 def season_uid(show: str, season: int) -> str:
