@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from monitor.models import Trust, Watch
+from monitor.models import Observation, SeasonState, Trust, Watch
 from monitor.sources.tvmaze import (
     ShapeError,
     id_from_url,
@@ -20,6 +20,7 @@ from monitor.sources.tvmaze import (
     show_url,
     tvmaze_sources,
 )
+from monitor.state.merge import merge
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tvmaze"
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -213,3 +214,64 @@ def test_one_source_per_show() -> None:
     assert sources[1].url.startswith("https://api.tvmaze.com/singlesearch/shows?q=1899")
     assert all(s.interval.total_seconds() == 3600 for s in sources)  # never faster than hourly
     assert all(s.trust is Trust.STRUCTURED and s.kind == "tvmaze" for s in sources)
+
+
+def _news(publisher: str, trust: Trust, value: str, published: datetime) -> Observation:
+    return Observation(
+        show="All of Us Are Dead",
+        season=2,
+        field="date",
+        value=value,
+        trust=trust,
+        publisher=publisher,
+        source="rss",
+        url=f"https://{publisher.lower()}.example/aouad-s2",
+        published=published,
+        seen_at=published,
+        evidence=f"{publisher}: All of Us Are Dead season 2 premieres {value}.",
+    )
+
+
+def test_tvmaze_confirms_a_reported_date_and_a_later_trade_delay_still_wins() -> None:
+    state = SeasonState("All of Us Are Dead", 2, renewal="renewed")
+    known: list[Observation] = []
+
+    def step(new: list[Observation], now: datetime) -> list[tuple[str, str | None, str | None]]:
+        nonlocal state
+        result = merge(state, known, new, now)
+        known.extend(new)
+        state = result.state
+        return [(e.kind, e.old, e.new) for e in result.events]
+
+    blog = _news("FanBlog", Trust.BLOG, "2027-01-29", datetime(2026, 10, 1, tzinfo=UTC))
+    assert step([blog], datetime(2026, 10, 1, 1, tzinfo=UTC)) == []
+    assert state.release_date is None
+    assert state.reported == {"date": "2027-01-29"}
+
+    # TVmaze lists the same date: one structured source confirms it.
+    dated = load("show_dated.json")
+    dated["updated"] = int(datetime(2026, 10, 5, tzinfo=UTC).timestamp())
+    tvmaze_now = datetime(2026, 10, 5, 6, tzinfo=UTC)
+    tv = observations_from_tvmaze(dated, [AOUAD], tvmaze_now, source="tvmaze:All of Us Are Dead")
+    assert step(tv, tvmaze_now) == [("date_announced", None, "2027-01-29")]
+    assert state.release_date == "2027-01-29"
+    assert state.evidence["date"].publisher == "TVmaze"
+
+    # Deadline reports a delay; TVmaze has not caught up and is re-read (and even re-stamped)
+    # after it: the trade report stands.
+    delay = _news("Deadline", Trust.TRADE, "2027-03-05", datetime(2026, 11, 1, tzinfo=UTC))
+    assert step([delay], datetime(2026, 11, 1, 1, tzinfo=UTC)) == [
+        ("date_changed", "2027-01-29", "2027-03-05")
+    ]
+    dated["updated"] = int(datetime(2026, 11, 3, tzinfo=UTC).timestamp())
+    later = datetime(2026, 11, 3, 6, tzinfo=UTC)
+    stale = observations_from_tvmaze(dated, [AOUAD], later, source="tvmaze:All of Us Are Dead")
+    assert step(stale, later) == []
+    assert state.release_date == "2027-03-05"
+    assert state.evidence["date"].publisher == "Deadline"
+
+    # TVmaze catches up: consistent, nothing to say.
+    dated["_embedded"]["seasons"][1]["premiereDate"] = "2027-03-05"
+    caught_up = observations_from_tvmaze(dated, [AOUAD], later, source="tvmaze:All of Us Are Dead")
+    assert step(caught_up, later) == []
+    assert state.release_date == "2027-03-05"

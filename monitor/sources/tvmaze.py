@@ -290,13 +290,13 @@ class TvmazeSource:
         remembered = id_from_url(state.url, self.base_url)
         if self.configured_id:
             if remembered not in (None, self.configured_id):
-                state = replace(state, url=None, etag=None, last_modified=None, body_hash=None)
+                state = _forget(state)
             return self.configured_id, state
         if remembered:
             self._found_id = remembered
             return remembered, state
         if state.url:  # a stale URL from another base_url: search again
-            state = replace(state, url=None, etag=None, last_modified=None, body_hash=None)
+            state = _forget(state)
         return None, state
 
     def poll(self, fetcher: Fetcher, state: SourceState, now: datetime) -> SourcePoll:
@@ -333,18 +333,19 @@ class TvmazeSource:
         if searching:
             self._found_id = show.show_id
             # Remember the id; the search's validators do not apply to the show URL.
-            new_state = replace(
-                new_state,
-                url=show_url(self.base_url, show.show_id),
-                etag=None,
-                last_modified=None,
-                body_hash=None,
-            )
+            new_state = replace(_forget(new_state), url=show_url(self.base_url, show.show_id))
             warning = name_mismatch(self.watches[0], show.name, show.show_id)
             warnings = (warning,) if warning else ()
         return SourcePoll(
             self.name, "ok", new_state, observations=tuple(observations), warnings=warnings
         )
+
+
+def _forget(state: SourceState) -> SourceState:
+    """The state without what belonged to another URL (validators, body hash, redirect)."""
+    return replace(
+        state, url=None, redirected_from=None, etag=None, last_modified=None, body_hash=None
+    )
 
 
 def _error(name: str, state: SourceState, message: str) -> SourcePoll:
