@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from monitor.models import Trust, Watch
+from monitor.models import SourceState, Trust, Watch
+from monitor.sources.http import Fetcher
 from monitor.sources.netflix import (
+    NetflixSource,
     ShapeError,
     matches,
     normalise_title,
@@ -18,6 +21,7 @@ from monitor.sources.netflix import (
     parse_sort_date,
     split_title,
 )
+from tests.localhttp import Routes, serve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "netflix"
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -67,7 +71,7 @@ def test_matches_exact_title_and_season(watch: Watch, name: str, expected: bool)
         ("Bridgerton", "bridgerton", None, None),
         ("Season 2", "season 2", None, None),
     ],
-    ids=lambda v: str(v),
+    ids=str,
 )
 def test_split_title(name: str, title: str, season: int | None, part: int | None) -> None:
     parts = split_title(name)
@@ -93,7 +97,7 @@ def test_normalise_title_drops_punctuation_and_case() -> None:
         (True, None),
         ({"date": "2027-01-29"}, None),
     ],
-    ids=lambda v: repr(v),
+    ids=repr,
 )
 def test_parse_sort_date(value: object, expected: date | None) -> None:
     assert parse_sort_date(value) == expected
@@ -162,3 +166,83 @@ def test_changed_shape_is_a_clear_error(payload: object, message: str) -> None:
 
 def test_empty_list_is_valid_and_claims_nothing() -> None:
     assert observations_from_netflix({"items": []}, [AOUAD], NOW) == []
+
+
+# --- the source against a real local HTTP server -----------------------------------------------
+
+UPCOMING = "/api/data/upcoming"
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    f = Fetcher("release-monitor-tests/1", deadline=timedelta(seconds=10))
+    yield f
+    f.close()
+
+
+@pytest.fixture
+def server() -> Iterator[Routes]:
+    with serve() as routes:
+        yield routes
+
+
+def source_for(server: Routes) -> NetflixSource:
+    return NetflixSource(server.base + UPCOMING, [AOUAD], timedelta(hours=6))
+
+
+def test_source_reads_the_list(fetcher: Fetcher, server: Routes) -> None:
+    server.set(UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
+    source = source_for(server)
+    result = source.poll(fetcher, SourceState(), NOW)
+    assert (result.name, result.status, result.error) == ("netflix", "ok", None)
+    (obs,) = result.observations
+    assert (obs.show, obs.season, obs.field, obs.value) == (
+        "All of Us Are Dead",
+        2,
+        "date",
+        "2027-01-29",
+    )
+    assert obs.url == server.base + UPCOMING
+    assert source.trust is Trust.OFFICIAL and source.kind == "netflix"
+    assert result.state.next_check == NOW + timedelta(hours=6)
+    again = source.poll(fetcher, result.state, NOW + timedelta(hours=6))
+    assert again.status == "unchanged" and again.observations == ()
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("changed_shape.json", 'unexpected response shape: no "items" list'),
+        ("changed_items.json", "unexpected response shape: items[0] has no name or sortDate"),
+        ("html_page.html", "unexpected response shape: not JSON"),
+    ],
+    ids=["redesigned", "renamed-fields", "html"],
+)
+def test_changed_shape_is_a_source_error_not_a_crash(
+    fetcher: Fetcher, server: Routes, fixture: str, message: str
+) -> None:
+    server.set(UPCOMING, (FIXTURES / fixture).read_bytes())
+    source = source_for(server)
+    first = source.poll(fetcher, SourceState(), NOW)
+    assert first.status == "error"
+    assert first.error is not None
+    assert first.error.startswith("Netflix Media Center: ") and message in first.error
+    assert first.observations == ()
+    assert (first.state.failures, first.state.last_error) == (1, first.error)
+    assert first.state.next_check == NOW + timedelta(hours=6)
+    # Same body next time: still read (not "unchanged"), still failing, backing off.
+    second = source.poll(fetcher, first.state, NOW + timedelta(hours=6))
+    assert (second.status, second.state.failures) == ("error", 2)
+    assert second.state.next_check == NOW + timedelta(hours=6 + 12)
+    # The endpoint comes back: healthy again.
+    server.set(UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
+    third = source.poll(fetcher, second.state, NOW + timedelta(hours=18))
+    assert (third.status, third.state.failures, len(third.observations)) == ("ok", 0, 1)
+
+
+def test_http_error_is_reported(fetcher: Fetcher, server: Routes) -> None:
+    server.set(UPCOMING, b"oops", 500)
+    result = source_for(server).poll(fetcher, SourceState(), NOW)
+    assert result.status == "error"
+    assert result.error is not None
+    assert result.error.startswith("Netflix Media Center: ") and "500" in result.error

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from monitor.models import Observation, SeasonState, Trust, Watch
+from monitor.models import Observation, SeasonState, SourceState, Trust, Watch
+from monitor.sources.http import Fetcher
 from monitor.sources.tvmaze import (
     ShapeError,
     id_from_url,
+    lookup_show,
     name_mismatch,
     observations_from_tvmaze,
     search_url,
@@ -21,6 +24,7 @@ from monitor.sources.tvmaze import (
     tvmaze_sources,
 )
 from monitor.state.merge import merge
+from tests.localhttp import Routes, serve
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tvmaze"
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -275,3 +279,129 @@ def test_tvmaze_confirms_a_reported_date_and_a_later_trade_delay_still_wins() ->
     caught_up = observations_from_tvmaze(dated, [AOUAD], later, source="tvmaze:All of Us Are Dead")
     assert step(caught_up, later) == []
     assert state.release_date == "2027-03-05"
+
+
+# --- the source against a real local HTTP server -----------------------------------------------
+
+SEARCH = "/singlesearch/shows?q=All+of+Us+Are+Dead&embed=seasons"
+SHOW = "/shows/40839?embed=seasons"
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    f = Fetcher("release-monitor-tests/1", deadline=timedelta(seconds=10))
+    yield f
+    f.close()
+
+
+@pytest.fixture
+def server() -> Iterator[Routes]:
+    with serve() as routes:
+        yield routes
+
+
+def raw(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def test_looks_the_show_up_once_and_remembers_the_id(fetcher: Fetcher, server: Routes) -> None:
+    server.set(SEARCH, raw("singlesearch_all_of_us_are_dead.json"), Cache_Control="max-age=3600")
+    server.set(SHOW, raw("show_dated.json"), Cache_Control="max-age=3600")
+    (source,) = tvmaze_sources(server.base, [AOUAD], timedelta(minutes=5))
+    first = source.poll(fetcher, SourceState(), NOW)
+    assert first.status == "ok", first.error
+    assert first.name == "tvmaze:All of Us Are Dead"
+    assert [(o.field, o.value) for o in first.observations] == [("renewal", "renewed")]
+    assert first.warnings == ()
+    assert first.state.url == server.base + SHOW  # the id, remembered in the stored state
+    assert first.state.next_check == NOW + timedelta(hours=1)  # never more often than hourly
+    assert source.show_id == 40839
+
+    # A restart: a new source object with the stored state reads the show, no search.
+    (restarted,) = tvmaze_sources(server.base, [AOUAD], timedelta(minutes=5))
+    later = NOW + timedelta(hours=1)
+    second = restarted.poll(fetcher, first.state, later)
+    assert second.status == "ok", second.error
+    assert [(o.field, o.value) for o in second.observations] == [
+        ("renewal", "renewed"),
+        ("date", "2027-01-29"),
+    ]
+    assert server.paths() == [SEARCH, SHOW]
+    assert server.requests[0][1]["accept"] == "application/json"
+
+
+def test_configured_id_skips_the_search_and_wins_over_a_remembered_one(
+    fetcher: Fetcher, server: Routes
+) -> None:
+    server.set(SHOW, raw("show_announced.json"))
+    watch = Watch("All of Us Are Dead", 2, tvmaze_id=40839)
+    (source,) = tvmaze_sources(server.base, [watch], timedelta(hours=2))
+    stored = SourceState(url=server.base + "/shows/1?embed=seasons", etag='"old"')
+    result = source.poll(fetcher, stored, NOW)
+    assert result.status == "ok", result.error
+    assert server.paths() == [SHOW]
+    assert "if-none-match" not in server.requests[0][1]  # the other show's validator is dropped
+    assert result.state.next_check == NOW + timedelta(hours=2)
+
+
+def test_unchanged_show_is_not_parsed_again(fetcher: Fetcher, server: Routes) -> None:
+    server.set(SHOW, raw("show_announced.json"), ETag='"v1"')
+    (source,) = tvmaze_sources(server.base, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1))
+    first = source.poll(fetcher, SourceState(), NOW)
+    second = source.poll(fetcher, first.state, NOW + timedelta(hours=1))
+    assert (first.status, second.status) == ("ok", "not_modified")
+    assert second.observations == ()
+
+
+def test_lookup_of_another_show_warns(fetcher: Fetcher, server: Routes) -> None:
+    other = load("show_announced.json") | {"id": 99, "name": "Dark Matter"}
+    server.set("/singlesearch/shows?q=Dark&embed=seasons", json.dumps(other).encode())
+    (source,) = tvmaze_sources(server.base, [Watch("Dark", 2)], timedelta(hours=1))
+    result = source.poll(fetcher, SourceState(), NOW)
+    assert result.status == "ok"
+    (warning,) = result.warnings
+    assert 'matched "Dark" to "Dark Matter"' in warning and "tvmaze_id" in warning
+    lookup = lookup_show(fetcher, server.base, Watch("Dark", 2), NOW)
+    assert (lookup.show_id, lookup.name, lookup.error) == (99, "Dark Matter", None)
+
+
+def test_unknown_show_is_a_clear_error(fetcher: Fetcher, server: Routes) -> None:
+    (source,) = tvmaze_sources(server.base, [Watch("Nope Nope", 1)], timedelta(hours=1))
+    result = source.poll(fetcher, SourceState(), NOW)
+    assert result.status == "error"
+    assert result.error is not None
+    assert 'TVmaze knows no show called "Nope Nope"' in result.error
+    assert "tvmaze_id" in result.error
+    assert result.state.failures == 1
+    assert lookup_show(fetcher, server.base, Watch("Nope Nope", 1), NOW).error == result.error
+
+
+def test_429_backs_off_for_retry_after(fetcher: Fetcher, server: Routes) -> None:
+    server.set(SHOW, b'{"name":"Too Many Requests","status":429}', 429, Retry_After="7200")
+    (source,) = tvmaze_sources(server.base, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1))
+    result = source.poll(fetcher, SourceState(), NOW)
+    assert result.status == "error"
+    assert result.error is not None and "TVmaze" in result.error and "429" in result.error
+    assert result.state.next_check is not None
+    assert result.state.next_check >= NOW + timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"<html><body>Maintenance</body></html>", "TVmaze: not JSON"),
+        (b'{"id": 40839, "name": "All of Us Are Dead"}', "no _embedded.seasons"),
+    ],
+    ids=["html", "no-embed"],
+)
+def test_bad_body_is_a_source_error_and_read_again_next_time(
+    fetcher: Fetcher, server: Routes, body: bytes, message: str
+) -> None:
+    server.set(SHOW, body)
+    (source,) = tvmaze_sources(server.base, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1))
+    first = source.poll(fetcher, SourceState(), NOW)
+    assert first.status == "error"
+    assert first.error is not None and message in first.error
+    assert first.state.failures == 1 and first.state.body_hash is None
+    second = source.poll(fetcher, first.state, NOW + timedelta(hours=1))
+    assert second.status == "error" and second.state.failures == 2

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from monitor.models import Observation, PollStatus, SourcePoll, SourceState, Trust, Watch
+from monitor.sources.http import next_check_after_failure
 
 if TYPE_CHECKING:
     from monitor.sources.http import Fetcher
@@ -218,7 +219,9 @@ class NetflixSource:
         try:
             result = fetcher.fetch(self._url, state, now, interval=self._interval, accept=ACCEPT)
         except Exception as exc:  # the contract says poll never raises
-            return _error(self.name, state, f"Netflix Media Center: {exc}")
+            return _error(
+                self.name, state, state, f"Netflix Media Center: {exc}", now, self._interval
+            )
         if result.status == "error":
             message = result.error or "fetch failed"
             return SourcePoll(
@@ -230,17 +233,40 @@ class NetflixSource:
         try:
             payload = json.loads(result.body)
         except (ValueError, UnicodeDecodeError) as exc:
-            return _error(self.name, result.state, f"{SHAPE_ERROR}: not JSON ({str(exc)[:120]})")
+            return _error(
+                self.name,
+                state,
+                result.state,
+                f"{SHAPE_ERROR}: not JSON ({str(exc)[:120]})",
+                now,
+                self._interval,
+            )
         try:
             found = observations_from_netflix(
                 payload, self.watches, now, source=self.name, url=result.final_url or self._url
             )
         except ShapeError as exc:
-            return _error(self.name, result.state, str(exc))
+            return _error(self.name, state, result.state, str(exc), now, self._interval)
         return SourcePoll(self.name, "ok", result.state, observations=tuple(found))
 
 
-def _error(name: str, state: SourceState, message: str) -> SourcePoll:
-    # A body that could not be read must be read again next time, and counts as a failure.
-    failed = replace(state, failures=state.failures + 1, last_error=message, body_hash=None)
+def _error(
+    name: str,
+    before: SourceState,
+    after: SourceState,
+    message: str,
+    now: datetime,
+    interval: timedelta,
+) -> SourcePoll:
+    """A body that could not be used: a failure like a network one (counted, backed off), and
+    read again next time even if it does not change."""
+    failures = before.failures + 1
+    failed = replace(
+        after,
+        failures=failures,
+        last_error=message,
+        body_hash=None,
+        last_success=before.last_success,
+        next_check=next_check_after_failure(now, interval, failures),
+    )
     return SourcePoll(name, "error", failed, error=message)

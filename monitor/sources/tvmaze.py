@@ -19,6 +19,7 @@ from monitor.models import (
     Trust,
     Watch,
 )
+from monitor.sources.http import next_check_after_failure
 from monitor.sources.netflix import normalise_title
 
 if TYPE_CHECKING:
@@ -310,7 +311,7 @@ class TvmazeSource:
         try:
             result = fetcher.fetch(url, state, now, interval=self._interval, accept=ACCEPT)
         except Exception as exc:  # the contract says poll never raises
-            return _error(self.name, state, f"TVmaze: {exc}")
+            return _error(self.name, state, state, f"TVmaze: {exc}", now, self._interval)
         if result.status == "error":
             message = (
                 _fetch_error(self.show, result.http_status, result.error)
@@ -327,7 +328,7 @@ class TvmazeSource:
             show = parse_show(payload)
         except (ValueError, UnicodeDecodeError) as exc:
             message = str(exc) if isinstance(exc, ShapeError) else f"TVmaze: not JSON ({exc})"
-            return _error(self.name, result.state, message[:300])
+            return _error(self.name, state, result.state, message[:300], now, self._interval)
         new_state = result.state
         warnings: tuple[str, ...] = ()
         if searching:
@@ -348,9 +349,25 @@ def _forget(state: SourceState) -> SourceState:
     )
 
 
-def _error(name: str, state: SourceState, message: str) -> SourcePoll:
-    # A body that could not be read must be read again next time, and counts as a failure.
-    failed = replace(state, failures=state.failures + 1, last_error=message, body_hash=None)
+def _error(
+    name: str,
+    before: SourceState,
+    after: SourceState,
+    message: str,
+    now: datetime,
+    interval: timedelta,
+) -> SourcePoll:
+    """A body that could not be used: a failure like a network one (counted, backed off), and
+    read again next time even if it does not change."""
+    failures = before.failures + 1
+    failed = replace(
+        after,
+        failures=failures,
+        last_error=message,
+        body_hash=None,
+        last_success=before.last_success,
+        next_check=next_check_after_failure(now, interval, failures),
+    )
     return SourcePoll(name, "error", failed, error=message)
 
 
