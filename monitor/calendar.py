@@ -9,11 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import icalendar
 
+from monitor.config import Config
 from monitor.models import Evidence, SeasonState
 from monitor.state.windows import describe, window
+
+if TYPE_CHECKING:
+    from monitor.state.repository import Repository
 
 PRODID = "-//release-monitor//release-monitor//EN"
 CALENDAR_NAME = "release-monitor"
@@ -158,3 +163,20 @@ def write_calendar(
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def calendar_path(config: Config) -> Path | None:
+    """`[calendar] path`, relative to the config file's folder; None when not configured."""
+    if not config.calendar.path:
+        return None
+    path = Path(config.calendar.path).expanduser()
+    return path if path.is_absolute() else Path(config.base_dir) / path
+
+
+def refresh_calendar(config: Config, repo: Repository, now: datetime) -> Path | None:
+    """Rewrite the configured calendar file from the stored states (the daemon calls this
+    after a poll that changed something, and once at start)."""
+    path = calendar_path(config)
+    if path is None:
+        return None
+    return write_calendar(path, repo.seasons(config.watches), now)

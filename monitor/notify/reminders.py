@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
-from monitor.models import Event, SeasonState
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from monitor.models import Event, SeasonState, Watch
+from monitor.state.repository import Repository, Routing
+from monitor.state.tables import EventRow, SeasonRow
 
 
 def reminder_key(show: str, season: int, premiere: str, days: int) -> str:
@@ -60,20 +67,85 @@ def due_reminders(
                     "key": reminder_key(state.show, state.season, value, lead),
                     "remind_days": str(lead),
                     "days_left": str(left),
+                    "days": str(left),  # what the message says: "premieres in 6 days"
                 },
             )
         )
     return out
 
 
-def reminder_text(event: Event) -> str:
-    """A plain line for the reminder, e.g. "All of Us Are Dead S2 premieres in 7 days
-    (Friday 29 January 2027)"."""
-    left = int(event.extra.get("days_left", "0"))
-    when = "tomorrow" if left == 1 else f"in {left} days"
-    premiere = _exact_date(event.new)
-    day = f" ({premiere:%A} {premiere.day} {premiere:%B %Y})" if premiere else ""
-    return f"{event.show} S{event.season} premieres {when}{day}"
+def enqueue_reminders(
+    repo: Repository,
+    watches: Sequence[Watch],
+    remind_days: Iterable[int],
+    routing: Routing,
+    now: datetime,
+) -> list[Event]:
+    """Record and enqueue the reminders due now, each once: a reminder already recorded (same
+    show, season, date and lead time) is skipped. Returns the newly enqueued ones."""
+    leads = tuple(remind_days)
+    if not leads:
+        return []
+    due = due_reminders(repo.seasons(watches), leads, now.astimezone(UTC).date())
+    if not due:
+        return []
+    watch_of = {w.key: w for w in watches}
+    out: list[Event] = []
+    try:
+        with repo.transaction() as session:
+            for found in due:
+                if _recorded(session, found):
+                    continue
+                event = replace(found, at=now)
+                season_row = session.exec(
+                    select(SeasonRow).where(
+                        SeasonRow.show == event.show, SeasonRow.season == event.season
+                    )
+                ).first()
+                row = EventRow(
+                    season_id=season_row.id if season_row else None,
+                    kind=event.kind,
+                    show=event.show,
+                    season=event.season,
+                    old=event.old,
+                    new=event.new,
+                    detail=event.detail,
+                    sources=json.dumps(list(event.sources), ensure_ascii=False),
+                    link=event.link,
+                    at=now,
+                    extra=json.dumps(event.extra, ensure_ascii=False),
+                )
+                session.add(row)
+                session.flush()
+                assert row.id is not None  # flushed
+                key = event.extra["key"]
+                repo.enqueue(
+                    session,
+                    row.id,
+                    event,
+                    key,
+                    watch_of.get((event.show, event.season)),
+                    routing,
+                    now,
+                )
+                out.append(event)
+    except IntegrityError:
+        # Another daemon on the same database enqueued the same reminder first.
+        return []
+    return out
+
+
+def _recorded(session: Session, event: Event) -> bool:
+    found = session.exec(
+        select(EventRow.id).where(
+            EventRow.kind == "reminder",
+            EventRow.show == event.show,
+            EventRow.season == event.season,
+            EventRow.new == event.new,
+            EventRow.detail == event.detail,
+        )
+    ).first()
+    return found is not None
 
 
 def _exact_date(value: str | None) -> date | None:
