@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,11 +12,22 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from monitor.calendar import date_window, render_calendar, season_uid, write_calendar
-from monitor.models import Evidence, SeasonState, Trust
-from tests.conftest import ROOT
+from monitor.calendar import (
+    calendar_path,
+    date_window,
+    refresh_calendar,
+    render_calendar,
+    season_uid,
+    write_calendar,
+)
+from monitor.config import CalendarSection, load_config
+from monitor.models import Evidence, SeasonState, SourceState, Trust, Watch
+from monitor.sources.tvmaze import observations_from_tvmaze
+from monitor.state.repository import Repository, Routing
+from tests.conftest import ROOT, run_cli
 
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+FIXTURES = Path(__file__).parent / "fixtures"
 CHANGED = datetime(2026, 10, 30, 14, 5, 7, 123456, tzinfo=UTC)
 DEADLINE = Evidence(
     publisher="Deadline",
@@ -186,3 +198,94 @@ def test_write_calendar_leaves_the_old_file_when_it_cannot_write(tmp_path: Path)
     with pytest.raises(OSError):
         write_calendar(blocker / "cal.ics", [season("Dark", 4, "2027-04-01")], NOW)
     assert target.read_bytes() == before
+
+
+# --- `release-monitor calendar -o FILE.ics` on a real state database ---------------------------
+
+
+def seed(tmp_path: Path) -> Path:
+    """A config and a database where TVmaze dated one season and announced another."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[monitor]\ndatabase = "sqlite:///state/rm.db"\n'
+        '[[watch]]\nshow = "All of Us Are Dead"\nseason = 2\n'
+        '[[watch]]\nshow = "All of Us Are Dead"\nseason = 3\n'
+        '[[watch]]\nshow = "Dark"\nseason = 4\n',
+        encoding="utf-8",
+    )
+    watches = [Watch("All of Us Are Dead", 2), Watch("All of Us Are Dead", 3), Watch("Dark", 4)]
+    payload = json.loads((FIXTURES / "tvmaze" / "show_dated.json").read_text("utf-8"))
+    payload["_embedded"]["seasons"].append(
+        {"id": 1, "number": 3, "premiereDate": None, "url": "https://www.tvmaze.com/seasons/1"}
+    )
+    repo = Repository.open(f"sqlite:///{tmp_path / 'state' / 'rm.db'}")
+    try:
+        with repo.transaction() as session:
+            repo.apply(
+                session,
+                source="tvmaze:All of Us Are Dead",
+                status="ok",
+                state=SourceState(),
+                items=[],
+                observations=observations_from_tvmaze(payload, watches, NOW),
+                watches=watches,
+                routing=Routing(),
+                all_sources=["tvmaze:All of Us Are Dead"],
+                now=NOW,
+            )
+    finally:
+        repo.close()
+    return config
+
+
+def test_calendar_command_writes_the_stored_dates(tmp_path: Path) -> None:
+    config = seed(tmp_path)
+    out = tmp_path / "public" / "tv.ics"
+    result = run_cli("-c", str(config), "calendar", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"Wrote {out}: 1 premiere date(s), 0 tentative, 2 season(s) without a date to place."
+    )
+    (event,) = icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "All of Us Are Dead S2 premiere"
+    assert event["DTSTART"].dt == date(2027, 1, 29)
+    assert str(event["URL"]) == "https://www.tvmaze.com/seasons/149873/all-of-us-are-dead-season-2"
+    assert "TVmaze (structured)" in str(event["DESCRIPTION"])
+    assert str(event["UID"]) == season_uid("All of Us Are Dead", 2)
+    first = out.read_bytes()
+
+    # A second run (another process, later) writes the same file: same UID, same bytes.
+    again = run_cli("-c", str(config), "calendar", "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    assert out.read_bytes() == first
+
+    to_stdout = run_cli("-c", str(config), "calendar", "-o", "-")
+    assert to_stdout.returncode == 0, to_stdout.stderr
+    # run_cli reads text, which turns the CRLF line ends of iCalendar into LF.
+    assert to_stdout.stdout.encode() == first.replace(b"\r\n", b"\n")
+
+
+def test_calendar_command_reports_an_unwritable_path(tmp_path: Path) -> None:
+    config = seed(tmp_path)
+    (tmp_path / "file").write_text("x")
+    result = run_cli("-c", str(config), "calendar", "-o", str(tmp_path / "file" / "tv.ics"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("release-monitor: cannot write ")
+    assert "Traceback" not in result.stderr
+
+
+def test_calendar_path_is_relative_to_the_config_and_refreshed(tmp_path: Path) -> None:
+    config_file = seed(tmp_path)
+    config = load_config(config_file).model_copy(
+        update={"calendar": CalendarSection(path="public/tv.ics")}
+    )
+    assert calendar_path(config) == tmp_path / "public" / "tv.ics"
+    repo = Repository.open(config.database_url)
+    try:
+        written = refresh_calendar(config, repo, NOW)
+    finally:
+        repo.close()
+    assert written == tmp_path / "public" / "tv.ics"
+    assert list(events(written.read_bytes())) == ["All of Us Are Dead S2 premiere"]
+    unset = config.model_copy(update={"calendar": CalendarSection()})
+    assert calendar_path(unset) is None
