@@ -17,6 +17,7 @@ from monitor.sources.tvmaze import (
     ShapeError,
     id_from_url,
     lookup_show,
+    lookup_warnings,
     name_mismatch,
     observations_from_tvmaze,
     search_url,
@@ -363,6 +364,13 @@ def test_lookup_of_another_show_warns(fetcher: Fetcher, server: Routes) -> None:
     assert 'matched "Dark" to "Dark Matter"' in warning and "tvmaze_id" in warning
     lookup = lookup_show(fetcher, server.base, Watch("Dark", 2), NOW)
     assert (lookup.show_id, lookup.name, lookup.error) == (99, "Dark Matter", None)
+    server.set(SEARCH, raw("singlesearch_all_of_us_are_dead.json"))
+    checked = [Watch("Dark", 2), AOUAD, Watch("Nope", 1), Watch("1899", 2, tvmaze_id=59287)]
+    warnings = lookup_warnings(fetcher, server.base, checked, NOW)
+    assert len(warnings) == 2
+    assert warnings[0] == warning
+    assert warnings[1].startswith('TVmaze knows no show called "Nope"')
+    assert "/shows/59287" not in " ".join(server.paths())  # a configured id needs no lookup
 
 
 def test_unknown_show_is_a_clear_error(fetcher: Fetcher, server: Routes) -> None:

@@ -227,6 +227,26 @@ def lookup_show(fetcher: Fetcher, base_url: str, watch: Watch, now: datetime) ->
     return Lookup(show.show_id, show.name)
 
 
+def lookup_warnings(
+    fetcher: Fetcher, base_url: str, watches: Sequence[Watch], now: datetime
+) -> list[str]:
+    """For `check`: one lookup per show without a `tvmaze_id`; a warning for each show TVmaze
+    does not know or knows under another name."""
+    out: list[str] = []
+    for source in tvmaze_sources(base_url, watches, MIN_INTERVAL):
+        if source.configured_id:
+            continue
+        watch = source.watches[0]
+        found = lookup_show(fetcher, base_url, watch, now)
+        if found.error:
+            out.append(found.error)
+        elif found.show_id is not None and found.name is not None:
+            warning = name_mismatch(watch, found.name, found.show_id)
+            if warning:
+                out.append(warning)
+    return out
+
+
 def _fetch_error(show: str, http_status: int | None, error: str | None) -> str:
     if http_status == 404:
         return (
