@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
+from monitor.config import config_from_dict
 from monitor.models import SourceState, Trust, Watch
+from monitor.sources import build_sources
 from monitor.sources.http import Fetcher
 from monitor.sources.netflix import (
     NetflixSource,
@@ -246,3 +248,38 @@ def test_http_error_is_reported(fetcher: Fetcher, server: Routes) -> None:
     assert result.status == "error"
     assert result.error is not None
     assert result.error.startswith("Netflix Media Center: ") and "500" in result.error
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        ({}, ["tvmaze:All of Us Are Dead", "tvmaze:Squid Game"]),
+        (
+            {"netflix": {"enabled": True}, "tvmaze": {"interval": "10m"}},
+            ["tvmaze:All of Us Are Dead", "tvmaze:Squid Game", "netflix"],
+        ),
+        ({"tvmaze": {"enabled": False}, "netflix": {"enabled": True}}, ["netflix"]),
+    ],
+    ids=["defaults", "netflix-on", "tvmaze-off"],
+)
+def test_registry_builds_structured_sources(sources: dict[str, Any], expected: list[str]) -> None:
+    config = config_from_dict(
+        {
+            "sources": {"google_news": {"enabled": False}, **sources},
+            "watch": [
+                {"show": "All of Us Are Dead", "season": 2},
+                {"show": "All of Us Are Dead", "season": 3},
+                {"show": "Squid Game", "season": 3, "tvmaze_id": 43687},
+            ],
+        }
+    )
+    built = build_sources(config)
+    assert [s.name for s in built] == expected
+    for source in built:
+        assert source.interval >= timedelta(hours=1)
+        if source.kind == "netflix":
+            assert source.url == "https://about.netflix.com/api/data/upcoming"
+            assert source.trust is Trust.OFFICIAL
+        else:
+            assert source.url.startswith("https://api.tvmaze.com/")
+            assert source.trust is Trust.STRUCTURED
