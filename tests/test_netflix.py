@@ -23,7 +23,7 @@ from monitor.sources.netflix import (
     parse_sort_date,
     split_title,
 )
-from tests.localhttp import Routes, serve
+from tests.feedserver import FeedServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "netflix"
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -183,17 +183,28 @@ def fetcher() -> Iterator[Fetcher]:
 
 
 @pytest.fixture
-def server() -> Iterator[Routes]:
-    with serve() as routes:
-        yield routes
+def server(feed_server: FeedServer) -> FeedServer:
+    return feed_server
 
 
-def source_for(server: Routes) -> NetflixSource:
-    return NetflixSource(server.base + UPCOMING, [AOUAD], timedelta(hours=6))
+def serve_json(
+    server: FeedServer, path: str, body: bytes, status: int = 200, **headers: str
+) -> None:
+    """Serve `body` as JSON at `path` (query included), with ETag/Last-Modified and 304s."""
+    named = {k.replace("_", "-"): v for k, v in headers.items()}
+    server.add(path, body, status=status, content_type="application/json", headers=named)
 
 
-def test_source_reads_the_list(fetcher: Fetcher, server: Routes) -> None:
-    server.set(UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
+def paths(server: FeedServer) -> list[str]:
+    return [r.path for r in server.requests]
+
+
+def source_for(server: FeedServer) -> NetflixSource:
+    return NetflixSource(server.base_url + UPCOMING, [AOUAD], timedelta(hours=6))
+
+
+def test_source_reads_the_list(fetcher: Fetcher, server: FeedServer) -> None:
+    serve_json(server, UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
     source = source_for(server)
     result = source.poll(fetcher, SourceState(), NOW)
     assert (result.name, result.status, result.error) == ("netflix", "ok", None)
@@ -204,11 +215,11 @@ def test_source_reads_the_list(fetcher: Fetcher, server: Routes) -> None:
         "date",
         "2027-01-29",
     )
-    assert obs.url == server.base + UPCOMING
+    assert obs.url == server.base_url + UPCOMING
     assert source.trust is Trust.OFFICIAL and source.kind == "netflix"
     assert result.state.next_check == NOW + timedelta(hours=6)
     again = source.poll(fetcher, result.state, NOW + timedelta(hours=6))
-    assert again.status == "unchanged" and again.observations == ()
+    assert again.status == "not_modified" and again.observations == ()
 
 
 @pytest.mark.parametrize(
@@ -221,9 +232,9 @@ def test_source_reads_the_list(fetcher: Fetcher, server: Routes) -> None:
     ids=["redesigned", "renamed-fields", "html"],
 )
 def test_changed_shape_is_a_source_error_not_a_crash(
-    fetcher: Fetcher, server: Routes, fixture: str, message: str
+    fetcher: Fetcher, server: FeedServer, fixture: str, message: str
 ) -> None:
-    server.set(UPCOMING, (FIXTURES / fixture).read_bytes())
+    serve_json(server, UPCOMING, (FIXTURES / fixture).read_bytes())
     source = source_for(server)
     first = source.poll(fetcher, SourceState(), NOW)
     assert first.status == "error"
@@ -232,18 +243,19 @@ def test_changed_shape_is_a_source_error_not_a_crash(
     assert first.observations == ()
     assert (first.state.failures, first.state.last_error) == (1, first.error)
     assert first.state.next_check == NOW + timedelta(hours=6)
-    # Same body next time: still read (not "unchanged"), still failing, backing off.
+    # Same body next time: fetched again (no 304, not "unchanged"), still failing, backing off.
     second = source.poll(fetcher, first.state, NOW + timedelta(hours=6))
     assert (second.status, second.state.failures) == ("error", 2)
+    assert "if-none-match" not in server.requests[-1].headers
     assert second.state.next_check == NOW + timedelta(hours=6 + 12)
     # The endpoint comes back: healthy again.
-    server.set(UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
+    serve_json(server, UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
     third = source.poll(fetcher, second.state, NOW + timedelta(hours=18))
     assert (third.status, third.state.failures, len(third.observations)) == ("ok", 0, 1)
 
 
-def test_http_error_is_reported(fetcher: Fetcher, server: Routes) -> None:
-    server.set(UPCOMING, b"oops", 500)
+def test_http_error_is_reported(fetcher: Fetcher, server: FeedServer) -> None:
+    serve_json(server, UPCOMING, b"oops", 500)
     result = source_for(server).poll(fetcher, SourceState(), NOW)
     assert result.status == "error"
     assert result.error is not None

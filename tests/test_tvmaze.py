@@ -25,11 +25,12 @@ from monitor.sources.tvmaze import (
     tvmaze_sources,
 )
 from monitor.state.merge import merge
-from tests.localhttp import Routes, serve
+from tests.feedserver import FeedServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tvmaze"
 NOW = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 AOUAD = Watch("All of Us Are Dead", 2)
+X_BY_ID = Watch("X", 2, tvmaze_id=40839)
 
 
 def load(name: str) -> dict[str, Any]:
@@ -296,30 +297,43 @@ def fetcher() -> Iterator[Fetcher]:
 
 
 @pytest.fixture
-def server() -> Iterator[Routes]:
-    with serve() as routes:
-        yield routes
+def server(feed_server: FeedServer) -> FeedServer:
+    return feed_server
+
+
+def serve_json(
+    server: FeedServer, path: str, body: bytes, status: int = 200, **headers: str
+) -> None:
+    """Serve `body` as JSON at `path` (query included), with ETag/Last-Modified and 304s."""
+    named = {k.replace("_", "-"): v for k, v in headers.items()}
+    server.add(path, body, status=status, content_type="application/json", headers=named)
+
+
+def paths(server: FeedServer) -> list[str]:
+    return [r.path for r in server.requests]
 
 
 def raw(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-def test_looks_the_show_up_once_and_remembers_the_id(fetcher: Fetcher, server: Routes) -> None:
-    server.set(SEARCH, raw("singlesearch_all_of_us_are_dead.json"), Cache_Control="max-age=3600")
-    server.set(SHOW, raw("show_dated.json"), Cache_Control="max-age=3600")
-    (source,) = tvmaze_sources(server.base, [AOUAD], timedelta(minutes=5))
+def test_looks_the_show_up_once_and_remembers_the_id(fetcher: Fetcher, server: FeedServer) -> None:
+    serve_json(
+        server, SEARCH, raw("singlesearch_all_of_us_are_dead.json"), Cache_Control="max-age=3600"
+    )
+    serve_json(server, SHOW, raw("show_dated.json"), Cache_Control="max-age=3600")
+    (source,) = tvmaze_sources(server.base_url, [AOUAD], timedelta(minutes=5))
     first = source.poll(fetcher, SourceState(), NOW)
     assert first.status == "ok", first.error
     assert first.name == "tvmaze:All of Us Are Dead"
     assert [(o.field, o.value) for o in first.observations] == [("renewal", "renewed")]
     assert first.warnings == ()
-    assert first.state.url == server.base + SHOW  # the id, remembered in the stored state
+    assert first.state.url == server.base_url + SHOW  # the id, remembered in the stored state
     assert first.state.next_check == NOW + timedelta(hours=1)  # never more often than hourly
     assert source.show_id == 40839
 
     # A restart: a new source object with the stored state reads the show, no search.
-    (restarted,) = tvmaze_sources(server.base, [AOUAD], timedelta(minutes=5))
+    (restarted,) = tvmaze_sources(server.base_url, [AOUAD], timedelta(minutes=5))
     later = NOW + timedelta(hours=1)
     second = restarted.poll(fetcher, first.state, later)
     assert second.status == "ok", second.error
@@ -327,66 +341,72 @@ def test_looks_the_show_up_once_and_remembers_the_id(fetcher: Fetcher, server: R
         ("renewal", "renewed"),
         ("date", "2027-01-29"),
     ]
-    assert server.paths() == [SEARCH, SHOW]
-    assert server.requests[0][1]["accept"] == "application/json"
+    assert paths(server) == [SEARCH, SHOW]
+    assert server.requests[0].headers["accept"] == "application/json"
 
 
 def test_configured_id_skips_the_search_and_wins_over_a_remembered_one(
-    fetcher: Fetcher, server: Routes
+    fetcher: Fetcher, server: FeedServer
 ) -> None:
-    server.set(SHOW, raw("show_announced.json"))
+    serve_json(server, SHOW, raw("show_announced.json"))
     watch = Watch("All of Us Are Dead", 2, tvmaze_id=40839)
-    (source,) = tvmaze_sources(server.base, [watch], timedelta(hours=2))
-    stored = SourceState(url=server.base + "/shows/1?embed=seasons", etag='"old"')
+    (source,) = tvmaze_sources(server.base_url, [watch], timedelta(hours=2))
+    stored = SourceState(url=server.base_url + "/shows/1?embed=seasons", etag='"old"')
     result = source.poll(fetcher, stored, NOW)
     assert result.status == "ok", result.error
-    assert server.paths() == [SHOW]
-    assert "if-none-match" not in server.requests[0][1]  # the other show's validator is dropped
+    assert paths(server) == [SHOW]
+    assert (
+        "if-none-match" not in server.requests[0].headers
+    )  # the other show's validator is dropped
     assert result.state.next_check == NOW + timedelta(hours=2)
 
 
-def test_unchanged_show_is_not_parsed_again(fetcher: Fetcher, server: Routes) -> None:
-    server.set(SHOW, raw("show_announced.json"), ETag='"v1"')
-    (source,) = tvmaze_sources(server.base, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1))
+def test_unchanged_show_is_not_parsed_again(fetcher: Fetcher, server: FeedServer) -> None:
+    serve_json(server, SHOW, raw("show_announced.json"))  # with an ETag
+    (source,) = tvmaze_sources(
+        server.base_url, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1)
+    )
     first = source.poll(fetcher, SourceState(), NOW)
     second = source.poll(fetcher, first.state, NOW + timedelta(hours=1))
     assert (first.status, second.status) == ("ok", "not_modified")
     assert second.observations == ()
 
 
-def test_lookup_of_another_show_warns(fetcher: Fetcher, server: Routes) -> None:
+def test_lookup_of_another_show_warns(fetcher: Fetcher, server: FeedServer) -> None:
     other = load("show_announced.json") | {"id": 99, "name": "Dark Matter"}
-    server.set("/singlesearch/shows?q=Dark&embed=seasons", json.dumps(other).encode())
-    (source,) = tvmaze_sources(server.base, [Watch("Dark", 2)], timedelta(hours=1))
+    serve_json(server, "/singlesearch/shows?q=Dark&embed=seasons", json.dumps(other).encode())
+    (source,) = tvmaze_sources(server.base_url, [Watch("Dark", 2)], timedelta(hours=1))
     result = source.poll(fetcher, SourceState(), NOW)
     assert result.status == "ok"
     (warning,) = result.warnings
     assert 'matched "Dark" to "Dark Matter"' in warning and "tvmaze_id" in warning
-    lookup = lookup_show(fetcher, server.base, Watch("Dark", 2), NOW)
+    lookup = lookup_show(fetcher, server.base_url, Watch("Dark", 2), NOW)
     assert (lookup.show_id, lookup.name, lookup.error) == (99, "Dark Matter", None)
-    server.set(SEARCH, raw("singlesearch_all_of_us_are_dead.json"))
+    serve_json(server, SEARCH, raw("singlesearch_all_of_us_are_dead.json"))
     checked = [Watch("Dark", 2), AOUAD, Watch("Nope", 1), Watch("1899", 2, tvmaze_id=59287)]
-    warnings = lookup_warnings(fetcher, server.base, checked, NOW)
+    warnings = lookup_warnings(fetcher, server.base_url, checked, NOW)
     assert len(warnings) == 2
     assert warnings[0] == warning
     assert warnings[1].startswith('TVmaze knows no show called "Nope"')
-    assert "/shows/59287" not in " ".join(server.paths())  # a configured id needs no lookup
+    assert "/shows/59287" not in " ".join(paths(server))  # a configured id needs no lookup
 
 
-def test_unknown_show_is_a_clear_error(fetcher: Fetcher, server: Routes) -> None:
-    (source,) = tvmaze_sources(server.base, [Watch("Nope Nope", 1)], timedelta(hours=1))
+def test_unknown_show_is_a_clear_error(fetcher: Fetcher, server: FeedServer) -> None:
+    (source,) = tvmaze_sources(server.base_url, [Watch("Nope Nope", 1)], timedelta(hours=1))
     result = source.poll(fetcher, SourceState(), NOW)
     assert result.status == "error"
     assert result.error is not None
     assert 'TVmaze knows no show called "Nope Nope"' in result.error
     assert "tvmaze_id" in result.error
     assert result.state.failures == 1
-    assert lookup_show(fetcher, server.base, Watch("Nope Nope", 1), NOW).error == result.error
+    assert lookup_show(fetcher, server.base_url, Watch("Nope Nope", 1), NOW).error == result.error
 
 
-def test_429_backs_off_for_retry_after(fetcher: Fetcher, server: Routes) -> None:
-    server.set(SHOW, b'{"name":"Too Many Requests","status":429}', 429, Retry_After="7200")
-    (source,) = tvmaze_sources(server.base, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1))
+def test_429_backs_off_for_retry_after(fetcher: Fetcher, server: FeedServer) -> None:
+    serve_json(server, SHOW, b'{"name":"Too Many Requests","status":429}', 429, Retry_After="7200")
+    (source,) = tvmaze_sources(
+        server.base_url, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1)
+    )
     result = source.poll(fetcher, SourceState(), NOW)
     assert result.status == "error"
     assert result.error is not None and "TVmaze" in result.error and "429" in result.error
@@ -403,13 +423,16 @@ def test_429_backs_off_for_retry_after(fetcher: Fetcher, server: Routes) -> None
     ids=["html", "no-embed"],
 )
 def test_bad_body_is_a_source_error_and_read_again_next_time(
-    fetcher: Fetcher, server: Routes, body: bytes, message: str
+    fetcher: Fetcher, server: FeedServer, body: bytes, message: str
 ) -> None:
-    server.set(SHOW, body)
-    (source,) = tvmaze_sources(server.base, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1))
+    serve_json(server, SHOW, body)
+    (source,) = tvmaze_sources(
+        server.base_url, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1)
+    )
     first = source.poll(fetcher, SourceState(), NOW)
     assert first.status == "error"
     assert first.error is not None and message in first.error
     assert first.state.failures == 1 and first.state.body_hash is None
+    assert first.state.etag is None  # else a 304 next time would look like health
     second = source.poll(fetcher, first.state, NOW + timedelta(hours=1))
     assert second.status == "error" and second.state.failures == 2

@@ -258,13 +258,16 @@ def _error(
     now: datetime,
     interval: timedelta,
 ) -> SourcePoll:
-    """A body that could not be used: a failure like a network one (counted, backed off), and
-    read again next time even if it does not change."""
+    """A body that could not be used: a failure like a network one (counted, backed off),
+    downloaded and read again next time even if it does not change."""
     failures = before.failures + 1
     failed = replace(
         after,
         failures=failures,
         last_error=message,
+        # Forget the validators too: a 304 for the same bad body would look like health.
+        etag=None,
+        last_modified=None,
         body_hash=None,
         last_success=before.last_success,
         next_check=next_check_after_failure(now, interval, failures),
