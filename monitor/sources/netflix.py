@@ -84,8 +84,10 @@ def matches(watch: Watch, name: str) -> bool:
     """
     parts = split_title(name)
     titles = {normalise_title(t) for t in (watch.show, *watch.aliases)}
-    if parts.title not in titles:
-        return False
+    return parts.title in titles and _same_season(watch, parts)
+
+
+def _same_season(watch: Watch, parts: TitleParts) -> bool:
     if parts.season is None and parts.part is None:
         return watch.season == 1 and watch.part is None
     if parts.season is None:  # "Title: Part 2"
@@ -150,41 +152,56 @@ def observations_from_netflix(
 
     Raises ShapeError when the payload is not `{"items": [{"name", "sortDate", ...}]}`.
     """
+    # Index the listing by normalised title once: cost grows with items + watches, not both.
+    by_title: dict[str, list[tuple[TitleParts, dict[str, Any]]]] = {}
+    for item in _items(payload):
+        name = item.get("name")
+        kind = str(item.get("type") or "").strip().casefold()
+        if isinstance(name, str) and kind not in _NOT_SERIES:
+            parts = split_title(name)
+            by_title.setdefault(parts.title, []).append((parts, item))
     out: list[Observation] = []
-    items = _items(payload)
     for watch in watches:
-        for item in items:
-            name = item.get("name")
-            kind = str(item.get("type") or "").strip().casefold()
-            if not isinstance(name, str) or kind in _NOT_SERIES or not matches(watch, name):
-                continue
+        titles = dict.fromkeys(normalise_title(t) for t in (watch.show, *watch.aliases))
+        listed = [
+            (parts, item)
+            for title in titles
+            for parts, item in by_title.get(title, ())
+            if _same_season(watch, parts)
+        ]
+        for _parts, item in listed:
             day = parse_sort_date(item.get("sortDate"))
             if day is None:
                 continue
-            link = item.get("url") if isinstance(item.get("url"), str) else None
-            if not (link and re.match(r"https?://", link)):
-                link = url
-            value = day.isoformat()
-            out.append(
-                Observation(
-                    show=watch.show,
-                    season=watch.season,
-                    field="date",
-                    value=value,
-                    trust=Trust.OFFICIAL,
-                    publisher=PUBLISHER,
-                    source=source,
-                    url=link,
-                    # First sight of the listing: the state stage keeps the first copy of an
-                    # item_uid, so an unchanged listing is not re-dated on every poll.
-                    published=now,
-                    seen_at=now,
-                    evidence=f'Netflix Media Center lists "{name}" for {value}.',
-                    item_uid=f"netflix:{item.get('id', name)}:{value}",
-                )
-            )
-            break  # one claim per watch: the first listing of it
+            out.append(_observation(watch, item, day, now, source, url))
+            break  # one claim per watch: the first dated listing of it
     return out
+
+
+def _observation(
+    watch: Watch, item: dict[str, Any], day: date, now: datetime, source: str, url: str | None
+) -> Observation:
+    name = item["name"]
+    link = item.get("url") if isinstance(item.get("url"), str) else None
+    if not (link and re.match(r"https?://", link)):
+        link = url
+    value = day.isoformat()
+    return Observation(
+        show=watch.show,
+        season=watch.season,
+        field="date",
+        value=value,
+        trust=Trust.OFFICIAL,
+        publisher=PUBLISHER,
+        source=source,
+        url=link,
+        # First sight of the listing: the repository keeps the first copy of an observation
+        # (same value, publisher, url, item_uid), so a re-read listing is not re-dated.
+        published=now,
+        seen_at=now,
+        evidence=f'Netflix Media Center lists "{name}" for {value}.',
+        item_uid=f"netflix:{item.get('id', name)}:{value}",
+    )
 
 
 class NetflixSource:
