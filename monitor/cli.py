@@ -413,8 +413,34 @@ def health(state: State) -> None:
 @pass_state
 @handles_errors
 def calendar(state: State, output: Path) -> None:
-    """Write an .ics calendar of the watched seasons' dates."""
-    not_yet("calendar")
+    """Write an .ics calendar of the watched seasons' dates (`-o -` for stdout)."""
+    from datetime import UTC, datetime
+
+    from monitor.calendar import date_window, render_calendar, write_calendar
+    from monitor.state.repository import Repository
+
+    config = state.config
+    repo = Repository.open(config.database_url)
+    try:
+        seasons = repo.seasons(config.watches)
+    finally:
+        repo.close()
+    now = datetime.now(UTC)
+    if str(output) == "-":
+        sys.stdout.buffer.write(render_calendar(seasons, now))
+        sys.stdout.flush()
+        return
+    try:
+        written = write_calendar(output, seasons, now)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    windows = [date_window(s.release_date) for s in seasons if s.renewal != "cancelled"]
+    exact = sum(1 for w in windows if w is not None and w.exact)
+    tentative = sum(1 for w in windows if w is not None and not w.exact)
+    click.echo(
+        f"Wrote {written}: {exact} premiere date(s), {tentative} tentative, "
+        f"{len(seasons) - exact - tentative} season(s) without a date to place."
+    )
 
 
 @cli.command()
