@@ -152,7 +152,7 @@ def test_domain_of_strips_www_and_port() -> None:
 
 
 def test_registry_lists_every_kind_explicitly() -> None:
-    assert list(BUILDERS) == ["rss", "google_news"]
+    assert list(BUILDERS) == ["rss", "google_news", "tvmaze", "netflix"]
 
 
 def test_build_sources_from_config() -> None:
