@@ -159,7 +159,10 @@ def test_build_sources_from_config() -> None:
     config = config_from_dict(
         {
             "monitor": {"interval": "3h"},
-            "sources": {"google_news": {"base_url": "http://127.0.0.1:1/rss/search", "hl": "ko"}},
+            "sources": {
+                "google_news": {"base_url": "http://127.0.0.1:1/rss/search", "hl": "ko"},
+                "tvmaze": {"enabled": False},
+            },
             "feeds": [
                 {"name": "Deadline TV", "url": "https://deadline.com/v/tv/feed/", "trust": "trade"},
                 {"name": "Off", "url": "https://off.example/feed", "enabled": False},
@@ -189,7 +192,7 @@ def test_build_sources_from_config() -> None:
 def test_google_news_can_be_disabled() -> None:
     config = config_from_dict(
         {
-            "sources": {"google_news": {"enabled": False}},
+            "sources": {"google_news": {"enabled": False}, "tvmaze": {"enabled": False}},
             "watch": [{"show": "Dark", "season": 4}],
         }
     )
