@@ -969,6 +969,29 @@ CASES = [
         "Glass Harbor season 2 premieres March 14 on Netflix.",
         None,
     ),
+    # ----- claims said of another show in the same sentence
+    Case(
+        "other_show_return_date_before_semicolon",
+        "",
+        "The spring slate includes new drama The Hollow and the return of Ask the "
+        "Harbormaster on March 3; Glass Harbor is not part of it.",
+        D,
+    ),
+    Case(
+        "other_show_name_cut_at_its_date",
+        "",
+        "The network also confirmed the return of Ask the Harbormaster on March 3. Glass Harbor "
+        "season 2 is in pre-production.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "common_word_title_inside_longer_title",
+        "'Dark Matter' Season 2 Sets August 14 Premiere",
+        "Apple will premiere the second season of Dark Matter, its sci-fi drama, on August 14.",
+        D,
+        watch=Watch("Dark", 2),
+    ),
 ]
 
 

@@ -164,22 +164,30 @@ class _Doc:
         found: list[tuple[int, int]] = []
         if not sentence.headline:
             for m in p.NAME_RE.finditer(self.text, sentence.start, sentence.end):
-                words = m.group().split()
+                start, end = m.start(), m.end()
+                # "Call the Midwife on Christmas Day": the name stops where a date starts.
+                if any(d.start <= start < d.end for d in self.dates):
+                    continue
+                for d in self.dates:
+                    if start < d.start < end:
+                        end = d.start
+                trimmed = p.NAME_TAIL_RE.search(self.text, start, end)
+                if trimmed is not None:
+                    end = trimmed.start()
+                words = self.text[start:end].split()
                 content = [
                     w
                     for w in words
                     if w[:1].isupper() and w.lower().removesuffix("'s") not in p.NAME_STOPWORDS
                 ]
-                if len(content) < 2 or any(
-                    d.start < m.end() and m.start() < d.end for d in self.dates
-                ):
+                if len(content) < 2:
                     continue
-                before = self.text[max(0, m.start() - 30) : m.start()]
+                before = self.text[max(0, start - 30) : start]
                 if p.PERSON_BEFORE_RE.search(before):
                     continue
-                if p.PERSON_AFTER_RE.match(self.text[m.end() : m.end() + 40]):
+                if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                found.append((m.start(), m.end()))
+                found.append((start, end))
         self._names[sentence.start] = found
         return found
 
@@ -314,6 +322,9 @@ class _Evaluator:
             else:
                 hi = sentence.end
             ranges.append((lo, hi))
+        if ";" in doc.text[spans[0][0] : min(o[0] for o in own)]:
+            # "...the return of Other Show; Ours is not part of it": not a shared predicate.
+            return _Scope(ranges)
         return _Scope(ranges, (sentence.start, spans[0][0]))
 
     def _last_boundary(self, lo: int, hi: int, default: int) -> int:

@@ -298,6 +298,8 @@ NAME_RE = re.compile(
     r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
     r"[A-Z0-9][\w'-]*)+"
 )
+# Connectors left dangling at the end of a name cut short by a date ("Midwife on").
+NAME_TAIL_RE = re.compile(r"(?:\s+(?:of|the|and|&|in|on|at|a|an|for|to))+\s*$", _I)
 NAME_STOPWORDS = frozenset(
     words("""netflix netflix's amazon prime video hbo max disney disney+ hulu apple tv tv+ peacock
     paramount paramount+ bbc itv sky channel deadline variety tvline tudum season seasons part
