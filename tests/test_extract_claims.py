@@ -992,6 +992,34 @@ CASES = [
         D,
         watch=Watch("Dark", 2),
     ),
+    Case(
+        "headline_verb_needs_the_headline_to_name_the_show",
+        "Network renews 'Blue Lantern', 'Glass Harbour' and more",
+        "The network has renewed Blue Lantern and Glass Harbour for new seasons. Glass Harbor "
+        "fans are still waiting.",
+        D,
+    ),
+    Case(
+        "headline_date_needs_the_headline_to_name_the_show",
+        "Everything premiering on Netflix in November 2026",
+        "Glass Harbor season 2 is one of the titles fans keep asking about.",
+        D,
+    ),
+    Case(
+        "fate_undecided_beats_earlier_renewal_talk",
+        "",
+        "The network has renewed most of its dramas for new seasons; the fate of Glass Harbor "
+        "is still undecided.",
+        D,
+    ),
+    Case(
+        "renewal_after_undecided_counts",
+        "",
+        "The future of Glass Harbor was up in the air for months. Netflix has now renewed Glass "
+        "Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
 ]
 
 

@@ -127,6 +127,7 @@ class _Doc:
         release_verbs = tokens.scan(p.DATE_TRIGGER)
         self.date_triggers = [m for m in release_verbs if self.is_release(m)]
         self.unannounced = tokens.scan(p.UNANNOUNCED)
+        self.undecided = tokens.scan(p.UNDECIDED)
         self.phases = tokens.scan(p.PHASE)
         self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
         self.speculation = tokens.scan(p.SPECULATION)
@@ -293,6 +294,7 @@ class _Evaluator:
         candidates += self._cancellations()
         candidates += self._dates()
         candidates += self._unannounced()
+        candidates += self._undecided()
         candidates += self._phases()
         claims = self._resolve(_drop_prefix_duplicates(candidates))
         return Analysis(self.watch, True, claims, tuple(self.notes))
@@ -305,6 +307,9 @@ class _Evaluator:
         own = [(m.start, m.end) for m in ours if m.show == self.key]
         others = [(m.start, m.end) for m in ours if m.show != self.key]
         others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        if sentence.headline and not own:
+            # A headline verb is news about the show only when the headline names it.
+            return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
@@ -527,6 +532,19 @@ class _Evaluator:
             out.append(
                 _Candidate("renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start()))
             )
+        return out
+
+    def _undecided(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.doc.undecided:
+            sentence = self._sentence_at(m.start())
+            scope = self.scopes.get(sentence.start) if sentence is not None else None
+            if sentence is None or scope is None or not scope.allows(m.start()):
+                continue
+            clause = sentence.clause_at(m.start())
+            seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+            if self.watch.season in seasons:
+                out.append(_Candidate("renewal", "undecided", sentence, m.start()))
         return out
 
     # ----- dates
@@ -803,7 +821,12 @@ class _Evaluator:
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
         released = any(c.field == "phase" and c.value == "released" for c in candidates)
-        renewal = self._pick_renewal([c for c in candidates if c.field == "renewal"])
+        undecided = [c.pos for c in candidates if c.value == "undecided"]
+        renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
+        if undecided:
+            # "...; the fate of X is still undecided": earlier renewal talk is not about X.
+            renewals = [c for c in renewals if c.pos > max(undecided)]
+        renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"], released)
         phases = [c for c in candidates if c.field == "phase"]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None

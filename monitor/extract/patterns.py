@@ -181,6 +181,16 @@ UNANNOUNCED_RE = re.compile(
     _I,
 )
 
+# "The fate of X is still undecided": the item says no renewal decision has been made.
+UNDECIDED_RE = re.compile(
+    r"\b(?:fate|future)\b[^.;]{0,60}?\b(?:is|remains|was|stays)\s+(?:still\s+|currently\s+)?"
+    r"(?:undecided|unknown|unclear|uncertain|undetermined|up\s+in\s+the\s+air|in\s+limbo|"
+    r"pending|to\s+be\s+decided)\b"
+    r"|\b(?:yet\s+to|not\s+yet)\s+(?:decide|decided|make\s+a\s+decision)\b"
+    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b",
+    _I,
+)
+
 PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
     r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
@@ -359,6 +369,7 @@ UNANNOUNCED = keyed(
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share",
 )
+UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has")
 PHASE = keyed(
     PHASE_RE,
     "development developed works pre preproduction writers writer writing started began begun "
