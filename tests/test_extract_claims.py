@@ -1020,6 +1020,37 @@ CASES = [
         D,
         renewal="renewed",
     ),
+    # ----- which season a clause speaks of
+    Case(
+        "relative_clause_takes_its_antecedent_season",
+        "",
+        "Glass Harbor 2, which premieres tonight on Netflix, is darker than the first season.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "elliptical_first_season_keeps_its_old_date",
+        "",
+        "Glass Harbor's second season, now streaming, lacks the spark of the first, which "
+        "premiered on Netflix in January 2025.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "elliptical_needs_season_talk",
+        "",
+        "Glass Harbor is the first, which premieres on November 5, of three new dramas.",
+        D,
+    ),
+    Case(
+        "premieres_tonight_is_released_today",
+        "",
+        "Glass Harbor season 2 premieres tonight at 9 p.m. on Netflix.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ _SOON_RE = re.compile(
     r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
     re.I,
 )
+_RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -120,6 +121,9 @@ class _Doc:
             extra = title_number(self.text, m.end)
             if extra is not None:
                 seasons.append(extra)
+        if all(s.elliptical for s in seasons):
+            # "the first" is a season only in an item that talks about seasons.
+            seasons = []
         self.seasons = sorted(seasons, key=lambda s: s.start)
         self.dates = find_dates(self.text, published, tokens)
         self.renew = tokens.scan(p.RENEW)
@@ -345,7 +349,7 @@ class _Evaluator:
                 continue
             scope = self.scopes[sentence.start]
             for s in self._mentions_in(sentence, scope):
-                if s.kind in ("count", "part"):
+                if s.kind in ("count", "part") or s.elliptical:
                     continue
                 values |= mention_seasons(s, self.watch, self.final)
         return values if len(values) == 1 else None
@@ -437,6 +441,15 @@ class _Evaluator:
         ]
         if mentions:
             local = [s for s in mentions if clause.start <= s.start < clause.end]
+            if _RELATIVE_RE.match(self.doc.text, clause.start, clause.end) and not any(
+                s.start < pos for s in local
+            ):
+                # "X 2, which premieres tonight, ... than the first season": a relative
+                # clause speaks of the noun before it, not of what it goes on to mention.
+                antecedent = [s for s in mentions if s.end <= clause.start]
+                if antecedent:
+                    best = antecedent[-1]
+                    return mention_seasons(best, self.watch, self.final), best, "clause"
             pool = local or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = mention_seasons(best, self.watch, self.final)
