@@ -1051,6 +1051,28 @@ CASES = [
         date="2026-10-01",
         phase="released",
     ),
+    Case(
+        "numbered_final_season_below_watch_is_cancelled",
+        "Glass Harbor Final Season Premiere Date Set: November 5",
+        "Netflix will premiere the second and final season of Glass Harbor on November 5.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "numbered_final_season_is_the_watched_one",
+        "Glass Harbor Final Season Premiere Date Set: November 5",
+        "Netflix will premiere the second and final season of Glass Harbor on November 5.",
+        D,
+        date="2026-11-05",
+    ),
+    Case(
+        "numbered_final_season_hedged",
+        "",
+        "Netflix could make the second season of Glass Harbor its second and final season.",
+        D,
+        watch=GH3,
+    ),
 ]
 
 

@@ -292,6 +292,10 @@ class _Evaluator:
         doc = self.doc
         for sentence in doc.sentences:
             self.scopes[sentence.start] = self._scope(sentence)
+        stated = [s for s in doc.seasons if s.final and s.numbers]
+        if stated:
+            # "the fourth and final season": every "final season" in the item is season 4.
+            self.final = max(stated[0].numbers)
         self.headline_season = self._headline_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
@@ -501,7 +505,7 @@ class _Evaluator:
         return out
 
     def _cancellations(self) -> list[_Candidate]:
-        out: list[_Candidate] = []
+        out = self._last_season_below()
         for m in self.doc.cancel:
             opened = self._open("renewal", m.start(), m.end())
             if opened is None:
@@ -558,6 +562,23 @@ class _Evaluator:
             seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
             if self.watch.season in seasons:
                 out.append(_Candidate("renewal", "undecided", sentence, m.start()))
+        return out
+
+    def _last_season_below(self) -> list[_Candidate]:
+        """ "Its fourth and final season premieres...": there is no season 5."""
+        out: list[_Candidate] = []
+        for s in self.doc.seasons:
+            if not (s.final and s.numbers and max(s.numbers) < self.watch.season):
+                continue
+            opened = self._open("renewal", s.start, s.end, background_ok=True)
+            if opened is None:
+                continue
+            sentence, clause, _ = opened
+            negation = self._negated(clause, s.start)
+            if negation is not None:
+                self._note("renewal", sentence, f"negated: '{negation.group()}' final season")
+                continue
+            out.append(_Candidate("renewal", "cancelled", sentence, s.start))
         return out
 
     # ----- dates
