@@ -1073,6 +1073,64 @@ CASES = [
         D,
         watch=GH3,
     ),
+    # ----- verbs: modal release, broadcast start, descriptive phrase after "picked up"
+    Case(
+        "will_be_released_on_is_a_date_not_released",
+        "",
+        "Netflix has confirmed that the second season of Glass Harbor will be released on "
+        "6 November.",
+        D,
+        date="2026-11-06",
+    ),
+    Case(
+        "uk_will_begin_on_channel",
+        "",
+        "Glass Harbor season 2 will begin on BBC One on Sunday 8 November at 9pm.",
+        D,
+        date="2026-11-08",
+    ),
+    Case(
+        "begins_on_channel",
+        "",
+        "The second season of Glass Harbor begins on ITV on 12 October.",
+        D,
+        date="2026-10-12",
+    ),
+    Case(
+        "begin_filming_on_is_not_a_broadcast",
+        "",
+        "Glass Harbor season 2 will begin filming on 12 October in Belfast.",
+        D,
+    ),
+    Case(
+        "picked_up_genre_phrase_then_title",
+        "",
+        "Hulu has picked up the dark legal drama Glass Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "picked_up_the_pace_is_not_a_renewal",
+        "",
+        "Glass Harbor season 2 picked up the pace for its final episodes.",
+        D,
+    ),
+    # ----- superseded and old dates
+    Case(
+        "delay_without_new_date_is_unannounced",
+        "Glass Harbor season 2 delayed",
+        "Netflix has delayed the second season of Glass Harbor, which was set for 6 November, "
+        "to allow more time for effects. A new release date has not been announced.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "season_out_does_not_rescue_a_date_years_old",
+        "",
+        "Glass Harbor season 2, now streaming, premiered on Netflix in January 2025.",
+        date(2026, 12, 1),
+        phase="released",
+    ),
 ]
 
 

@@ -785,6 +785,11 @@ class _Evaluator:
             if group in ("now", "past") and not doc.is_release(m):
                 continue  # "the teaser dropped on Monday"
             sentence, clause, scope = opened
+            if group == "past" and p.FUTURE_PASSIVE_RE.search(
+                doc.text, max(clause.start, m.start() - 20), m.start()
+            ):
+                self._note("phase", sentence, f"future: '{m.group()}'")
+                continue  # "will be released on 6 March" is a date, not a release
             negation = self._negated(clause, m.start())
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
@@ -891,20 +896,34 @@ class _Evaluator:
             return headline[0]
         return max(candidates, key=lambda c: c.pos)
 
+    def _old(self, candidate: _Candidate) -> bool:
+        """A date so far before the published date that it is history even for a season out."""
+        published = self.doc.published
+        value = candidate.date_value
+        return (
+            published is not None
+            and value is not None
+            and (published - value.hi).days > p.OLD_DATE_DAYS
+        )
+
     def _pick_date(self, candidates: list[_Candidate], released: bool) -> _Candidate | None:
         real = [c for c in candidates if c.date_value is not None]
         kept: list[_Candidate] = []
         for c in real:
-            if c.history and not (released and c.explicit_season):
+            if c.history and not (released and c.explicit_season and not self._old(c)):
                 self._note("date", c.sentence, f"history: {c.value} is before the published date")
                 continue
             kept.append(c)
-        current = [c for c in kept if not c.superseded] or kept
+        unannounced = [c for c in candidates if c.value == "unannounced"]
+        current = [c for c in kept if not c.superseded]
+        if not current and unannounced:
+            # "delayed X, which was set for 6 March ... no new date": the old date is gone.
+            return unannounced[0]
+        current = current or kept
         moved = [c for c in current if c.moved_to]
         current = moved or current
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
-        unannounced = [c for c in candidates if c.value == "unannounced"]
         return unannounced[0] if unannounced else None
 
 

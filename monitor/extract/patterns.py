@@ -22,7 +22,9 @@ RENEW_RE = re.compile(
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
     r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
-    r"\bpick(?:s|ed)?\s+up\s+(?:the\s+(?:series|show|drama|comedy|thriller|anime)|#+|it)\s+for\b|"
+    r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
+    r"|#+|it)\s+for\b|"
     r"\bpicked\s+up\s+(?:for|by)\b)"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
@@ -86,7 +88,9 @@ DATE_TRIGGER_RE = re.compile(
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
     r"beginning|to\s+stream)\b|\bwindow\b|\bdelay(?:s|ed)?\b|\bpushed\b|\bmoved\b|\bpostponed\b|"
     r"\bshifted\b|\bbumped\b|\brescheduled\b|\bair(?:s|ed|ing)?\b|\bgets\s+a\s+date\b|"
-    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|공개|방송",
+    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|"
+    # UK broadcast start: "will begin on BBC One on Sunday 13 July" (not "begin filming").
+    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송",
     _I,
 )
 # Release verbs whose object is not the season ("released the first trailer").
@@ -362,7 +366,8 @@ DATE_TRIGGER = keyed(
     "dropping launch launches launched launching debut debuts debuted debuting land lands "
     "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
-    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts",
+    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
+    "begin begins",
 )
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
