@@ -1131,6 +1131,27 @@ CASES = [
         date(2026, 12, 1),
         phase="released",
     ),
+    # ----- listicles
+    Case(
+        "list_line_date_belongs_to_its_entry",
+        "Everything coming to Netflix in November 2026",
+        "November 3: Blue Lantern (season 1). November 10: Iron Fields (season 3). "
+        "November 17: Glass Harbor (season 2). November 24: Salt Flats (limited series).",
+        D,
+        date="2026-11-17",
+    ),
+    Case(
+        "list_line_of_another_season",
+        "Everything coming to Netflix in November 2026",
+        "November 3: Blue Lantern (season 1). November 17: Glass Harbor (season 3).",
+        D,
+    ),
+    Case(
+        "dated_timeline_line_with_its_own_verb",
+        "",
+        "November 17: Glass Harbor star Mia Park announced her new film at a festival.",
+        D,
+    ),
 ]
 
 

@@ -46,6 +46,8 @@ _SOON_RE = re.compile(
     r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
     re.I,
 )
+_LEAD_RE = re.compile(r"[\s*•·-]*")
+_ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
@@ -627,7 +629,7 @@ class _Evaluator:
             return trigger
         if dm.weekday_only:
             return None  # a bare "Friday" needs its verb right before it
-        listed = self._schedule_entry(dm)
+        listed = self._schedule_entry(dm) or self._list_entry(dm, sentence)
         if listed is not None:
             return listed
         pool = [
@@ -664,6 +666,21 @@ class _Evaluator:
         ):
             return m
         return None
+
+    def _list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
+        """ "April 17: Glass Harbor (season 2).": a list line's leading date is its entry's."""
+        doc = self.doc
+        if not _LEAD_RE.fullmatch(doc.text, sentence.start, dm.start):
+            return None
+        m = _ENTRY_RE.match(doc.text, dm.end, sentence.end)
+        if m is None:
+            return None
+        if not any(x.show == self.key and m.end() <= x.start <= m.end() + 4 for x in doc.mentions):
+            return None
+        rest = doc.text[m.end() : sentence.end]
+        if len(rest.split()) > 12 or any(m.end() <= v[0] < sentence.end for v in doc.verbs):
+            return None  # a sentence with its own verb says more than "date: title"
+        return m
 
     def _date_candidate(
         self, dm: DateMention, trigger: re.Match[str], sentence: Sentence
