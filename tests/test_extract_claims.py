@@ -969,6 +969,189 @@ CASES = [
         "Glass Harbor season 2 premieres March 14 on Netflix.",
         None,
     ),
+    # ----- claims said of another show in the same sentence
+    Case(
+        "other_show_return_date_before_semicolon",
+        "",
+        "The spring slate includes new drama The Hollow and the return of Ask the "
+        "Harbormaster on March 3; Glass Harbor is not part of it.",
+        D,
+    ),
+    Case(
+        "other_show_name_cut_at_its_date",
+        "",
+        "The network also confirmed the return of Ask the Harbormaster on March 3. Glass Harbor "
+        "season 2 is in pre-production.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "common_word_title_inside_longer_title",
+        "'Dark Matter' Season 2 Sets August 14 Premiere",
+        "Apple will premiere the second season of Dark Matter, its sci-fi drama, on August 14.",
+        D,
+        watch=Watch("Dark", 2),
+    ),
+    Case(
+        "headline_verb_needs_the_headline_to_name_the_show",
+        "Network renews 'Blue Lantern', 'Glass Harbour' and more",
+        "The network has renewed Blue Lantern and Glass Harbour for new seasons. Glass Harbor "
+        "fans are still waiting.",
+        D,
+    ),
+    Case(
+        "headline_date_needs_the_headline_to_name_the_show",
+        "Everything premiering on Netflix in November 2026",
+        "Glass Harbor season 2 is one of the titles fans keep asking about.",
+        D,
+    ),
+    Case(
+        "fate_undecided_beats_earlier_renewal_talk",
+        "",
+        "The network has renewed most of its dramas for new seasons; the fate of Glass Harbor "
+        "is still undecided.",
+        D,
+    ),
+    Case(
+        "renewal_after_undecided_counts",
+        "",
+        "The future of Glass Harbor was up in the air for months. Netflix has now renewed Glass "
+        "Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    # ----- which season a clause speaks of
+    Case(
+        "relative_clause_takes_its_antecedent_season",
+        "",
+        "Glass Harbor 2, which premieres tonight on Netflix, is darker than the first season.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "elliptical_first_season_keeps_its_old_date",
+        "",
+        "Glass Harbor's second season, now streaming, lacks the spark of the first, which "
+        "premiered on Netflix in January 2025.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "elliptical_needs_season_talk",
+        "",
+        "Glass Harbor is the first, which premieres on November 5, of three new dramas.",
+        D,
+    ),
+    Case(
+        "premieres_tonight_is_released_today",
+        "",
+        "Glass Harbor season 2 premieres tonight at 9 p.m. on Netflix.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "numbered_final_season_below_watch_is_cancelled",
+        "Glass Harbor Final Season Premiere Date Set: November 5",
+        "Netflix will premiere the second and final season of Glass Harbor on November 5.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "numbered_final_season_is_the_watched_one",
+        "Glass Harbor Final Season Premiere Date Set: November 5",
+        "Netflix will premiere the second and final season of Glass Harbor on November 5.",
+        D,
+        date="2026-11-05",
+    ),
+    Case(
+        "numbered_final_season_hedged",
+        "",
+        "Netflix could make the second season of Glass Harbor its second and final season.",
+        D,
+        watch=GH3,
+    ),
+    # ----- verbs: modal release, broadcast start, descriptive phrase after "picked up"
+    Case(
+        "will_be_released_on_is_a_date_not_released",
+        "",
+        "Netflix has confirmed that the second season of Glass Harbor will be released on "
+        "6 November.",
+        D,
+        date="2026-11-06",
+    ),
+    Case(
+        "uk_will_begin_on_channel",
+        "",
+        "Glass Harbor season 2 will begin on BBC One on Sunday 8 November at 9pm.",
+        D,
+        date="2026-11-08",
+    ),
+    Case(
+        "begins_on_channel",
+        "",
+        "The second season of Glass Harbor begins on ITV on 12 October.",
+        D,
+        date="2026-10-12",
+    ),
+    Case(
+        "begin_filming_on_is_not_a_broadcast",
+        "",
+        "Glass Harbor season 2 will begin filming on 12 October in Belfast.",
+        D,
+    ),
+    Case(
+        "picked_up_genre_phrase_then_title",
+        "",
+        "Hulu has picked up the dark legal drama Glass Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "picked_up_the_pace_is_not_a_renewal",
+        "",
+        "Glass Harbor season 2 picked up the pace for its final episodes.",
+        D,
+    ),
+    # ----- superseded and old dates
+    Case(
+        "delay_without_new_date_is_unannounced",
+        "Glass Harbor season 2 delayed",
+        "Netflix has delayed the second season of Glass Harbor, which was set for 6 November, "
+        "to allow more time for effects. A new release date has not been announced.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "season_out_does_not_rescue_a_date_years_old",
+        "",
+        "Glass Harbor season 2, now streaming, premiered on Netflix in January 2025.",
+        date(2026, 12, 1),
+        phase="released",
+    ),
+    # ----- listicles
+    Case(
+        "list_line_date_belongs_to_its_entry",
+        "Everything coming to Netflix in November 2026",
+        "November 3: Blue Lantern (season 1). November 10: Iron Fields (season 3). "
+        "November 17: Glass Harbor (season 2). November 24: Salt Flats (limited series).",
+        D,
+        date="2026-11-17",
+    ),
+    Case(
+        "list_line_of_another_season",
+        "Everything coming to Netflix in November 2026",
+        "November 3: Blue Lantern (season 1). November 17: Glass Harbor (season 3).",
+        D,
+    ),
+    Case(
+        "dated_timeline_line_with_its_own_verb",
+        "",
+        "November 17: Glass Harbor star Mia Park announced her new film at a festival.",
+        D,
+    ),
 ]
 
 

@@ -59,6 +59,7 @@ FORWARD = [
     ("korean_full", "2027년 1월 22일", "2027-01-22"),
     ("korean_half", "2027년 하반기", "2027-H2"),
     ("korean_next_year", "내년 상반기", "2027-H1"),
+    ("list_entry_colon", "November 17: Glass Harbor (season 2)", "2026-11-17"),
 ]
 
 
@@ -103,6 +104,7 @@ NOT_DATES = [
     ("first_quarter_adjective", "the first-quarter letter"),
     ("bare_month_name", "June is a character"),
     ("decade", "the 2020s"),
+    ("clock_time_after_month", "the Oct 9:30 slot"),
 ]
 
 

@@ -38,6 +38,11 @@ CASES = [
     ("volume_word", "Volume Two drops", [("part", (2,))]),
     ("part_roman", "Part II follows", [("part", (2,))]),
     ("two_mentions", "season 3 ahead of the season 2 finale", [("number", (3,)), ("number", (2,))]),
+    ("elliptical_first", "loses the spark of the first, which aired in 2024", [("number", (1,))]),
+    ("elliptical_first_one", "better than the first one.", [("number", (1,))]),
+    ("elliptical_last_one", "darker than the last one.", [("previous", ())]),
+    ("first_time_is_not_season", "for the first time in years", []),
+    ("first_to_is_not_season", "the first to arrive", []),
 ]
 
 

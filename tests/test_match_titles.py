@@ -72,6 +72,11 @@ CASES = [
     ("year_title_season", "1923 season 2 premieres in February", {"1923"}),
     ("digit_title", "3 Body Problem season 2 is filming in London", {"3 Body Problem"}),
     ("digit_title_physics", "the three-body problem has no closed solution", set()),
+    ("common_word_starts_longer_title", "the second season of Dark Matter arrives in May", set()),
+    ("common_word_quoted_longer_title", "Netflix renews 'Dark Matter' for season 2", set()),
+    ("common_word_quoted_with_season", "'Dark Season 4' trailer is here", {"Dark"}),
+    ("common_word_then_platform", "the second season of Dark Netflix ordered", {"Dark"}),
+    ("title_case_headline_is_no_evidence", "Dark Showrunners Confirm Season 4 Is Off", {"Dark"}),
 ]
 
 

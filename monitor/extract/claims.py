@@ -46,6 +46,9 @@ _SOON_RE = re.compile(
     r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
     re.I,
 )
+_LEAD_RE = re.compile(r"[\s*•·-]*")
+_ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
+_RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -120,6 +123,9 @@ class _Doc:
             extra = title_number(self.text, m.end)
             if extra is not None:
                 seasons.append(extra)
+        if all(s.elliptical for s in seasons):
+            # "the first" is a season only in an item that talks about seasons.
+            seasons = []
         self.seasons = sorted(seasons, key=lambda s: s.start)
         self.dates = find_dates(self.text, published, tokens)
         self.renew = tokens.scan(p.RENEW)
@@ -127,6 +133,7 @@ class _Doc:
         release_verbs = tokens.scan(p.DATE_TRIGGER)
         self.date_triggers = [m for m in release_verbs if self.is_release(m)]
         self.unannounced = tokens.scan(p.UNANNOUNCED)
+        self.undecided = tokens.scan(p.UNDECIDED)
         self.phases = tokens.scan(p.PHASE)
         self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
         self.speculation = tokens.scan(p.SPECULATION)
@@ -164,22 +171,30 @@ class _Doc:
         found: list[tuple[int, int]] = []
         if not sentence.headline:
             for m in p.NAME_RE.finditer(self.text, sentence.start, sentence.end):
-                words = m.group().split()
+                start, end = m.start(), m.end()
+                # "Call the Midwife on Christmas Day": the name stops where a date starts.
+                if any(d.start <= start < d.end for d in self.dates):
+                    continue
+                for d in self.dates:
+                    if start < d.start < end:
+                        end = d.start
+                trimmed = p.NAME_TAIL_RE.search(self.text, start, end)
+                if trimmed is not None:
+                    end = trimmed.start()
+                words = self.text[start:end].split()
                 content = [
                     w
                     for w in words
                     if w[:1].isupper() and w.lower().removesuffix("'s") not in p.NAME_STOPWORDS
                 ]
-                if len(content) < 2 or any(
-                    d.start < m.end() and m.start() < d.end for d in self.dates
-                ):
+                if len(content) < 2:
                     continue
-                before = self.text[max(0, m.start() - 30) : m.start()]
+                before = self.text[max(0, start - 30) : start]
                 if p.PERSON_BEFORE_RE.search(before):
                     continue
-                if p.PERSON_AFTER_RE.match(self.text[m.end() : m.end() + 40]):
+                if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                found.append((m.start(), m.end()))
+                found.append((start, end))
         self._names[sentence.start] = found
         return found
 
@@ -279,12 +294,17 @@ class _Evaluator:
         doc = self.doc
         for sentence in doc.sentences:
             self.scopes[sentence.start] = self._scope(sentence)
+        stated = [s for s in doc.seasons if s.final and s.numbers]
+        if stated:
+            # "the fourth and final season": every "final season" in the item is season 4.
+            self.final = max(stated[0].numbers)
         self.headline_season = self._headline_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
         candidates += self._dates()
         candidates += self._unannounced()
+        candidates += self._undecided()
         candidates += self._phases()
         claims = self._resolve(_drop_prefix_duplicates(candidates))
         return Analysis(self.watch, True, claims, tuple(self.notes))
@@ -297,6 +317,9 @@ class _Evaluator:
         own = [(m.start, m.end) for m in ours if m.show == self.key]
         others = [(m.start, m.end) for m in ours if m.show != self.key]
         others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        if sentence.headline and not own:
+            # A headline verb is news about the show only when the headline names it.
+            return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
@@ -314,6 +337,9 @@ class _Evaluator:
             else:
                 hi = sentence.end
             ranges.append((lo, hi))
+        if ";" in doc.text[spans[0][0] : min(o[0] for o in own)]:
+            # "...the return of Other Show; Ours is not part of it": not a shared predicate.
+            return _Scope(ranges)
         return _Scope(ranges, (sentence.start, spans[0][0]))
 
     def _last_boundary(self, lo: int, hi: int, default: int) -> int:
@@ -329,7 +355,7 @@ class _Evaluator:
                 continue
             scope = self.scopes[sentence.start]
             for s in self._mentions_in(sentence, scope):
-                if s.kind in ("count", "part"):
+                if s.kind in ("count", "part") or s.elliptical:
                     continue
                 values |= mention_seasons(s, self.watch, self.final)
         return values if len(values) == 1 else None
@@ -421,6 +447,15 @@ class _Evaluator:
         ]
         if mentions:
             local = [s for s in mentions if clause.start <= s.start < clause.end]
+            if _RELATIVE_RE.match(self.doc.text, clause.start, clause.end) and not any(
+                s.start < pos for s in local
+            ):
+                # "X 2, which premieres tonight, ... than the first season": a relative
+                # clause speaks of the noun before it, not of what it goes on to mention.
+                antecedent = [s for s in mentions if s.end <= clause.start]
+                if antecedent:
+                    best = antecedent[-1]
+                    return mention_seasons(best, self.watch, self.final), best, "clause"
             pool = local or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = mention_seasons(best, self.watch, self.final)
@@ -472,7 +507,7 @@ class _Evaluator:
         return out
 
     def _cancellations(self) -> list[_Candidate]:
-        out: list[_Candidate] = []
+        out = self._last_season_below()
         for m in self.doc.cancel:
             opened = self._open("renewal", m.start(), m.end())
             if opened is None:
@@ -516,6 +551,36 @@ class _Evaluator:
             out.append(
                 _Candidate("renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start()))
             )
+        return out
+
+    def _undecided(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.doc.undecided:
+            sentence = self._sentence_at(m.start())
+            scope = self.scopes.get(sentence.start) if sentence is not None else None
+            if sentence is None or scope is None or not scope.allows(m.start()):
+                continue
+            clause = sentence.clause_at(m.start())
+            seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+            if self.watch.season in seasons:
+                out.append(_Candidate("renewal", "undecided", sentence, m.start()))
+        return out
+
+    def _last_season_below(self) -> list[_Candidate]:
+        """ "Its fourth and final season premieres...": there is no season 5."""
+        out: list[_Candidate] = []
+        for s in self.doc.seasons:
+            if not (s.final and s.numbers and max(s.numbers) < self.watch.season):
+                continue
+            opened = self._open("renewal", s.start, s.end, background_ok=True)
+            if opened is None:
+                continue
+            sentence, clause, _ = opened
+            negation = self._negated(clause, s.start)
+            if negation is not None:
+                self._note("renewal", sentence, f"negated: '{negation.group()}' final season")
+                continue
+            out.append(_Candidate("renewal", "cancelled", sentence, s.start))
         return out
 
     # ----- dates
@@ -564,7 +629,7 @@ class _Evaluator:
             return trigger
         if dm.weekday_only:
             return None  # a bare "Friday" needs its verb right before it
-        listed = self._schedule_entry(dm)
+        listed = self._schedule_entry(dm) or self._list_entry(dm, sentence)
         if listed is not None:
             return listed
         pool = [
@@ -601,6 +666,21 @@ class _Evaluator:
         ):
             return m
         return None
+
+    def _list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
+        """ "April 17: Glass Harbor (season 2).": a list line's leading date is its entry's."""
+        doc = self.doc
+        if not _LEAD_RE.fullmatch(doc.text, sentence.start, dm.start):
+            return None
+        m = _ENTRY_RE.match(doc.text, dm.end, sentence.end)
+        if m is None:
+            return None
+        if not any(x.show == self.key and m.end() <= x.start <= m.end() + 4 for x in doc.mentions):
+            return None
+        rest = doc.text[m.end() : sentence.end]
+        if len(rest.split()) > 12 or any(m.end() <= v[0] < sentence.end for v in doc.verbs):
+            return None  # a sentence with its own verb says more than "date: title"
+        return m
 
     def _date_candidate(
         self, dm: DateMention, trigger: re.Match[str], sentence: Sentence
@@ -722,6 +802,11 @@ class _Evaluator:
             if group in ("now", "past") and not doc.is_release(m):
                 continue  # "the teaser dropped on Monday"
             sentence, clause, scope = opened
+            if group == "past" and p.FUTURE_PASSIVE_RE.search(
+                doc.text, max(clause.start, m.start() - 20), m.start()
+            ):
+                self._note("phase", sentence, f"future: '{m.group()}'")
+                continue  # "will be released on 6 March" is a date, not a release
             negation = self._negated(clause, m.start())
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
@@ -792,7 +877,12 @@ class _Evaluator:
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
         released = any(c.field == "phase" and c.value == "released" for c in candidates)
-        renewal = self._pick_renewal([c for c in candidates if c.field == "renewal"])
+        undecided = [c.pos for c in candidates if c.value == "undecided"]
+        renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
+        if undecided:
+            # "...; the fate of X is still undecided": earlier renewal talk is not about X.
+            renewals = [c for c in renewals if c.pos > max(undecided)]
+        renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"], released)
         phases = [c for c in candidates if c.field == "phase"]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
@@ -823,20 +913,34 @@ class _Evaluator:
             return headline[0]
         return max(candidates, key=lambda c: c.pos)
 
+    def _old(self, candidate: _Candidate) -> bool:
+        """A date so far before the published date that it is history even for a season out."""
+        published = self.doc.published
+        value = candidate.date_value
+        return (
+            published is not None
+            and value is not None
+            and (published - value.hi).days > p.OLD_DATE_DAYS
+        )
+
     def _pick_date(self, candidates: list[_Candidate], released: bool) -> _Candidate | None:
         real = [c for c in candidates if c.date_value is not None]
         kept: list[_Candidate] = []
         for c in real:
-            if c.history and not (released and c.explicit_season):
+            if c.history and not (released and c.explicit_season and not self._old(c)):
                 self._note("date", c.sentence, f"history: {c.value} is before the published date")
                 continue
             kept.append(c)
-        current = [c for c in kept if not c.superseded] or kept
+        unannounced = [c for c in candidates if c.value == "unannounced"]
+        current = [c for c in kept if not c.superseded]
+        if not current and unannounced:
+            # "delayed X, which was set for 6 March ... no new date": the old date is gone.
+            return unannounced[0]
+        current = current or kept
         moved = [c for c in current if c.moved_to]
         current = moved or current
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
-        unannounced = [c for c in candidates if c.value == "unannounced"]
         return unannounced[0] if unannounced else None
 
 

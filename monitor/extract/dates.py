@@ -67,7 +67,7 @@ def _mon(name: str) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
 
 def _year(name: str) -> str:

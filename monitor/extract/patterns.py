@@ -22,7 +22,9 @@ RENEW_RE = re.compile(
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
     r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
-    r"\bpick(?:s|ed)?\s+up\s+(?:the\s+(?:series|show|drama|comedy|thriller|anime)|#+|it)\s+for\b|"
+    r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
+    r"|#+|it)\s+for\b|"
     r"\bpicked\s+up\s+(?:for|by)\b)"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
@@ -86,7 +88,9 @@ DATE_TRIGGER_RE = re.compile(
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
     r"beginning|to\s+stream)\b|\bwindow\b|\bdelay(?:s|ed)?\b|\bpushed\b|\bmoved\b|\bpostponed\b|"
     r"\bshifted\b|\bbumped\b|\brescheduled\b|\bair(?:s|ed|ing)?\b|\bgets\s+a\s+date\b|"
-    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|공개|방송",
+    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|"
+    # UK broadcast start: "will begin on BBC One on Sunday 13 July" (not "begin filming").
+    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송",
     _I,
 )
 # Release verbs whose object is not the season ("released the first trailer").
@@ -181,6 +185,16 @@ UNANNOUNCED_RE = re.compile(
     _I,
 )
 
+# "The fate of X is still undecided": the item says no renewal decision has been made.
+UNDECIDED_RE = re.compile(
+    r"\b(?:fate|future)\b[^.;]{0,60}?\b(?:is|remains|was|stays)\s+(?:still\s+|currently\s+)?"
+    r"(?:undecided|unknown|unclear|uncertain|undetermined|up\s+in\s+the\s+air|in\s+limbo|"
+    r"pending|to\s+be\s+decided)\b"
+    r"|\b(?:yet\s+to|not\s+yet)\s+(?:decide|decided|make\s+a\s+decision)\b"
+    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b",
+    _I,
+)
+
 PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
     r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
@@ -225,7 +239,7 @@ PHASE_RE = re.compile(
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
-    r"(?:[\w-]+\s+){0,3}?today\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:today|tonight)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
     r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
@@ -298,6 +312,8 @@ NAME_RE = re.compile(
     r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
     r"[A-Z0-9][\w'-]*)+"
 )
+# Connectors left dangling at the end of a name cut short by a date ("Midwife on").
+NAME_TAIL_RE = re.compile(r"(?:\s+(?:of|the|and|&|in|on|at|a|an|for|to))+\s*$", _I)
 NAME_STOPWORDS = frozenset(
     words("""netflix netflix's amazon prime video hbo max disney disney+ hulu apple tv tv+ peacock
     paramount paramount+ bbc itv sky channel deadline variety tvline tudum season seasons part
@@ -350,13 +366,15 @@ DATE_TRIGGER = keyed(
     "dropping launch launches launched launching debut debuts debuted debuting land lands "
     "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
-    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts",
+    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
+    "begin begins",
 )
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share",
 )
+UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has")
 PHASE = keyed(
     PHASE_RE,
     "development developed works pre preproduction writers writer writing started began begun "

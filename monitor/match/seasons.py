@@ -13,7 +13,8 @@ from monitor.models import Watch
 # number: explicit season numbers; final: "final season" with no number; next: "the new
 # season", "new episodes"; count: "after two seasons" (the show ran that many); part:
 # Netflix "Part 2"/"Volume 2" (a season only when the watch says so).
-SeasonKind = Literal["number", "final", "next", "count", "part"]
+# previous: "the last one" (the season before the watched one).
+SeasonKind = Literal["number", "final", "next", "count", "part", "previous"]
 
 NUMBER_WORDS = {
     w: i
@@ -59,6 +60,9 @@ SEASON_RE = re.compile(
     r"|(?P<fin>\bfinal\s+season\b)"
     r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
     r"(?:season\b|episodes\b|batch\s+of\s+episodes\b|installment\b|chapter\b))"
+    # Elliptical "the first [season]": only where seasons are the topic (see `elliptical`).
+    r"|(?P<ell>\bthe\s+(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
+    r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"
     r"|(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
     r"(?-i:I{1,3}|IV|V))\b)",
     re.I,
@@ -67,7 +71,7 @@ _NUM_IN_MORE = re.compile(_NUM, re.I)
 _ORD_IN_MORE = re.compile(_ORD, re.I)
 SEASONS = keyed(
     SEASON_RE,
-    "after first season seasons series final new upcoming next "
+    "after first season seasons series final new upcoming next the "
     "another forthcoming brand part volume vol " + " ".join(ORDINAL_WORDS),
     digits="suffixed",
 )
@@ -82,6 +86,7 @@ class SeasonMention:
     kind: SeasonKind
     numbers: tuple[int, ...] = ()
     final: bool = False  # "third and final season"
+    elliptical: bool = False  # "the first" with "season" left out
 
 
 def number_value(word: str) -> int | None:
@@ -132,6 +137,11 @@ def _mention(m: re.Match[str]) -> SeasonMention | None:
         numbers = tuple(dict.fromkeys(n for n in map(number_value, words_) if n))
         final = m.group("fin1") is not None
         return SeasonMention(start, end, "number", numbers, final) if numbers else None
+    if kind == "ell":
+        word = m.group("ew").lower()
+        if word in ("last", "previous"):
+            return SeasonMention(start, end, "previous", elliptical=True)
+        return SeasonMention(start, end, "number", (ORDINAL_WORDS[word],), elliptical=True)
     if kind == "fin":
         return SeasonMention(start, end, "final")
     if kind == "nxt":
@@ -183,6 +193,8 @@ def mention_seasons(mention: SeasonMention, watch: Watch, final_season: int | No
         return {final_season} if final_season is not None else set()
     if mention.kind == "next":
         return {watch.season}
+    if mention.kind == "previous":
+        return {watch.season - 1} if watch.season > 1 else set()
     if mention.kind == "part":
         if watch.part is not None and mention.numbers == (watch.part,):
             return {watch.season}

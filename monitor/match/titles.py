@@ -52,6 +52,19 @@ _SHOW_AFTER = re.compile(
     re.I,
 )
 _QUOTES = "\"'"
+# Capitalised words that may follow a common-word title and still leave it the show
+# ("Dark Season 2", "Wednesday Netflix trailer"); any other capitalised word makes it part
+# of a longer title ("Dark Matter", "The Bear Grylls Show").
+_FOLLOWERS = frozenset(
+    words(
+        """season seasons series part volume vol netflix netflix's hbo max prime video amazon
+        apple tv tv+ disney disney+ hulu peacock paramount paramount+ bbc itv sky channel star
+        stars cast creator creators showrunner trailer teaser finale premiere premieres
+        release review recap episode episodes renewed renewal cancelled canceled is has
+        official exclusive update news fans s1 s2 s3 s4 s5 s6 s7 s8 s9 s10"""
+    )
+)
+_FOLLOWER_RE = re.compile(r"s\d{1,2}(?:e\d{1,3})?|\d+|[ivx]+", re.I)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -172,8 +185,12 @@ class TitleMatcher:
                     spans = [m.span() for m in TOKEN_RE.finditer(text)]
                 start, end = spans[index][0], spans[index + length - 1][1]
                 originals = [text[a:b] for a, b in spans[index : index + length]]
+                after = spans[index + length] if index + length < count else None
                 accepted = [
-                    show for show, strict in entries if _accept(text, start, end, originals, strict)
+                    show
+                    for show, strict in entries
+                    if (strict == "plain" or not _longer_title(text, start, end, after))
+                    and _accept(text, start, end, originals, strict)
                 ]
                 if accepted:
                     found.extend(TitleMention(start, end, show) for show in accepted)
@@ -193,6 +210,34 @@ class TitleMatcher:
             if token.endswith(particle) and token[: -len(particle)] in self._vocab:
                 return token[: -len(particle)]
         return token
+
+
+def _longer_title(text: str, start: int, end: int, after: tuple[int, int] | None) -> bool:
+    """Whether a common-word title is the start of a longer name ("Dark Matter")."""
+    before = text[start - 1] if start > 0 else ""
+    if before in _QUOTES and not text.startswith(before, end):
+        # 'Dark Matter': the quote closes after other words, so it names something else.
+        close = text.find(before, end, end + 60)
+        if close != -1 and "\n" not in text[end:close]:
+            extra = TOKEN_RE.findall(text[end:close])
+            if extra and not all(_is_follower(w) for w in extra):
+                return True
+    if after is None or text[end : after[0]] != " ":
+        return False
+    word = text[after[0] : after[1]]
+    if not word[:1].isupper() or _is_follower(word):
+        return False
+    # In a Title Case Headline every word is capitalised: that says nothing.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    long_words = [w for w in TOKEN_RE.findall(line) if len(w) > 3 and w[:1].isalpha()]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return capitalised * 5 < len(long_words) * 4
+
+
+def _is_follower(word: str) -> bool:
+    return word.casefold() in _FOLLOWERS or _FOLLOWER_RE.fullmatch(word) is not None
 
 
 def _accept(
