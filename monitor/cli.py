@@ -59,6 +59,23 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def online_warnings(config: Config) -> list[str]:
+    """Look-ups that need the network, only on request (`check --online`)."""
+    from datetime import UTC, datetime
+
+    from monitor.sources import build_fetcher
+    from monitor.sources.tvmaze import lookup_warnings
+
+    tvmaze = config.sources.tvmaze
+    if not tvmaze.enabled:
+        return []
+    fetcher = build_fetcher(config)
+    try:
+        return lookup_warnings(fetcher, tvmaze.base_url, config.watches, datetime.now(UTC))
+    finally:
+        fetcher.close()
+
+
 def not_yet(command: str) -> NoReturn:
     fail(f"`{command}` is not yet implemented in this version", 3)
 
@@ -105,9 +122,14 @@ def init(state: State) -> None:
 
 
 @cli.command()
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Also look each show up on TVmaze and warn when it matches another title.",
+)
 @pass_state
 @handles_errors
-def check(state: State) -> None:
+def check(state: State, online: bool) -> None:
     """Validate the config and summarise it (secrets masked)."""
     config = state.config
     click.echo(f"{state.config_path}: OK")
@@ -135,12 +157,30 @@ def check(state: State) -> None:
     for target in config.notify.urls:
         click.echo(f"  - {mask_secret_url(target.url)}")
     warnings = config_warnings(config)
+    if online:
+        warnings += online_warnings(config)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
 
 
+# Below this, polling someone else's server is impolite (and gets feeds blocked).
+PUBLIC_MIN_INTERVAL_SECONDS = 600
+
+
 def config_warnings(config: Config) -> list[str]:
+    from urllib.parse import urlsplit
+
+    from monitor.sources import build_sources
+
     out = []
+    for source in build_sources(config):
+        host = urlsplit(source.url).hostname or ""
+        local = host in {"localhost", "::1"} or host.startswith(("127.", "10.", "192.168."))
+        if not local and source.interval.total_seconds() < PUBLIC_MIN_INTERVAL_SECONDS:
+            out.append(
+                f"{source.name}: interval {format_duration(source.interval)} is very short for "
+                f"a public host ({host}); use 10m or more to avoid being blocked"
+            )
     if not config.notify.urls:
         out.append(
             f"no notification targets: nothing will be sent (add [notify] urls or set "
