@@ -1152,6 +1152,79 @@ CASES = [
         "November 17: Glass Harbor star Mia Park announced her new film at a festival.",
         D,
     ),
+    # ----- denials, claims and leaks are not announcements
+    Case(
+        "denied_report_of_cancellation",
+        "Is Glass Harbor over? Netflix answers",
+        "Netflix has denied rumours that Glass Harbor has been cancelled after one season.",
+        D,
+    ),
+    Case(
+        "no_decision_voids_earlier_cancellation_talk",
+        "",
+        "Reports say Glass Harbor was axed, but Netflix says no decision on a second season "
+        "has been made.",
+        D,
+    ),
+    Case(
+        "social_media_claim_is_not_a_date",
+        "",
+        "A fan account claims Glass Harbor season 2 will premiere on November 20.",
+        D,
+    ),
+    Case(
+        "leaked_date_is_not_a_date",
+        "",
+        "A leaked listing shows Glass Harbor season 2 arriving on November 20.",
+        D,
+    ),
+    Case(
+        "unverified_claim_later_in_the_item_keeps_own_sentence",
+        "",
+        "Glass Harbor season 2 premieres on November 20, Netflix announced. "
+        "A claim about a third season could not be verified.",
+        D,
+        date="2026-11-20",
+    ),
+    # ----- spinoffs, prequels and films are other works
+    Case(
+        "spinoff_in_development_headline",
+        "'Glass Harbor' Prequel in Development at Netflix",
+        "Netflix is developing a prequel to Glass Harbor set in the 1980s.",
+        D,
+    ),
+    Case(
+        "spinoff_of_show_renewed",
+        "",
+        "The spinoff of Glass Harbor has been renewed for a second season.",
+        D,
+    ),
+    Case(
+        "greenlit_a_movie",
+        "",
+        "Netflix has greenlit a Glass Harbor movie, with filming underway in Oslo.",
+        D,
+    ),
+    Case(
+        "show_renewed_and_spinoff_separately",
+        "",
+        "Netflix renewed Glass Harbor for a second season; a spinoff is also in development.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "show_described_as_a_prequel_is_still_the_show",
+        "",
+        "Glass Harbor, the prequel to the 2015 thriller, has been renewed for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "another_show_that_is_a_prequel_to_ours",
+        "",
+        "Blue Lantern, the prequel to Glass Harbor, has been renewed for a second season.",
+        D,
+    ),
 ]
 
 

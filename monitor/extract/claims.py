@@ -137,6 +137,9 @@ class _Doc:
         self.phases = tokens.scan(p.PHASE)
         self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
         self.speculation = tokens.scan(p.SPECULATION)
+        self.derivatives = (
+            [m.span() for m in p.DERIVATIVE_RE.finditer(self.text)] if "#" in self.text else []
+        )
         # Every verb a date could belong to; None marks one that is not a release.
         releases = {m.start() for m in self.date_triggers}
         verbs: list[tuple[int, re.Match[str] | None]] = [
@@ -405,10 +408,33 @@ class _Evaluator:
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None
+        if self._derivative(clause, pos, end):
+            self._note(fld, sentence, f"about a spinoff or film, not the show ('{trigger}')")
+            return None
         if clause.subordinate and not background_ok:
             self._note(fld, sentence, f"background, not news ('{trigger}')")
             return None
         return sentence, clause, scope
+
+    def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
+        """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
+        doc = self.doc
+        if p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40)):
+            return True
+        sentence_start = self._sentence_start(clause.start)
+        for lo, hi in doc.derivatives:
+            if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:
+                continue
+            if any(hi <= s.start < pos for s in doc.seasons):
+                continue
+            named = [m for m in doc.mentions if lo <= m.start < hi]
+            if not named or any(m.show == self.key for m in named):
+                return True  # "Y, the prequel to X," is about Y when X is ours
+        return False
+
+    def _sentence_start(self, pos: int) -> int:
+        sentence = self._sentence_at(pos)
+        return sentence.start if sentence is not None else pos
 
     def _hedge(self, start: int, end: int) -> re.Match[str] | None:
         return _first_in(self.doc.hedges, start, end)

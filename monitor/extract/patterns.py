@@ -191,7 +191,8 @@ UNDECIDED_RE = re.compile(
     r"(?:undecided|unknown|unclear|uncertain|undetermined|up\s+in\s+the\s+air|in\s+limbo|"
     r"pending|to\s+be\s+decided)\b"
     r"|\b(?:yet\s+to|not\s+yet)\s+(?:decide|decided|make\s+a\s+decision)\b"
-    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b",
+    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b"
+    r"|\bno\s+(?:final\s+)?decision\b(?!\s+(?:yet\s+)?to\s+(?:cancel|end|renew))",
     _I,
 )
 
@@ -280,7 +281,11 @@ SPECULATION_RE = re.compile(
     r"\b(?:predict\w*|guess\w*|speculat\w*|rumou?r(?:s|ed)?|we\s+think|we\s+believe|"
     r"we\s+expect|we'd\s+expect|our\s+(?:bet|guess|prediction|estimate|theory)|unconfirmed|"
     r"reportedly|allegedly|insiders?|fan\s+theor\w*|wishlist|if\s+(?:renewed|greenlit|"
-    r"netflix|it|the\s+show|the\s+series))\b",
+    r"netflix|it|the\s+show|the\s+series)|"
+    # What follows a denial is what is denied; a claim or a leak is not an announcement.
+    r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?|"
+    r"claim(?:s|ed)|leak(?:s|ed)?|unverified|could\s+not\s+be\s+(?:independently\s+)?"
+    r"(?:verified|confirmed))\b",
     _I,
 )
 NEGATION_RE = re.compile(
@@ -340,6 +345,26 @@ PERSON_AFTER_RE = re.compile(
     r"creator|director|showrunner))\b",
     _I,
 )
+# A spinoff, prequel or film of the show is another work: "'X' Spinoff in Development".
+_DERIVATIVE = (
+    r"spin-?offs?|prequels?|sequels?|movies?|films?|feature\s+films?|reboots?|remakes?|"
+    r"musicals?|video\s+games?|stage\s+(?:play|show|adaptation)s?|anime\s+film"
+)
+DERIVATIVE_RE = re.compile(
+    r"#+['\"]?(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?)(?:" + _DERIVATIVE + r")\b"
+    r"|\b(?:" + _DERIVATIVE + r")\s+(?:series\s+)?(?:of|to|based\s+on|from)\s+(?:the\s+)?"
+    r"(?:hit\s+)?(?:series\s+|show\s+)?['\"]?#+"
+    # A bare "the spinoff" is another work; "X, the prequel to Y," describes X itself.
+    r"|\b(?:spin-?offs?|prequels?|sequels?|movies?|reboots?|remakes?)\b"
+    r"(?!\s+(?:to|of|from|based)\b|,)",
+    _I,
+)
+DERIVATIVE_OBJECT_RE = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|new|live-action|animated|#+|[\w-]+)\s+){0,2}?(?:"
+    + _DERIVATIVE
+    + r")\b",
+    _I,
+)
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
 
 # The words each pattern's matches can start with (see monitor.extract.scan).
@@ -374,7 +399,7 @@ UNANNOUNCED = keyed(
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share",
 )
-UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has")
+UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
     PHASE_RE,
     "development developed works pre preproduction writers writer writing started began begun "
@@ -409,6 +434,7 @@ HEDGE = keyed(
 SPECULATION = keyed(
     SPECULATION_RE,
     "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
-    "insider insiders fan wishlist if",
+    "insider insiders fan wishlist if deny denies denied dismiss dismisses dismissed refutes "
+    "refuted debunk debunks debunked claims claimed leak leaks leaked unverified could",
     prefixes="predict guess speculat",
 )
