@@ -1152,6 +1152,25 @@ CASES = [
         "November 17: Glass Harbor star Mia Park announced her new film at a festival.",
         D,
     ),
+    # ----- headlines
+    Case(
+        "publisher_suffix_is_not_text",
+        "Glass Harbor season 2 gets a 2027 return - Screen Tonight",
+        "",
+        D,
+        date="2027",
+    ),
+    Case(
+        "season_wraps_headline",
+        "Glass Harbor season 2 wraps; Netflix dates the return",
+        "",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "season_has_wrapped", "", "Glass Harbor season 2 has wrapped.", D, phase="post-production"
+    ),
+    Case("season_wraps_on_a_date_is_not_a_phase", "", "Glass Harbor season 2 wraps its run.", D),
     # ----- denials, claims and leaks are not announcements
     Case(
         "denied_report_of_cancellation",

@@ -49,6 +49,10 @@ _SOON_RE = re.compile(
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
+# A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
+_PUBLISHER_RE = re.compile(
+    r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
+)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -115,6 +119,10 @@ class _Doc:
         chars = list(norm)
         for m in mentions:
             chars[m.start : m.end] = "#" * (m.end - m.start)
+        suffix = _PUBLISHER_RE.search(norm, 0, self.headline_end)
+        if suffix is not None:
+            # "... sets early 2027 return - TV Tonight": the outlet's name says nothing.
+            chars[suffix.start() : suffix.end()] = " " * (suffix.end() - suffix.start())
         self.text = "".join(chars)
         self.sentences = split_sentences(self.text, self.headline_end)
         tokens = Tokens(self.text)

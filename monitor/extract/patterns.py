@@ -221,7 +221,11 @@ PHASE_RE = re.compile(
     r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|officially|now|finally|is|was)\s+){0,3}(?:wrapped|ended|"
     r"finished|concluded|completed|wrapped\s+up|over|complete|done)\b|\b(?:finished|completed|"
     r"concluded|ended)\s+(?:filming|shooting|production|principal\s+photography)\b|"
-    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|\bcameras?\s+(?:have\s+|had\s+)?"
+    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|"
+    # "Season 2 wraps;" "X season 2 has wrapped.": intransitive, right after the season.
+    r"(?:(?<=\d\s)|(?<=season\s)|(?<=\btwo\s)|(?<=three\s)|(?<=\bfour\s)|(?<=\bfive\s)|"
+    r"(?<=\bhas\s)|(?<=\bhave\s))wrap(?:s|ped)\b(?=[ ]?[;,.:!\n-]|\s*$)|"
+    r"\bcameras?\s+(?:have\s+|had\s+)?"
     r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
     r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
     r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
