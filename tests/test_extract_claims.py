@@ -1171,6 +1171,71 @@ CASES = [
         "season_has_wrapped", "", "Glass Harbor season 2 has wrapped.", D, phase="post-production"
     ),
     Case("season_wraps_on_a_date_is_not_a_phase", "", "Glass Harbor season 2 wraps its run.", D),
+    # ----- common renewal and "no date" phrasing
+    Case(
+        "scores_season_renewal", "'Glass Harbor' Scores Season 2 Renewal", "", D, renewal="renewed"
+    ),
+    Case("gets_2nd_season", "Glass Harbor Anime Gets 2nd Season", "", D, renewal="renewed"),
+    Case(
+        "is_getting_a_second_season",
+        "",
+        "The studio said on Monday that Glass Harbor is getting a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case("gets_season_trailer_is_not_renewal", "Glass Harbor Gets Season 2 Trailer", "", D),
+    Case(
+        "will_not_get_a_second_season",
+        "",
+        "Glass Harbor will not get a second season, Netflix confirmed.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "return_for_a_second_series_uk",
+        "",
+        "The BBC has confirmed that Glass Harbor will return for a second series, with filming "
+        "to begin later this year.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "return_for_series_two_uk",
+        "BBC confirms Glass Harbor will return for series two",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "filming_start_date_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 returns to Netflix, with filming to start in January 2027.",
+        D,
+    ),
+    Case(
+        "premiere_yet_to_be_dated",
+        "",
+        "Glass Harbor season 2 is in post-production ahead of a premiere Netflix has yet to date.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
+    Case(
+        "no_transmission_date",
+        "",
+        "Glass Harbor series 2 is filming. No transmission date has been confirmed.",
+        D,
+        date="unannounced",
+        phase="filming",
+    ),
+    Case(
+        "nothing_confirmed_regarding_release",
+        "",
+        "A Netflix spokesperson said nothing has been confirmed regarding the release schedule "
+        "of Glass Harbor season 2.",
+        D,
+        date="unannounced",
+    ),
     # ----- denials, claims and leaks are not announcements
     Case(
         "denied_report_of_cancellation",

@@ -300,6 +300,7 @@ class _Evaluator:
     notes: list[Note] = field(default_factory=list)
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
+    item_season: set[int] | None = None
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -310,6 +311,7 @@ class _Evaluator:
             # "the fourth and final season": every "final season" in the item is season 4.
             self.final = max(stated[0].numbers)
         self.headline_season = self._headline_season()
+        self.item_season = self._item_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
@@ -370,6 +372,18 @@ class _Evaluator:
                     continue
                 values |= mention_seasons(s, self.watch, self.final)
         return values if len(values) == 1 else None
+
+    def _item_season(self) -> set[int] | None:
+        """The one season every numbered mention in the item is about, if there is one."""
+        values: set[int] = set()
+        for sentence in self.doc.sentences:
+            for s in self._mentions_in(sentence, self.scopes[sentence.start]):
+                if s.kind not in ("number", "final") or s.elliptical:
+                    continue
+                values |= mention_seasons(s, self.watch, self.final)
+                if len(values) > 1:
+                    return None
+        return values or None
 
     def _mentions_in(self, sentence: Sentence, scope: _Scope | None) -> list[SeasonMention]:
         if scope is None:
@@ -498,6 +512,9 @@ class _Evaluator:
             return seasons, best, "clause" if local else "sentence"
         if self.headline_season is not None and not sentence.headline:
             return set(self.headline_season), None, "headline"
+        if self.item_season is not None:
+            # "X series 2 is filming. No transmission date has been confirmed."
+            return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
 
     # ----- renewal

@@ -17,7 +17,7 @@ RENEW_RE = re.compile(
     r"|(?P<noun>\brenewal\b(?=\s+(?:is\s+|was\s+|has\s+been\s+|now\s+)?(?:officially\s+)?"
     r"(?:confirmed|announced|official)\b)"
     r"|\b(?:confirmed|announced|got|gets|earned|earns|received|receives|secured|secures|landed|"
-    r"lands|scored|scores)\s+(?:a|the|its|their)\s+(?:(?:season|series)[\s-]+\w+\s+|"
+    r"lands|scored|scores)\s+(?:(?:a|the|its|their)\s+)?(?:(?:season|series)[\s-]+\w+\s+|"
     r"[\w-]+[\s-]season\s+)?renewal\b)"
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
@@ -37,8 +37,13 @@ RENEW_RE = re.compile(
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
     r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
-    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?season\b"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?(?:season|series\s+\w+|[\w-]+\s+series)\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
+    # "Gets 2nd Season", "is getting a second season", "lands a third season".
+    r"|\b(?:gets?|getting|got|lands?|landed|scores?|scored|earns?|earned|nabs?|nabbed|"
+    r"bags?|bagged|secures?|secured)\s+(?:(?:a|an|another)\s+)?(?:[\w-]+[\s-]+)?season\b"
+    r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|"
+    r"preview|recap|review|finale|update|of\b))"
     r"|\bthere\s+(?:will|is\s+going\s+to)\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
     r"|\bstatus\s*:\s*renewed\b"
     r"|\bconfirm(?:s|ed)\s+(?:that\s+)?(?:#+(?:'s)?\s+)?(?:season[\s-]+\w+|(?:a|another)\s+"
@@ -136,7 +141,9 @@ OTHER_VERB_RE = re.compile(
     r"\b(?:announc(?:e|ed|es|ing)|confirm(?:ed|s|ing)?|reveal(?:ed|s|ing)?|said|says|told|"
     r"report(?:ed|s)?|post(?:ed|s)|shar(?:e|ed|es)|unveil(?:ed|s)?|teas(?:e|ed|es)|"
     r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
-    r"ranked|debriefed|interviewed|spoke|wrote|tweeted)\b",
+    r"ranked|debriefed|interviewed|spoke|wrote|tweeted|"
+    # "with filming to begin later this year": a production start, not a release.
+    r"begin|begins|start|starts|commences?|resumes?|filming|shooting)\b",
     _I,
 )
 MOVE_RE = re.compile(
@@ -157,9 +164,10 @@ NOT_RELEASE_BEFORE_RE = re.compile(
 
 UNANNOUNCED_RE = re.compile(
     r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+)?(?:release\s+|premiere\s+|"
-    r"launch\s+|air\s+|debut\s+)?date\b(?!\s+(?:change|shift))"
+    r"launch\s+|air\s+|debut\s+|transmission\s+|broadcast\s+|streaming\s+)?date\b"
+    r"(?!\s+(?:change|shift))"
     r"|\bno\s+word\s+(?:yet\s+)?on\s+(?:a|the|when)\b"
-    r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
+    r"|\b(?:release|premiere|launch|debut|air|transmission|broadcast)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
     r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
@@ -180,6 +188,11 @@ UNANNOUNCED_RE = re.compile(
     r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
     r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
+    r"\byet\s+to\s+(?:be\s+)?dated?\b(?!\s+\w)|"
+    # "Nothing has been confirmed regarding the release schedule."
+    r"\bnothing\s+(?:has\s+been\s+|is\s+|was\s+)?(?:yet\s+)?(?:confirmed|decided|set|"
+    r"finali[sz]ed|announced)\s+(?:yet\s+)?(?:regarding|about|on|for|as\s+to)\s+(?:the\s+)?"
+    r"(?:release|premiere|launch|air|broadcast)\s*(?:date|schedule|timing|plans?|window)?\b|"
     r"(?:(?<=\bnot\syet\s)|(?<=\bnot\syet\sbeen\s))dated\b"
     r"|공개\s*(?:일|날짜)\s*(?:은|는)?\s*(?:미정|아직)",
     _I,
@@ -377,7 +390,8 @@ RENEW = keyed(
     "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
     "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
     "greenlighted go pick picks picked order orders ordered handed season officially coming "
-    "return be returning there status confirms",
+    "return be returning there status confirms get gets getting got lands landed scored scores "
+    "earns earned nab nabs nabbed bag bags bagged secure secures secured",
     digits="codes",
 )
 CANCEL = keyed(
@@ -401,7 +415,8 @@ DATE_TRIGGER = keyed(
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
-    "shared scheduled yet without undated dated unclear announce reveal confirm share",
+    "shared scheduled yet without undated dated unclear announce reveal confirm share nothing "
+    "transmission broadcast",
 )
 UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
@@ -421,7 +436,8 @@ OTHER_VERB = keyed(
     "revealed reveals revealing said says told report reported reports posted posts share "
     "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
     "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
-    "spoke wrote tweeted",
+    "spoke wrote tweeted begin begins start starts commence commences resume resumes filming "
+    "shooting",
 )
 HEDGE = keyed(
     HEDGE_RE,
