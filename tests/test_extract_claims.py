@@ -1236,6 +1236,46 @@ CASES = [
         D,
         date="unannounced",
     ),
+    Case(
+        "first_script_reading_with_a_yearless_future_month",
+        "'Glass Harbor 2' holds first script reading... filming from April",
+        "The cast of 'Glass Harbor 2' gathered for the first script reading last week and will "
+        "begin filming in April.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "phase_with_an_explicit_old_year_is_history",
+        "",
+        "Glass Harbor season 2 began filming in April 2024.",
+        D,
+    ),
+    # ----- places are not other shows
+    Case(
+        "filming_in_a_two_word_place",
+        "",
+        "Filming on Glass Harbor season 2 is underway in South Australia, and there is no "
+        "release date yet.",
+        D,
+        date="unannounced",
+        phase="filming",
+    ),
+    Case(
+        "renewal_sentence_naming_a_shoot_location",
+        "",
+        "The outback western Glass Harbor is coming back. Netflix has greenlit a second season "
+        "of the series, which will again shoot in the Flinders Ranges next year.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "a_show_after_in_is_still_a_show_when_it_has_a_season",
+        "",
+        "Glass Harbor season 2 is filming, as is the cast in Blue Lantern season 3, which "
+        "premieres on November 20.",
+        D,
+        phase="filming",
+    ),
     # ----- denials, claims and leaks are not announcements
     Case(
         "denied_report_of_cancellation",

@@ -205,6 +205,10 @@ class _Doc:
                     continue
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
+                if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
+                    self.text[end : end + 20]
+                ):
+                    continue
                 found.append((start, end))
         self._names[sentence.start] = found
         return found
@@ -905,10 +909,12 @@ class _Evaluator:
         published = self.doc.published
         if published is None:
             return False
+        # A year-less "April" may be next April: only a date that is old either way counts.
         return any(
             sentence.start <= dm.start < sentence.end
             and dm.backward is not None
             and (published - dm.backward.hi).days > p.OLD_DATE_DAYS
+            and (dm.forward is None or dm.forward.hi < published)
             for dm in self.doc.dates
         )
 

@@ -356,6 +356,11 @@ PERSON_BEFORE_RE = re.compile(
     r"according\s+to|co-star|costar)\s*$",
     _I,
 )
+# "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
+PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
+)
+PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
 PERSON_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:said|says|told|confirmed|revealed|announced|wrote|posted|shared|explained|"
     r"added|noted|teased|hinted|stars|plays|played|who|,\s*who|,\s*the\s+(?:star|actor|actress|"
