@@ -1250,6 +1250,43 @@ CASES = [
         "Glass Harbor season 2 began filming in April 2024.",
         D,
     ),
+    # ----- a date that names the premiere, a season confirmed for a date
+    Case(
+        "confirms_month_premiere_headline",
+        "Glass Harbor Season 2 Confirms January 2027 Premiere With Teaser Poster",
+        "",
+        D,
+        date="2027-01",
+    ),
+    Case(
+        "confirming_a_month_premiere",
+        "",
+        "Netflix has unveiled a poster for the second season of Glass Harbor, confirming a "
+        "January 2027 premiere.",
+        D,
+        date="2027-01",
+    ),
+    Case(
+        "sets_early_year_return",
+        "Netflix sets early 2027 return for Glass Harbor season 2",
+        "",
+        D,
+        date="2027-H1",
+    ),
+    Case("weekday_premiere_is_no_date", "Glass Harbor Season 2 Gets a Friday Premiere", "", D),
+    Case(
+        "confirms_season_for_a_season_of_the_year",
+        "",
+        "Netflix's 2027 preview confirms Glass Harbor season 2 for summer 2027.",
+        D,
+        date="2027-summer",
+    ),
+    Case(
+        "confirmed_the_trailer_for_a_date_is_not_the_season",
+        "",
+        "Netflix confirmed the Glass Harbor season 2 trailer for November 20.",
+        D,
+    ),
     # ----- places are not other shows
     Case(
         "filming_in_a_two_word_place",

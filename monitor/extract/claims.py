@@ -49,6 +49,13 @@ _SOON_RE = re.compile(
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
+_RELEASE_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:(?:season|series)\s+\w+\s+)?(?P<noun>premiere|release|return|launch|debut|bow|"
+    r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
+    re.I,
+)
+_CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
+_FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 # A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
 _PUBLISHER_RE = re.compile(
     r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
@@ -670,6 +677,12 @@ class _Evaluator:
         """
         clause = sentence.clause_at(dm.start)
         doc = self.doc
+        noun = _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
+        if noun is not None and not dm.weekday_only:  # "a Monday premiere" is no date
+            # "confirming a January 2027 premiere": the date says when the premiere is.
+            for t in doc.date_triggers:
+                if t.start() == noun.start("noun") and scope.allows(t.start()):
+                    return t
         verbs = [
             v
             for v in doc.verbs
@@ -678,6 +691,10 @@ class _Evaluator:
         if verbs:
             closest = max(verbs, key=lambda v: v[0])
             trigger = closest[1]
+            if trigger is None:
+                dated = self._dated_for(closest[0], dm)
+                if dated is not None and scope.allows(dated.start()):
+                    return dated
             if trigger is None or not scope.allows(trigger.start()):
                 self._note("date", sentence, f"'{dm.text}' is the date of something else")
                 return None
@@ -709,6 +726,21 @@ class _Evaluator:
         if not local:
             return None
         return min(local, key=lambda t: abs(t.start() - dm.start))
+
+    def _dated_for(self, verb: int, dm: DateMention) -> re.Match[str] | None:
+        """ "Netflix confirms X season 2 for summer 2026": the season is set for that date."""
+        doc = self.doc
+        if not _CONFIRM_VERB_RE.match(doc.text, verb):
+            return None
+        m = _FOR_BEFORE_RE.search(doc.text, max(verb, dm.start - 12), dm.start)
+        if m is None:
+            return None
+        between = doc.text[verb : m.start()]
+        if "#" not in between and not any(verb <= s.start < m.start() for s in doc.seasons):
+            return None
+        if p.OBJECT_AFTER_RE.search(between):
+            return None  # "confirmed the trailer for October 3"
+        return m
 
     def _schedule_entry(self, dm: DateMention) -> re.Match[str] | None:
         """ "Glass Harbor season 2 (October 9)": a date in brackets right after a season."""
