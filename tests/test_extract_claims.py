@@ -1287,6 +1287,42 @@ CASES = [
         "Netflix confirmed the Glass Harbor season 2 trailer for November 20.",
         D,
     ),
+    # ----- reviews, recaps and boxsets
+    Case(
+        "episode_one_review_headline",
+        "Glass Harbor series 2, episode 1 review: sly and sumptuous",
+        "",
+        D,
+        phase="released",
+    ),
+    Case(
+        "available_on_a_service_now",
+        "",
+        "Glass Harbor is back, and the full second series is available on BBC iPlayer now.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "later_episode_airing_tonight_is_not_the_season_date",
+        "Glass Harbor series 2, episode 5 review",
+        "Episode 5 aired tonight on BBC One, and all six episodes of the new series are "
+        "available on BBC iPlayer now.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "finale_date_is_not_the_season_date",
+        "",
+        "The Glass Harbor season 2 finale airs on November 20.",
+        D,
+    ),
+    Case(
+        "season_review_before_release_is_not_released",
+        "Glass Harbor season 2 review: a slow burn",
+        "Glass Harbor season 2 premieres on November 20.",
+        D,
+        date="2026-11-20",
+    ),
     # ----- places are not other shows
     Case(
         "filming_in_a_two_word_place",

@@ -176,6 +176,8 @@ class _Doc:
             for w in _WORD_RE.findall(before[-40:].lower())[-3:]
         ):
             return False
+        if p.LATER_EPISODE_BEFORE_RE.search(before):
+            return False
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_text(self, sentence: Sentence) -> str:

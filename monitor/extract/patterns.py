@@ -118,13 +118,19 @@ PRODUCTION_SUBJECT_RE = re.compile(
     r"{0,3}$",
     _I,
 )
+# "Episode 5 aired tonight": a later episode's date is not the season's.
+LATER_EPISODE_BEFORE_RE = re.compile(
+    r"\bepisode\s+(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?:\s+(?:of\s+[^.;]{0,30}?|has|have|will|is|officially|finally)){0,3}\s*$",
+    _I,
+)
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
 NOT_SEASON_SUBJECTS = frozenset(
     words(
         """trailer trailers teaser teasers poster posters look images image photos photo clip
         clips featurette featurettes promo promos video videos footage campaign campaigns
         petition petitions rating ratings viewership numbers views audience audiences stock
-        stocks shares price prices subscribers interest"""
+        stocks shares price prices subscribers interest finale finales"""
     )
 )
 PAST_TRIGGER_RE = re.compile(
@@ -258,13 +264,17 @@ PHASE_RE = re.compile(
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:today|tonight)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
-    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
+    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개|"
+    r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
     r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
     r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
-    r"공개됐|공개되었)",
+    r"공개됐|공개되었|"
+    # "series 2, episode 1 review": an episode has aired, so the season is out.
+    r"\bepisode\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\s*(?:review|recap)\b|"
+    r"\b(?:premiere|finale)\s+recap\b)",
     _I,
 )
 PHASE_FUTURE_BEFORE_RE = re.compile(
@@ -433,7 +443,7 @@ PHASE = keyed(
     "kicked commence commences resumed resume resumes got currently still now actively being "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
-    "hits hit returns return returned bows been",
+    "hits hit returns return returned bows been episode finale",
 )
 OTHER_VERB = keyed(
     OTHER_VERB_RE,
