@@ -152,9 +152,10 @@ class _Doc:
         self.phases = tokens.scan(p.PHASE)
         self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
         self.speculation = tokens.scan(p.SPECULATION)
-        self.derivatives = (
-            [m.span() for m in p.DERIVATIVE_RE.finditer(self.text)] if "#" in self.text else []
-        )
+        derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
+        if tokens.scan(p.DERIVATIVE_WORD):  # the "X spinoff" form needs one of the words
+            derivatives += [m.span() for m in p.DERIVATIVE_TITLE_RE.finditer(self.text)]
+        self.derivatives = sorted(derivatives)
         # Every verb a date could belong to; None marks one that is not a release.
         releases = {m.start() for m in self.date_triggers}
         verbs: list[tuple[int, re.Match[str] | None]] = [

@@ -382,9 +382,11 @@ _DERIVATIVE = (
     r"spin-?offs?|prequels?|sequels?|movies?|films?|feature\s+films?|reboots?|remakes?|"
     r"musicals?|video\s+games?|stage\s+(?:play|show|adaptation)s?|anime\s+film"
 )
+DERIVATIVE_TITLE_RE = re.compile(
+    r"(?<!#)#+['\"]?(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?)(?:" + _DERIVATIVE + r")\b", _I
+)
 DERIVATIVE_RE = re.compile(
-    r"#+['\"]?(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?)(?:" + _DERIVATIVE + r")\b"
-    r"|\b(?:" + _DERIVATIVE + r")\s+(?:series\s+)?(?:of|to|based\s+on|from)\s+(?:the\s+)?"
+    r"\b(?:" + _DERIVATIVE + r")\s+(?:series\s+)?(?:of|to|based\s+on|from)\s+(?:the\s+)?"
     r"(?:hit\s+)?(?:series\s+|show\s+)?['\"]?#+"
     # A bare "the spinoff" is another work; "X, the prequel to Y," describes X itself.
     r"|\b(?:spin-?offs?|prequels?|sequels?|movies?|reboots?|remakes?)\b"
@@ -398,6 +400,12 @@ DERIVATIVE_OBJECT_RE = re.compile(
     _I,
 )
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
+_DERIVATIVE_STARTS = (
+    "spin spinoff spinoffs prequel prequels sequel sequels movie movies film films feature "
+    "reboot reboots remake remakes musical musicals video stage anime"
+)
+DERIVATIVE = keyed(DERIVATIVE_RE, _DERIVATIVE_STARTS)
+DERIVATIVE_WORD = keyed(re.compile(r"\b(?:" + _DERIVATIVE + r")\b", _I), _DERIVATIVE_STARTS)
 
 # The words each pattern's matches can start with (see monitor.extract.scan).
 RENEW = keyed(
