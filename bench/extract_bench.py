@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from monitor.extract.claims import extract_item
 from monitor.match.normalize import words
-from monitor.match.titles import TitleMatcher
+from monitor.match.titles import MINOR_WORDS, TitleMatcher
 from monitor.models import Item, Watch
 
 SYLLABLES = words(
@@ -55,6 +55,14 @@ WEEKDAYS = ("Monday", "Wednesday", "Friday")
 PLACES = ("Seoul", "Madrid", "Vancouver", "Dublin")
 
 
+def _degenerate(name: str) -> bool:
+    """ "Of The", "Harbor The", "Night Night": nothing a real show would be called."""
+    tokens = name.lower().split()
+    if all(t in MINOR_WORDS for t in tokens) or tokens[-1] in MINOR_WORDS:
+        return True
+    return tokens[0] == "of" or len(set(tokens)) < len(tokens)
+
+
 def show_names(count: int, rng: random.Random) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
@@ -64,6 +72,8 @@ def show_names(count: int, rng: random.Random) -> list[str]:
         else:
             name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).title()
             name += " " + rng.choice(WORDS).title()
+        if _degenerate(name):
+            continue
         if name.lower() not in seen:
             seen.add(name.lower())
             names.append(name)
