@@ -7,6 +7,7 @@ written in one transaction (state, seen items, observations, events, outbox rows
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -34,6 +35,7 @@ from monitor.sources.publishers import publisher_name, trust_for_url
 from monitor.state.repository import Repository, Routing, watches_hash
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,8 @@ def poll_source(
     fetched = fetch_source(rt, source, now)
     with rt.repo.transaction(commit=not dry_run) as session:
         events = store_fetched(rt, session, fetched, now)
+    if events and not dry_run:
+        refresh_calendar(rt, now)
     return _report(fetched), events
 
 
@@ -314,6 +318,7 @@ def poll_all(
             if progress:
                 progress(reports[-1])
     events += release_day(rt, now)
+    refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
     return PollReport(tuple(events), _in_order(reports, sources), deliveries)
 
@@ -338,6 +343,25 @@ def deliver_due(rt: Runtime, now: datetime, *, retry_all: bool = False) -> Deliv
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:
-    """Seasons whose confirmed exact date has come become `released` (one event each)."""
+    """The date-driven work: seasons whose confirmed exact date has come become `released`
+    (one event each), and `[notify] remind_days` reminders that are due are enqueued once."""
+    from monitor.notify.reminders import enqueue_reminders
+
     with rt.repo.transaction() as session:
-        return rt.repo.release_day(session, rt.watches, rt.routing, now)
+        events = rt.repo.release_day(session, rt.watches, rt.routing, now)
+    events += enqueue_reminders(rt.repo, rt.watches, rt.config.notify.remind_days, rt.routing, now)
+    if events:
+        refresh_calendar(rt, now)
+    return events
+
+
+def refresh_calendar(rt: Runtime, now: datetime) -> None:
+    """Rewrite the `[calendar] path` file, if one is configured, from the stored states."""
+    from monitor import calendar
+
+    if not rt.config.calendar.path:
+        return
+    try:
+        calendar.refresh_calendar(rt.config, rt.repo, now)
+    except OSError as exc:  # a read-only folder must not stop polling or notifying
+        log.warning("cannot write the calendar file %s: %s", rt.config.calendar.path, exc)

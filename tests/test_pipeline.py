@@ -84,13 +84,15 @@ def hook() -> Any:
 
 
 def runtime(
-    tmp_path: Path, hook: Webhook, sources: list[ListSource]
+    tmp_path: Path, hook: Webhook, sources: list[ListSource], **extra: Any
 ) -> tuple[Runtime, KeywordExtractor]:
+    notify = {"urls": [hook.url()], **extra.pop("notify", {})}
     config = config_from_dict(
         {
             "monitor": {"database": "sqlite:///state.db"},
-            "notify": {"urls": [hook.url()]},
+            "notify": notify,
             "watch": [{"show": SHOW, "season": 2}],
+            **extra,
         },
         base_dir=tmp_path,
     )
@@ -164,4 +166,27 @@ def test_release_day_fires_once(tmp_path: Path, hook: Webhook) -> None:
     (event,) = release_day(rt, datetime(2027, 3, 5, 8, tzinfo=UTC))
     assert (event.kind, event.new) == ("released", "released")
     assert release_day(rt, datetime(2027, 3, 6, tzinfo=UTC)) == []
+    rt.close()
+
+
+def test_reminders_and_the_calendar_follow_the_confirmed_date(
+    tmp_path: Path, hook: Webhook
+) -> None:
+    source = ListSource("trade", items=[item("a", f"Netflix has renewed {SHOW}")])
+    rt, _ = runtime(
+        tmp_path, hook, [source], notify={"remind_days": [7, 1]}, calendar={"path": "tv.ics"}
+    )
+    poll_all(rt, T0)
+    ics = tmp_path / "tv.ics"
+    assert ics.exists() and b"2027" not in ics.read_bytes()  # no date yet, no event
+    source.items.append(item("b", f"{SHOW} premieres 2027-03-05", day=20))
+    poll_all(rt, T0 + timedelta(hours=2))
+    assert b"DTSTART;VALUE=DATE:20270305" in ics.read_bytes()
+    assert poll_all(rt, datetime(2027, 2, 25, tzinfo=UTC)).events == ()
+    week = poll_all(rt, datetime(2027, 2, 26, 9, tzinfo=UTC))
+    assert [(e.kind, e.extra.get("days")) for e in week.events] == [("reminder", "7")]
+    assert poll_all(rt, datetime(2027, 2, 27, 9, tzinfo=UTC)).events == ()  # once each
+    eve = poll_all(rt, datetime(2027, 3, 4, 9, tzinfo=UTC))
+    assert [e.kind for e in eve.events] == ["reminder"]
+    assert hook.titles[2:] == [f"{SHOW} S2: premieres in 7 days", f"{SHOW} S2: premieres tomorrow"]
     rt.close()

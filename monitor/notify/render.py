@@ -111,7 +111,8 @@ def _what(event: Event) -> str:
     if kind == "tracking":
         return "now tracking"
     if kind == "reminder":
-        return f"premieres in {event.extra.get('days', '?')} days"
+        days = event.extra.get("days", "?")
+        return "premieres tomorrow" if days == "1" else f"premieres in {days} days"
     return kind.replace("_", " ")
 
 
