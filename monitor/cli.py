@@ -169,7 +169,24 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
 @handles_errors
 def run(state: State, log_format: str | None) -> None:
     """Run the daemon (SIGTERM/SIGINT stop it cleanly)."""
-    not_yet("run")
+    import logging
+    import os
+
+    from monitor.daemon import Daemon, default_ops
+    from monitor.lock import DaemonLock
+    from monitor.logs import setup_logging
+
+    config = state.config
+    setup_logging(
+        log_format or os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
+        level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
+        secrets=[t.url for t in config.notify.urls],
+    )
+    for warning in config_warnings(config):
+        logging.getLogger("monitor.daemon").warning("%s", warning)
+    with DaemonLock(config.database_url):
+        code = Daemon(state.config_path, config, ops=default_ops()).run_forever()
+    sys.exit(code)
 
 
 @cli.command()
@@ -213,7 +230,25 @@ def notify_test(state: State) -> None:
 @handles_errors
 def health(state: State) -> None:
     """Exit non-zero when the daemon is stale or deliveries are dead (for HEALTHCHECK)."""
-    not_yet("health")
+    from datetime import UTC, datetime
+
+    from monitor.lock import sqlite_path
+    from monitor.state.health import HeartbeatStore, dead_deliveries, make_engine, verdict
+
+    url = state.config.database_url
+    db_file = sqlite_path(url)
+    if db_file is not None and not db_file.exists():
+        fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
+    engine = make_engine(url)
+    try:
+        healthy, reason = verdict(
+            HeartbeatStore(engine).latest(), dead_deliveries(engine), datetime.now(UTC)
+        )
+    finally:
+        engine.dispose()
+    if not healthy:
+        fail(reason, 1)
+    click.echo(reason)
 
 
 @cli.command()
