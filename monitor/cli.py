@@ -214,7 +214,24 @@ def history(state: State, show: str, as_json: bool) -> None:
 @handles_errors
 def sources(state: State, as_json: bool) -> None:
     """Health of every source: last success, last error, failures, next check."""
-    not_yet("sources")
+    from datetime import UTC, datetime
+
+    from monitor.pipeline import Runtime
+    from monitor.state.health import make_engine
+    from monitor.state.source_health import render_table, source_health
+
+    rt = Runtime(state.config)
+    engine = make_engine(state.config.database_url)
+    try:
+        rows = source_health(engine, rt.sources)
+    finally:
+        rt.close()
+        engine.dispose()
+    if as_json:
+        print_json([row.to_json() for row in rows])
+        return
+    for line in render_table(rows, datetime.now(UTC)):
+        click.echo(line)
 
 
 @cli.command("notify-test")

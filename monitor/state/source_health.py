@@ -1,0 +1,218 @@
+"""Source health: what `sources` shows, and when a failing source is worth one alert."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    column,
+    func,
+    inspect,
+    select,
+    table,
+)
+
+from monitor.config import mask_secret_url
+from monitor.sources.base import Source
+
+# Consecutive failed checks before a source is reported as failing (one alert per streak).
+FAILING_AFTER = 6
+
+AlertKind = Literal["source_failing", "source_recovered"]
+
+# The pipeline's tables, read through lightweight constructs (no import of its models).
+_SOURCE_STATE = table(
+    "source_state",
+    column("name"),
+    column("failures"),
+    column("next_check"),
+    column("last_success"),
+    column("last_error"),
+    column("last_attempt"),
+    column("last_status"),
+)
+_ITEM = table("item", column("source"), column("uid"))
+
+# Own table: which sources have an open "failing" alert, so the pair is sent once each.
+METADATA = MetaData()
+SOURCE_ALERT = Table(
+    "source_alert",
+    METADATA,
+    Column("name", String(300), primary_key=True),
+    Column("since", String(40), nullable=False),  # ISO 8601 UTC of the alert
+    Column("error", String(2000), nullable=True),
+)
+
+
+@dataclass(frozen=True)
+class SourceHealth:
+    name: str
+    kind: str
+    url: str  # masked when it carries credentials
+    last_success: datetime | None = None
+    last_error: str | None = None
+    failures: int = 0
+    next_check: datetime | None = None
+    items_seen: int = 0
+    last_status: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "url": self.url,
+            "status": self.status,
+            "last_success": _iso(self.last_success),
+            "last_error": self.last_error,
+            "failures": self.failures,
+            "next_check": _iso(self.next_check),
+            "items_seen": self.items_seen,
+        }
+
+    @property
+    def status(self) -> str:
+        """never polled | ok | failing (alerted) | error (retrying)."""
+        if self.last_status is None and self.last_success is None and not self.failures:
+            return "new"
+        if self.failures >= FAILING_AFTER:
+            return "failing"
+        if self.failures:
+            return "error"
+        return "ok"
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else _aware(moment).isoformat(timespec="seconds")
+
+
+def _aware(value: Any) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, datetime)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _opt(value: Any) -> datetime | None:
+    return None if value is None else _aware(value)
+
+
+def masked_url(url: str) -> str:
+    """A source URL for display: credentials and token parameters hidden."""
+    authority = url.split("://", 1)[-1].split("/", 1)[0]
+    lowered = url.lower()
+    secret_param = any(f"{k}=" in lowered for k in ("token", "key", "secret", "password"))
+    return mask_secret_url(url) if "@" in authority or secret_param else url
+
+
+def source_health(engine: Engine, sources: Iterable[Source]) -> list[SourceHealth]:
+    """One row per configured source, joined with what the store remembers about it."""
+    insp = inspect(engine)
+    states: dict[str, Any] = {}
+    items: dict[str, int] = {}
+    with engine.connect() as conn:
+        if insp.has_table("source_state"):
+            states = {row.name: row for row in conn.execute(select(_SOURCE_STATE))}
+        if insp.has_table("item"):
+            rows = conn.execute(select(_ITEM.c.source, func.count()).group_by(_ITEM.c.source)).all()
+            items = {name: int(count) for name, count in rows}
+    out = []
+    for source in sources:
+        row = states.get(source.name)
+        out.append(
+            SourceHealth(
+                name=source.name,
+                kind=source.kind,
+                url=masked_url(source.url),
+                last_success=_opt(row.last_success) if row else None,
+                last_error=row.last_error if row else None,
+                failures=int(row.failures or 0) if row else 0,
+                next_check=_opt(row.next_check) if row else None,
+                items_seen=items.get(source.name, 0),
+                last_status=row.last_status if row else None,
+            )
+        )
+    return out
+
+
+def alert_transition(failures: int, alerted: bool) -> AlertKind | None:
+    """Pure: one `source_failing` when a streak reaches the threshold, one recovery after."""
+    if failures >= FAILING_AFTER and not alerted:
+        return "source_failing"
+    if failures == 0 and alerted:
+        return "source_recovered"
+    return None
+
+
+def failures_of(engine: Engine, name: str) -> tuple[int, str | None]:
+    """The stored consecutive failures and last error of one source (0 when never polled)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(_SOURCE_STATE.c.failures, _SOURCE_STATE.c.last_error).where(
+                _SOURCE_STATE.c.name == name
+            )
+        ).first()
+    if row is None:
+        return 0, None
+    return int(row.failures or 0), row.last_error
+
+
+def ensure_alert_table(engine: Engine) -> None:
+    METADATA.create_all(engine, checkfirst=True)
+
+
+def open_alerts(engine: Engine) -> dict[str, str]:
+    """Sources with an open failing alert -> since (ISO)."""
+    if not inspect(engine).has_table(SOURCE_ALERT.name):
+        return {}
+    with engine.connect() as conn:
+        return {row.name: row.since for row in conn.execute(select(SOURCE_ALERT))}
+
+
+def _relative(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "-"
+    seconds = int((moment - now).total_seconds())
+    span = abs(seconds)
+    text = (
+        f"{span}s"
+        if span < 120
+        else f"{span // 60}m"
+        if span < 7200
+        else f"{span // 3600}h"
+        if span < 172800
+        else f"{span // 86400}d"
+    )
+    return f"in {text}" if seconds > 0 else ("now" if span < 1 else f"{text} ago")
+
+
+def render_table(rows: list[SourceHealth], now: datetime) -> list[str]:
+    """The human-readable `sources` listing: one aligned line per source."""
+    if not rows:
+        return ["no sources configured (add [[feeds]] or [[watch]] entries)"]
+    header = ("SOURCE", "KIND", "STATUS", "FAIL", "LAST OK", "NEXT", "ITEMS", "LAST ERROR")
+    table_rows = [
+        (
+            row.name,
+            row.kind,
+            row.status,
+            str(row.failures),
+            _relative(row.last_success, now),
+            _relative(row.next_check, now),
+            str(row.items_seen),
+            (row.last_error or "")[:80] if row.failures else "",
+        )
+        for row in rows
+    ]
+    widths = [max(len(r[i]) for r in (header, *table_rows)) for i in range(len(header) - 1)]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(r[:-1], widths, strict=True))
+        + ("  " + r[-1] if r[-1] else "")
+        for r in (header, *table_rows)
+    ]
