@@ -1,0 +1,266 @@
+"""The real daemon as a subprocess against a local feed server and a local webhook.
+
+Intervals are a second or less, so a full story (baseline, news, live edits, a bad edit,
+SIGTERM, restart) runs in seconds. Waits poll for an outcome with a generous ceiling;
+nothing asserts how fast anything happened.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+from tests.daemon_support import FeedItem, FeedServer, Webhook, rss, serving
+
+pytestmark = pytest.mark.slow
+
+SHOW = "The Glass Orchard"
+NEW_SHOW = "Lanterns of Pohang"
+STOP_WITHIN = 10.0
+JSON_LOGS = ("--log-format", "json")
+
+
+def wait_for(cond: Callable[[], Any], timeout: float = 20.0, what: str = "condition") -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = cond()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+class DaemonProcess:
+    """`python -m monitor -c CONFIG run --log-format json`, stderr captured to a file."""
+
+    def __init__(self, config: Path, log: Path) -> None:
+        self.config, self.log = config, log
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._offset = 0
+
+    def start(self) -> DaemonProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RELEASE_MONITOR_")}
+        env["PYTHONPATH"] = str(ROOT)
+        self._offset = self.log.stat().st_size if self.log.exists() else 0
+        with self.log.open("ab") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "monitor", "-c", str(self.config), "run", *JSON_LOGS],
+                cwd=self.config.parent,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+            )
+        return self
+
+    def lines(self) -> list[dict[str, Any]]:
+        """This run's log records (every line must be one JSON object)."""
+        with self.log.open("rb") as fh:
+            fh.seek(self._offset)
+            raw = fh.read().decode("utf-8")
+        out = []
+        for line in raw.splitlines():
+            if line.strip():
+                out.append(json.loads(line))
+        return out
+
+    def logged(self, needle: str) -> list[dict[str, Any]]:
+        return [r for r in self.lines() if needle in r["msg"]]
+
+    def stop(self, sig: int = signal.SIGTERM) -> tuple[int, float]:
+        assert self.proc is not None
+        start = time.monotonic()
+        self.proc.send_signal(sig)
+        try:
+            code = self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise
+        return code, time.monotonic() - start
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+def item(title: str, text: str, slug: str, hours_ago: float = 1) -> FeedItem:
+    return FeedItem(
+        title=title,
+        text=text,
+        link=f"https://deadline.com/2026/{slug}/",
+        published=datetime.now(UTC) - timedelta(hours=hours_ago),
+    )
+
+
+RENEWAL = item(
+    f"'{SHOW}' Renewed For Season 2 At Netflix",
+    f"Netflix has renewed the drama {SHOW} for a second season, the streamer announced.",
+    "glass-orchard-renewed",
+    hours_ago=48,
+)
+DATED = item(
+    f"'{SHOW}' Season 2 Gets Premiere Date",
+    f"Netflix has set Friday, March 12, 2027 as the premiere date for season 2 of {SHOW}.",
+    "glass-orchard-date",
+)
+DELAYED = item(
+    f"'{SHOW}' Season 2 Pushed To May",
+    f"Netflix has moved the premiere of {SHOW} season 2 to May 14, 2027, from March 12.",
+    "glass-orchard-delay",
+    hours_ago=0.5,
+)
+
+
+def config_text(feeds: FeedServer, hook: Webhook, watches: list[str], feed_interval: str) -> str:
+    out = f"""
+[monitor]
+database = "sqlite:///rm.db"
+interval = "1s"
+notify_baseline = false
+workers = 2
+
+[notify]
+urls = ["{hook.apprise_url}"]
+
+[sources.google_news]
+base_url = "{feeds.url("/gn/search")}"
+
+[sources.tvmaze]
+enabled = false
+
+[[feeds]]
+name = "Deadline"
+url = "{feeds.url("/deadline.xml")}"
+trust = "trade"
+interval = "{feed_interval}"
+"""
+    for show in watches:
+        out += f'\n[[watch]]\nshow = "{show}"\nseason = 2\n'
+    return out
+
+
+@pytest.fixture
+def servers() -> Iterator[tuple[FeedServer, Webhook]]:
+    feeds = FeedServer(default=rss("Google News", []))
+    feeds.docs["/deadline.xml"] = rss("Deadline", [RENEWAL])
+    with serving(feeds), serving(Webhook()) as hook:
+        yield feeds, hook
+
+
+@pytest.fixture
+def daemons() -> Iterator[list[DaemonProcess]]:
+    started: list[DaemonProcess] = []
+    yield started
+    for d in started:
+        d.kill()
+
+
+def messages_about(hook: Webhook, *needles: str) -> list[str]:
+    return [t for t in hook.texts() if all(n in t for n in needles)]
+
+
+def test_daemon_story(
+    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+) -> None:
+    feeds, hook = servers
+    config = tmp_path / "config.toml"
+    config.write_text(config_text(feeds, hook, [SHOW], "1s"), encoding="utf-8")
+    log = tmp_path / "daemon.log"
+    first = DaemonProcess(config, log).start()
+    daemons.append(first)
+
+    # It polls repeatedly, on its own.
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= 3, what="three polls of the feed")
+    assert hook.received() == []  # the baseline (a renewal from before) is silent
+
+    # A new item becomes a notification without any manual poll.
+    feeds.set("/deadline.xml", rss("Deadline", [DATED, RENEWAL]))
+    dated = wait_for(lambda: messages_about(hook, SHOW, "2027"), what="the date message")
+    assert len(dated) == 1
+    assert "March" in dated[0]
+
+    # Health is fine while it runs; a second daemon on this database is refused,
+    # while read-only commands keep working beside it.
+    health = run_cli("-c", str(config), "health", cwd=tmp_path)
+    assert (health.returncode, health.stdout.strip()) == (0, "ok"), health.stderr
+    second = run_cli("-c", str(config), "run", cwd=tmp_path, timeout=30)
+    assert second.returncode == 1
+    assert "already running" in second.stderr
+    assert f"pid {first.proc.pid if first.proc else ''}" in second.stderr
+    status = run_cli("-c", str(config), "status", "--json", cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    listing = run_cli("-c", str(config), "sources", "--json", cwd=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    by_name = {s["name"]: s for s in json.loads(listing.stdout)}
+    assert by_name["Deadline"]["last_success"] is not None
+    assert by_name["Deadline"]["items_seen"] >= 2
+
+    # Editing the watchlist adds a watch live: its Google News search starts.
+    config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "1s"), encoding="utf-8")
+    wait_for(lambda: any(NEW_SHOW in q for q in feeds.queries), what="the new watch's search")
+    assert first.logged("config reloaded")
+
+    # An invalid edit keeps the daemon running on the last good config, logs the exact
+    # error, and tells the targets once.
+    broken = config_text(feeds, hook, [SHOW, NEW_SHOW], "1s").replace("season = 2", "season = 0")
+    config.write_text(broken, encoding="utf-8")
+    rejected = wait_for(lambda: first.logged("config edit rejected"), what="the rejection")
+    assert "watch[0].season" in rejected[0]["msg"]
+    hits = feeds.hit_count("/deadline.xml")
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= hits + 2, what="polls after bad edit")
+    wait_for(lambda: messages_about(hook, "config"), what="the broken-config message")
+    config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "1s"), encoding="utf-8")
+
+    # SIGTERM: in-flight work finishes, exit 0, promptly.
+    code, took = first.stop(signal.SIGTERM)
+    assert code == 0
+    assert took < STOP_WITHIN
+    assert first.logged("daemon stopped")
+    sent_before = hook.texts()
+
+    # While it is down the date moves; after a restart that arrives once, nothing else.
+    feeds.set("/deadline.xml", rss("Deadline", [DELAYED, DATED, RENEWAL]))
+    again = DaemonProcess(config, log).start()
+    daemons.append(again)
+    wait_for(lambda: messages_about(hook, SHOW, "May"), what="the delay message")
+    polls = feeds.hit_count("/deadline.xml")
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= polls + 3, what="more polls")
+    after = hook.texts()
+    assert after[: len(sent_before)] == sent_before
+    new = after[len(sent_before) :]
+    assert len(new) == 1, new
+    assert len(messages_about(hook, "config")) == 1
+    code, took = again.stop(signal.SIGINT)
+    assert (code, took < STOP_WITHIN) == (0, True)
+
+
+def test_failing_feed_sends_one_alert(
+    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+) -> None:
+    feeds, hook = servers
+    feeds.status["/deadline.xml"] = 500
+    config = tmp_path / "config.toml"
+    # Backoff doubles from the interval: a tenth of a second reaches 6 failures in seconds.
+    config.write_text(config_text(feeds, hook, [SHOW], "100ms"), encoding="utf-8")
+    daemon = DaemonProcess(config, tmp_path / "daemon.log").start()
+    daemons.append(daemon)
+    alerts = wait_for(lambda: messages_about(hook, "Deadline", "failing"), what="the alert")
+    hits = feeds.hit_count("/deadline.xml")
+    assert hits >= 6
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= hits + 1, what="another failure")
+    time.sleep(1.5)  # give a wrongly repeated alert the chance to be delivered
+    assert len(messages_about(hook, "Deadline", "failing")) == len(alerts) == 1
+    code, _ = daemon.stop()
+    assert code == 0
