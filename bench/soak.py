@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from tests.daemon_support import FeedItem, FeedServer, Webhook, rss, serving  # noqa: E402
 
 HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4")
-WORDS = "glass orchard lantern river crown signal harbor winter ember atlas velvet echo".split()
+WORDS = ("glass orchard lantern river crown signal harbor winter ember atlas velvet echo").split()  # noqa: SIM905
 PUBLISHERS = ("deadline.com", "variety.com", "tvline.com", "whats-on-netflix.com", "blog.example")
 
 
