@@ -1,0 +1,124 @@
+"""Engine creation and transactions; the only module that knows SQLite-specific SQL.
+
+SQLite: WAL, busy_timeout, foreign keys, and write transactions that take the write lock up
+front (BEGIN IMMEDIATE): in WAL mode a deferred read-then-write transaction fails with
+"database is locked" at once, whatever the timeout. PostgreSQL needs none of this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session, SQLModel, select
+
+from monitor.config import mask_database_url
+from monitor.errors import MonitorError
+from monitor.state.tables import SCHEMA_VERSION, SchemaVersion
+
+BUSY_TIMEOUT_MS = 30_000
+_IMMEDIATE = "release_monitor_immediate"
+
+# version -> step that upgrades a database from that version to the next one.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+class DatabaseError(MonitorError):
+    """The database cannot be opened or has a schema this release does not know."""
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit at the driver level so the "begin" hook below decides how to begin.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for a database URL, with the per-dialect settings above; schema ensured."""
+    try:
+        parsed = make_url(url)
+    except SQLAlchemyError:
+        raise DatabaseError(f"cannot parse database URL {mask_database_url(url)}") from None
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    if is_sqlite and parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    kwargs: dict[str, Any] = {"pool_pre_ping": not is_sqlite}
+    if is_sqlite:
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    try:
+        engine = create_engine(url, **kwargs)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise DatabaseError(
+            f"cannot open database {mask_database_url(url)}: {type(exc).__name__}: {exc}"
+        ) from None
+    if is_sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    ensure_schema(engine)
+    return engine
+
+
+def ensure_schema(engine: Engine) -> int:
+    """Create the tables on first use, record the schema version, migrate older ones."""
+    try:
+        with writing(engine) as session:
+            SQLModel.metadata.create_all(session.connection())
+            row = session.exec(select(SchemaVersion)).first()
+            if row is None:
+                session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
+                return SCHEMA_VERSION
+            if row.version > SCHEMA_VERSION:
+                raise DatabaseError(
+                    f"database {mask_database_url(str(engine.url))} has schema version "
+                    f"{row.version}, newer than this release understands ({SCHEMA_VERSION}); "
+                    "upgrade release-monitor"
+                )
+            while row.version < SCHEMA_VERSION:
+                MIGRATIONS[row.version](session.connection())
+                row.version += 1
+            session.add(row)
+            return row.version
+    except OperationalError as exc:
+        raise DatabaseError(
+            f"cannot open database {mask_database_url(str(engine.url))}: {exc.orig}"
+        ) from None
+
+
+@contextmanager
+def writing(engine: Engine, *, commit: bool = True) -> Iterator[Session]:
+    """A write transaction: commit on success, roll back on error; SQLite locks up front.
+
+    `commit=False` always rolls back (dry runs see their own writes, then forget them).
+    """
+    bound = engine.execution_options(**{_IMMEDIATE: True})
+    with Session(bound, expire_on_commit=False) as session:
+        if not commit:
+            try:
+                yield session
+            finally:
+                session.rollback()
+            return
+        with session.begin():
+            yield session
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Session]:
+    """A read-only session (a deferred transaction that is never committed)."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session

@@ -1,0 +1,158 @@
+"""SQLModel tables: seasons, observations, seen items, source state, events and the outbox."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import DateTime, Index, Text, UniqueConstraint
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+# Bump with a migration in db.MIGRATIONS whenever a table changes.
+SCHEMA_VERSION = 1
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in Python, naive UTC in every database (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC)
+        return value.replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        moment: datetime = value
+        return moment.replace(tzinfo=UTC)
+
+
+class SchemaVersion(SQLModel, table=True):
+    __tablename__ = "schema_version"
+
+    id: int = Field(default=1, primary_key=True)
+    version: int
+
+
+class SeasonRow(SQLModel, table=True):
+    """The current trusted state of one watched season."""
+
+    __tablename__ = "season"
+    __table_args__ = (UniqueConstraint("show", "season", name="uq_season_show_season"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    show: str
+    season: int
+    renewal: str | None = None
+    release_date: str | None = None
+    phase: str | None = None
+    updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    # True until every source has been polled once since the watch appeared: its backlog
+    # is recorded silently, then one `tracking` summary goes out.
+    baseline: bool = True
+    # Counts state changes; part of every delivery key so a change is enqueued once.
+    revision: int = 0
+    reported: str = Field(default="{}", sa_type=Text)  # JSON {field: value}
+    evidence: str = Field(default="{}", sa_type=Text)  # JSON {field: Evidence}
+
+
+class ObservationRow(SQLModel, table=True):
+    __tablename__ = "observation"
+    __table_args__ = (Index("ix_observation_season", "season_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int = Field(foreign_key="season.id", ondelete="CASCADE")
+    field: str
+    value: str
+    trust: int
+    publisher: str
+    source: str
+    url: str | None = Field(default=None, sa_type=Text)
+    published: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    seen_at: datetime = Field(sa_type=UTCDateTime)
+    evidence: str = Field(default="", sa_type=Text)
+    item_uid: str | None = Field(default=None, sa_type=Text)
+
+
+class ItemRow(SQLModel, table=True):
+    """An item already read: skipped next time unless its text or the watchlist changed."""
+
+    __tablename__ = "item"
+    __table_args__ = (UniqueConstraint("source", "uid", name="uq_item_source_uid"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str
+    uid: str = Field(sa_type=Text)
+    content_hash: str
+    watches_hash: str  # the watchlist it was read against
+    seen_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SourceStateRow(SQLModel, table=True):
+    __tablename__ = "source_state"
+
+    name: str = Field(primary_key=True)
+    url: str | None = Field(default=None, sa_type=Text)
+    etag: str | None = Field(default=None, sa_type=Text)
+    last_modified: str | None = None
+    body_hash: str | None = None
+    failures: int = 0
+    next_check: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_success: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, sa_type=Text)
+    last_attempt: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_status: str | None = None
+
+
+class EventRow(SQLModel, table=True):
+    __tablename__ = "event"
+    __table_args__ = (Index("ix_event_show", "show"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    season_id: int | None = Field(default=None, foreign_key="season.id", ondelete="CASCADE")
+    kind: str
+    show: str
+    season: int
+    old: str | None = None
+    new: str | None = None
+    detail: str | None = None
+    sources: str = Field(default="[]", sa_type=Text)  # JSON list of "Publisher (trust)"
+    link: str | None = Field(default=None, sa_type=Text)
+    at: datetime = Field(sa_type=UTCDateTime)
+    # Recorded while the season was being baselined: history, never sent.
+    silent: bool = False
+    extra: str = Field(default="{}", sa_type=Text)  # JSON
+
+
+class DeliveryRow(SQLModel, table=True):
+    """The outbox: one row per (event, target); the key makes enqueueing idempotent."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_delivery_key"),
+        Index("ix_delivery_due", "status", "next_attempt"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    event_id: int = Field(foreign_key="event.id", ondelete="CASCADE")
+    key: str
+    target: str  # sha256 of the target URL: the URL itself is a secret
+    target_label: str  # masked URL or the target's name, for status output
+    title: str = Field(sa_type=Text)
+    body: str = Field(sa_type=Text)
+    status: str = "pending"  # pending | sending | sent | dead
+    attempts: int = 0
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    next_attempt: datetime = Field(sa_type=UTCDateTime)
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    first_failure: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = Field(default=None, sa_type=Text)

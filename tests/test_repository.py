@@ -1,0 +1,295 @@
+"""The state database on real SQLite files: schema, baseline, one transaction, the outbox."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from monitor.config import Target
+from monitor.models import Item, Observation, SourceState, Trust, Watch
+from monitor.state import db
+from monitor.state.repository import Repository, Routing, target_key, watches_hash
+
+T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
+WATCH = Watch("Glass Harbor", 2)
+FAMILY = Watch("Paper Moons", 1, notify=("family",))
+HOOK = Target(url="json://127.0.0.1:9/hook")
+MAIL = Target(url="mailto://user:secret@127.0.0.1:9?to=b@example.com", events=("date_announced",))
+KIDS = Target(url="json://127.0.0.1:9/kids", tags=("family",), name="kids")
+SOURCES = ("Deadline", "Blog")
+
+
+def obs(
+    value: str, field: str = "date", trust: Trust = Trust.TRADE, publisher: str = "Deadline"
+) -> Observation:
+    return Observation(
+        show=WATCH.show,
+        season=WATCH.season,
+        field=field,  # type: ignore[arg-type]
+        value=value,
+        trust=trust,
+        publisher=publisher,
+        source="Deadline",
+        url=f"https://deadline.example/{value}",
+        published=T0,
+        seen_at=T0,
+        evidence=f"The date is {value}",
+        item_uid=f"item-{value}",
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repository:
+    repo = Repository.open(f"sqlite:///{tmp_path / 'sub' / 'state.db'}")
+    yield repo  # type: ignore[misc]
+    repo.close()
+
+
+def apply(
+    repo: Repository,
+    source: str,
+    now: datetime,
+    observations: list[Observation] = [],  # noqa: B006  # never mutated
+    watches: tuple[Watch, ...] = (WATCH,),
+    routing: Routing = Routing((HOOK, MAIL)),
+) -> list[str]:
+    with repo.transaction() as session:
+        events = repo.apply(
+            session,
+            source=source,
+            status="ok",
+            state=SourceState(etag='"v1"'),
+            items=[],
+            observations=observations,
+            watches=watches,
+            routing=routing,
+            all_sources=SOURCES,
+            now=now,
+        )
+    return [e.kind for e in events]
+
+
+def test_schema_is_created_versioned_and_sqlite_is_configured(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    repo = Repository.open(f"sqlite:///{path}")
+    with repo.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT_MS
+    repo.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        raw.execute("UPDATE schema_version SET version = 99")
+    assert {"season", "observation", "item", "source_state", "event", "delivery"} <= tables
+    with pytest.raises(db.DatabaseError, match="schema version 99, newer"):
+        Repository.open(f"sqlite:///{path}")
+
+
+def test_first_poll_is_silent_until_every_source_polled_then_one_summary_per_target(
+    repo: Repository,
+) -> None:
+    assert apply(repo, "Deadline", T0, [obs("renewed", "renewal")]) == []
+    assert repo.delivery_counts()["pending"] == 0
+    # The second source of the first cycle finishes the baseline: one summary per target
+    # whose filter allows it (MAIL only wants date_announced).
+    assert apply(repo, "Blog", T0, [obs("2027", "date")]) == ["tracking"]
+    rows = repo.deliveries()
+    assert [(d.target_label, d.title) for d in rows] == [
+        ("json://127.0.0.1:9/****", "Glass Harbor S2: now tracking")
+    ]
+    assert "Renewal: renewed — Deadline (trade)\n" in repo_body(repo)
+    history = repo.history("glass harbor")
+    assert [(h.event.kind, h.silent) for h in history] == [
+        ("renewed", True),
+        ("date_announced", True),
+        ("tracking", False),
+    ]
+    (state,) = repo.seasons([WATCH])
+    assert (state.renewal, state.release_date) == ("renewed", "2027")
+
+
+def repo_body(repo: Repository) -> str:
+    with repo.engine.connect() as conn:
+        return str(conn.execute(text("SELECT body FROM delivery ORDER BY id")).scalars().first())
+
+
+def test_a_change_after_the_baseline_is_enqueued_once_per_routed_target(repo: Repository) -> None:
+    apply(repo, "Deadline", T0)
+    apply(repo, "Blog", T0)
+    later = T0 + timedelta(hours=2)
+    before = len(repo.deliveries())
+    assert apply(repo, "Deadline", later, [obs("2027-03-05")]) == ["date_announced"]
+    new = repo.deliveries()[before:]
+    assert sorted(d.target_label for d in new) == [
+        "json://127.0.0.1:9/****",
+        "mailto://****@127.0.0.1:9/****",
+    ]
+    assert all(d.title == "Glass Harbor S2: release date announced" for d in new)
+    # The same observation again (a re-run, another feed carrying the item): nothing new.
+    assert apply(repo, "Deadline", later, [obs("2027-03-05")]) == []
+    assert len(repo.deliveries()) == before + 2
+
+
+def test_tags_route_a_watch_only_to_targets_sharing_them(repo: Repository) -> None:
+    routing = Routing((HOOK, KIDS), notify_baseline=False)
+    watches = (WATCH, FAMILY)
+    apply(repo, "Deadline", T0, watches=watches, routing=routing)
+    apply(repo, "Blog", T0, watches=watches, routing=routing)
+    assert repo.deliveries() == []  # notify_baseline = false: no summaries
+    family_obs = Observation(
+        show=FAMILY.show,
+        season=1,
+        field="renewal",
+        value="renewed",
+        trust=Trust.OFFICIAL,
+        publisher="Netflix",
+        source="Netflix",
+        url=None,
+        published=T0,
+        seen_at=T0,
+        evidence="",
+    )
+    apply(repo, "Deadline", T0, [family_obs, obs("cancelled", "renewal")], watches, routing)
+    routed = sorted((d.title, d.target_label) for d in repo.deliveries())
+    assert routed == [
+        ("Glass Harbor S2: cancelled", "json://127.0.0.1:9/****"),
+        ("Glass Harbor S2: cancelled", "kids"),
+        ("Paper Moons S1: renewed", "kids"),
+    ]
+
+
+def test_items_are_read_again_only_when_edited_or_the_watchlist_changes(repo: Repository) -> None:
+    item = Item(uid="guid-1", content_hash="h1", title="t", text="x")
+    edited = Item(uid="guid-1", content_hash="h2", title="t", text="y")
+    other = Item(uid="guid-2", content_hash="h3", title="t", text="z")
+    digest = watches_hash([WATCH])
+    with repo.transaction() as session:
+        repo._save_items(session, "Deadline", [item], digest, T0)
+    assert repo.unseen("Deadline", [item, other], digest) == [other]
+    assert repo.unseen("Deadline", [edited], digest) == [edited]
+    assert repo.unseen("Variety", [item], digest) == [item]
+    assert repo.unseen("Deadline", [item], watches_hash([WATCH, FAMILY])) == [item]
+
+
+def test_a_dry_run_transaction_forgets_everything(repo: Repository) -> None:
+    with repo.transaction(commit=False) as session:
+        repo.apply(
+            session,
+            source="Deadline",
+            status="ok",
+            state=SourceState(),
+            items=[],
+            observations=[obs("renewed", "renewal")],
+            watches=[WATCH],
+            routing=Routing((HOOK,)),
+            all_sources=["Deadline"],
+            now=T0,
+        )
+    assert repo.history(WATCH.show) == []
+    assert repo.source_rows() == []
+
+
+def _enqueue_one(repo: Repository) -> int:
+    apply(repo, "Deadline", T0, routing=Routing((HOOK,)))
+    apply(repo, "Blog", T0, routing=Routing((HOOK,)))
+    (row,) = repo.deliveries()
+    return row.id
+
+
+def test_outbox_backoff_then_dead_after_24_hours(repo: Repository) -> None:
+    delivery = _enqueue_one(repo)
+    now = T0
+    waits = []
+    for _ in range(6):
+        (job,) = repo.claim(now)
+        assert job.id == delivery and job.target == target_key(HOOK.url)
+        assert repo.claim(now) == []  # leased: nobody else takes it
+        assert repo.mark_failed(delivery, now, "HTTP 500") == "pending"
+        nothing_yet = repo.claim(now + timedelta(seconds=30))
+        assert nothing_yet == []
+        due = next(
+            d
+            for d in (timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 180))
+            if repo.claim(now + d, lease=timedelta(0))
+        )
+        waits.append(due)
+        now += due
+    assert waits == [timedelta(minutes=m) for m in (1, 5, 15, 60, 180, 180)]
+    repo.claim(now + timedelta(hours=24))
+    assert repo.mark_failed(delivery, now + timedelta(hours=24), "HTTP 500") == "dead"
+    assert repo.claim(now + timedelta(days=9), retry_all=True) == []
+    (dead,) = repo.deliveries("dead")
+    assert dead.last_error == "HTTP 500" and dead.attempts == 7
+
+
+def test_a_manual_retry_takes_every_pending_row_and_a_sent_row_is_never_sent_again(
+    repo: Repository,
+) -> None:
+    delivery = _enqueue_one(repo)
+    repo.claim(T0)
+    repo.mark_failed(delivery, T0, "refused")
+    assert repo.claim(T0) == []
+    assert [j.id for j in repo.claim(T0, retry_all=True)] == [delivery]
+    repo.mark_sent(delivery, T0)
+    assert repo.claim(T0 + timedelta(days=2), retry_all=True) == []
+    assert repo.delivery_counts()["sent"] == 1
+
+
+def test_a_crashed_senders_lease_runs_out_and_the_row_is_due_again(repo: Repository) -> None:
+    delivery = _enqueue_one(repo)
+    assert [j.id for j in repo.claim(T0)] == [delivery]
+    # The sender dies here, without marking anything.
+    assert repo.claim(T0 + timedelta(minutes=1), retry_all=True) == []
+    assert [j.id for j in repo.claim(T0 + timedelta(minutes=6))] == [delivery]
+
+
+def test_concurrent_read_then_write_transactions_wait_instead_of_failing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'state.db'}"
+    first, second = Repository.open(url), Repository.open(url)
+    inside = threading.Event()
+    release = threading.Event()
+    errors: list[BaseException] = []
+
+    def hold() -> None:
+        try:
+            with first.transaction() as session:
+                session.exec(text("SELECT count(*) FROM season"))  # type: ignore[call-overload]
+                inside.set()
+                release.wait(10)
+                apply_in(first, session, "A")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert inside.wait(10)
+    threading.Timer(0.2, release.set).start()
+    with second.transaction() as session:  # blocks on the write lock, then proceeds
+        session.exec(text("SELECT count(*) FROM season"))  # type: ignore[call-overload]
+        apply_in(second, session, "B")
+    thread.join()
+    assert errors == []
+    assert {r.name for r in first.source_rows()} == {"A", "B"}
+    first.close()
+    second.close()
+
+
+def apply_in(repo: Repository, session: object, source: str) -> None:
+    repo.apply(
+        session,  # type: ignore[arg-type]
+        source=source,
+        status="ok",
+        state=SourceState(),
+        items=[],
+        observations=[],
+        watches=[WATCH],
+        routing=Routing(),
+        all_sources=["A", "B"],
+        now=T0,
+    )
