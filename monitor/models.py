@@ -117,6 +117,9 @@ class SourceState:
     next_check: datetime | None = None
     last_success: datetime | None = None
     last_error: str | None = None
+    # The configured URL that `url` was redirected from; when the config names a different
+    # URL, the remembered redirect (and etag/body hash) no longer apply.
+    redirected_from: str | None = None
 
 
 PollStatus = Literal["ok", "not_modified", "unchanged", "error", "skipped"]

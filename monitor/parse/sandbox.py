@@ -1,0 +1,158 @@
+"""Run a pure function in a child process with a hard deadline and a memory ceiling.
+
+feedparser is pure Python plus C regexes: a pathological document cannot be interrupted
+inside the process that parses it. A child process can simply be killed, and its memory
+is returned to the system when it goes.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+# One parse must not take the daemon's memory with it; feedparser needs about 20x the
+# document size, and documents are capped at 10 MiB by the fetcher.
+MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
+_MAX_IDLE = 4
+
+
+class SandboxTimeout(Exception):
+    """The function did not finish before the deadline; its process was killed."""
+
+
+class SandboxFailure(Exception):
+    """The child process died or ran out of memory."""
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # not on this platform: the deadline remains
+        pass
+
+
+def serve(requests: Connection, replies: Connection, memory_limit: int) -> None:
+    """The child's loop: run each (func, args, kwargs) received, send back the outcome."""
+    _limit_memory(memory_limit)
+    while True:
+        try:
+            func, args, kwargs = requests.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            replies.send(("ok", func(*args, **kwargs)))
+        except MemoryError:
+            replies.send(("memory", "ran out of memory"))
+            return
+        except BaseException as exc:  # reported to the parent, which decides
+            replies.send(("raised", exc))
+
+
+class _Worker:
+    # A plain subprocess rather than multiprocessing: spawn re-imports the caller's
+    # __main__ (breaking any script without a main guard) and fork is unsafe with threads.
+    def __init__(self, memory_limit: int) -> None:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "monitor.parse.sandbox", str(memory_limit)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        self.requests.close()
+        self.replies.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=5)
+
+
+class Sandbox:
+    """A small pool of child processes; thread-safe. Each call gets a worker to itself."""
+
+    def __init__(self, memory_limit: int = MEMORY_LIMIT_BYTES) -> None:
+        self.memory_limit = memory_limit
+        self._idle: list[_Worker] = []
+        self._lock = threading.Lock()
+
+    def run(self, func: Callable[..., Any], *args: Any, timeout: float, **kwargs: Any) -> Any:
+        """func(*args, **kwargs) in a child; its exception is re-raised here.
+
+        `func` and its arguments must be picklable (a module-level function).
+        """
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is None or not worker.alive():
+            worker = _Worker(self.memory_limit)
+        try:
+            worker.requests.send((func, args, kwargs))
+            if not worker.replies.poll(timeout):
+                worker.kill()
+                raise SandboxTimeout(f"did not finish within {timeout:g} s")
+            kind, value = worker.replies.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            worker.kill()
+            raise SandboxFailure(f"worker process died ({exc.__class__.__name__})") from None
+        if kind == "memory":
+            worker.kill()
+            raise SandboxFailure(value)
+        with self._lock:
+            if len(self._idle) < _MAX_IDLE:
+                self._idle.append(worker)
+                worker = None
+        if worker is not None:
+            worker.kill()
+        if kind == "raised":
+            raise value
+        return value
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
+
+
+_shared: Sandbox | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_sandbox() -> Sandbox:
+    """The process-wide sandbox (workers are started on first use, killed at exit)."""
+    global _shared  # noqa: PLW0603 - one pool per process is the point
+    with _shared_lock:
+        if _shared is None:
+            _shared = Sandbox()
+        return _shared
+
+
+def _main() -> None:
+    # Replies go over the original stdout; anything printed by a library goes to stderr.
+    replies = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)
+    serve(Connection(os.dup(0), writable=False), replies, int(sys.argv[1]))
+
+
+if __name__ == "__main__":
+    _main()
