@@ -27,6 +27,9 @@ from monitor.models import Event
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
 from monitor.state.health import HeartbeatStore, make_engine
+from monitor.state.notices import config_error, config_fixed, ensure_notice_table, source_alert
+from monitor.state.repository import Repository
+from monitor.state.source_health import reschedule
 
 log = logging.getLogger("monitor.daemon")
 
@@ -70,9 +73,9 @@ class Ops:
     poll_source: Callable[..., tuple[pipeline.SourceReport, list[Event]]] = pipeline.poll_source
     deliver_due: Callable[..., pipeline.DeliveryReport] = pipeline.deliver_due
     release_day: Callable[..., list[Event]] = pipeline.release_day
-    on_config_error: Callable[[Any, str, str, datetime], None] | None = None
-    on_polled: Callable[[Any, Source, pipeline.SourceReport, datetime], None] | None = None
-    on_reloaded: Callable[[Any, Config, Config, datetime], None] | None = None
+    # Health messages through the outbox (source failing/recovered, broken config).
+    notices: bool = True
+    on_config_error: Callable[[str, str], None] | None = None  # observer: (error, digest)
 
 
 @dataclass
@@ -107,7 +110,8 @@ class Daemon:
         self.started_at = clock()
         self.tick_every = tick_seconds(config)
         self.watcher = ConfigWatcher(config_path, config)
-        self.heartbeat = HeartbeatStore(make_engine(config.database_url))
+        self.repo: Repository | None = None
+        self.heartbeat: HeartbeatStore | None = None
         self.rt: Any = None
         self.stop_event = threading.Event()
         self._hold = threading.Event()  # set: host runs stop after their current source
@@ -134,6 +138,12 @@ class Daemon:
     # --- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
+        if self.ops.notices:
+            self.repo = Repository.open(self.config.database_url)
+            ensure_notice_table(self.repo.engine)
+            self.heartbeat = HeartbeatStore(self.repo.engine)
+        else:
+            self.heartbeat = HeartbeatStore(make_engine(self.config.database_url))
         self.rt = self.ops.runtime(self.config)
         now = self.clock()
         self._beat(now)
@@ -234,7 +244,8 @@ class Daemon:
             jobs = self._jobs_running
         now = self.clock()
         try:
-            self.heartbeat.stopped(now)
+            if self.heartbeat is not None:
+                self.heartbeat.stopped(now)
         except Exception as exc:
             log.warning("could not record the stop in the database: %s", exc)
         if busy or jobs:
@@ -252,6 +263,10 @@ class Daemon:
         self.pool.shutdown(wait=True)
         if self.rt is not None:
             self.rt.close()
+        if self.heartbeat is not None:
+            self.heartbeat.engine.dispose()
+        if self.repo is not None:
+            self.repo.close()
         log.info(
             "daemon stopped: %d ticks, %d polls, %d errors, %d events, %d sent",
             self.stats.ticks,
@@ -265,6 +280,8 @@ class Daemon:
     # --- jobs ----------------------------------------------------------------------------------
 
     def _beat(self, now: datetime) -> None:
+        if self.heartbeat is None:
+            return
         try:
             self.heartbeat.beat(
                 pid=os.getpid(),
@@ -348,11 +365,15 @@ class Daemon:
                 report.new_items,
                 extra={"source": source.name},
             )
-        if self.ops.on_polled is not None:
+        if self.repo is not None:
             try:
-                self.ops.on_polled(rt, source, report, now)
+                alert = source_alert(self.repo, self.config, source.name, now)
             except Exception:
-                log.exception("health bookkeeping for %s failed", source.name)
+                log.exception("source health bookkeeping for %s failed", source.name)
+            else:
+                if alert is not None:
+                    log.warning("%s: %s", alert.kind, alert.new, extra={"source": source.name})
+                    self._wake("deliver")
         for ev in events:
             self.stats.events += 1
             log.info(
@@ -411,6 +432,7 @@ class Daemon:
         assert outcome.config is not None
         if outcome.config is self.config:
             log.info("%s is valid again; nothing to reload", self.config_path)
+            self._config_fixed()
             return
         blocked = restart_only_changes(self.config, outcome.config)
         if blocked:
@@ -432,12 +454,24 @@ class Daemon:
             extra={"config": str(self.config_path)},
         )
         if self.ops.on_config_error is not None:
+            self.ops.on_config_error(error, outcome.digest)
+        if self.repo is not None:
             try:
-                with self._rt_lock:
-                    self.ops.on_config_error(self.rt, error, outcome.digest, now)
+                notice = config_error(
+                    self.repo, self.config, str(self.config_path), error, outcome.digest, now
+                )
             except Exception:
                 log.exception("could not notify about the broken config")
-            self._wake("deliver")
+            else:
+                if notice is not None:
+                    self._wake("deliver")
+
+    def _config_fixed(self) -> None:
+        if self.repo is not None:
+            try:
+                config_fixed(self.repo)
+            except Exception:
+                log.exception("could not clear the broken-config notice")
 
     def _swap(self, now: datetime) -> bool:
         """Apply the pending config once no poll and no job holds the old runtime."""
@@ -458,6 +492,7 @@ class Daemon:
                 self._hold.clear()
                 return True
             old_rt, old_config = self.rt, self.config
+            before = {s.name: s.interval for s in old_rt.sources}
             self.rt, self.config, self._pending = fresh, new, None
             old_rt.close()
         finally:
@@ -465,9 +500,12 @@ class Daemon:
         self._hold.clear()
         self.stats.reloads += 1
         self._describe_reload(old_config, new)
-        if self.ops.on_reloaded is not None:
+        self._config_fixed()
+        changed = [s.name for s in self.rt.sources if before.get(s.name, s.interval) != s.interval]
+        if changed and self.heartbeat is not None:
             try:
-                self.ops.on_reloaded(self.rt, old_config, new, now)
+                reschedule(self.heartbeat.engine, changed, now)
+                log.info("interval changed, checking again now: %s", ", ".join(sorted(changed)))
             except Exception:
                 log.exception("rescheduling after the reload failed")
         every = tick_seconds(new)

@@ -111,6 +111,7 @@ class Recorder:
             poll_source=self.poll_source,
             deliver_due=self.deliver_due,
             release_day=self.release_day,
+            notices=False,
         )
 
     def count(self, name: str) -> int:
@@ -243,7 +244,7 @@ def test_invalid_edit_keeps_running(make_daemon: Any) -> None:
     errors: list[str] = []
     rec = Recorder()
     d, _ = make_daemon([("one", "http://127.0.0.1:1/1")], rec)
-    d.ops.on_config_error = lambda rt, error, digest, now: errors.append(error)
+    d.ops.on_config_error = lambda error, digest: errors.append(error)
     d.start()
     wait_for(lambda: rec.count("one") >= 1)
     d.config_path.write_text(feeds_toml([("one", "ftp://nope")]), encoding="utf-8")

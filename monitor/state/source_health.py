@@ -7,49 +7,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import (
-    Column,
-    Engine,
-    MetaData,
-    String,
-    Table,
-    column,
-    func,
-    inspect,
-    select,
-    table,
-)
+from sqlalchemy import Engine, func, inspect
+from sqlmodel import Session, col, select
 
 from monitor.config import mask_secret_url
 from monitor.sources.base import Source
+from monitor.state import db
+from monitor.state.tables import ItemRow, SourceStateRow
 
 # Consecutive failed checks before a source is reported as failing (one alert per streak).
 FAILING_AFTER = 6
 
 AlertKind = Literal["source_failing", "source_recovered"]
-
-# The pipeline's tables, read through lightweight constructs (no import of its models).
-_SOURCE_STATE = table(
-    "source_state",
-    column("name"),
-    column("failures"),
-    column("next_check"),
-    column("last_success"),
-    column("last_error"),
-    column("last_attempt"),
-    column("last_status"),
-)
-_ITEM = table("item", column("source"), column("uid"))
-
-# Own table: which sources have an open "failing" alert, so the pair is sent once each.
-METADATA = MetaData()
-SOURCE_ALERT = Table(
-    "source_alert",
-    METADATA,
-    Column("name", String(300), primary_key=True),
-    Column("since", String(40), nullable=False),  # ISO 8601 UTC of the alert
-    Column("error", String(2000), nullable=True),
-)
 
 
 @dataclass(frozen=True)
@@ -114,13 +83,15 @@ def masked_url(url: str) -> str:
 def source_health(engine: Engine, sources: Iterable[Source]) -> list[SourceHealth]:
     """One row per configured source, joined with what the store remembers about it."""
     insp = inspect(engine)
-    states: dict[str, Any] = {}
+    states: dict[str, SourceStateRow] = {}
     items: dict[str, int] = {}
-    with engine.connect() as conn:
+    with Session(engine) as session:
         if insp.has_table("source_state"):
-            states = {row.name: row for row in conn.execute(select(_SOURCE_STATE))}
+            states = {row.name: row for row in session.exec(select(SourceStateRow)).all()}
         if insp.has_table("item"):
-            rows = conn.execute(select(_ITEM.c.source, func.count()).group_by(_ITEM.c.source)).all()
+            rows = session.exec(
+                select(ItemRow.source, func.count()).group_by(col(ItemRow.source))
+            ).all()
             items = {name: int(count) for name, count in rows}
     out = []
     for source in sources:
@@ -150,29 +121,28 @@ def alert_transition(failures: int, alerted: bool) -> AlertKind | None:
     return None
 
 
+def reschedule(engine: Engine, names: Iterable[str], now: datetime) -> int:
+    """Make sources due now (their interval changed: the next check follows the new one)."""
+    wanted = sorted(set(names))
+    if not wanted or not inspect(engine).has_table("source_state"):
+        return 0
+    with db.writing(engine) as session:
+        rows = session.exec(
+            select(SourceStateRow).where(col(SourceStateRow.name).in_(wanted))
+        ).all()
+        for row in rows:
+            row.next_check = now
+            session.add(row)
+        return len(rows)
+
+
 def failures_of(engine: Engine, name: str) -> tuple[int, str | None]:
     """The stored consecutive failures and last error of one source (0 when never polled)."""
-    with engine.connect() as conn:
-        row = conn.execute(
-            select(_SOURCE_STATE.c.failures, _SOURCE_STATE.c.last_error).where(
-                _SOURCE_STATE.c.name == name
-            )
-        ).first()
+    with Session(engine) as session:
+        row = session.get(SourceStateRow, name)
     if row is None:
         return 0, None
     return int(row.failures or 0), row.last_error
-
-
-def ensure_alert_table(engine: Engine) -> None:
-    METADATA.create_all(engine, checkfirst=True)
-
-
-def open_alerts(engine: Engine) -> dict[str, str]:
-    """Sources with an open failing alert -> since (ISO)."""
-    if not inspect(engine).has_table(SOURCE_ALERT.name):
-        return {}
-    with engine.connect() as conn:
-        return {row.name: row.since for row in conn.execute(select(SOURCE_ALERT))}
 
 
 def _relative(moment: datetime | None, now: datetime) -> str:
