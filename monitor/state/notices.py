@@ -61,7 +61,9 @@ def _enqueue(
     session.add(row)
     session.flush()
     assert row.id is not None
-    repo.enqueue(session, row.id, event, key, None, routing_for(config), now)
+    # The open-notice row (same transaction) is what makes this once; the event id keeps
+    # the outbox key unique when the same notice is opened again later.
+    repo.enqueue(session, row.id, event, f"{key}:{row.id}", None, routing_for(config), now)
 
 
 def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> Event | None:
@@ -79,12 +81,12 @@ def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> 
                 "Its news may be missed until it recovers; it keeps being retried."
             )
             session.execute(insert(NOTICE).values(key=key, at=now.astimezone(UTC).isoformat()))
-            event_key = f"{key}:{now.astimezone(UTC).isoformat()}"
+            event_key = key
         else:
             since = session.execute(select(NOTICE.c.at).where(NOTICE.c.key == key)).scalar()
             text = f"Source {name} works again (it had been failing since {since})."
             session.execute(delete(NOTICE).where(NOTICE.c.key == key))
-            event_key = f"source_recovered:{name}:{now.astimezone(UTC).isoformat()}"
+            event_key = f"source_recovered:{name}"
         event = Event(kind=kind, show="", season=0, old=None, new=text, at=now)
         _enqueue(repo, session, event, event_key, config, now)
         return event
@@ -104,7 +106,7 @@ def config_error(
             f"good config until it is fixed. {error}"
         )
         event = Event(kind="config_error", show="", season=0, old=None, new=text, at=now)
-        _enqueue(repo, session, event, f"{key}:{now.astimezone(UTC).isoformat()}", config, now)
+        _enqueue(repo, session, event, key, config, now)
         return event
 
 
