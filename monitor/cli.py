@@ -158,7 +158,56 @@ def config_warnings(config: Config) -> list[str]:
 @handles_errors
 def poll(state: State, dry_run: bool, as_json: bool) -> None:
     """One cycle over every source now, then deliver due notifications."""
-    not_yet("poll")
+    from datetime import UTC, datetime
+
+    from monitor.notify.render import render
+    from monitor.pipeline import Runtime, SourceReport, poll_all
+
+    config = state.config
+
+    def progress(report: SourceReport) -> None:
+        click.echo(f"  {_source_line(report)}", err=True)
+
+    runtime = Runtime(config)
+    try:
+        report = poll_all(
+            runtime,
+            datetime.now(UTC),
+            dry_run=dry_run,
+            progress=progress if sys.stderr.isatty() else None,
+        )
+    finally:
+        runtime.close()
+    for error in report.deliveries.errors:
+        click.echo(f"release-monitor: notification failed: {error}", err=True)
+    if as_json:
+        print_json(report.to_json())
+        return
+    if dry_run:
+        click.echo("dry run: nothing was stored or sent")
+    for event in report.events:
+        click.echo(f"* {render(event).title}")
+    if not report.events:
+        click.echo("no changes")
+    failing = [s for s in report.sources if s.status == "error"]
+    click.echo(
+        f"sources: {len(report.sources) - len(failing)} ok, {len(failing)} failing; "
+        f"{sum(s.new_items for s in report.sources)} new items"
+    )
+    for source in failing:
+        click.echo(f"  {_source_line(source)}")
+    if not dry_run:
+        d = report.deliveries
+        click.echo(f"notifications: {d.sent} sent, {d.failed} failed, {d.pending} pending")
+        if d.dead:
+            click.echo(f"  {d.dead} given up after 24 h of failure: see `status`")
+
+
+def _source_line(report: Any) -> str:
+    if report.status == "error":
+        return f"{report.name}: error: {report.error}"
+    items = f", {report.new_items} new items" if report.new_items else ""
+    return f"{report.name}: {report.status.replace('_', ' ')}{items}"
 
 
 @cli.command()
@@ -195,7 +244,86 @@ def run(state: State, log_format: str | None) -> None:
 @handles_errors
 def status(state: State, as_json: bool) -> None:
     """The trusted state of every watched season."""
-    not_yet("status")
+    from monitor.state.repository import Repository
+
+    config = state.config
+    repo = Repository.open(config.database_url)
+    try:
+        seasons = repo.seasons(config.watches)
+        dead = repo.deliveries("dead")
+    finally:
+        repo.close()
+    if as_json:
+        print_json([_season_json(season) for season in seasons])
+        for row in dead:
+            click.echo(f"release-monitor: undelivered: {_dead_line(row)}", err=True)
+        return
+    _status_table(seasons, dead)
+
+
+def _season_json(season: Any) -> dict[str, Any]:
+    return {
+        "show": season.show,
+        "season": season.season,
+        "renewal": season.renewal,
+        "release_date": season.release_date,
+        "phase": season.phase,
+        "updated_at": season.updated_at.isoformat() if season.updated_at else None,
+        "reported": dict(season.reported),
+        "evidence": {
+            name: {
+                "publisher": e.publisher,
+                "trust": e.trust.label,
+                "url": e.url,
+                "published": e.published.isoformat() if e.published else None,
+                "text": e.text,
+                "more": e.more,
+            }
+            for name, e in season.evidence.items()
+        },
+    }
+
+
+def _dead_line(row: Any) -> str:
+    return (
+        f"{row.title} -> {row.target_label} (since {row.created_at:%Y-%m-%d %H:%M} UTC, "
+        f"{row.attempts} attempts; last error: {row.last_error})"
+    )
+
+
+def _status_table(seasons: list[Any], dead: list[Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from monitor.notify.render import phase_words
+    from monitor.state.windows import describe
+
+    console = Console(highlight=False)
+    table = Table(title="Watched seasons")
+    for column in ("Show", "Renewal", "Release date", "Phase", "Updated", "On whose word"):
+        table.add_column(column)
+    for season in seasons:
+        reported = season.reported
+        date = describe(season.release_date) if season.release_date else "unknown"
+        if "date" in reported:
+            date += f"\n[dim](reported: {describe(reported['date'])})[/dim]"
+        authority = season.evidence.get("date") or season.evidence.get("renewal")
+        table.add_row(
+            f"{season.show} S{season.season}",
+            season.renewal or "unknown",
+            date,
+            phase_words(season.phase),
+            f"{season.updated_at:%Y-%m-%d %H:%M}" if season.updated_at else "never",
+            f"{authority.publisher} ({authority.trust.label})" if authority else "",
+        )
+    if seasons:
+        console.print(table)
+    else:
+        console.print("No [[watch]] entries in the config.")
+    if dead:
+        console.print(f"[bold red]{len(dead)} notification(s) could not be delivered:[/bold red]")
+        for row in dead:
+            console.print(f"  {_dead_line(row)}", markup=False)
 
 
 @cli.command()
@@ -205,7 +333,45 @@ def status(state: State, as_json: bool) -> None:
 @handles_errors
 def history(state: State, show: str, as_json: bool) -> None:
     """The timeline of changes for SHOW, with evidence links."""
-    not_yet("history")
+    from monitor.notify.render import render
+    from monitor.state.repository import Repository
+
+    config = state.config
+    repo = Repository.open(config.database_url)
+    try:
+        entries = repo.history(show)
+    finally:
+        repo.close()
+    if not entries:
+        watched = ", ".join(sorted({w.show for w in config.watches})) or "none"
+        fail(f'no history for "{show}" (watched shows: {watched})', 1)
+    if as_json:
+        print_json(
+            [
+                {
+                    "at": e.event.at.isoformat() if e.event.at else None,
+                    "show": e.event.show,
+                    "season": e.event.season,
+                    "kind": e.event.kind,
+                    "old": e.event.old,
+                    "new": e.event.new,
+                    "detail": e.event.detail,
+                    "sources": list(e.event.sources),
+                    "link": e.event.link,
+                    "notified": not e.silent,
+                }
+                for e in entries
+            ]
+        )
+        return
+    for entry in entries:
+        event = entry.event
+        message = render(event)
+        when = f"{event.at:%Y-%m-%d %H:%M}" if event.at else "?"
+        note = "  (first poll: recorded, not announced)" if entry.silent else ""
+        click.echo(f"{when}  {message.title}{note}")
+        for line in message.body.splitlines():
+            click.echo(f"    {line}")
 
 
 @cli.command()
@@ -239,7 +405,25 @@ def sources(state: State, as_json: bool) -> None:
 @handles_errors
 def notify_test(state: State) -> None:
     """Send a test message to every notification target."""
-    not_yet("notify-test")
+    from monitor.notify.apprise_sink import AppriseSink
+
+    targets = state.config.notify.urls
+    if not targets:
+        fail(f"no notification targets: add [notify] urls or set {ENV_NOTIFY_URLS}", 1)
+    failed = 0
+    for target in targets:
+        label = target.name or mask_secret_url(target.url)
+        result = AppriseSink(target.url).send(
+            "release-monitor: test message",
+            "This is a test from release-monitor. If you can read it, this target works.",
+        )
+        if result.ok:
+            click.echo(f"ok      {label}")
+        else:
+            failed += 1
+            click.echo(f"FAILED  {label}: {result.reason}")
+    if failed:
+        fail(f"{failed} of {len(targets)} targets failed", 1)
 
 
 @cli.command()

@@ -1,18 +1,35 @@
 """One source through every stage: fetch -> parse -> match -> extract -> state -> outbox.
 
 CONTRACT (implemented in issue 4; the daemon of issue 5 and the CLI call only these).
+Fetching and extraction run outside any transaction; each source's results are then
+written in one transaction (state, seen items, observations, events, outbox rows).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from monitor.config import Config
-from monitor.models import Event
+from monitor.models import (
+    Event,
+    Item,
+    Observation,
+    SourcePoll,
+    SourceState,
+    Trust,
+    WatchClaims,
+)
 from monitor.sources.base import Source
+from monitor.sources.http import Fetcher
+from monitor.state.repository import Repository, Routing, watches_hash
+
+Extractor = Callable[[Item], Sequence[WatchClaims]]
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,8 @@ class DeliveryReport:
     sent: int = 0
     failed: int = 0
     pending: int = 0
+    dead: int = 0  # rows given up on after 24 h of failure (all time)
+    errors: tuple[str, ...] = ()  # one line per failing target, secrets masked
 
 
 @dataclass(frozen=True)
@@ -62,33 +81,221 @@ class PollReport:
         }
 
 
+def _default_sources(config: Config) -> list[Source]:
+    # The registry lives in monitor.sources (issue 2); looked up at run time so this module
+    # imports without it.
+    module: Any = importlib.import_module("monitor.sources")
+    builder = getattr(module, "build_sources", None)
+    if builder is None:
+        return []
+    sources: list[Source] = builder(config)
+    return sources
+
+
+def _default_extractor(config: Config) -> Extractor:
+    titles: Any = importlib.import_module("monitor.match.titles")
+    claims: Any = importlib.import_module("monitor.extract.claims")
+    matcher = titles.TitleMatcher(config.watches)
+
+    def extract(item: Item) -> Sequence[WatchClaims]:
+        found: Sequence[WatchClaims] = claims.extract_item(item, matcher)
+        return found
+
+    return extract
+
+
+def _publisher_table() -> Any:
+    return importlib.import_module("monitor.sources.publishers")
+
+
+def _site(url: str | None) -> str:
+    if not url:
+        return ""
+    try:
+        return (urlsplit(url).hostname or "").removeprefix("www.")
+    except ValueError:
+        return ""
+
+
 class Runtime:
     """Everything a cycle needs, built once per config: fetcher, repository, sources, matcher.
 
-    The daemon rebuilds it (or calls `reload`) when the watchlist changes.
+    The daemon rebuilds it (or calls `reload`) when the watchlist changes. Tests and tools may
+    pass their own sources, extractor or repository.
     """
 
-    def __init__(self, config: Config) -> None:
+    def __init__(
+        self,
+        config: Config,
+        *,
+        sources: Sequence[Source] | None = None,
+        extractor: Extractor | None = None,
+        repository: Repository | None = None,
+        fetcher: Fetcher | None = None,
+    ) -> None:
         self.config = config
-        raise NotImplementedError("issue 4")
+        self.watches = config.watches
+        self.repo = repository or Repository.open(config.database_url)
+        self.fetcher = fetcher or Fetcher(
+            config.monitor.user_agent,
+            max_body_bytes=config.monitor.max_body_bytes,
+            deadline=config.monitor.fetch_timeout,
+        )
+        self._sources = list(sources) if sources is not None else _default_sources(config)
+        self._extractor = extractor
+        self.routing = Routing(tuple(config.notify.urls), config.monitor.notify_baseline)
+        self.watch_hash = watches_hash(self.watches)
 
     @property
     def sources(self) -> list[Source]:
-        raise NotImplementedError("issue 4")
+        return list(self._sources)
+
+    @property
+    def extract(self) -> Extractor:
+        if self._extractor is None:  # built on first use: the matcher compiles every watch
+            self._extractor = _default_extractor(self.config)
+        return self._extractor
 
     def due_sources(self, now: datetime) -> list[Source]:
         """Sources whose stored next_check has come (never-polled ones are due)."""
-        raise NotImplementedError("issue 4")
+        checks = {row.name: row.next_check for row in self.repo.source_rows()}
+        return [s for s in self._sources if (due := checks.get(s.name)) is None or due <= now]
 
     def close(self) -> None:
-        raise NotImplementedError("issue 4")
+        close = getattr(self.fetcher, "close", None)
+        if callable(close):
+            close()
+        self.repo.close()
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """One source's poll, read and extracted, not yet stored."""
+
+    source: Source
+    poll: SourcePoll
+    items: tuple[Item, ...]  # new or edited items
+    observations: tuple[Observation, ...]
+
+
+def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
+    site = item.publisher_url or item.link or source.url
+    trust: Trust | None = source.trust
+    publisher = item.publisher
+    if trust is None or not publisher:
+        table = _publisher_table()
+        trust = trust or table.trust_for_url(site)
+        publisher = publisher or table.publisher_name(site) or _site(site) or source.name
+    assert trust is not None and publisher
+    return trust, publisher
+
+
+def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
+    """Fetch, parse and extract one source, with no transaction open. Never raises."""
+    state = rt.repo.source_state(source.name)
+    try:
+        poll = source.poll(rt.fetcher, state, now)
+    except Exception as exc:  # Source.poll promises not to raise; a bug must not stop a cycle
+        poll = SourcePoll(
+            name=source.name,
+            status="error",
+            state=SourceState(
+                url=state.url,
+                etag=state.etag,
+                last_modified=state.last_modified,
+                body_hash=state.body_hash,
+                failures=state.failures + 1,
+                next_check=now + source.interval,
+                last_success=state.last_success,
+                last_error=f"internal error: {type(exc).__name__}: {exc}",
+            ),
+            error=f"internal error: {type(exc).__name__}: {exc}",
+        )
+    items = tuple(rt.repo.unseen(source.name, poll.items, rt.watch_hash))
+    observations = list(poll.observations)
+    for item in items:
+        try:
+            found = rt.extract(item)
+        except Exception:  # one unreadable item must not hide the rest of the feed
+            continue
+        if not found:
+            continue
+        trust, publisher = _trust_and_publisher(source, item)
+        for watch_claims in found:
+            for claim in watch_claims.claims:
+                observations.append(
+                    Observation(
+                        show=watch_claims.watch.show,
+                        season=watch_claims.watch.season,
+                        field=claim.field,
+                        value=claim.value,
+                        trust=trust,
+                        publisher=publisher,
+                        source=source.name,
+                        url=item.link,
+                        published=item.published,
+                        seen_at=now,
+                        evidence=claim.evidence,
+                        item_uid=item.uid,
+                    )
+                )
+    return Fetched(source, poll, items, tuple(observations))
+
+
+def _report(fetched: Fetched) -> SourceReport:
+    poll = fetched.poll
+    return SourceReport(
+        name=fetched.source.name,
+        status=poll.status,
+        new_items=len(fetched.items),
+        error=poll.error,
+    )
+
+
+def store_fetched(rt: Runtime, session: Any, fetched: Fetched, now: datetime) -> list[Event]:
+    """Write one source's results in the caller's transaction; the events to announce."""
+    return rt.repo.apply(
+        session,
+        source=fetched.source.name,
+        status=fetched.poll.status,
+        state=fetched.poll.state,
+        items=fetched.items,
+        observations=fetched.observations,
+        watches=rt.watches,
+        routing=rt.routing,
+        all_sources=[s.name for s in rt.sources],
+        now=now,
+    )
 
 
 def poll_source(
     rt: Runtime, source: Source, now: datetime, *, dry_run: bool = False
 ) -> tuple[SourceReport, list[Event]]:
     """Fetch one source and carry its claims to state and outbox in one transaction."""
-    raise NotImplementedError("issue 4")
+    fetched = fetch_source(rt, source, now)
+    with rt.repo.transaction(commit=not dry_run) as session:
+        events = store_fetched(rt, session, fetched, now)
+    return _report(fetched), events
+
+
+def _fetch_all(
+    rt: Runtime, sources: Sequence[Source], now: datetime
+) -> list[Future[list[Fetched]]]:
+    """Fetch in parallel, one host at a time per worker (never two requests to one host)."""
+    by_host: dict[str, list[Source]] = {}
+    for source in sources:
+        by_host.setdefault(_site(source.url) or source.name, []).append(source)
+    pool = ThreadPoolExecutor(
+        max_workers=max(1, min(rt.config.monitor.workers, len(by_host))),
+        thread_name_prefix="fetch",
+    )
+
+    def run(group: list[Source]) -> list[Fetched]:
+        return [fetch_source(rt, source, now) for source in group]
+
+    futures = [pool.submit(run, group) for group in by_host.values()]
+    pool.shutdown(wait=False)
+    return futures
 
 
 def poll_all(
@@ -99,14 +306,54 @@ def poll_all(
     progress: Callable[[SourceReport], None] | None = None,
 ) -> PollReport:
     """Every source now (manual `poll`), then every pending delivery at once."""
-    raise NotImplementedError("issue 4")
+    sources = rt.sources
+    futures = _fetch_all(rt, sources, now) if sources else []
+    events: list[Event] = []
+    reports: list[SourceReport] = []
+    if dry_run:
+        # One transaction for the whole cycle (later sources see earlier ones), opened once
+        # every fetch is done and rolled back.
+        fetched_all = [f for future in futures for f in future.result()]
+        with rt.repo.transaction(commit=False) as session:
+            for fetched in fetched_all:
+                events += store_fetched(rt, session, fetched, now)
+                reports.append(_report(fetched))
+                if progress:
+                    progress(reports[-1])
+            events += rt.repo.release_day(session, rt.watches, rt.routing, now)
+        return PollReport(tuple(events), _in_order(reports, sources), DeliveryReport())
+    for future in as_completed(futures):
+        for fetched in future.result():
+            with rt.repo.transaction() as session:
+                events += store_fetched(rt, session, fetched, now)
+            reports.append(_report(fetched))
+            if progress:
+                progress(reports[-1])
+    events += release_day(rt, now)
+    deliveries = deliver_due(rt, now, retry_all=True)
+    return PollReport(tuple(events), _in_order(reports, sources), deliveries)
+
+
+def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[SourceReport, ...]:
+    order = {s.name: n for n, s in enumerate(sources)}
+    return tuple(sorted(reports, key=lambda r: order.get(r.name, len(order))))
 
 
 def deliver_due(rt: Runtime, now: datetime, *, retry_all: bool = False) -> DeliveryReport:
     """Claim due outbox rows, send each through Apprise outside any transaction, mark them."""
-    raise NotImplementedError("issue 4")
+    from monitor.notify.outbox import deliver
+
+    outcome = deliver(rt.repo, rt.config.notify.urls, now, retry_all=retry_all)
+    return DeliveryReport(
+        sent=outcome.sent,
+        failed=outcome.failed,
+        pending=outcome.pending,
+        dead=outcome.dead,
+        errors=outcome.errors,
+    )
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:
     """Seasons whose confirmed exact date has come become `released` (one event each)."""
-    raise NotImplementedError("issue 4")
+    with rt.repo.transaction() as session:
+        return rt.repo.release_day(session, rt.watches, rt.routing, now)

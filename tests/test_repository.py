@@ -22,6 +22,7 @@ HOOK = Target(url="json://127.0.0.1:9/hook")
 MAIL = Target(url="mailto://user:secret@127.0.0.1:9?to=b@example.com", events=("date_announced",))
 KIDS = Target(url="json://127.0.0.1:9/kids", tags=("family",), name="kids")
 SOURCES = ("Deadline", "Blog")
+DEFAULT_ROUTING = Routing((HOOK, MAIL))
 
 
 def obs(
@@ -54,9 +55,9 @@ def apply(
     repo: Repository,
     source: str,
     now: datetime,
-    observations: list[Observation] = [],  # noqa: B006  # never mutated
+    observations: tuple[Observation, ...] | list[Observation] = (),
     watches: tuple[Watch, ...] = (WATCH,),
-    routing: Routing = Routing((HOOK, MAIL)),
+    routing: Routing = DEFAULT_ROUTING,
 ) -> list[str]:
     with repo.transaction() as session:
         events = repo.apply(

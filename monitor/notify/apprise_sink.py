@@ -1,0 +1,81 @@
+"""Sending one message to one target through Apprise; never raises, never shows a secret."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from monitor.config import mask_secret_url
+
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
+
+
+@dataclass(frozen=True)
+class SendResult:
+    ok: bool
+    reason: str | None = None
+    config_error: bool = False  # the URL itself is wrong: retrying cannot help until it is fixed
+
+
+def _mask_urls(text: str) -> str:
+    return _URL.sub(lambda m: mask_secret_url(m.group(0)), text)
+
+
+class AppriseSink:
+    """One Apprise object for one target URL."""
+
+    def __init__(self, url: str) -> None:
+        import apprise  # heavy: loaded only when something is sent
+
+        self.label = mask_secret_url(url)
+        self._secret = url
+        self._apprise: Any = apprise.Apprise()
+        self.error: str | None = None
+        try:
+            added = self._apprise.add(url)
+        except Exception as exc:  # a plugin rejecting its arguments must not stop the others
+            added = False
+            self.error = f"configuration error: invalid notification URL ({type(exc).__name__})"
+        if not added and self.error is None:
+            self.error = (
+                "configuration error: not a usable Apprise URL (unknown service or missing "
+                "parts); see https://github.com/caronc/apprise/wiki"
+            )
+
+    def _clean(self, text: str) -> str:
+        return _mask_urls(text.replace(self._secret, self.label))
+
+    def send(self, title: str, body: str) -> SendResult:
+        if self.error:
+            return SendResult(False, self.error, config_error=True)
+        import apprise
+
+        try:
+            result = self._apprise.notify(
+                body=body, title=title, body_format=apprise.NotifyFormat.TEXT
+            )
+        except Exception as exc:  # Apprise or a plugin bug: report it, keep the row for later
+            return SendResult(False, self._clean(f"{type(exc).__name__}: {exc}")[:300])
+        status = getattr(result, "status", None)
+        if status is None:  # Apprise 1.x: a bool
+            return SendResult(True) if result else SendResult(False, "Apprise reported a failure")
+        name = getattr(status, "name", str(status))
+        if name == "SUCCESS":
+            return SendResult(True)
+        if name == "NOMATCH":
+            return SendResult(
+                False, "configuration error: Apprise found no service for this URL", True
+            )
+        return SendResult(False, self._reason(result, name))
+
+    def _reason(self, result: Any, status: str) -> str:
+        messages = []
+        try:
+            messages = [
+                entry.message for entry in result.logs() if entry.level in ("WARNING", "ERROR")
+            ]
+        except Exception:  # the reason is a courtesy; the status alone decides
+            messages = []
+        detail = messages[-1] if messages else status.lower()
+        return self._clean(f"{status.lower()}: {detail}")[:300]

@@ -1,0 +1,107 @@
+"""The outbox sender: claim due rows, send each outside any transaction, then mark it.
+
+At-least-once: a sender killed between claiming and marking leaves a leased row that becomes
+due again when the lease runs out; a row marked sent is never claimed again. Targets are
+served in parallel and independently, so one failing or slow target never holds up another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from monitor.config import Target
+from monitor.notify.apprise_sink import AppriseSink, SendResult
+from monitor.state.repository import Outgoing, Repository, target_key
+
+MAX_PARALLEL_TARGETS = 4
+
+
+class Sender(Protocol):
+    def send(self, title: str, body: str) -> SendResult: ...
+
+
+@dataclass(frozen=True)
+class DeliveryOutcome:
+    sent: int = 0
+    failed: int = 0
+    pending: int = 0  # still waiting after this run (due later or leased)
+    dead: int = 0
+    errors: tuple[str, ...] = ()  # one line per failing target, secrets masked
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def deliver(
+    repo: Repository,
+    targets: Sequence[Target],
+    now: datetime,
+    *,
+    retry_all: bool = False,
+    sender_for: Callable[[str], Sender] = AppriseSink,
+    clock: Callable[[], datetime] = _utcnow,
+) -> DeliveryOutcome:
+    """Send every due row (every pending row with `retry_all`) and record the outcome.
+
+    Outcomes are stamped `now` plus the time spent sending, so a caller's clock rules.
+    """
+    started = clock()
+
+    def moment() -> datetime:
+        return now + (clock() - started)
+
+    jobs = repo.claim(now, retry_all=retry_all)
+    by_target: dict[str, list[Outgoing]] = {}
+    for job in jobs:
+        by_target.setdefault(job.target, []).append(job)
+    target_of = {target_key(t.url): t for t in targets}
+
+    def serve(key: str) -> tuple[int, int, str | None]:
+        batch = by_target[key]
+        target = target_of.get(key)
+        if target is None:
+            for job in batch:
+                repo.mark_failed(job.id, moment(), "target no longer in the config", dead=True)
+            return 0, len(batch), f"{batch[0].target_label}: no longer in the config"
+        sender = sender_for(target.url)
+        sent = failed = 0
+        reason: str | None = None
+        for job in batch:
+            if reason is not None:
+                # The target just failed: later rows wait for its next attempt.
+                repo.mark_failed(job.id, moment(), f"not tried: {reason}")
+                failed += 1
+                continue
+            result = sender.send(job.title, job.body)
+            if result.ok:
+                repo.mark_sent(job.id, moment())
+                sent += 1
+            else:
+                reason = result.reason or "failed"
+                repo.mark_failed(job.id, moment(), reason)
+                failed += 1
+        return sent, failed, None if reason is None else f"{batch[0].target_label}: {reason}"
+
+    sent = failed = 0
+    errors: list[str] = []
+    if by_target:
+        workers = min(MAX_PARALLEL_TARGETS, len(by_target))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="deliver") as pool:
+            for ok, bad, error in pool.map(serve, list(by_target)):
+                sent += ok
+                failed += bad
+                if error:
+                    errors.append(error)
+    counts = repo.delivery_counts()
+    return DeliveryOutcome(
+        sent=sent,
+        failed=failed,
+        pending=counts["pending"] + counts["sending"],
+        dead=counts["dead"],
+        errors=tuple(errors),
+    )

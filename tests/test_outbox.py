@@ -1,0 +1,109 @@
+"""The outbox against real receivers: a local JSON webhook and a local SMTP server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from monitor.config import Target
+from monitor.models import Event
+from monitor.notify.apprise_sink import AppriseSink
+from monitor.notify.outbox import deliver
+from monitor.state.repository import Repository, Routing
+from monitor.state.tables import EventRow
+from tests.receivers import Webhook, smtp_server, webhook
+
+T0 = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Repository:
+    repo = Repository.open(f"sqlite:///{tmp_path / 'state.db'}")
+    yield repo  # type: ignore[misc]
+    repo.close()
+
+
+def enqueue(repo: Repository, targets: tuple[Target, ...], n: int = 1) -> None:
+    with repo.transaction() as session:
+        for number in range(n):
+            event = Event(
+                kind="date_announced",
+                show="Glass Harbor",
+                season=2,
+                old=None,
+                new="2027-01-29",
+                sources=("Deadline (trade)",),
+                link="https://deadline.example/a",
+                at=T0,
+            )
+            row = EventRow(kind=event.kind, show=event.show, season=2, at=T0)
+            session.add(row)
+            session.flush()
+            assert row.id is not None
+            repo.enqueue(session, row.id, event, f"test:{number}", None, Routing(targets), T0)
+
+
+def test_sent_to_a_real_webhook_and_a_real_smtp_server_once(repo: Repository) -> None:
+    with webhook() as hook, smtp_server() as mail:
+        targets = (Target(url=hook.url()), Target(url=mail.url()))
+        enqueue(repo, targets)
+        outcome = deliver(repo, targets, T0)
+        assert (outcome.sent, outcome.failed, outcome.pending) == (2, 0, 0)
+        assert hook.titles == ["Glass Harbor S2: release date announced"]
+        assert "Friday 29 January 2027" in str(hook.received[0]["message"])
+        assert mail.subjects == ["Glass Harbor S2: release date announced"]
+        assert "Deadline (trade)" in mail.text(0)
+        again = deliver(repo, targets, T0 + timedelta(days=1), retry_all=True)
+        assert (again.sent, again.failed) == (0, 0)
+        assert len(hook.received) == 1 and len(mail.messages) == 1
+
+
+def test_a_failing_target_is_retried_later_and_never_blocks_another(repo: Repository) -> None:
+    with webhook() as good, webhook() as bad:
+        bad.status = 500
+        targets = (Target(url=bad.url()), Target(url=good.url()))
+        enqueue(repo, targets, n=2)
+        outcome = deliver(repo, targets, T0)
+        assert (outcome.sent, outcome.failed, outcome.pending) == (2, 2, 2)
+        assert len(good.received) == 2
+        assert any("500" in e or "failure" in e for e in outcome.errors), outcome.errors
+        assert deliver(repo, targets, T0 + timedelta(seconds=30)).sent == 0  # backing off
+        bad.status = 200
+        later = deliver(repo, targets, T0 + timedelta(minutes=2))
+        assert (later.sent, later.pending) == (2, 0)
+        assert len(bad.received) == 2 and len(good.received) == 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["nosuchservice://token@host/path", "json://", "not a url at all"],
+    ids=["unknown service", "no host", "garbage"],
+)
+def test_an_unusable_url_is_a_configuration_error_without_the_secret(url: str) -> None:
+    result = AppriseSink(url).send("t", "b")
+    assert not result.ok and result.config_error
+    assert result.reason and "configuration error" in result.reason
+    assert "token" not in result.reason
+
+
+def test_a_removed_target_makes_its_rows_dead_and_status_can_show_them(
+    repo: Repository,
+) -> None:
+    gone = Target(url="json://127.0.0.1:9/secret-token")
+    enqueue(repo, (gone,))
+    outcome = deliver(repo, (), T0)
+    assert (outcome.failed, outcome.dead) == (1, 1)
+    (dead,) = repo.deliveries("dead")
+    assert "secret-token" not in dead.target_label and dead.last_error
+
+
+def test_webhook_helper_answers_status(tmp_path: Path) -> None:
+    # The receiver itself must be able to fail, or the retry tests above prove nothing.
+    with webhook() as hook:
+        hook.status = 500
+        assert isinstance(hook, Webhook)
+        assert not AppriseSink(hook.url()).send("t", "b").ok
+        hook.status = 200
+        assert AppriseSink(hook.url()).send("t", "b").ok
