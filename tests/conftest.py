@@ -1,11 +1,17 @@
-"""Shared fixtures: the repository root and a CLI runner that uses a real subprocess."""
+"""Shared fixtures: the repository root, a CLI runner that uses a real subprocess, and a
+real HTTP feed server on 127.0.0.1 (`feed_server`, see tests/feedserver.py)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+
+from tests.feedserver import FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,3 +35,13 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    """A started FeedServer; script it with `feed_server.add(path, body, ...)`."""
+    server = FeedServer()
+    try:
+        yield server
+    finally:
+        server.close()

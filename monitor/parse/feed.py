@@ -61,7 +61,8 @@ _LONG_SHORT_FIELD = re.compile(
     rb"\s*(?:<!\[CDATA\[)?)([^<\]]{" + str(SHORT_FIELD_MAX + 1).encode() + rb",})",
     re.IGNORECASE,
 )
-_SUBSET_END = re.compile(rb"\]\s*>")
+# Quoted strings are skipped whole: a ">" or "]" inside an entity value ends nothing.
+_DOCTYPE_TOKEN = re.compile(rb"\"[^\"]*\"|'[^']*'|[\[\]>]")
 _PARTIAL_ENTITY = re.compile(rb"&[#\w]{0,12}$")
 
 
@@ -72,24 +73,21 @@ def _strip_doctype(body: bytes, warnings: list[str]) -> bytes:
     declaring one large entity and using it thousands of times becomes gigabytes.
     """
     first = _FIRST_ELEMENT.search(body)
-    head_end = first.start() if first else len(body)
-    head, rest = body[:head_end], body[head_end:]
-    start_match = _DOCTYPE.search(head)
+    start_match = _DOCTYPE.search(body, 0, first.start() if first else len(body))
     if start_match is None:
         return body
     start = start_match.start()
-    bracket = head.find(b"[", start)
-    close = head.find(b">", start)
-    if bracket != -1 and (close == -1 or bracket < close):
-        end_match = _SUBSET_END.search(head, bracket)
-        end = end_match.end() if end_match else head_end
-        subset = head[bracket + 1 : end_match.start() if end_match else head_end]
-        declaration = head[start:bracket].rstrip()
+    subset_start, subset_end, end = _doctype_extent(body, start_match.end())
+    if subset_start is not None:
+        declaration = body[start:subset_start].rstrip()
+        subset = body[subset_start + 1 : subset_end]
     else:
-        end = close + 1 if close != -1 else head_end
+        declaration = body[start : end - 1 if body[end - 1 : end] == b">" else end].rstrip()
         subset = b""
-        declaration = head[start : end - 1 if close != -1 else end].rstrip()
-    before, after = head[:start], head[end:]
+    # The root element starts after the DOCTYPE (an entity value may contain "<b>").
+    first = _FIRST_ELEMENT.search(body, end)
+    head_end = first.start() if first else len(body)
+    before, after, rest = body[:start], body[end:head_end], body[head_end:]
     # Entity declarations may also sit (invalidly) outside the DOCTYPE.
     decls = [m for part in (before, subset, after) for m in _ENTITY_DECL.finditer(part)]
     before, after = _ENTITY_DECL.sub(b"", before), _ENTITY_DECL.sub(b"", after)
@@ -121,6 +119,26 @@ def _strip_doctype(body: bytes, warnings: list[str]) -> bytes:
     else:
         declaration += b">"
     return before + declaration + after + rest
+
+
+def _doctype_extent(body: bytes, pos: int) -> tuple[int | None, int, int]:
+    """(internal subset "[" index or None, its "]" index, index after the closing ">")."""
+    subset_start: int | None = None
+    subset_end = len(body)
+    depth = 0
+    for token in _DOCTYPE_TOKEN.finditer(body, pos):
+        char = token.group()
+        if char == b"[":
+            if depth == 0 and subset_start is None:
+                subset_start = token.start()
+            depth += 1
+        elif char == b"]":
+            depth = max(0, depth - 1)
+            if depth == 0:
+                subset_end = token.start()
+        elif char == b">" and depth == 0:
+            return subset_start, subset_end, token.end()
+    return subset_start, subset_end, len(body)
 
 
 def _truncate_long_fields(body: bytes, warnings: list[str]) -> bytes:
@@ -249,9 +267,12 @@ def parse_unguarded(
     items: list[Item] = []
     for entry in entries:
         try:
-            items.append(_item(entry))
+            item = _item(entry)
         except Exception as exc:  # one odd entry must not cost the others
             warnings.append(f"skipped an unreadable entry ({type(exc).__name__})")
+            continue
+        if item.title or item.text or item.link:  # a cut-off entry can leave nothing
+            items.append(item)
     if result.get("bozo"):
         warnings.append(_describe_bozo(result.get("bozo_exception"), len(items)))
     feed = result.get("feed") or {}

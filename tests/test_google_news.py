@@ -1,0 +1,150 @@
+"""Google News: the search URL per watch, headline/publisher split, and a poll end to end."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from monitor.models import Item, SourceState, Trust, Watch
+from monitor.sources.google_news import (
+    GoogleNewsSource,
+    attribute,
+    search_url,
+    strip_publisher_suffix,
+)
+from monitor.sources.http import Fetcher
+from monitor.sources.publishers import trust_for_url
+from tests.feedserver import FeedServer, fixture_feed
+
+NOW = datetime(2025, 6, 4, 18, 0, tzinfo=UTC)
+BASE = "https://news.google.com/rss/search"
+
+
+@pytest.mark.parametrize(
+    ("watch", "expected_q"),
+    [
+        pytest.param(Watch("All of Us Are Dead", 2), '"All of Us Are Dead" season 2', id="plain"),
+        pytest.param(Watch("Love, Death & Robots", 4), '"Love, Death & Robots" season 4', id="amp"),
+        pytest.param(Watch("Money Heist: Korea", 2), '"Money Heist: Korea" season 2', id="colon"),
+        pytest.param(Watch('The "Office"', 10), '"The  Office" season 10', id="quotes-removed"),
+        pytest.param(Watch("지금 우리 학교는", 2), '"지금 우리 학교는" season 2', id="hangul"),
+    ],
+)
+def test_search_url_encodes_the_query(watch: Watch, expected_q: str) -> None:
+    url = search_url(BASE, watch, hl="en-US", gl="US", ceid="US:en")
+    parts = urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == BASE
+    assert " " not in url and '"' not in url and "&" not in parts.query.split("&hl=")[0]
+    assert parse_qs(parts.query) == {
+        "q": [expected_q],
+        "hl": ["en-US"],
+        "gl": ["US"],
+        "ceid": ["US:en"],
+    }
+
+
+def test_search_url_keeps_an_existing_query() -> None:
+    url = search_url(
+        "http://127.0.0.1:8080/search?proxy=1", Watch("Dark", 1), hl="de", gl="DE", ceid="DE:de"
+    )
+    assert url.startswith("http://127.0.0.1:8080/search?proxy=1&q=%22Dark%22%20season%201&hl=de")
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "expected"),
+    [
+        pytest.param("S2 Renewed - Deadline", "Deadline", "S2 Renewed", id="suffix"),
+        pytest.param(
+            "S2 - cast and date - Screen Rant", "Screen Rant", "S2 - cast and date", id="inner-dash"
+        ),
+        pytest.param("First look — Soompi", "Soompi", "First look", id="em-dash"),
+        pytest.param("News - deadline", "Deadline", "News", id="case"),
+        pytest.param("Deadline", "Deadline", "Deadline", id="title-is-publisher"),
+        pytest.param("Renewed - Variety", "Deadline", "Renewed - Variety", id="other-publisher"),
+        pytest.param("No suffix here", "Deadline", "No suffix here", id="none"),
+        pytest.param("Anything - Deadline", None, "Anything - Deadline", id="no-publisher"),
+    ],
+)
+def test_strip_publisher_suffix(title: str, publisher: str | None, expected: str) -> None:
+    assert strip_publisher_suffix(title, publisher) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "publisher", "site"),
+    [
+        pytest.param(
+            Item(
+                "u",
+                "h",
+                "Renewed - Deadline",
+                "",
+                publisher="Deadline",
+                publisher_url="https://deadline.com",
+            ),
+            "Renewed",
+            "Deadline",
+            "https://deadline.com",
+            id="source",
+        ),
+        pytest.param(
+            Item("u", "h", "Renewed - Deadline", "", publisher_url="https://deadline.com/"),
+            "Renewed",
+            "Deadline",
+            "https://deadline.com",
+            id="url-only",
+        ),
+        pytest.param(
+            Item(
+                "u",
+                "h",
+                "Renewed - TV Blog",
+                "",
+                publisher="TV Blog",
+                publisher_url="tvblog.example",
+            ),
+            "Renewed",
+            "TV Blog",
+            "https://tvblog.example",
+            id="bare-domain",
+        ),
+        pytest.param(
+            Item("u", "h", "Renewed - Some Paper", ""),
+            "Renewed",
+            "Some Paper",
+            None,
+            id="no-source",
+        ),
+    ],
+)
+def test_attribute(item: Item, title: str, publisher: str, site: str | None) -> None:
+    got = attribute(item)
+    assert (got.title, got.publisher, got.publisher_url) == (title, publisher, site)
+
+
+def test_poll_a_real_world_shaped_feed(feed_server: FeedServer) -> None:
+    feed_server.add("/rss/search", fixture_feed("google_news.xml"))
+    source = GoogleNewsSource(
+        watch=Watch("All of Us Are Dead", 2),
+        base_url=feed_server.url("/rss/search"),
+        interval=timedelta(hours=2),
+    )
+    fetcher = Fetcher("release-monitor-tests/1.0", deadline=timedelta(seconds=5))
+    poll = source.poll(fetcher, SourceState(), NOW)
+    assert poll.status == "ok", poll.error
+    assert poll.name == "Google News: All of Us Are Dead S2"
+    sent = feed_server.last_request("/rss/search")
+    assert parse_qs(urlsplit(sent.path).query)["q"] == ['"All of Us Are Dead" season 2']
+    got = [(i.title, i.publisher, i.publisher_url) for i in poll.items]
+    assert got == [
+        ("'All of Us Are Dead' Season 2 Officially Renewed at Netflix", "Deadline", "https://deadline.com"),
+        ("All of Us Are Dead season 2 - release date, cast and everything we know", "Screen Rant", "https://screenrant.com"),
+        ("Netflix drops first look at 'All of Us Are Dead' 2", "Soompi", "https://www.soompi.com"),
+        ("Zombie school drama returns for a second run", "The Korea Herald", "https://www.koreaherald.com"),
+        ("Every Netflix renewal so far this year", "What's on Netflix", "https://www.whats-on-netflix.com"),
+    ]  # fmt: skip
+    trusts = [trust_for_url(i.publisher_url or "") for i in poll.items]
+    assert trusts == [Trust.TRADE, Trust.PRESS, Trust.PRESS, Trust.PRESS, Trust.TRADE]
+    assert poll.items[0].published == datetime(2025, 6, 4, 16, 0, tzinfo=UTC)
+    assert source.trust is None
