@@ -80,6 +80,15 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+def children_kib(pid: int) -> int:
+    """Resident memory of the daemon's child processes (the feed-parsing sandbox)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            total += rss_kib(int(child)) or 0
+    return total
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--watches", type=int, default=100)
@@ -152,9 +161,9 @@ def main() -> int:
             )
         sources = args.watches + args.feeds
         start = time.monotonic()
-        samples: list[tuple[float, int, int]] = []
+        samples: list[tuple[float, int, int, int]] = []
         print(f"work folder {work}; {sources} sources; target {args.cycles} cycles")
-        print(f"{'t(s)':>6} {'polls':>7} {'cycles':>6} {'RSS MiB':>8}")
+        print(f"{'t(s)':>6} {'polls':>7} {'cycles':>6} {'RSS MiB':>8} {'+children':>9}")
         polls = 0
         try:
             while proc.poll() is None:
@@ -163,9 +172,13 @@ def main() -> int:
                 kib = rss_kib(proc.pid)
                 if kib is None:
                     break
+                kids = children_kib(proc.pid)
                 elapsed = time.monotonic() - start
-                samples.append((elapsed, polls, kib))
-                print(f"{elapsed:6.0f} {polls:7d} {polls / sources:6.1f} {kib / 1024:8.1f}")
+                samples.append((elapsed, polls, kib, kids))
+                print(
+                    f"{elapsed:6.0f} {polls:7d} {polls / sources:6.1f} {kib / 1024:8.1f} "
+                    f"{(kib + kids) / 1024:9.1f}"
+                )
                 if polls >= args.cycles * sources:
                     break
         finally:
@@ -195,6 +208,11 @@ def main() -> int:
             f"RSS after first cycle {warm[2] / 1024:.1f} MiB, peak {peak[2] / 1024:.1f} MiB, "
             f"end {end[2] / 1024:.1f} MiB; growth after warm-up "
             f"{(end[2] - warm[2]) / 1024:+.1f} MiB over {max(cycles - 1, 0):.0f} cycles"
+        )
+        print(
+            f"with child processes: after first cycle {(warm[2] + warm[3]) / 1024:.1f} MiB, "
+            f"peak {max(s[2] + s[3] for s in samples) / 1024:.1f} MiB, "
+            f"end {(end[2] + end[3]) / 1024:.1f} MiB"
         )
         if not args.keep:
             for path in sorted(work.glob("*")):
