@@ -150,6 +150,7 @@ def main() -> int:
 
         env = {k: v for k, v in os.environ.items() if not k.startswith("RELEASE_MONITOR_")}
         env["PYTHONPATH"] = str(ROOT)
+        env["RELEASE_MONITOR_LOG_LEVEL"] = "DEBUG"  # one line per poll, to count cycles
         log = work / "daemon.log"
         with log.open("wb") as err:
             proc = subprocess.Popen(

@@ -38,7 +38,7 @@ POLITE_HOSTS: dict[str, float] = {
     "news.google.com": 1.0,
     "api.tvmaze.com": 0.5,  # documented limit: 20 calls per 10 s
 }
-TICK_MIN = 1.0
+TICK_MIN = 0.5
 TICK_MAX = 30.0
 SHUTDOWN_GRACE = 8.0  # SIGTERM to exit, at most (Docker's default kill timeout is 10 s)
 FULL_CONFIG_CHECK = 30.0  # hash the config at least this often even if its stat looks unchanged
@@ -49,7 +49,7 @@ def utcnow() -> datetime:
 
 
 def tick_seconds(config: Config) -> float:
-    """Half the smallest interval, kept within [1 s, 30 s]: a due source waits at most that."""
+    """Half the smallest interval, kept within [0.5 s, 30 s]: a due source waits at most that."""
     half = smallest_interval(config).total_seconds() / 2
     return max(TICK_MIN, min(TICK_MAX, half))
 
@@ -358,7 +358,10 @@ class Daemon:
                 "source %s failed: %s", source.name, report.error, extra={"source": source.name}
             )
         else:
-            log.info(
+            # Most polls find nothing new (304 or the same body): keep those out of INFO.
+            level = logging.INFO if report.new_items or report.status == "ok" else logging.DEBUG
+            log.log(
+                level,
                 "source %s: %s, %d new items",
                 source.name,
                 report.status,

@@ -44,7 +44,8 @@ class FakeRuntime:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self._sources = [FakeSource(f.name, f.url) for f in config.feeds]
+        every = config.monitor.interval
+        self._sources = [FakeSource(f.name, f.url, interval=every) for f in config.feeds]
         self.next_check: dict[str, datetime] = {}
         self.closed = False
 
@@ -120,7 +121,7 @@ class Recorder:
 
 
 def feeds_toml(feeds: list[tuple[str, str]]) -> str:
-    out = '[monitor]\ndatabase = "sqlite:///rm.db"\ninterval = "1s"\nworkers = 4\n'
+    out = '[monitor]\ndatabase = "sqlite:///rm.db"\ninterval = "500ms"\nworkers = 4\n'
     out += "[sources.google_news]\nenabled = false\n[sources.tvmaze]\nenabled = false\n"
     for name, url in feeds:
         out += f'\n[[feeds]]\nname = "{name}"\nurl = "{url}"\n'
@@ -171,7 +172,7 @@ def test_host_gap(url: str, gap: float) -> None:
 @pytest.mark.parametrize(
     ("interval", "tick"),
     [
-        pytest.param("1s", 1.0, id="floor"),
+        pytest.param("500ms", 0.5, id="floor"),
         pytest.param("10s", 5.0, id="half"),
         pytest.param("2h", 30.0, id="ceiling"),
     ],
@@ -219,7 +220,7 @@ def test_hung_fetch_does_not_stall_other_hosts(make_daemon: Any) -> None:
 
 
 def test_shutdown_waits_for_in_flight_poll(make_daemon: Any) -> None:
-    d, rec = make_daemon([("slow", "http://127.0.0.1:1/slow")], Recorder(sleep=1.0))
+    d, rec = make_daemon([("slow", "http://127.0.0.1:1/slow")], Recorder(sleep=0.5))
     d.start()
     wait_for(lambda: rec.active["127.0.0.1"] == 1)
     assert d.shutdown() == 0
