@@ -169,7 +169,7 @@ def main() -> int:
         try:
             while proc.poll() is None:
                 time.sleep(args.sample)
-                polls = sum(1 for line in log.open("rb") if b'"source": "' in line)
+                polls = sum(1 for line in log.open("rb") if b'"msg": "source ' in line)
                 kib = rss_kib(proc.pid)
                 if kib is None:
                     break
