@@ -291,8 +291,18 @@ def _dead_line(row: Any) -> str:
     )
 
 
+def _cell(confirmed: str, reported: str | None) -> str:
+    from rich.markup import escape
+
+    if not reported or reported == "unknown":
+        return confirmed
+    # Unconfirmed news is shown apart from the trusted value.
+    return f"{confirmed}\n[dim](reported: {escape(reported)})[/dim]"
+
+
 def _status_table(seasons: list[Any], dead: list[Any]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from monitor.notify.render import phase_words
@@ -305,16 +315,14 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
     for season in seasons:
         reported = season.reported
         date = describe(season.release_date) if season.release_date else "unknown"
-        if "date" in reported:
-            date += f"\n[dim](reported: {describe(reported['date'])})[/dim]"
         authority = season.evidence.get("date") or season.evidence.get("renewal")
         table.add_row(
-            f"{season.show} S{season.season}",
-            season.renewal or "unknown",
-            date,
-            phase_words(season.phase),
+            escape(f"{season.show} S{season.season}"),
+            _cell(season.renewal or "unknown", reported.get("renewal")),
+            _cell(date, describe(reported["date"]) if "date" in reported else None),
+            _cell(phase_words(season.phase), phase_words(reported.get("phase"))),
             f"{season.updated_at:%Y-%m-%d %H:%M}" if season.updated_at else "never",
-            f"{authority.publisher} ({authority.trust.label})" if authority else "",
+            escape(f"{authority.publisher} ({authority.trust.label})") if authority else "",
         )
     if seasons:
         console.print(table)

@@ -87,6 +87,7 @@ class FeedServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else keep-alive requests wait 40 ms for ACKs
 
             def do_GET(self) -> None:
                 server._handle(self)

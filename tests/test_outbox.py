@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -107,3 +108,46 @@ def test_webhook_helper_answers_status(tmp_path: Path) -> None:
         assert not AppriseSink(hook.url()).send("t", "b").ok
         hook.status = 200
         assert AppriseSink(hook.url()).send("t", "b").ok
+
+
+class _Captured:
+    status_code = 204
+    content = b""
+    text = ""
+    headers: ClassVar[dict[str, str]] = {}
+
+
+def test_discord_payload_is_plain_text_that_cannot_ping(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Discord's API cannot run here: intercept the request Apprise makes and read its payload.
+    import json
+
+    import apprise.plugins.discord as discord_plugin
+
+    from monitor.notify.render import render
+
+    sent: list[dict[str, object]] = []
+
+    def post(url: str, **kwargs: object) -> _Captured:
+        assert url.startswith("https://discord.com/api/webhooks/")
+        sent.append(json.loads(str(kwargs["data"])))
+        return _Captured()
+
+    monkeypatch.setattr(discord_plugin.requests, "post", post)
+    event = Event(
+        kind="date_announced",
+        show="Glass Harbor",
+        season=2,
+        old=None,
+        new="2027-01-29",
+        sources=("@everyone **Leaks** (blog)", "Deadline (trade)"),
+        link="https://example.com/@here",
+        at=T0,
+    )
+    message = render(event)
+    result = AppriseSink("discord://123456789/secrettoken").send(message.title, message.body)
+    assert result.ok, result.reason
+    (payload,) = sent
+    content = str(payload["content"])
+    assert "Glass Harbor S2: release date announced" in content
+    assert "Friday 29 January 2027" in content
+    assert "@everyone" not in content and "@here" not in content and "**" not in content

@@ -18,7 +18,8 @@ class SendResult:
     config_error: bool = False  # the URL itself is wrong: retrying cannot help until it is fixed
 
 
-def _mask_urls(text: str) -> str:
+def mask_urls(text: str) -> str:
+    """Every URL in a text with its credentials and path masked."""
     return _URL.sub(lambda m: mask_secret_url(m.group(0)), text)
 
 
@@ -44,7 +45,7 @@ class AppriseSink:
             )
 
     def _clean(self, text: str) -> str:
-        return _mask_urls(text.replace(self._secret, self.label))
+        return mask_urls(text.replace(self._secret, self.label))
 
     def send(self, title: str, body: str) -> SendResult:
         if self.error:

@@ -277,7 +277,8 @@ def parse_unguarded(
         warnings.append(_describe_bozo(result.get("bozo_exception"), len(items)))
     feed = result.get("feed") or {}
     version = str(result.get("version") or "")
-    if not items and not version and result.get("bozo"):
+    # Nothing feed-like at all (an HTML login page, an error page): say so, loudly.
+    if not items and not version and not feed.get("title"):
         kind = response_headers.get("content-type", "").split(";")[0].strip() or "unknown type"
         raise FeedParseError(f"not an RSS or Atom feed (got {kind}); check the URL")
     title = feed.get("title")

@@ -24,6 +24,7 @@ from monitor.models import (
     Trust,
     Watch,
 )
+from monitor.notify.apprise_sink import mask_urls
 from monitor.notify.render import render
 from monitor.state import db
 from monitor.state.merge import Merge, merge
@@ -586,7 +587,7 @@ class Repository:
                 return "sent"
             row.attempts += 1
             row.first_failure = row.first_failure or now
-            row.last_error = error[:500]
+            row.last_error = mask_urls(error)[:500]  # never store a secret, whoever reports
             row.lease_until = None
             if dead or now - row.first_failure >= DEAD_AFTER:
                 row.status = "dead"
