@@ -474,7 +474,11 @@ def calendar(state: State, output: Path) -> None:
 @click.option("--season", type=int, help="Season number (single-article mode).")
 @click.option("--alias", "aliases", multiple=True, help="Another title of the show.")
 @click.option("--published", help="The article's publication date, YYYY-MM-DD.")
-@click.option("--title", default="", help="The article's headline (single-article mode).")
+@click.option(
+    "--title", default=None, help="The article's headline (default: the first line of stdin)."
+)
+@click.option("--part", type=int, default=None, help="Netflix 'Part N' that counts as the season.")
+@click.option("--final", is_flag=True, help="The season is known to be the show's last.")
 @click.option("--jsonl", is_flag=True, help="Batch mode: JSON lines in, JSON lines out.")
 @handles_errors
 def extract(
@@ -482,11 +486,50 @@ def extract(
     season: int | None,
     aliases: tuple[str, ...],
     published: str | None,
-    title: str,
+    title: str | None,
+    part: int | None,
+    final: bool,
     jsonl: bool,
 ) -> None:
     """Read claims from one article on stdin (or --jsonl lines) and explain them."""
-    not_yet("extract")
+    import io
+
+    from monitor.extract import explain
+
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    if jsonl:
+        out = sys.stdout
+        for line in explain.run_jsonl(stdin, sys.stderr):
+            out.write(line + "\n")
+        out.flush()
+        return
+    if not show or season is None:
+        fail("single-article mode needs --show and --season (or use --jsonl)", 2)
+    if season < 1:
+        fail("--season must be 1 or more", 2)
+    try:
+        day = explain.parse_published(published)
+    except explain.InputError as exc:
+        fail(f"--published: {exc}", 2)
+    from monitor.extract.claims import analyse
+    from monitor.models import Watch
+
+    watch = Watch(
+        show=show.strip(),
+        season=season,
+        aliases=tuple(a.strip() for a in aliases if a.strip()),
+        part=part,
+        final=final,
+    )
+    article = stdin.read()
+    if title is None:
+        title, body = explain.split_headline(article)
+    else:
+        body = article
+    if not (title or body).strip():
+        fail("no article on stdin", 2)
+    for line in explain.explain(analyse(title, body, watch, day), day):
+        click.echo(line)
 
 
 def main() -> None:

@@ -1,0 +1,746 @@
+"""Renewal, date and phase claims of one item about each watched season it mentions.
+
+Per sentence: find the claim's trigger ("renewed", "premieres", "began filming"), drop it
+when hedged, negated, a question, background ("after filming began") or about another
+show, attribute it to a season (the nearest season mention in its clause, then sentence,
+then the headline's season, then the watched season), then keep at most one value per
+field. Pure: the published date is the reference "now".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from monitor.extract import patterns as p
+from monitor.extract.dates import DateMention, DateValue, find_dates
+from monitor.extract.sentences import Clause, Sentence, split_sentences
+from monitor.match.normalize import normalize
+from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
+from monitor.match.titles import TitleMatcher, TitleMention, show_key
+from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
+
+PHASE_ORDER = ("development", "pre-production", "filming", "post-production", "released")
+_PHASE_GROUPS = {
+    "development": "development",
+    "pre": "pre-production",
+    "filming": "filming",
+    "post": "post-production",
+    "now": "released",
+    "past": "released",
+}
+_WORD_RE = re.compile(r"[\w'#-]+")
+_BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Why a trigger did not become a claim (for `extract` explanations)."""
+
+    field: ClaimField
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the extractor concluded about one watch in one item."""
+
+    watch: Watch
+    mentioned: bool
+    claims: tuple[Claim, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(slots=True)
+class _Candidate:
+    field: ClaimField
+    value: str
+    sentence: Sentence
+    pos: int
+    from_prefix: bool = False
+    date_value: DateValue | None = None
+    superseded: bool = False
+    history: bool = False
+    explicit_season: bool = False
+
+
+@dataclass(slots=True)
+class _Scope:
+    """The parts of a sentence that speak about the watched show."""
+
+    ranges: list[tuple[int, int]]  # our segment(s)
+    prefix: tuple[int, int] | None = None  # a shared predicate: "Renewed: A, B and C"
+
+    def allows(self, pos: int) -> bool:
+        return self.in_segment(pos) or self.in_prefix(pos)
+
+    def in_segment(self, pos: int) -> bool:
+        return any(lo <= pos < hi for lo, hi in self.ranges)
+
+    def in_prefix(self, pos: int) -> bool:
+        return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
+
+
+class _Doc:
+    """One item prepared once: normalised, titles masked, every pattern run once."""
+
+    def __init__(
+        self, title: str, text: str, published: date | None, mentions: list[TitleMention]
+    ) -> None:
+        self.raw = f"{title}\n{text}" if title else text
+        self.headline_end = len(title) if title else 0
+        self.published = published
+        self.mentions = mentions
+        norm = normalize(self.raw)
+        chars = list(norm)
+        for m in mentions:
+            chars[m.start : m.end] = "#" * (m.end - m.start)
+        self.text = "".join(chars)
+        self.sentences = split_sentences(self.text, self.headline_end)
+        seasons = find_seasons(self.text)
+        for m in mentions:
+            extra = title_number(self.text, m.end)
+            if extra is not None:
+                seasons.append(extra)
+        self.seasons = sorted(seasons, key=lambda s: s.start)
+        self.dates = find_dates(self.text, published)
+        self.renew = list(p.RENEW_RE.finditer(self.text))
+        self.cancel = list(p.CANCEL_RE.finditer(self.text))
+        self.date_triggers = [
+            m for m in p.DATE_TRIGGER_RE.finditer(self.text) if self._is_release(m)
+        ]
+        self.unannounced = list(p.UNANNOUNCED_RE.finditer(self.text))
+        self.phases = list(p.PHASE_RE.finditer(self.text))
+        self._names: dict[int, list[tuple[int, int]]] = {}
+
+    def _is_release(self, m: re.Match[str]) -> bool:
+        if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
+            return False
+        before = self.text[max(0, m.start() - 40) : m.start()]
+        return p.OBJECT_BEFORE_RE.search(before) is None
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return " ".join(self.raw[sentence.start : sentence.end].split())
+
+    def names(self, sentence: Sentence) -> list[tuple[int, int]]:
+        """Title-case names in a body sentence that look like other shows."""
+        cached = self._names.get(sentence.start)
+        if cached is not None:
+            return cached
+        found: list[tuple[int, int]] = []
+        if not sentence.headline:
+            for m in p.NAME_RE.finditer(self.text, sentence.start, sentence.end):
+                words = m.group().split()
+                content = [
+                    w
+                    for w in words
+                    if w[:1].isupper() and w.lower().removesuffix("'s") not in p.NAME_STOPWORDS
+                ]
+                if len(content) < 2:
+                    continue
+                before = self.text[max(0, m.start() - 30) : m.start()]
+                if p.PERSON_BEFORE_RE.search(before):
+                    continue
+                if p.PERSON_AFTER_RE.match(self.text[m.end() : m.end() + 40]):
+                    continue
+                found.append((m.start(), m.end()))
+        self._names[sentence.start] = found
+        return found
+
+
+def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
+    """One WatchClaims per watched season the item speaks about (claims may be empty)."""
+    published = _as_date(item.published)
+    mentions = matcher.mentions(
+        normalize(f"{item.title}\n{item.text}" if item.title else item.text)
+    )
+    if not mentions:
+        return ()
+    doc = _Doc(item.title, item.text, published, mentions)
+    out: list[WatchClaims] = []
+    for key in dict.fromkeys(m.show for m in mentions):
+        watches = matcher.watches_for(key)
+        final = _final_season(watches)
+        for watch in watches:
+            analysis = _Evaluator(doc, watch, key, final).run()
+            if analysis.claims or _season_mentioned(doc, watch, final):
+                out.append(WatchClaims(watch, analysis.claims))
+    return tuple(out)
+
+
+def extract_for_watch(
+    title: str,
+    text: str,
+    watch: Watch,
+    published: date | None,
+    *,
+    siblings: Sequence[Watch] = (),
+) -> tuple[Claim, ...]:
+    """At most one claim per field about `watch`, each with its evidence sentence.
+
+    `siblings` are other watched seasons of the same show: an unnumbered "final season"
+    is the highest of them unless one is marked final.
+    """
+    return analyse(title, text, watch, published, siblings=siblings).claims
+
+
+def analyse(
+    title: str,
+    text: str,
+    watch: Watch,
+    published: date | None,
+    *,
+    siblings: Sequence[Watch] = (),
+    matcher: TitleMatcher | None = None,
+) -> Analysis:
+    """Claims about `watch` plus notes on every trigger that was set aside, and why."""
+    matcher = matcher or TitleMatcher([watch])
+    key = show_key(watch.show)
+    mentions = matcher.mentions(normalize(f"{title}\n{text}" if title else text))
+    if not any(m.show == key for m in mentions):
+        return Analysis(watch, False, (), (Note("renewal", f"no mention of {watch.show}"),))
+    doc = _Doc(title, text, published, mentions)
+    final = _final_season((watch, *siblings))
+    return _Evaluator(doc, watch, key, final).run()
+
+
+def _as_date(value: datetime | date | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _final_season(watches: Iterable[Watch]) -> int | None:
+    """Which watched season an unnumbered "final season" means."""
+    seasons = list(watches)
+    if not seasons:
+        return None
+    marked = [w.season for w in seasons if w.final]
+    if marked:
+        return max(marked)
+    return max(w.season for w in seasons)
+
+
+def _season_mentioned(doc: _Doc, watch: Watch, final: int | None) -> bool:
+    numbered = [s for s in doc.seasons if s.kind in ("number", "final", "next")]
+    if not numbered:
+        return True
+    return any(watch.season in mention_seasons(s, watch, final) for s in numbered)
+
+
+@dataclass(slots=True)
+class _Evaluator:
+    doc: _Doc
+    watch: Watch
+    key: str
+    final: int | None
+    notes: list[Note] = field(default_factory=list)
+    scopes: dict[int, _Scope | None] = field(default_factory=dict)
+    headline_season: set[int] | None = None
+
+    def run(self) -> Analysis:
+        doc = self.doc
+        for sentence in doc.sentences:
+            self.scopes[sentence.start] = self._scope(sentence)
+        self.headline_season = self._headline_season()
+        candidates: list[_Candidate] = []
+        candidates += self._renewals()
+        candidates += self._cancellations()
+        candidates += self._dates()
+        candidates += self._unannounced()
+        candidates += self._phases()
+        claims = self._resolve(_drop_prefix_duplicates(candidates))
+        return Analysis(self.watch, True, claims, tuple(self.notes))
+
+    # ----- where in each sentence the show is spoken about
+
+    def _scope(self, sentence: Sentence) -> _Scope | None:
+        doc = self.doc
+        ours = [m for m in doc.mentions if sentence.start <= m.start < sentence.end]
+        own = [(m.start, m.end) for m in ours if m.show == self.key]
+        others = [(m.start, m.end) for m in ours if m.show != self.key]
+        others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        if not others:
+            return _Scope([(sentence.start, sentence.end)])
+        if not own:
+            return None
+        spans = sorted([(s, e, True) for s, e in own] + [(s, e, False) for s, e in others])
+        ranges: list[tuple[int, int]] = []
+        for index, (start, end, mine) in enumerate(spans):
+            if not mine:
+                continue
+            lo = spans[index - 1][1] if index > 0 else sentence.start
+            lo = self._last_boundary(lo, start, default=lo)
+            if index + 1 < len(spans):
+                nxt = spans[index + 1][0]
+                hi = self._last_boundary(end, nxt, default=nxt)
+            else:
+                hi = sentence.end
+            ranges.append((lo, hi))
+        return _Scope(ranges, (sentence.start, spans[0][0]))
+
+    def _last_boundary(self, lo: int, hi: int, default: int) -> int:
+        last = default
+        for m in _BOUNDARY_RE.finditer(self.doc.text, lo, hi):
+            last = m.start()
+        return last
+
+    def _headline_season(self) -> set[int] | None:
+        values: set[int] = set()
+        for sentence in self.doc.sentences:
+            if not sentence.headline:
+                continue
+            scope = self.scopes[sentence.start]
+            for s in self._mentions_in(sentence, scope):
+                if s.kind in ("count", "part"):
+                    continue
+                values |= mention_seasons(s, self.watch, self.final)
+        return values if len(values) == 1 else None
+
+    def _mentions_in(self, sentence: Sentence, scope: _Scope | None) -> list[SeasonMention]:
+        if scope is None:
+            return []
+        return [
+            s
+            for s in self.doc.seasons
+            if sentence.start <= s.start < sentence.end and scope.allows(s.start)
+        ]
+
+    # ----- gates shared by every field
+
+    def _note(self, fld: ClaimField, sentence: Sentence, why: str) -> None:
+        excerpt = self.doc.sentence_text(sentence)
+        if len(excerpt) > 140:
+            excerpt = excerpt[:137] + "..."
+        self.notes.append(Note(fld, f'{why}: "{excerpt}"'))
+
+    def _open(
+        self, fld: ClaimField, pos: int, end: int, *, background_ok: bool = False
+    ) -> tuple[Sentence, Clause, _Scope] | None:
+        """The sentence, clause and scope of a trigger, or None (with a note) to skip it."""
+        sentence = self._sentence_at(pos)
+        if sentence is None:
+            return None
+        scope = self.scopes.get(sentence.start)
+        if scope is None:
+            self._note(fld, sentence, "about another show")
+            return None
+        if not scope.allows(pos):
+            self._note(fld, sentence, "said of another show in a list")
+            return None
+        trigger = self.doc.text[pos:end]
+        if sentence.question:
+            self._note(fld, sentence, f"a question ('{trigger}')")
+            return None
+        clause = sentence.clause_at(pos)
+        hedge = p.HEDGE_RE.search(self.doc.text, clause.start, clause.end)
+        if hedge is None:
+            hedge = p.SPECULATION_RE.search(self.doc.text, sentence.start, sentence.end)
+        if hedge is not None:
+            self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
+            return None
+        if clause.subordinate and not background_ok:
+            self._note(fld, sentence, f"background, not news ('{trigger}')")
+            return None
+        return sentence, clause, scope
+
+    def _sentence_at(self, pos: int) -> Sentence | None:
+        for sentence in self.doc.sentences:
+            if sentence.start <= pos < sentence.end:
+                return sentence
+        return None
+
+    def _negated(self, clause: Clause, pos: int) -> re.Match[str] | None:
+        window = self._window_before(clause, pos, words=5)
+        return p.NEGATION_RE.search(window)
+
+    def _window_before(self, clause: Clause, pos: int, words: int) -> str:
+        text = self.doc.text[max(clause.start, pos - 60) : pos]
+        if "," in text:
+            text = text[text.rindex(",") + 1 :]
+        tokens = _WORD_RE.findall(text)
+        return " ".join(tokens[-words:]) + " " if tokens else ""
+
+    def _bind(
+        self,
+        pos: int,
+        sentence: Sentence,
+        clause: Clause,
+        scope: _Scope,
+        *,
+        counts: bool = False,
+    ) -> tuple[set[int], SeasonMention | None, str]:
+        """The seasons a trigger speaks about, the mention that said so, and where from."""
+        mentions = [
+            s
+            for s in self._mentions_in(sentence, scope)
+            if (counts or s.kind != "count") and (s.kind != "part" or self.watch.part is not None)
+        ]
+        if mentions:
+            local = [s for s in mentions if clause.start <= s.start < clause.end]
+            pool = local or mentions
+            best = min(pool, key=lambda s: _distance(s, pos))
+            seasons = mention_seasons(best, self.watch, self.final)
+            if best.kind == "part" and not seasons:
+                seasons = {-1}
+            return seasons, best, "clause" if local else "sentence"
+        if self.headline_season is not None and not sentence.headline:
+            return set(self.headline_season), None, "headline"
+        return {self.watch.season}, None, "default"
+
+    # ----- renewal
+
+    def _renewals(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.doc.renew:
+            opened = self._open("renewal", m.start(), m.end())
+            if opened is None:
+                continue
+            sentence, clause, scope = opened
+            value = "renewed"
+            negation = self._negated(clause, m.start())
+            if negation is not None:
+                window = self._window_before(clause, m.start(), words=4)
+                if m.lastgroup == "verb" and p.DECISIVE_NEGATION_RE.search(window):
+                    value = "cancelled"
+                else:
+                    self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
+                    continue
+            seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
+            if m.lastgroup == "order" and source != "clause":
+                continue  # "order" means a season order only next to a season
+            if mention is not None and mention.final and mention.numbers:
+                last = mention.numbers[0]
+                if self.watch.season > last and value == "renewed":
+                    value = "cancelled"
+                    seasons = {self.watch.season}
+            if self.watch.season not in seasons:
+                self._note(
+                    "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
+                )
+                continue
+            out.append(
+                _Candidate("renewal", value, sentence, m.start(), scope.in_prefix(m.start()))
+            )
+        return out
+
+    def _cancellations(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.doc.cancel:
+            opened = self._open("renewal", m.start(), m.end())
+            if opened is None:
+                continue
+            sentence, clause, scope = opened
+            kind = m.lastgroup
+            if kind == "verb":
+                negation = self._negated(clause, m.start())
+                if negation is not None:
+                    self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
+                    continue
+                around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
+                if p.CANCEL_NOT_SHOW_RE.search(around):
+                    self._note("renewal", sentence, "cancellation of something else")
+                    continue
+            if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):
+                before = self.doc.text[max(sentence.start, m.start() - 80) : m.start()]
+                if not p.SHOW_SUBJECT_RE.search(before):
+                    self._note("renewal", sentence, f"not said of the show ('{m.group()}')")
+                    continue
+            if kind == "end":
+                last = _season_number(m.group())
+                if last is None or self.watch.season <= last:
+                    continue
+                out.append(_Candidate("renewal", "cancelled", sentence, m.start()))
+                continue
+            seasons, mention, source = self._bind(m.start(), sentence, clause, scope, counts=True)
+            if mention is not None and mention.kind == "count":
+                ok = self.watch.season > max(mention.numbers)
+            elif source in ("clause", "sentence"):
+                ok = self.watch.season in seasons or (
+                    bool(seasons) and max(seasons) < self.watch.season
+                )
+            else:
+                ok = self.watch.season in seasons or source == "default"
+            if not ok:
+                self._note(
+                    "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
+                )
+                continue
+            out.append(
+                _Candidate("renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start()))
+            )
+        return out
+
+    # ----- dates
+
+    def _dates(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        doc = self.doc
+        for dm in doc.dates:
+            if dm.stamp:
+                continue
+            sentence = self._sentence_at(dm.start)
+            if sentence is None:
+                continue
+            scope = self.scopes.get(sentence.start)
+            if scope is None or not scope.in_segment(dm.start):
+                continue
+            trigger = self._date_trigger(dm, sentence, scope)
+            if trigger is None:
+                continue
+            candidate = self._date_candidate(dm, trigger, sentence)
+            if candidate is not None:
+                out.append(candidate)
+        return out
+
+    def _date_trigger(
+        self, dm: DateMention, sentence: Sentence, scope: _Scope
+    ) -> re.Match[str] | None:
+        clause = sentence.clause_at(dm.start)
+        pool = [
+            t
+            for t in self.doc.date_triggers
+            if sentence.start <= t.start() < sentence.end
+            and scope.allows(t.start())
+            and not (dm.start <= t.start() < dm.end)
+        ]
+        local = [t for t in pool if clause.start <= t.start() < clause.end]
+        bare_year = (
+            dm.forward is not None and dm.forward.precision == "year" and dm.text[:1].isdigit()
+        )
+        if bare_year:
+            pool = local
+        pool = local or [t for t in pool if abs(t.start() - dm.start) <= 120]
+        if not pool:
+            return None
+        return min(pool, key=lambda t: abs(t.start() - dm.start))
+
+    def _date_candidate(
+        self, dm: DateMention, trigger: re.Match[str], sentence: Sentence
+    ) -> _Candidate | None:
+        doc = self.doc
+        opened = self._open("date", trigger.start(), trigger.end(), background_ok=True)
+        if opened is None:
+            return None
+        _, clause, scope = opened
+        date_clause = sentence.clause_at(dm.start)
+        if date_clause != clause:
+            hedge = p.HEDGE_RE.search(doc.text, date_clause.start, date_clause.end)
+            if hedge is not None:
+                self._note("date", sentence, f"hedged: '{hedge.group()}' ('{dm.text}')")
+                return None
+        negation = self._negated(clause, trigger.start())
+        if negation is not None:
+            self._note("date", sentence, f"negated: '{negation.group()} {trigger.group()}'")
+            return None
+        if p.NOT_RELEASE_BEFORE_RE.search(doc.text[max(sentence.start, dm.start - 20) : dm.start]):
+            self._note("date", sentence, f"not a release date ('{dm.text}')")
+            return None
+        seasons, _, source = self._bind(trigger.start(), sentence, clause, scope)
+        if self.watch.season not in seasons:
+            self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
+            return None
+        if not self._part_ok(dm, sentence):
+            self._note("date", sentence, f"date '{dm.text}' is for another part")
+            return None
+        before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
+        past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
+            before
+        )
+        value = dm.backward if past else dm.forward
+        if value is None:
+            return None
+        published = doc.published
+        if published is not None and value.lo.year > published.year + 6:
+            return None
+        history = published is not None and value.hi < published
+        superseded = self._superseded(dm, sentence, clause)
+        return _Candidate(
+            "date",
+            value.value,
+            sentence,
+            dm.start,
+            scope.in_prefix(trigger.start()),
+            value,
+            superseded,
+            history,
+            source in ("clause", "sentence"),
+        )
+
+    def _superseded(self, dm: DateMention, sentence: Sentence, clause: Clause) -> bool:
+        text = self.doc.text
+        lo = max(clause.start, dm.start - 60)
+        before = text[lo : dm.start]
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+            return bool(p.MOVE_RE.search(text, sentence.start, sentence.end))
+        return bool(p.SUPERSEDED_BEFORE_RE.search(before))
+
+    def _part_ok(self, dm: DateMention, sentence: Sentence) -> bool:
+        parts = [
+            s for s in self.doc.seasons if s.kind == "part" and sentence.start <= s.start < dm.start
+        ]
+        clause = sentence.clause_at(dm.start)
+        local = [s for s in parts if s.start >= clause.start]
+        near = local[-1] if local else (parts[-1] if parts else None)
+        if near is None:
+            return True
+        number = near.numbers[0]
+        if self.watch.part is None:
+            return number == 1
+        return number == self.watch.part
+
+    def _unannounced(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.doc.unannounced:
+            opened = self._open("date", m.start(), m.end(), background_ok=True)
+            if opened is None:
+                continue
+            sentence, clause, scope = opened
+            seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+            if self.watch.season not in seasons:
+                self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
+                continue
+            out.append(
+                _Candidate("date", "unannounced", sentence, m.start(), scope.in_prefix(m.start()))
+            )
+        return out
+
+    # ----- phases
+
+    def _phases(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        doc = self.doc
+        for m in doc.phases:
+            group = m.lastgroup or ""
+            phase = _PHASE_GROUPS[group]
+            opened = self._open("phase", m.start(), m.end(), background_ok=group == "now")
+            if opened is None:
+                continue
+            sentence, clause, scope = opened
+            negation = self._negated(clause, m.start())
+            if negation is not None and group != "now":
+                self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
+                continue
+            if group not in ("now", "past"):
+                before = self._window_before(clause, m.start(), words=4)
+                after = doc.text[m.end() : min(clause.end, m.end() + 50)]
+                if p.PHASE_FUTURE_BEFORE_RE.search(before) or p.PHASE_FUTURE_AFTER_RE.match(after):
+                    self._note("phase", sentence, f"future: '{m.group()}'")
+                    continue
+                if self._old_dates(sentence):
+                    self._note("phase", sentence, f"history: '{m.group()}'")
+                    continue
+            seasons, _, source = self._bind(m.start(), sentence, clause, scope)
+            if self.watch.season not in seasons:
+                self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
+                continue
+            if group == "past" and (
+                source not in ("clause", "sentence") or self._future_dates(sentence)
+            ):
+                self._note("phase", sentence, f"'{m.group()}' does not say which season is out")
+                continue
+            if group == "now" and source == "default" and self._item_has_seasons():
+                continue
+            out.append(_Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start())))
+        return out
+
+    def _old_dates(self, sentence: Sentence) -> bool:
+        published = self.doc.published
+        if published is None:
+            return False
+        return any(
+            sentence.start <= dm.start < sentence.end
+            and dm.backward is not None
+            and (published - dm.backward.hi).days > p.OLD_DATE_DAYS
+            for dm in self.doc.dates
+        )
+
+    def _future_dates(self, sentence: Sentence) -> bool:
+        published = self.doc.published
+        if published is None:
+            return False
+        return any(
+            sentence.start <= dm.start < sentence.end
+            and dm.forward is not None
+            and dm.backward == dm.forward
+            and dm.forward.lo > published
+            for dm in self.doc.dates
+        )
+
+    def _item_has_seasons(self) -> bool:
+        return any(s.kind in ("number", "final", "next") for s in self.doc.seasons)
+
+    # ----- one value per field
+
+    def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
+        claims: list[Claim] = []
+        released = any(c.field == "phase" and c.value == "released" for c in candidates)
+        renewal = self._pick_renewal([c for c in candidates if c.field == "renewal"])
+        if renewal is not None:
+            claims.append(self._claim(renewal))
+        dated = self._pick_date([c for c in candidates if c.field == "date"], released)
+        if dated is not None:
+            claims.append(self._claim(dated))
+        phases = [c for c in candidates if c.field == "phase"]
+        if phases:
+            best = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos))
+            claims.append(self._claim(best))
+        return tuple(claims)
+
+    def _claim(self, candidate: _Candidate) -> Claim:
+        return Claim(candidate.field, candidate.value, self.doc.sentence_text(candidate.sentence))
+
+    @staticmethod
+    def _pick_renewal(candidates: list[_Candidate]) -> _Candidate | None:
+        if not candidates:
+            return None
+        if len({c.value for c in candidates}) == 1:
+            return candidates[0]
+        headline = [c for c in candidates if c.sentence.headline]
+        if headline and len({c.value for c in headline}) == 1:
+            return headline[0]
+        return max(candidates, key=lambda c: c.pos)
+
+    def _pick_date(self, candidates: list[_Candidate], released: bool) -> _Candidate | None:
+        real = [c for c in candidates if c.date_value is not None]
+        kept: list[_Candidate] = []
+        for c in real:
+            if c.history and not (released and c.explicit_season):
+                self._note("date", c.sentence, f"history: {c.value} is before the published date")
+                continue
+            kept.append(c)
+        current = [c for c in kept if not c.superseded] or kept
+        if current:
+            return max(current, key=lambda c: (_rank(c), -c.pos))
+        unannounced = [c for c in candidates if c.value == "unannounced"]
+        return unannounced[0] if unannounced else None
+
+
+def _rank(candidate: _Candidate) -> int:
+    return candidate.date_value.rank if candidate.date_value is not None else 0
+
+
+def _drop_prefix_duplicates(candidates: list[_Candidate]) -> list[_Candidate]:
+    """A shared list predicate applies only where the show's own segment says nothing."""
+    own = {(c.sentence.start, c.field) for c in candidates if not c.from_prefix}
+    return [c for c in candidates if not c.from_prefix or (c.sentence.start, c.field) not in own]
+
+
+def _distance(mention: SeasonMention, pos: int) -> int:
+    if mention.start <= pos < mention.end:
+        return 0
+    return mention.start - pos if mention.start > pos else pos - mention.end + 1
+
+
+def _season_number(text: str) -> int | None:
+    for s in find_seasons(text):
+        if s.kind == "number" and s.numbers:
+            return max(s.numbers)
+    return None
+
+
+def _fmt(seasons: set[int]) -> str:
+    shown = sorted(s for s in seasons if s > 0)
+    return " and ".join(str(s) for s in shown) if shown else "another part"

@@ -1,0 +1,473 @@
+"""A small date grammar for release news, resolved against the item's published date.
+
+Deliberately not dateparser: it reads "Season 2" as February and "1899" as a year, and
+costs ~70 ms a string. Encodings follow DESIGN.md §3 and keep the stated precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+Precision = Literal["day", "month", "quarter", "half", "season", "year"]
+PRECISION_RANK: dict[str, int] = {
+    "year": 1,
+    "season": 2,
+    "half": 2,
+    "quarter": 3,
+    "month": 4,
+    "day": 5,
+}
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+SEASON_NAMES = {"spring": "spring", "summer": "summer", "fall": "fall", "autumn": "fall"}
+SEASON_NAMES["winter"] = "winter"
+# First and last month of each season (winter runs into the next year).
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "winter": (12, 14)}
+ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+ORDINAL_NUMBERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
+
+_MONS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
+)
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+def _mon(name: str) -> str:
+    return rf"(?P<{name}>{_MONS})"
+
+
+def _day(name: str) -> str:
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+
+
+def _year(name: str) -> str:
+    return rf"(?P<{name}>20\d\d)(?!\d)"
+
+
+_STAMP_DATE = (
+    rf"(?:{_WD},?\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"{_MONS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONS},?\s+\d{{4}})"
+)
+
+DATE_RE = re.compile(
+    rf"(?P<stamp>(?i:(?:last\s+)?(?:updated|modified|published|posted|edited)\b)\s*(?i:on\b)?"
+    rf"\s*:?\s*{_STAMP_DATE})"
+    rf"|(?P<iso>(?<![\d/]){_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
+    rf"|(?P<md>(?:(?P<md_wd>{_WD}),?\s+)?(?:the\s+)?{_mon('md_m')}\s+{_day('md_d')}"
+    rf"(?:,?\s+{_year('md_y')})?)"
+    rf"|(?P<dm>(?:(?P<dm_wd>{_WD}),?\s+)?(?:the\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
+    rf"(?:,?\s+{_year('dm_y')})?)"
+    rf"|(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})"
+    r"|(?P<num>(?<![\d/.,$£€])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})"
+    r"(?:/(?P<num_y>\d{4}|\d{2}))?(?![\d/%]))"
+    rf"|(?P<q>Q(?P<q_n>[1-4])\s*(?:of\s+)?{_year('q_y')}|{_year('q_y2')}\s*Q(?P<q_n2>[1-4])|"
+    rf"(?i:(?:the\s+)?(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+"
+    rf"(?:of\s+)?){_year('q_y3')})"
+    rf"|(?P<h>(?i:(?:the\s+)?(?P<h_w>first|second|1st|2nd|latter|back)\s+half\s+of\s+"
+    rf"(?:the\s+year\s+)?){_year('h_y')}|H(?P<h_n>[12])\s*{_year('h_y2')}|"
+    rf"{_year('h_y3')}\s*H(?P<h_n2>[12]))"
+    rf"|(?P<py>(?i:(?P<py_w>early|late|later|mid|(?:the\s+)?end\s+of|(?:the\s+)?start\s+of|"
+    rf"(?:the\s+)?beginning\s+of|(?:the\s+)?middle\s+of)(?:[\s-]+in)?[\s-]+){_year('py_y')})"
+    r"|(?P<ry>(?i:(?:(?P<ry_w>early|late|later|mid|(?:the\s+)?end\s+of|(?:the\s+)?start\s+of|"
+    r"(?:the\s+)?beginning\s+of|(?:the\s+)?(?P<ry_half>first|second)\s+half\s+of)[\s-]+)?"
+    r"(?P<ry_t>this|next|last)\s+year\b))"
+    r"|(?P<eoy>(?i:(?:the\s+)?end\s+of\s+the\s+year\b))"
+    rf"|(?P<se>(?i:(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_n>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+of)?\s+){_year('se_y')})"
+    r"|(?P<rse>(?i:(?P<rse_t>this\s+coming|the\s+coming|this|next|last|in\s+the)\s+"
+    r"(?P<rse_n>spring|summer|fall|autumn|winter)\b)(?!\s+(?:of|season)\b)(?!\s+20\d\d))"
+    r"|(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))"
+    r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b))"
+    r"|(?P<hol>(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
+    rf"New\s+Year'?s\s+Day|New\s+Year'?s\s+Eve|Valentine'?s\s+Day|Halloween|"
+    rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)"
+    rf"|(?P<ko>{_year('ko_y')}년\s*(?:(?P<ko_m>\d{{1,2}})월\s*(?:(?P<ko_d>\d{{1,2}})일)?|"
+    r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})월\s*(?P<ko_d2>\d{1,2})일|"
+    r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))"
+    rf"|(?P<bm>(?i:\b(?P<bm_w>early|mid|late|in|from|to|until|till|by|this|next|last|since|"
+    rf"through|into|of)[\s-]+){_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
+    rf"|(?P<wd>(?:(?i:\b(?P<wd_t>this\s+coming|this|next|last|on|coming))\s+)?(?P<wd_n>{_WD})"
+    rf"(?!,?\s+(?:the\s+)?(?:{_MONS}|\d)))"
+    r"|(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved date at some precision, with the first and last day it covers."""
+
+    value: str
+    precision: Precision
+    lo: date
+    hi: date
+
+    @property
+    def rank(self) -> int:
+        return PRECISION_RANK[self.precision]
+
+    def covers(self, other: DateValue) -> bool:
+        return self.lo <= other.lo and other.hi <= self.hi
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in the text and its two readings.
+
+    `forward` is the next occurrence on or after the published date (announcements);
+    `backward` the last one on or before it (past-tense statements). They differ only for
+    year-less and relative expressions ("January 22", "Friday").
+    """
+
+    start: int
+    end: int
+    text: str
+    forward: DateValue | None
+    backward: DateValue | None
+    stamp: bool = False  # "Last Updated: 12/04/2025": never a release date
+    weekday_only: bool = False  # a bare "Friday": only with a present-tense verb
+
+
+def day_value(year: int, month: int, day: int) -> DateValue | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return DateValue(d.isoformat(), "day", d, d)
+
+
+def month_value(year: int, month: int) -> DateValue:
+    last = calendar.monthrange(year, month)[1]
+    return DateValue(
+        f"{year:04d}-{month:02d}", "month", date(year, month, 1), date(year, month, last)
+    )
+
+
+def quarter_value(year: int, quarter: int) -> DateValue:
+    first = 3 * quarter - 2
+    last_month = first + 2
+    hi = date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return DateValue(f"{year:04d}-Q{quarter}", "quarter", date(year, first, 1), hi)
+
+
+def half_value(year: int, half: int) -> DateValue:
+    if half == 1:
+        return DateValue(f"{year:04d}-H1", "half", date(year, 1, 1), date(year, 6, 30))
+    return DateValue(f"{year:04d}-H2", "half", date(year, 7, 1), date(year, 12, 31))
+
+
+def season_value(year: int, name: str) -> DateValue:
+    first, last = SEASON_MONTHS[name]
+    lo = date(year, first, 1)
+    if last > 12:
+        hi = date(year + 1, last - 12, calendar.monthrange(year + 1, last - 12)[1])
+    else:
+        hi = date(year, last, calendar.monthrange(year, last)[1])
+    return DateValue(f"{year:04d}-{name}", "season", lo, hi)
+
+
+def year_value(year: int) -> DateValue:
+    return DateValue(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+
+
+def parse_value(value: str) -> DateValue | None:
+    """Read back an encoded value ("2027-03", "2027-H2", "2027-fall", ...)."""
+    m = re.fullmatch(
+        r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q([1-4])|-H([12])|-(spring|summer|fall|winter))?", value
+    )
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if m.group(3):
+        return day_value(year, int(m.group(2)), int(m.group(3)))
+    if m.group(2):
+        month = int(m.group(2))
+        return month_value(year, month) if 1 <= month <= 12 else None
+    if m.group(4):
+        return quarter_value(year, int(m.group(4)))
+    if m.group(5):
+        return half_value(year, int(m.group(5)))
+    if m.group(6):
+        return season_value(year, m.group(6))
+    return year_value(year)
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in `text`, resolved against `published` where it needs it."""
+    found: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        if m.group("stamp"):
+            found.append(DateMention(m.start(), m.end(), m.group(), None, None, stamp=True))
+            continue
+        readings = _readings(m, published)
+        if readings is None:
+            continue
+        forward, backward, weekday_only = readings
+        found.append(
+            DateMention(m.start(), m.end(), m.group(), forward, backward, False, weekday_only)
+        )
+    return found
+
+
+Readings = tuple[DateValue | None, DateValue | None, bool]
+
+
+def _same(value: DateValue | None) -> Readings | None:
+    return (value, value, False) if value is not None else None
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word[:3].lower()]
+
+
+def _readings(m: re.Match[str], pub: date | None) -> Readings | None:
+    g = m.group
+    if g("iso"):
+        return _same(day_value(int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))))
+    if g("md") or g("dm"):
+        p = "md" if g("md") else "dm"
+        month, day = _month_number(g(f"{p}_m")), int(g(f"{p}_d"))
+        if g(f"{p}_y"):
+            return _same(day_value(int(g(f"{p}_y")), month, day))
+        return _yearless_day(month, day, pub)
+    if g("my"):
+        return _same(month_value(int(g("my_y")), _month_number(g("my_m"))))
+    if g("num"):
+        return _numeric(int(g("num_a")), int(g("num_b")), g("num_y"), pub)
+    if g("q"):
+        return _quarter(m)
+    if g("h"):
+        return _half(m)
+    if g("py"):
+        return _same(_part_of_year(g("py_w"), int(g("py_y"))))
+    if g("se"):
+        name = SEASON_NAMES[g("se_n").lower()]
+        return _same(season_value(int(g("se_y")), name))
+    if g("yr"):
+        return _same(year_value(int(g("yr_y"))))
+    if g("ko"):
+        return _korean(m, pub)
+    if g("hol"):
+        return _holiday(g("hol_w"), g("hol_y"), pub)
+    if pub is None:
+        return None
+    return _relative(m, pub)
+
+
+def _relative(m: re.Match[str], pub: date) -> Readings | None:
+    g = m.group
+    if g("ry"):
+        shift = {"this": 0, "next": 1, "last": -1}[g("ry_t").lower()]
+        year = pub.year + shift
+        if g("ry_half"):
+            return _same(half_value(year, 1 if g("ry_half").lower() == "first" else 2))
+        return _same(_part_of_year(g("ry_w"), year))
+    if g("eoy"):
+        return _same(half_value(pub.year, 2))
+    if g("rse"):
+        return _same(_relative_season(g("rse_t"), SEASON_NAMES[g("rse_n").lower()], pub))
+    if g("rm"):
+        shift = {"this": 0, "next": 1, "last": -1}[g("rm_t").lower()]
+        index = pub.year * 12 + pub.month - 1 + shift
+        return _same(month_value(index // 12, index % 12 + 1))
+    if g("td"):
+        shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g("td_w").lower()]
+        d = pub + timedelta(days=shift)
+        return _same(DateValue(d.isoformat(), "day", d, d))
+    if g("bm"):
+        return _bare_month(g("bm_w").lower(), _month_number(g("bm_m")), pub)
+    if g("wd"):
+        return _weekday(g("wd_t"), WEEKDAYS[g("wd_n").lower()], pub)
+    return None
+
+
+def _yearless_day(month: int, day: int, pub: date | None) -> Readings | None:
+    if pub is None:
+        return None
+    if (month, day) == (2, 29):
+        return None
+    ahead = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
+    behind = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    forward, backward = day_value(ahead, month, day), day_value(behind, month, day)
+    if forward is None or backward is None:
+        return None
+    return forward, backward, False
+
+
+def _numeric(a: int, b: int, year_text: str | None, pub: date | None) -> Readings | None:
+    if year_text is None:
+        if 1 <= a <= 12 and 1 <= b <= 31:
+            return _yearless_day(a, b, pub)
+        return None
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    if not 2000 <= year <= 2099:
+        return None
+    if a <= 12:
+        return _same(day_value(year, a, b))
+    if b <= 12:  # day first (21/03/2023)
+        return _same(day_value(year, b, a))
+    return None
+
+
+def _quarter(m: re.Match[str]) -> Readings | None:
+    g = m.group
+    if g("q_n"):
+        return _same(quarter_value(int(g("q_y")), int(g("q_n"))))
+    if g("q_n2"):
+        return _same(quarter_value(int(g("q_y2")), int(g("q_n2"))))
+    return _same(quarter_value(int(g("q_y3")), ORDINAL_NUMBERS[g("q_w").lower()]))
+
+
+def _half(m: re.Match[str]) -> Readings | None:
+    g = m.group
+    if g("h_n"):
+        return _same(half_value(int(g("h_y2")), int(g("h_n"))))
+    if g("h_n2"):
+        return _same(half_value(int(g("h_y3")), int(g("h_n2"))))
+    word = g("h_w").lower()
+    return _same(half_value(int(g("h_y")), 1 if word in ("first", "1st") else 2))
+
+
+def _part_of_year(word: str | None, year: int) -> DateValue:
+    if word is None:
+        return year_value(year)
+    word = " ".join(word.lower().split())
+    if word.startswith("the "):
+        word = word[4:]
+    if word in ("early", "start of", "beginning of"):
+        return half_value(year, 1)
+    if word in ("late", "end of"):
+        return half_value(year, 2)
+    return year_value(year)  # "mid", "later", "middle of": no finer encoding
+
+
+def _relative_season(word: str, name: str, pub: date) -> DateValue:
+    word = " ".join(word.lower().split())
+    if word == "last":
+        year = pub.year if season_value(pub.year, name).hi < pub else pub.year - 1
+        return season_value(year, name)
+    if word == "next":
+        year = pub.year if season_value(pub.year, name).lo > pub else pub.year + 1
+        return season_value(year, name)
+    year = pub.year if season_value(pub.year, name).hi >= pub or name == "winter" else pub.year + 1
+    return season_value(year, name)
+
+
+def _bare_month(word: str, month: int, pub: date) -> Readings:
+    ahead = pub.year if month >= pub.month else pub.year + 1
+    behind = pub.year if month <= pub.month else pub.year - 1
+    if word == "last":
+        value = month_value(behind if month != pub.month else pub.year - 1, month)
+        return value, value, False
+    if word == "next":
+        value = month_value(ahead if month != pub.month else pub.year + 1, month)
+        return value, value, False
+    if word == "since":
+        value = month_value(behind, month)
+        return value, value, False
+    return month_value(ahead, month), month_value(behind, month), False
+
+
+def _weekday(word: str | None, weekday: int, pub: date) -> Readings:
+    ahead = pub + timedelta(days=(weekday - pub.weekday()) % 7)
+    behind = pub - timedelta(days=(pub.weekday() - weekday) % 7)
+    mode = " ".join(word.lower().split()) if word else ""
+    if mode == "next" and ahead == pub:
+        ahead += timedelta(days=7)
+    if mode == "last" and behind == pub:
+        behind -= timedelta(days=7)
+    fwd = DateValue(ahead.isoformat(), "day", ahead, ahead)
+    back = DateValue(behind.isoformat(), "day", behind, behind)
+    if mode == "last":
+        return back, back, False
+    if mode in ("this", "next", "coming", "this coming"):
+        return fwd, fwd, False
+    return fwd, back, True
+
+
+def _holiday_date(name: str, year: int) -> tuple[int, int]:
+    key = " ".join(name.lower().replace("'", "").split())
+    if key.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return 11, thursday.day
+    table = {
+        "boxing day": (12, 26),
+        "christmas day": (12, 25),
+        "christmas": (12, 25),
+        "christmas eve": (12, 24),
+        "new years day": (1, 1),
+        "new years eve": (12, 31),
+        "valentines day": (2, 14),
+        "halloween": (10, 31),
+    }
+    return table[key]
+
+
+def _holiday(name: str, year_text: str | None, pub: date | None) -> Readings | None:
+    if year_text:
+        month, day = _holiday_date(name, int(year_text))
+        return _same(day_value(int(year_text), month, day))
+    if pub is None:
+        return None
+    month, day = _holiday_date(name, pub.year)
+    forward = day_value(pub.year, month, day)
+    backward = forward
+    if forward is not None and forward.lo < pub:
+        month, day = _holiday_date(name, pub.year + 1)
+        forward = day_value(pub.year + 1, month, day)
+    elif forward is not None and forward.lo > pub:
+        month, day = _holiday_date(name, pub.year - 1)
+        backward = day_value(pub.year - 1, month, day)
+    return forward, backward, False
+
+
+def _korean(m: re.Match[str], pub: date | None) -> Readings | None:
+    g = m.group
+    if g("ko_y"):
+        year = int(g("ko_y"))
+        if g("ko_d"):
+            return _same(day_value(year, int(g("ko_m")), int(g("ko_d"))))
+        if g("ko_m"):
+            month = int(g("ko_m"))
+            return _same(month_value(year, month)) if 1 <= month <= 12 else None
+        if g("ko_h"):
+            return _same(half_value(year, 1 if g("ko_h") == "상반기" else 2))
+        return _same(year_value(year))
+    if g("ko_m2"):
+        month, day = int(g("ko_m2")), int(g("ko_d2"))
+        return _yearless_day(month, day, pub) if 1 <= month <= 12 else None
+    if pub is None:
+        return None
+    if g("ko_td"):
+        return _same(DateValue(pub.isoformat(), "day", pub, pub))
+    year = pub.year + (1 if g("ko_rel") == "내년" else 0)
+    if g("ko_rh"):
+        return _same(half_value(year, 1 if g("ko_rh") == "상반기" else 2))
+    return _same(year_value(year))

@@ -1,0 +1,122 @@
+"""Sentence and clause boundaries by character offsets (no tokeniser library)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from monitor.match.normalize import words
+
+_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+_ABBREVIATIONS = frozenset(
+    words(
+        "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st vs no vol pt jr sr inc "
+        "co ltd approx est ep eps fig u.s u.k e.g i.e etc mt ft"
+    )
+)
+_LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
+
+# Clause breaks: punctuation, and the conjunctions that start a new statement.
+_CLAUSE_RE = re.compile(
+    r";|:(?!\d)|\s-\s|\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
+    r"which|who|after|before|since|when|once|until|despite|because|if|unless|following|"
+    r"according|yet|or|plus)\b)|\s(?=(?:but|though|although|whereas|after|before|since|when|"
+    r"once|until|unless|if|because|following)\b)",
+    re.I,
+)
+# Clauses that set a scene in the past or future rather than state the news.
+_SUBORDINATE_RE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:days|weeks|months|years|shortly|long|soon|just|a\s+year|"
+    r"more\s+than\s+a\s+year|two\s+years)\s+)?(?:after|since|when|before|until|once|following|"
+    r"ever\s+since|prior\s+to|as\s+soon\s+as)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    subordinate: bool  # "after filming began", "when it premiered last year"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    headline: bool
+    question: bool
+    clauses: tuple[Clause, ...]
+
+    def clause_at(self, pos: int) -> Clause:
+        for clause in self.clauses:
+            if clause.start <= pos < clause.end:
+                return clause
+        return self.clauses[-1]
+
+
+def split_sentences(text: str, headline_end: int) -> list[Sentence]:
+    """Sentences of `text`; those starting before `headline_end` belong to the headline."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _END_RE.finditer(text):
+        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+            continue
+        if not m.group().startswith("\n") and not _next_starts_sentence(text, m.end()):
+            continue
+        _add(text, start, m.end(), headline_end, out)
+        start = m.end()
+    _add(text, start, len(text), headline_end, out)
+    return out
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    m = _LAST_WORD_RE.search(text, max(0, dot - 12), dot + 1)
+    if m is None:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _next_starts_sentence(text: str, pos: int) -> bool:
+    rest = text[pos : pos + 4].lstrip()
+    if not rest:
+        return True
+    ch = rest[0]
+    return not ch.islower() and ch not in ",;:)"
+
+
+def _add(text: str, start: int, end: int, headline_end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop <= start:
+        return
+    body = text[start:stop].rstrip("\"')] ")
+    question = body.endswith("?")
+    out.append(Sentence(start, stop, start < headline_end, question, _clauses(text, start, stop)))
+
+
+def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
+    bounds = [start]
+    for m in _CLAUSE_RE.finditer(text, start, end):
+        if m.start() > bounds[-1]:
+            bounds.append(m.start())
+    bounds.append(end)
+    clauses: list[Clause] = []
+    for lo, hi in pairwise(bounds):
+        sub = _SUBORDINATE_RE.match(text, lo, hi)
+        if sub is None:
+            clauses.append(Clause(lo, hi, False))
+            continue
+        # A fronted subordinate clause ends at its comma: "After X, the main clause".
+        comma = text.find(",", sub.end(), hi)
+        if comma == -1:
+            clauses.append(Clause(lo, hi, True))
+        else:
+            clauses.append(Clause(lo, comma, True))
+            clauses.append(Clause(comma, hi, False))
+    return tuple(clauses)

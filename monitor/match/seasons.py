@@ -1,0 +1,180 @@
+"""Season mentions in text: "season 2", "Season Two", "second season", "S02", "시즌2", "Part 2"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from monitor.match.normalize import words
+from monitor.models import Watch
+
+# number: explicit season numbers; final: "final season" with no number; next: "the new
+# season", "new episodes"; count: "after two seasons" (the show ran that many); part:
+# Netflix "Part 2"/"Volume 2" (a season only when the watch says so).
+SeasonKind = Literal["number", "final", "next", "count", "part"]
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        )
+    )
+}
+ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        words(
+            "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+            "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+            "twentieth"
+        )
+    )
+}
+ORDINAL_WORDS.update({"sophomore": 2, "debut": 1, "freshman": 1, "inaugural": 1})
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+KOREAN_ORDINALS = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6}
+
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")"
+_NOT_QUANTITY = (
+    r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|"
+    r"million|billion|episodes?)\b)"
+)
+
+SEASON_RE = re.compile(
+    r"(?P<count>\b(?:after|for|with|across|over)\s+(?:(?:a|its)\s+)?"
+    rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)"
+    rf"|(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)"
+    rf"|(?P<sw>\b(?:seasons?|series(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b{_NOT_QUANTITY}"
+    rf"(?P<more>(?:\s*(?:,|and|&|-|to|through|or)\s*(?:season\s*)?{_NUM}\b)*))"
+    r"|(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))"
+    r"|(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)"
+    r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
+    rf"|(?P<ord>\b(?P<ow>{_ORD})(?:\s+and\s+(?P<fin1>final|last))?[\s-]+seasons?\b)"
+    r"|(?P<fin>\bfinal\s+season\b)"
+    r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
+    r"(?:season\b|episodes\b|batch\s+of\s+episodes\b|installment\b|chapter\b))"
+    r"|(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
+    r"(?-i:I{1,3}|IV|V))\b)",
+    re.I,
+)
+_NUM_IN_MORE = re.compile(_NUM, re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonMention:
+    """One mention of a season (or of a season count) in the text, by character offsets."""
+
+    start: int
+    end: int
+    kind: SeasonKind
+    numbers: tuple[int, ...] = ()
+    final: bool = False  # "third and final season"
+
+
+def number_value(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    if word in ROMAN:
+        return ROMAN[word]
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else None
+
+
+def find_seasons(text: str) -> list[SeasonMention]:
+    """All season mentions in a text whose title mentions are already masked."""
+    found: list[SeasonMention] = []
+    for m in SEASON_RE.finditer(text):
+        mention = _mention(m)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _mention(m: re.Match[str]) -> SeasonMention | None:
+    start, end = m.start(), m.end()
+    if m.group("count"):
+        word = m.group("cn").lower()
+        n = 1 if word == "single" else number_value(word)
+        return SeasonMention(start, end, "count", (n,)) if n else None
+    if m.group("first"):
+        n = number_value(m.group("fn")) or 0
+        return SeasonMention(start, end, "number", tuple(range(1, n + 1))) if n else None
+    if m.group("sw"):
+        numbers = _numbers(m.group("n1"), m.group("more") or "")
+        return SeasonMention(start, end, "number", numbers) if numbers else None
+    if m.group("ko"):
+        return SeasonMention(start, end, "number", (int(m.group("kn")),))
+    if m.group("koord"):
+        return SeasonMention(start, end, "number", (KOREAN_ORDINALS[m.group("kow")],))
+    if m.group("sx"):
+        n = int(m.group("sx"))
+        return SeasonMention(start, end, "number", (n,)) if 0 < n <= 40 else None
+    if m.group("ord"):
+        n = number_value(m.group("ow")) or 0
+        final = m.group("fin1") is not None
+        return SeasonMention(start, end, "number", (n,), final) if n else None
+    if m.group("fin"):
+        return SeasonMention(start, end, "final")
+    if m.group("nxt"):
+        return SeasonMention(start, end, "next")
+    n = number_value(m.group("pn")) or 0
+    return SeasonMention(start, end, "part", (n,)) if n else None
+
+
+def _numbers(first: str, more: str) -> tuple[int, ...]:
+    values = [number_value(first)]
+    ranged = bool(re.match(r"\s*(?:-|to|through)", more, re.I))
+    values += [number_value(w) for w in _NUM_IN_MORE.findall(more)]
+    clean = [v for v in values if v is not None and 0 < v <= 40]
+    if ranged and len(clean) == 2 and clean[0] < clean[1] <= clean[0] + 10:
+        return tuple(range(clean[0], clean[1] + 1))
+    return tuple(dict.fromkeys(clean))
+
+
+_TITLE_NUMBER_RE = re.compile(
+    r"\s+(?P<n>\d{1,2})(?=\s*$|\s*[:,.!?;)\-'\"]|\s+(?:is|will|has|was|gets?|got|sets?|"
+    r"arrives?|premieres?|returns?|release[sd]?|trailer|teaser|cast|date|review|confirmed|"
+    r"renewed|officially|begins?|starts?|started|wraps?|wrapped|filming|production|coming|"
+    r"lands?|drops?|debuts?|finally|first|official|news|on|in|update|premiere|episodes?|"
+    r"season|part|release)\b)",
+    re.I,
+)
+
+
+def title_number(text: str, end: int) -> SeasonMention | None:
+    """ "Stranger Things 5": a small number right after a title mention names a season."""
+    m = _TITLE_NUMBER_RE.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    n = int(m.group("n"))
+    if not 1 <= n <= 30:
+        return None
+    return SeasonMention(m.start("n"), m.end("n"), "number", (n,))
+
+
+def mention_seasons(mention: SeasonMention, watch: Watch, final_season: int | None) -> set[int]:
+    """Which season numbers a mention names, for this watch (empty: none, or not known).
+
+    An unnumbered "final season" is `final_season`; "the new season" is the watched one;
+    "Part 2" is the watched season only when the watch says `part = 2`.
+    """
+    if mention.kind == "number":
+        return set(mention.numbers)
+    if mention.kind == "final":
+        return {final_season} if final_season is not None else set()
+    if mention.kind == "next":
+        return {watch.season}
+    if mention.kind == "part":
+        if watch.part is not None and mention.numbers == (watch.part,):
+            return {watch.season}
+        return set()
+    return set()

@@ -1,0 +1,212 @@
+"""Find every watched show an item mentions, with all titles and aliases in one matcher."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from monitor.match.common_words import COMMON_WORDS
+from monitor.match.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
+from monitor.models import Watch
+
+# plain: any case; cased: must look like a title in the text ("All of Us Are Dead");
+# strict: an everyday word or a number ("You", "Dark", "1923") that needs show context.
+Strictness = Literal["plain", "cased", "strict"]
+
+MINOR_WORDS = frozenset(words("a an and as at but by for from in nor of on or the to vs with"))
+
+# Words before a common-word title that make it a preposition object, not a show.
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:on|last|this|next|by|until|till|since|from|every|each|through|during|early|late|"
+    r"mid|before|after|that|all|of|in|a|an|per)\s*)$",
+    re.I,
+)
+_SHOW_BEFORE = re.compile(
+    r"(?:\b(?:netflix|hbo|amazon|apple|hulu|disney\+?|prime\s+video|peacock|paramount\+?)'s|"
+    r"\b(?:series|show|drama|comedy|thriller|sitcom|docuseries|docu-series|anime|k-drama|"
+    r"miniseries|hit|original|spinoff|spin-off|prequel|sequel)|"
+    r"\bseasons?\s+[\w-]+\s+of(?:\s+the\s+hit)?|\bseasons?\s+of|"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|new|next|"
+    r"latest|upcoming|debut|sophomore|\d+(?:st|nd|rd|th))[\s-]+season\s+of|"
+    r"\brenew(?:s|ed|ing)?|\bcancel(?:s|ed|led|ling)?|\bax(?:es|ed)|\border\s+(?:to|for)|"
+    r"\bpicks?\s+up|\bpicked\s+up|\bgreen-?lit|\bgreenlights?|\bstars?\s+of|\bcast\s+of|"
+    r"\bepisodes?\s+of|\breturn\s+of|\bpremiere\s+of|\bfinale\s+of|\bfans\s+of|"
+    r"\bcreators?\s+of|\bshowrunners?\s+of|\bmakers\s+of|\bstar(?:s|red|ring)?\s+in)"
+    r"\s*[\"']?\s*$",
+    re.I,
+)
+_SHOW_AFTER = re.compile(
+    r"^(?:'s)?[\"']?\s*(?:\(\s*|:\s*)?"
+    r"(?:(?:first|second|third|fourth|fifth|sixth|final|new|next|upcoming|latest|debut|"
+    r"sophomore|\d+(?:st|nd|rd|th))[\s-]+)?"
+    r"(?:seasons?\b|series\s+\d|s\d{1,2}\b|part\s+\w+|volume\s+\w+|cast\b|stars?\b|"
+    r"creators?\b|co-creators?\b|showrunners?\b|finale\b|premiere\b|trailer\b|teaser\b|"
+    r"renewal\b|renewed\b|cancell?ed\b|cancell?ation\b|episodes?\b|spin-?off\b|prequel\b|"
+    r"sequel\b|writers?\b|director\b|fans\b|fandom\b|actors?\b|actress\b|characters?\b|"
+    r"on\s+netflix\b|is\s+(?:renewed|cancell?ed|returning|coming\s+back|back\s+for)\b|"
+    r"will\s+return\b|returns\s+for\b|시즌)|"
+    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|thriller|sitcom|"
+    r"docuseries|anime|k-drama|miniseries)\b",
+    re.I,
+)
+_QUOTES = "\"'"
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMention:
+    """Where a watched show's title or alias occurs in a (normalised) text."""
+
+    start: int
+    end: int
+    show: str  # the show key: casefolded show name
+
+
+def show_key(show: str) -> str:
+    return " ".join(fold(t) for t in TOKEN_RE.findall(normalize(show)))
+
+
+def strictness(tokens: Sequence[str]) -> Strictness:
+    """How much context a title needs before a mention of it counts."""
+    if all(t.isdigit() for t in tokens):
+        return "strict"
+    if len(tokens) == 1:
+        word = tokens[0]
+        if word in COMMON_WORDS or len(word) <= 2:
+            return "strict"
+        return "cased"
+    if all(t in COMMON_WORDS or t in MINOR_WORDS or t.isdigit() for t in tokens):
+        return "cased"
+    return "plain"
+
+
+def _looks_cased(words: Sequence[str]) -> bool:
+    for index, word in enumerate(words):
+        if not word[:1].islower():
+            continue
+        if index > 0 and word.casefold() in MINOR_WORDS:
+            continue
+        return False
+    return True
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    if before not in _QUOTES:
+        return False
+    after = text[end : end + 3]
+    return bool(after) and (after[0] in _QUOTES or after.startswith("'s" + before))
+
+
+def _strict_ok(text: str, start: int, end: int) -> bool:
+    if _quoted(text, start, end):
+        return True
+    if text[start].islower():
+        return False
+    before = text[max(0, start - 48) : start]
+    if _SHOW_BEFORE.search(before):
+        return True
+    if _PREP_BEFORE.search(before):
+        return False
+    return bool(_SHOW_AFTER.match(text, end, min(len(text), end + 64)))
+
+
+class TitleMatcher:
+    """All watched titles and aliases compiled once into a dict of token n-grams.
+
+    Cost per item is one pass over its tokens with one dict lookup per distinct title
+    length, so it does not grow with the number of watches.
+    """
+
+    def __init__(self, watches: Iterable[Watch]) -> None:
+        self.watches: tuple[Watch, ...] = tuple(watches)
+        by_show: dict[str, list[Watch]] = {}
+        phrases: dict[tuple[str, ...], list[tuple[str, Strictness]]] = {}
+        for watch in self.watches:
+            key = show_key(watch.show)
+            by_show.setdefault(key, []).append(watch)
+            for name in (watch.show, *watch.aliases):
+                for tokens in _variants(name):
+                    entries = phrases.setdefault(tokens, [])
+                    if all(show != key for show, _ in entries):
+                        entries.append((key, strictness(tokens)))
+        self._by_show = {k: tuple(sorted(v, key=lambda w: w.season)) for k, v in by_show.items()}
+        self._phrases = {k: tuple(v) for k, v in phrases.items()}
+        lengths: dict[str, set[int]] = {}
+        for tokens in self._phrases:
+            lengths.setdefault(tokens[0], set()).add(len(tokens))
+        self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+        self._vocab = frozenset(t for tokens in self._phrases for t in tokens)
+
+    def watches_for(self, show: str) -> tuple[Watch, ...]:
+        """The watches of one show key, lowest season first."""
+        return self._by_show.get(show, ())
+
+    def mentions(self, text: str) -> list[TitleMention]:
+        """Every accepted title mention in a normalised text, longest match first."""
+        words = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+        tokens = [self._fold(w) for w, _, _ in words]
+        found: list[TitleMention] = []
+        index, count = 0, len(tokens)
+        while index < count:
+            step = 1
+            for length in self._lengths.get(tokens[index], ()):
+                if index + length > count:
+                    continue
+                entries = self._phrases.get(tuple(tokens[index : index + length]))
+                if entries is None:
+                    continue
+                start, end = words[index][1], words[index + length - 1][2]
+                originals = [w for w, _, _ in words[index : index + length]]
+                accepted = [
+                    show
+                    for show, strict in entries
+                    if _accept(text, start, end, originals, strict, tokens[index : index + length])
+                ]
+                if accepted:
+                    found.extend(TitleMention(start, end, show) for show in accepted)
+                    step = length
+                    break
+            index += step
+        return found
+
+    def match(self, title: str, text: str) -> tuple[Watch, ...]:
+        """The watches whose show the item mentions, in watchlist order."""
+        shows = {m.show for m in self.mentions(normalize(f"{title}\n{text}"))}
+        return tuple(w for w in self.watches if show_key(w.show) in shows)
+
+    def _fold(self, word: str) -> str:
+        token = fold(word)
+        if token in self._vocab or not is_hangul(token):
+            return token
+        for particle in HANGUL_PARTICLES:
+            if token.endswith(particle) and token[: -len(particle)] in self._vocab:
+                return token[: -len(particle)]
+        return token
+
+
+def _accept(
+    text: str,
+    start: int,
+    end: int,
+    originals: Sequence[str],
+    strict: Strictness,
+    tokens: Sequence[str],
+) -> bool:
+    if strict == "plain":
+        return True
+    if strict == "cased":
+        return _looks_cased(originals) or _quoted(text, start, end)
+    return _strict_ok(text, start, end)
+
+
+def _variants(name: str) -> list[tuple[str, ...]]:
+    tokens = tuple(fold(t) for t in TOKEN_RE.findall(normalize(name)))
+    if not tokens:
+        return []
+    out = [tokens]
+    # "The Quiet Orchard" is often written "Quiet Orchard"; not when the rest is generic.
+    if tokens[0] == "the" and len(tokens) > 1 and strictness(tokens[1:]) == "plain":
+        out.append(tokens[1:])
+    return out
