@@ -128,7 +128,7 @@ def config_text(feeds: FeedServer, hook: Webhook, watches: list[str], feed_inter
     out = f"""
 [monitor]
 database = "sqlite:///rm.db"
-interval = "1s"
+interval = "500ms"
 notify_baseline = false
 workers = 2
 
@@ -177,7 +177,7 @@ def start_daemon(
 ) -> tuple[Path, DaemonProcess]:
     config = tmp_path / "config.toml"
     if not config.exists():
-        config.write_text(config_text(feeds, hook, [SHOW], "1s"), encoding="utf-8")
+        config.write_text(config_text(feeds, hook, [SHOW], "500ms"), encoding="utf-8")
     daemon = DaemonProcess(config, tmp_path / "daemon.log", env).start()
     daemons.append(daemon)
     return config, daemon
@@ -211,13 +211,13 @@ def test_daemon_lifecycle(
     assert by_name["Deadline"]["failures"] == 0
 
     # Editing the watchlist adds a watch live: its Google News search starts.
-    config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "1s"), encoding="utf-8")
+    config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms"), encoding="utf-8")
     wait_for(lambda: any(NEW_SHOW in q for q in feeds.queries), what="the new watch's search")
     assert first.logged("config reloaded")
 
     # An invalid edit keeps the daemon running on the last good config, logs the exact
     # error, and tells the targets once.
-    good = config_text(feeds, hook, [SHOW, NEW_SHOW], "1s")
+    good = config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms")
     config.write_text(good.replace("season = 2", "season = 0", 1), encoding="utf-8")
     rejected = wait_for(lambda: first.logged("config edit rejected"), what="the rejection")
     assert "watch[0].season: must be a whole number >= 1, got 0" in rejected[0]["msg"]
@@ -295,16 +295,16 @@ def test_failing_feed_sends_one_alert(
 ) -> None:
     feeds, hook = servers
     feeds.status["/deadline.xml"] = 500
-    # Backoff doubles from the interval: a tenth of a second reaches 6 failures in seconds.
+    # Backoff doubles from the interval: 50 ms reaches 6 failures in seconds.
     (tmp_path / "config.toml").write_text(
-        config_text(feeds, hook, [SHOW], "100ms"), encoding="utf-8"
+        config_text(feeds, hook, [SHOW], "50ms"), encoding="utf-8"
     )
     _, daemon = start_daemon(tmp_path, feeds, hook, daemons)
     alerts = wait_for(lambda: messages_about(hook, "Deadline", "failing"), what="the alert")
     hits = feeds.hit_count("/deadline.xml")
     assert hits >= 6
     wait_for(lambda: feeds.hit_count("/deadline.xml") >= hits + 1, what="another failure")
-    time.sleep(1.5)  # give a wrongly repeated alert the chance to be delivered
+    time.sleep(1.0)  # give a wrongly repeated alert the chance to be delivered
     assert len(messages_about(hook, "Deadline", "failing")) == len(alerts) == 1
     code, _ = daemon.stop()
     assert code == 0
