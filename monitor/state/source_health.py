@@ -145,9 +145,11 @@ def failures_of(engine: Engine, name: str) -> tuple[int, str | None]:
     return int(row.failures or 0), row.last_error
 
 
-def _relative(moment: datetime | None, now: datetime) -> str:
+def _relative(moment: datetime | None, now: datetime, *, due: bool = False) -> str:
     if moment is None:
-        return "-"
+        return "due" if due else "-"
+    if due and moment <= now:
+        return "due"
     seconds = int((moment - now).total_seconds())
     span = abs(seconds)
     text = (
@@ -174,7 +176,7 @@ def render_table(rows: list[SourceHealth], now: datetime) -> list[str]:
             row.status,
             str(row.failures),
             _relative(row.last_success, now),
-            _relative(row.next_check, now),
+            _relative(row.next_check, now, due=True),
             str(row.items_seen),
             (row.last_error or "")[:80] if row.failures else "",
         )
