@@ -47,3 +47,15 @@ def test_stale_lock_file_of_a_dead_process_does_not_block(tmp_path: Path) -> Non
     lock_path_for(tmp_path / "rm.db").write_text("999999 gone-host\n")
     with DaemonLock(f"sqlite:///{tmp_path / 'rm.db'}"):
         pass
+
+
+@pytest.mark.postgres
+def test_postgres_advisory_lock() -> None:
+    url = os.environ.get("RELEASE_MONITOR_TEST_PG")
+    if not url:
+        pytest.skip("set RELEASE_MONITOR_TEST_PG to a PostgreSQL URL")
+    with DaemonLock(url):
+        with pytest.raises(DatabaseLockedError, match="advisory lock"):
+            DaemonLock(url).acquire()
+    with DaemonLock(url):
+        pass
