@@ -54,8 +54,7 @@ def test_postgres_advisory_lock() -> None:
     url = os.environ.get("RELEASE_MONITOR_TEST_PG")
     if not url:
         pytest.skip("set RELEASE_MONITOR_TEST_PG to a PostgreSQL URL")
-    with DaemonLock(url):
-        with pytest.raises(DatabaseLockedError, match="advisory lock"):
-            DaemonLock(url).acquire()
+    with DaemonLock(url), pytest.raises(DatabaseLockedError, match="advisory lock"):
+        DaemonLock(url).acquire()
     with DaemonLock(url):
         pass
