@@ -91,6 +91,7 @@ def children_kib(pid: int) -> int:
 
 
 def main() -> int:
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in logs
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--watches", type=int, default=100)
     ap.add_argument("--feeds", type=int, default=50)
