@@ -59,6 +59,23 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def online_warnings(config: Config) -> list[str]:
+    """Look-ups that need the network, only on request (`check --online`)."""
+    from datetime import UTC, datetime
+
+    from monitor.sources import build_fetcher
+    from monitor.sources.tvmaze import lookup_warnings
+
+    tvmaze = config.sources.tvmaze
+    if not tvmaze.enabled:
+        return []
+    fetcher = build_fetcher(config)
+    try:
+        return lookup_warnings(fetcher, tvmaze.base_url, config.watches, datetime.now(UTC))
+    finally:
+        fetcher.close()
+
+
 def not_yet(command: str) -> NoReturn:
     fail(f"`{command}` is not yet implemented in this version", 3)
 
@@ -105,9 +122,14 @@ def init(state: State) -> None:
 
 
 @cli.command()
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Also look each show up on TVmaze and warn when it matches another title.",
+)
 @pass_state
 @handles_errors
-def check(state: State) -> None:
+def check(state: State, online: bool) -> None:
     """Validate the config and summarise it (secrets masked)."""
     config = state.config
     click.echo(f"{state.config_path}: OK")
@@ -135,12 +157,30 @@ def check(state: State) -> None:
     for target in config.notify.urls:
         click.echo(f"  - {mask_secret_url(target.url)}")
     warnings = config_warnings(config)
+    if online:
+        warnings += online_warnings(config)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
 
 
+# Below this, polling someone else's server is impolite (and gets feeds blocked).
+PUBLIC_MIN_INTERVAL_SECONDS = 600
+
+
 def config_warnings(config: Config) -> list[str]:
+    from urllib.parse import urlsplit
+
+    from monitor.sources import build_sources
+
     out = []
+    for source in build_sources(config):
+        host = urlsplit(source.url).hostname or ""
+        local = host in {"localhost", "::1"} or host.startswith(("127.", "10.", "192.168."))
+        if not local and source.interval.total_seconds() < PUBLIC_MIN_INTERVAL_SECONDS:
+            out.append(
+                f"{source.name}: interval {format_duration(source.interval)} is very short for "
+                f"a public host ({host}); use 10m or more to avoid being blocked"
+            )
     if not config.notify.urls:
         out.append(
             f"no notification targets: nothing will be sent (add [notify] urls or set "
@@ -465,8 +505,34 @@ def health(state: State) -> None:
 @pass_state
 @handles_errors
 def calendar(state: State, output: Path) -> None:
-    """Write an .ics calendar of the watched seasons' dates."""
-    not_yet("calendar")
+    """Write an .ics calendar of the watched seasons' dates (`-o -` for stdout)."""
+    from datetime import UTC, datetime
+
+    from monitor.calendar import date_window, render_calendar, write_calendar
+    from monitor.state.repository import Repository
+
+    config = state.config
+    repo = Repository.open(config.database_url)
+    try:
+        seasons = repo.seasons(config.watches)
+    finally:
+        repo.close()
+    now = datetime.now(UTC)
+    if str(output) == "-":
+        sys.stdout.buffer.write(render_calendar(seasons, now))
+        sys.stdout.flush()
+        return
+    try:
+        written = write_calendar(output, seasons, now)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    windows = [date_window(s.release_date) for s in seasons if s.renewal != "cancelled"]
+    exact = sum(1 for w in windows if w is not None and w.exact)
+    tentative = sum(1 for w in windows if w is not None and not w.exact)
+    click.echo(
+        f"Wrote {written}: {exact} premiere date(s), {tentative} tentative, "
+        f"{len(seasons) - exact - tentative} season(s) without a date to place."
+    )
 
 
 @cli.command()
@@ -497,11 +563,15 @@ def extract(
     from monitor.extract import explain
 
     stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace")
     if jsonl:
-        out = sys.stdout
-        for line in explain.run_jsonl(stdin, sys.stderr):
-            out.write(line + "\n")
-        out.flush()
+        try:
+            for line in explain.run_jsonl(stdin, sys.stderr):
+                sys.stdout.write(line + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+            sys.stderr.close()
         return
     if not show or season is None:
         fail("single-article mode needs --show and --season (or use --jsonl)", 2)

@@ -7,13 +7,15 @@ written in one transaction (state, seen items, observations, events, outbox rows
 
 from __future__ import annotations
 
-import importlib
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
+
+from sqlmodel import Session
 
 from monitor.config import Config
 from monitor.models import (
@@ -25,8 +27,10 @@ from monitor.models import (
     Trust,
     WatchClaims,
 )
+from monitor.sources import build_fetcher, build_sources
 from monitor.sources.base import Source
 from monitor.sources.http import Fetcher
+from monitor.sources.publishers import publisher_name, trust_for_url
 from monitor.state.repository import Repository, Routing, watches_hash
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
@@ -81,31 +85,16 @@ class PollReport:
         }
 
 
-def _default_sources(config: Config) -> list[Source]:
-    # The registry lives in monitor.sources (issue 2); looked up at run time so this module
-    # imports without it.
-    module: Any = importlib.import_module("monitor.sources")
-    builder = getattr(module, "build_sources", None)
-    if builder is None:
-        return []
-    sources: list[Source] = builder(config)
-    return sources
-
-
 def _default_extractor(config: Config) -> Extractor:
-    titles: Any = importlib.import_module("monitor.match.titles")
-    claims: Any = importlib.import_module("monitor.extract.claims")
-    matcher = titles.TitleMatcher(config.watches)
+    from monitor.extract.claims import extract_item
+    from monitor.match.titles import TitleMatcher
+
+    matcher = TitleMatcher(config.watches)
 
     def extract(item: Item) -> Sequence[WatchClaims]:
-        found: Sequence[WatchClaims] = claims.extract_item(item, matcher)
-        return found
+        return extract_item(item, matcher)
 
     return extract
-
-
-def _publisher_table() -> Any:
-    return importlib.import_module("monitor.sources.publishers")
 
 
 def _site(url: str | None) -> str:
@@ -136,13 +125,10 @@ class Runtime:
         self.config = config
         self.watches = config.watches
         self.repo = repository or Repository.open(config.database_url)
-        self.fetcher = fetcher or Fetcher(
-            config.monitor.user_agent,
-            max_body_bytes=config.monitor.max_body_bytes,
-            deadline=config.monitor.fetch_timeout,
-        )
-        self._sources = list(sources) if sources is not None else _default_sources(config)
+        self.fetcher = fetcher or build_fetcher(config)
+        self._sources = list(sources) if sources is not None else build_sources(config)
         self._extractor = extractor
+        self._extractor_lock = threading.Lock()
         self.routing = Routing(tuple(config.notify.urls), config.monitor.notify_baseline)
         self.watch_hash = watches_hash(self.watches)
 
@@ -152,9 +138,10 @@ class Runtime:
 
     @property
     def extract(self) -> Extractor:
-        if self._extractor is None:  # built on first use: the matcher compiles every watch
-            self._extractor = _default_extractor(self.config)
-        return self._extractor
+        with self._extractor_lock:  # built once, on first use: the matcher compiles every watch
+            if self._extractor is None:
+                self._extractor = _default_extractor(self.config)
+            return self._extractor
 
     def due_sources(self, now: datetime) -> list[Source]:
         """Sources whose stored next_check has come (never-polled ones are due)."""
@@ -162,9 +149,7 @@ class Runtime:
         return [s for s in self._sources if (due := checks.get(s.name)) is None or due <= now]
 
     def close(self) -> None:
-        close = getattr(self.fetcher, "close", None)
-        if callable(close):
-            close()
+        self.fetcher.close()
         self.repo.close()
 
 
@@ -183,9 +168,8 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
     trust: Trust | None = source.trust
     publisher = item.publisher
     if trust is None or not publisher:
-        table = _publisher_table()
-        trust = trust or table.trust_for_url(site)
-        publisher = publisher or table.publisher_name(site) or _site(site) or source.name
+        trust = trust or trust_for_url(site)
+        publisher = publisher or publisher_name(site) or _site(site) or source.name
     assert trust is not None and publisher
     return trust, publisher
 
@@ -252,7 +236,7 @@ def _report(fetched: Fetched) -> SourceReport:
     )
 
 
-def store_fetched(rt: Runtime, session: Any, fetched: Fetched, now: datetime) -> list[Event]:
+def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime) -> list[Event]:
     """Write one source's results in the caller's transaction; the events to announce."""
     return rt.repo.apply(
         session,

@@ -9,6 +9,7 @@ Usage (the `feed_server` fixture of tests/conftest.py gives a started server):
     feed_server.add("/evil", redirect="file:///etc/passwd")
     feed_server.add("/bomb", gzip_bomb(50 * 2**20), headers={"Content-Encoding": "gzip"})
     feed_server.add("/drip", body, drip=0.05)                 # one chunk every 50 ms
+    feed_server.add("/slow", body, drip=0.05, drip_headers=True)  # even the headers
     url = feed_server.url("/feed.xml"); feed_server.hits("/feed.xml"); feed_server.requests
 """
 
@@ -64,6 +65,7 @@ class Route:
     gzip: bool = False  # compress `body` and say so
     drip: float | None = None  # send the body in small pieces, sleeping this long between
     drip_size: int = 1
+    drip_headers: bool = False  # drip the status line and headers too, not just the body
     delay: float = 0.0  # sleep before answering at all
     handler: Callable[[RequestRecord], Route] | None = None  # compute the answer per request
 
@@ -210,12 +212,17 @@ class FeedServer:
         self, h: BaseHTTPRequestHandler, route: Route, body: bytes, headers: dict[str, str]
     ) -> None:
         try:
-            h.send_response(route.status)
-            for key, value in headers.items():
-                h.send_header(key, value)
-            h.send_header("Connection", "close")
-            h.end_headers()
             h.close_connection = True
+            if route.drip_headers:
+                lines = [f"HTTP/1.1 {route.status} Whatever", "Connection: close"]
+                lines += [f"{k}: {v}" for k, v in headers.items()]
+                body = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+            else:
+                h.send_response(route.status)
+                for key, value in headers.items():
+                    h.send_header(key, value)
+                h.send_header("Connection", "close")
+                h.end_headers()
             for start in range(0, len(body), route.drip_size):
                 if self._stopping.is_set():
                     return

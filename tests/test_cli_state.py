@@ -69,7 +69,7 @@ def seed(tmp_path: Path) -> None:
                 session,
                 source="Deadline TV",
                 status="ok",
-                state=SourceState(),
+                state=SourceState(last_success=T0.replace(hour=12 + n)),
                 items=[],
                 observations=observations,
                 watches=[watch],

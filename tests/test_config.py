@@ -17,6 +17,7 @@ from monitor.config import (
 )
 from monitor.errors import ConfigError
 from tests.conftest import ROOT, run_cli
+from tests.feedserver import FeedServer
 
 
 def test_example_config_loads() -> None:
@@ -212,3 +213,40 @@ def test_default_config_is_found_in_xdg_home(tmp_path: Path) -> None:
     result = run_cli("check", cwd=tmp_path, env={"XDG_CONFIG_HOME": str(xdg)})
     assert result.returncode == 0, result.stderr
     assert "From XDG S1" in result.stdout
+
+
+def test_check_warns_about_short_intervals_on_public_hosts(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        '[monitor]\ninterval = "30s"\n[sources.google_news]\nenabled = false\n'
+        "[sources.tvmaze]\nenabled = false\n"
+        '[[feeds]]\nname = "Public"\nurl = "https://deadline.com/feed/"\n'
+        '[[feeds]]\nname = "Local"\nurl = "http://127.0.0.1:9/feed"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("-c", str(path), "check")
+    assert result.returncode == 0, result.stderr
+    assert "Public: interval 30s is very short for a public host (deadline.com)" in result.stderr
+    assert "Local:" not in result.stderr
+
+
+def test_check_online_warns_when_tvmaze_matches_another_show(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.add(
+        "/singlesearch/shows?q=Dark&embed=seasons",
+        b'{"id": 99, "name": "Dark Matter", "_embedded": {"seasons": []}}',
+        content_type="application/json",
+    )
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[sources.google_news]\nenabled = false\n"
+        f'[sources.tvmaze]\nbase_url = "{feed_server.base_url}"\n'
+        '[[watch]]\nshow = "Dark"\nseason = 2\n',
+        encoding="utf-8",
+    )
+    offline = run_cli("-c", str(path), "check")
+    assert offline.returncode == 0 and feed_server.requests == []
+    online = run_cli("-c", str(path), "check", "--online")
+    assert online.returncode == 0, online.stderr
+    assert 'matched "Dark" to "Dark Matter"' in online.stderr and "tvmaze_id" in online.stderr

@@ -21,11 +21,8 @@ from xml.sax.saxutils import escape
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from tests.feedserver import FeedServer
 from tests.receivers import Mailbox, Webhook, smtp_server, webhook
-
-# Until the fetch (issue 2) and extract (issue 3) stages are merged, there is nothing to run.
-pytest.importorskip("monitor.extract.claims", reason="the extract stage has not landed yet")
-FeedServer = pytest.importorskip("tests.feedserver", reason="fetch has not landed").FeedServer
 
 pytestmark = pytest.mark.slow
 

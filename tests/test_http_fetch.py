@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -261,12 +262,41 @@ def test_slow_drip_is_cut_off_at_the_deadline(feed_server: FeedServer) -> None:
     assert result.state.failures == 1
 
 
+def test_dripping_headers_are_cut_off_at_the_deadline(feed_server: FeedServer) -> None:
+    quick = Fetcher(UA, deadline=timedelta(seconds=1))
+    # The status line and headers alone take 40 s at this pace: no read ever times out.
+    feed_server.add("/drip", b"<rss/>", drip=0.02, drip_headers=True, headers={"X-Pad": "p" * 2000})
+    result = quick.fetch(feed_server.url("/drip"), SourceState(), NOW, interval=HOUR)
+    assert result.status == "error"
+    assert result.error == "took longer than 1 s in total (server too slow); stopped"
+
+
+def test_concurrent_fetches_share_one_fetcher(feed_server: FeedServer, fetcher: Fetcher) -> None:
+    for n in range(8):
+        feed_server.add(f"/f{n}", FEED.replace(b"Filming Wraps", f"Wraps {n}".encode()))
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(
+            pool.map(
+                lambda n: fetcher.fetch(
+                    feed_server.url(f"/f{n}"), SourceState(), NOW, interval=HOUR
+                ),
+                range(8),
+            )
+        )
+    assert [r.status for r in results] == ["ok"] * 8
+    assert [f"Wraps {n}".encode() in (r.body or b"") for n, r in enumerate(results)] == [True] * 8
+
+
 def test_server_that_never_answers_times_out(feed_server: FeedServer) -> None:
     quick = Fetcher(UA, deadline=timedelta(seconds=0.5))
     feed_server.add("/stall", FEED, delay=3)
     result = quick.fetch(feed_server.url("/stall"), SourceState(), NOW, interval=HOUR)
     assert result.status == "error"
-    assert result.error == "timed out waiting for the server"
+    # The read timeout and the total deadline are both 0.5 s here: either may win.
+    assert result.error in {
+        "timed out waiting for the server",
+        "took longer than 0.5 s in total (server too slow); stopped",
+    }
 
 
 # --- pure rules ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from monitor.parse import feed as feed_module
 from monitor.parse.feed import (
     ENTITY_VALUE_MAX,
     SHORT_FIELD_MAX,
@@ -16,7 +17,7 @@ from monitor.parse.feed import (
     parse_feed,
     sha256_hex,
 )
-from monitor.parse.sandbox import Sandbox, SandboxTimeout
+from monitor.parse.sandbox import Sandbox, SandboxTimeout, SandboxUnavailable
 from monitor.parse.text import html_to_text, one_line
 from tests.feedserver import fixture_feed
 
@@ -220,6 +221,17 @@ def test_the_sandbox_kills_work_that_passes_the_deadline() -> None:
             sandbox.run(divmod, 1, 0, timeout=30)
     finally:
         sandbox.close()
+
+
+def test_without_a_worker_process_parsing_still_happens(monkeypatch: pytest.MonkeyPatch) -> None:
+    no_processes = Sandbox()
+    monkeypatch.setattr("sys.executable", "/nonexistent/python3")
+    with pytest.raises(SandboxUnavailable):
+        no_processes.run(sha256_hex, "x", timeout=5)
+    monkeypatch.setattr(feed_module, "shared_sandbox", lambda: no_processes)
+    feed = parse_feed(fixture_feed("atom.xml"), {}, timeout=5)
+    assert len(feed.items) == 2
+    assert feed.warnings[-1].startswith("parsed without a deadline: cannot start a worker")
 
 
 # --- item identity and dates -----------------------------------------------------------------

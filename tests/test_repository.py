@@ -58,13 +58,20 @@ def apply(
     observations: tuple[Observation, ...] | list[Observation] = (),
     watches: tuple[Watch, ...] = (WATCH,),
     routing: Routing = DEFAULT_ROUTING,
+    failures: int = 0,
 ) -> list[str]:
+    failed = failures > 0
     with repo.transaction() as session:
         events = repo.apply(
             session,
             source=source,
-            status="ok",
-            state=SourceState(etag='"v1"'),
+            status="error" if failed else "ok",
+            state=SourceState(
+                etag='"v1"',
+                last_success=None if failed else now,
+                failures=failures,
+                last_error="connection refused" if failed else None,
+            ),
             items=[],
             observations=observations,
             watches=watches,
@@ -113,6 +120,25 @@ def test_first_poll_is_silent_until_every_source_polled_then_one_summary_per_tar
     ]
     (state,) = repo.seasons([WATCH])
     assert (state.renewal, state.release_date) == ("renewed", "2027")
+
+
+def test_a_source_down_during_the_first_poll_holds_the_baseline_until_it_answers(
+    repo: Repository,
+) -> None:
+    # Its backlog would otherwise arrive later as news.
+    assert apply(repo, "Deadline", T0, [obs("renewed", "renewal")]) == []
+    assert apply(repo, "Blog", T0, failures=1) == []
+    later = T0 + timedelta(hours=2)
+    assert apply(repo, "Blog", later, [obs("2027", "date", Trust.TRADE, "Blog")]) == ["tracking"]
+    kinds = [(h.event.kind, h.silent) for h in repo.history("glass harbor")]
+    assert kinds == [("renewed", True), ("date_announced", True), ("tracking", False)]
+
+
+def test_a_source_that_keeps_failing_cannot_hold_the_baseline_for_ever(repo: Repository) -> None:
+    apply(repo, "Deadline", T0)
+    for n in (1, 2):
+        assert apply(repo, "Blog", T0 + timedelta(hours=n), failures=n) == []
+    assert apply(repo, "Blog", T0 + timedelta(hours=3), failures=3) == ["tracking"]
 
 
 def repo_body(repo: Repository) -> str:
@@ -294,3 +320,19 @@ def apply_in(repo: Repository, session: object, source: str) -> None:
         all_sources=["A", "B"],
         now=T0,
     )
+
+
+def test_reading_works_while_another_process_holds_the_write_lock(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'state.db'}"
+    Repository.open(url).close()
+    writer = sqlite3.connect(tmp_path / "state.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO source_state (name, failures) VALUES ('busy', 0)")
+    try:
+        reader = Repository.open(url)  # opening must not need the write lock
+        assert reader.seasons([WATCH])[0].renewal is None
+        assert reader.history(WATCH.show) == [] and reader.source_rows() == []
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

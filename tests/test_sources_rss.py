@@ -9,7 +9,7 @@ import pytest
 
 from monitor.config import config_from_dict, load_config
 from monitor.models import SourceState, Trust
-from monitor.sources import BUILDERS, build_sources
+from monitor.sources import BUILDERS, build_fetcher, build_sources
 from monitor.sources.google_news import GoogleNewsSource
 from monitor.sources.http import Fetcher
 from monitor.sources.publishers import domain_of, publisher_name, trust_for_url
@@ -152,14 +152,17 @@ def test_domain_of_strips_www_and_port() -> None:
 
 
 def test_registry_lists_every_kind_explicitly() -> None:
-    assert list(BUILDERS) == ["rss", "google_news"]
+    assert list(BUILDERS) == ["rss", "google_news", "tvmaze", "netflix"]
 
 
 def test_build_sources_from_config() -> None:
     config = config_from_dict(
         {
             "monitor": {"interval": "3h"},
-            "sources": {"google_news": {"base_url": "http://127.0.0.1:1/rss/search", "hl": "ko"}},
+            "sources": {
+                "google_news": {"base_url": "http://127.0.0.1:1/rss/search", "hl": "ko"},
+                "tvmaze": {"enabled": False},
+            },
             "feeds": [
                 {"name": "Deadline TV", "url": "https://deadline.com/v/tv/feed/", "trust": "trade"},
                 {"name": "Off", "url": "https://off.example/feed", "enabled": False},
@@ -189,7 +192,7 @@ def test_build_sources_from_config() -> None:
 def test_google_news_can_be_disabled() -> None:
     config = config_from_dict(
         {
-            "sources": {"google_news": {"enabled": False}},
+            "sources": {"google_news": {"enabled": False}, "tvmaze": {"enabled": False}},
             "watch": [{"show": "Dark", "season": 4}],
         }
     )
@@ -202,3 +205,12 @@ def test_example_config_builds() -> None:
     names = [s.name for s in sources]
     assert len(names) == len(set(names))  # names key the stored state: must be unique
     assert all(s.url.startswith("https://") for s in sources)
+
+
+def test_build_fetcher_uses_the_monitor_section() -> None:
+    config = config_from_dict(
+        {"monitor": {"user_agent": "me/1", "max_body_bytes": 4096, "fetch_timeout": "5s"}}
+    )
+    fetcher = build_fetcher(config)
+    assert (fetcher.user_agent, fetcher.max_body_bytes) == ("me/1", 4096)
+    assert fetcher.deadline == timedelta(seconds=5)

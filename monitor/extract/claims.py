@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
+from monitor.extract.scan import Tokens
 from monitor.extract.sentences import Clause, Sentence, split_sentences
 from monitor.match.normalize import normalize
 from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
@@ -23,6 +24,7 @@ from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
 
 PHASE_ORDER = ("development", "pre-production", "filming", "post-production", "released")
+_IMPLIES_RENEWAL = frozenset(("pre-production", "filming", "post-production"))
 _PHASE_GROUPS = {
     "development": "development",
     "pre": "pre-production",
@@ -32,6 +34,21 @@ _PHASE_GROUPS = {
     "past": "released",
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
+_DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
+_MOVED_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
+_RETURN_RE = re.compile(r"\breturn|\bback\b|\bcom(?:ing|es?)\s+back\b", re.I)
+_SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w-]+\s*,\s*)?$")
+_PRESENT_START_RE = re.compile(
+    r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
+)
+_SOON_RE = re.compile(
+    r"\b(?:next|later\s+this|this\s+coming)\s+(?:week|month|year|spring|summer|fall|autumn|"
+    r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
+    re.I,
+)
+_LEAD_RE = re.compile(r"[\s*•·-]*")
+_ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
+_RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -64,6 +81,7 @@ class _Candidate:
     superseded: bool = False
     history: bool = False
     explicit_season: bool = False
+    moved_to: bool = False  # "pushed back to July 10": the new date of a move
 
 
 @dataclass(slots=True)
@@ -99,27 +117,48 @@ class _Doc:
             chars[m.start : m.end] = "#" * (m.end - m.start)
         self.text = "".join(chars)
         self.sentences = split_sentences(self.text, self.headline_end)
-        seasons = find_seasons(self.text)
+        tokens = Tokens(self.text)
+        seasons = find_seasons(self.text, tokens)
         for m in mentions:
             extra = title_number(self.text, m.end)
             if extra is not None:
                 seasons.append(extra)
+        if all(s.elliptical for s in seasons):
+            # "the first" is a season only in an item that talks about seasons.
+            seasons = []
         self.seasons = sorted(seasons, key=lambda s: s.start)
-        self.dates = find_dates(self.text, published)
-        self.renew = list(p.RENEW_RE.finditer(self.text))
-        self.cancel = list(p.CANCEL_RE.finditer(self.text))
-        self.date_triggers = [
-            m for m in p.DATE_TRIGGER_RE.finditer(self.text) if self._is_release(m)
+        self.dates = find_dates(self.text, published, tokens)
+        self.renew = tokens.scan(p.RENEW)
+        self.cancel = tokens.scan(p.CANCEL)
+        release_verbs = tokens.scan(p.DATE_TRIGGER)
+        self.date_triggers = [m for m in release_verbs if self.is_release(m)]
+        self.unannounced = tokens.scan(p.UNANNOUNCED)
+        self.undecided = tokens.scan(p.UNDECIDED)
+        self.phases = tokens.scan(p.PHASE)
+        self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
+        self.speculation = tokens.scan(p.SPECULATION)
+        # Every verb a date could belong to; None marks one that is not a release.
+        releases = {m.start() for m in self.date_triggers}
+        verbs: list[tuple[int, re.Match[str] | None]] = [
+            (m.start(), m if m.start() in releases else None) for m in release_verbs
         ]
-        self.unannounced = list(p.UNANNOUNCED_RE.finditer(self.text))
-        self.phases = list(p.PHASE_RE.finditer(self.text))
+        for verb in (*tokens.scan(p.OTHER_VERB), *self.renew, *self.cancel, *self.phases):
+            if verb.start() not in releases and verb.lastgroup not in ("now", "past"):
+                verbs.append((verb.start(), None))
+        self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
 
-    def _is_release(self, m: re.Match[str]) -> bool:
+    def is_release(self, m: re.Match[str]) -> bool:
+        """Whether a release verb is about the season, not a trailer or a poster."""
         if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
             return False
-        before = self.text[max(0, m.start() - 40) : m.start()]
-        return p.OBJECT_BEFORE_RE.search(before) is None
+        before = self.text[max(0, m.start() - 90) : m.start()]
+        if any(
+            w.strip("'") in p.NOT_SEASON_SUBJECTS
+            for w in _WORD_RE.findall(before[-40:].lower())[-3:]
+        ):
+            return False
+        return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_text(self, sentence: Sentence) -> str:
         return " ".join(self.raw[sentence.start : sentence.end].split())
@@ -132,7 +171,17 @@ class _Doc:
         found: list[tuple[int, int]] = []
         if not sentence.headline:
             for m in p.NAME_RE.finditer(self.text, sentence.start, sentence.end):
-                words = m.group().split()
+                start, end = m.start(), m.end()
+                # "Call the Midwife on Christmas Day": the name stops where a date starts.
+                if any(d.start <= start < d.end for d in self.dates):
+                    continue
+                for d in self.dates:
+                    if start < d.start < end:
+                        end = d.start
+                trimmed = p.NAME_TAIL_RE.search(self.text, start, end)
+                if trimmed is not None:
+                    end = trimmed.start()
+                words = self.text[start:end].split()
                 content = [
                     w
                     for w in words
@@ -140,12 +189,12 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
-                before = self.text[max(0, m.start() - 30) : m.start()]
+                before = self.text[max(0, start - 30) : start]
                 if p.PERSON_BEFORE_RE.search(before):
                     continue
-                if p.PERSON_AFTER_RE.match(self.text[m.end() : m.end() + 40]):
+                if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                found.append((m.start(), m.end()))
+                found.append((start, end))
         self._names[sentence.start] = found
         return found
 
@@ -164,7 +213,7 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
         watches = matcher.watches_for(key)
         final = _final_season(watches)
         for watch in watches:
-            analysis = _Evaluator(doc, watch, key, final).run()
+            analysis = _Evaluator(doc, watch, key, final, explain=False).run()
             if analysis.claims or _season_mentioned(doc, watch, final):
                 out.append(WatchClaims(watch, analysis.claims))
     return tuple(out)
@@ -236,6 +285,7 @@ class _Evaluator:
     watch: Watch
     key: str
     final: int | None
+    explain: bool = True  # collect notes on what was set aside (the CLI shows them)
     notes: list[Note] = field(default_factory=list)
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
@@ -244,12 +294,17 @@ class _Evaluator:
         doc = self.doc
         for sentence in doc.sentences:
             self.scopes[sentence.start] = self._scope(sentence)
+        stated = [s for s in doc.seasons if s.final and s.numbers]
+        if stated:
+            # "the fourth and final season": every "final season" in the item is season 4.
+            self.final = max(stated[0].numbers)
         self.headline_season = self._headline_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
         candidates += self._dates()
         candidates += self._unannounced()
+        candidates += self._undecided()
         candidates += self._phases()
         claims = self._resolve(_drop_prefix_duplicates(candidates))
         return Analysis(self.watch, True, claims, tuple(self.notes))
@@ -262,6 +317,9 @@ class _Evaluator:
         own = [(m.start, m.end) for m in ours if m.show == self.key]
         others = [(m.start, m.end) for m in ours if m.show != self.key]
         others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        if sentence.headline and not own:
+            # A headline verb is news about the show only when the headline names it.
+            return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
@@ -279,6 +337,9 @@ class _Evaluator:
             else:
                 hi = sentence.end
             ranges.append((lo, hi))
+        if ";" in doc.text[spans[0][0] : min(o[0] for o in own)]:
+            # "...the return of Other Show; Ours is not part of it": not a shared predicate.
+            return _Scope(ranges)
         return _Scope(ranges, (sentence.start, spans[0][0]))
 
     def _last_boundary(self, lo: int, hi: int, default: int) -> int:
@@ -294,7 +355,7 @@ class _Evaluator:
                 continue
             scope = self.scopes[sentence.start]
             for s in self._mentions_in(sentence, scope):
-                if s.kind in ("count", "part"):
+                if s.kind in ("count", "part") or s.elliptical:
                     continue
                 values |= mention_seasons(s, self.watch, self.final)
         return values if len(values) == 1 else None
@@ -311,6 +372,8 @@ class _Evaluator:
     # ----- gates shared by every field
 
     def _note(self, fld: ClaimField, sentence: Sentence, why: str) -> None:
+        if not self.explain:
+            return
         excerpt = self.doc.sentence_text(sentence)
         if len(excerpt) > 140:
             excerpt = excerpt[:137] + "..."
@@ -335,9 +398,10 @@ class _Evaluator:
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
         clause = sentence.clause_at(pos)
-        hedge = p.HEDGE_RE.search(self.doc.text, clause.start, clause.end)
+        hedge = self._hedge(clause.start, clause.end)
         if hedge is None:
-            hedge = p.SPECULATION_RE.search(self.doc.text, sentence.start, sentence.end)
+            # Speculation scopes forward: "Our guess: it arrives in 2027".
+            hedge = _first_in(self.doc.speculation, sentence.start, max(pos, clause.end))
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None
@@ -345,6 +409,9 @@ class _Evaluator:
             self._note(fld, sentence, f"background, not news ('{trigger}')")
             return None
         return sentence, clause, scope
+
+    def _hedge(self, start: int, end: int) -> re.Match[str] | None:
+        return _first_in(self.doc.hedges, start, end)
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.doc.sentences:
@@ -380,6 +447,15 @@ class _Evaluator:
         ]
         if mentions:
             local = [s for s in mentions if clause.start <= s.start < clause.end]
+            if _RELATIVE_RE.match(self.doc.text, clause.start, clause.end) and not any(
+                s.start < pos for s in local
+            ):
+                # "X 2, which premieres tonight, ... than the first season": a relative
+                # clause speaks of the noun before it, not of what it goes on to mention.
+                antecedent = [s for s in mentions if s.end <= clause.start]
+                if antecedent:
+                    best = antecedent[-1]
+                    return mention_seasons(best, self.watch, self.final), best, "clause"
             pool = local or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = mention_seasons(best, self.watch, self.final)
@@ -399,6 +475,10 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if m.lastgroup == "confirm" and _DATE_WORD_RE.search(
+                self.doc.text, clause.start, m.start()
+            ):
+                continue  # "the release date for season 2 has been confirmed"
             value = "renewed"
             negation = self._negated(clause, m.start())
             if negation is not None:
@@ -427,7 +507,7 @@ class _Evaluator:
         return out
 
     def _cancellations(self) -> list[_Candidate]:
-        out: list[_Candidate] = []
+        out = self._last_season_below()
         for m in self.doc.cancel:
             opened = self._open("renewal", m.start(), m.end())
             if opened is None:
@@ -473,6 +553,36 @@ class _Evaluator:
             )
         return out
 
+    def _undecided(self) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        for m in self.doc.undecided:
+            sentence = self._sentence_at(m.start())
+            scope = self.scopes.get(sentence.start) if sentence is not None else None
+            if sentence is None or scope is None or not scope.allows(m.start()):
+                continue
+            clause = sentence.clause_at(m.start())
+            seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+            if self.watch.season in seasons:
+                out.append(_Candidate("renewal", "undecided", sentence, m.start()))
+        return out
+
+    def _last_season_below(self) -> list[_Candidate]:
+        """ "Its fourth and final season premieres...": there is no season 5."""
+        out: list[_Candidate] = []
+        for s in self.doc.seasons:
+            if not (s.final and s.numbers and max(s.numbers) < self.watch.season):
+                continue
+            opened = self._open("renewal", s.start, s.end, background_ok=True)
+            if opened is None:
+                continue
+            sentence, clause, _ = opened
+            negation = self._negated(clause, s.start)
+            if negation is not None:
+                self._note("renewal", sentence, f"negated: '{negation.group()}' final season")
+                continue
+            out.append(_Candidate("renewal", "cancelled", sentence, s.start))
+        return out
+
     # ----- dates
 
     def _dates(self) -> list[_Candidate]:
@@ -498,10 +608,33 @@ class _Evaluator:
     def _date_trigger(
         self, dm: DateMention, sentence: Sentence, scope: _Scope
     ) -> re.Match[str] | None:
+        """The release verb a date belongs to, if any.
+
+        A date belongs to the closest verb before it in its clause ("renewed the show in
+        March" is not a release date); with no verb before it, to the nearest release verb.
+        """
         clause = sentence.clause_at(dm.start)
+        doc = self.doc
+        verbs = [
+            v
+            for v in doc.verbs
+            if clause.start <= v[0] < dm.start and not (dm.start <= v[0] < dm.end)
+        ]
+        if verbs:
+            closest = max(verbs, key=lambda v: v[0])
+            trigger = closest[1]
+            if trigger is None or not scope.allows(trigger.start()):
+                self._note("date", sentence, f"'{dm.text}' is the date of something else")
+                return None
+            return trigger
+        if dm.weekday_only:
+            return None  # a bare "Friday" needs its verb right before it
+        listed = self._schedule_entry(dm) or self._list_entry(dm, sentence)
+        if listed is not None:
+            return listed
         pool = [
             t
-            for t in self.doc.date_triggers
+            for t in doc.date_triggers
             if sentence.start <= t.start() < sentence.end
             and scope.allows(t.start())
             and not (dm.start <= t.start() < dm.end)
@@ -510,12 +643,44 @@ class _Evaluator:
         bare_year = (
             dm.forward is not None and dm.forward.precision == "year" and dm.text[:1].isdigit()
         )
-        if bare_year:
-            pool = local
-        pool = local or [t for t in pool if abs(t.start() - dm.start) <= 120]
-        if not pool:
+        if not local and not bare_year:
+            # Across a clause break, but never across a semicolon.
+            local = [
+                t
+                for t in pool
+                if abs(t.start() - dm.start) <= 120
+                and ";" not in doc.text[min(t.start(), dm.start) : max(t.end(), dm.end)]
+            ]
+        if not local:
             return None
-        return min(pool, key=lambda t: abs(t.start() - dm.start))
+        return min(local, key=lambda t: abs(t.start() - dm.start))
+
+    def _schedule_entry(self, dm: DateMention) -> re.Match[str] | None:
+        """ "Glass Harbor season 2 (October 9)": a date in brackets right after a season."""
+        m = _SCHEDULE_RE.search(self.doc.text, max(0, dm.start - 40), dm.start)
+        if m is None:
+            return None
+        paren = m.start("paren")
+        if any(
+            s.end <= paren and paren - s.end <= 2 and s.kind != "count" for s in self.doc.seasons
+        ):
+            return m
+        return None
+
+    def _list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
+        """ "April 17: Glass Harbor (season 2).": a list line's leading date is its entry's."""
+        doc = self.doc
+        if not _LEAD_RE.fullmatch(doc.text, sentence.start, dm.start):
+            return None
+        m = _ENTRY_RE.match(doc.text, dm.end, sentence.end)
+        if m is None:
+            return None
+        if not any(x.show == self.key and m.end() <= x.start <= m.end() + 4 for x in doc.mentions):
+            return None
+        rest = doc.text[m.end() : sentence.end]
+        if len(rest.split()) > 12 or any(m.end() <= v[0] < sentence.end for v in doc.verbs):
+            return None  # a sentence with its own verb says more than "date: title"
+        return m
 
     def _date_candidate(
         self, dm: DateMention, trigger: re.Match[str], sentence: Sentence
@@ -527,7 +692,7 @@ class _Evaluator:
         _, clause, scope = opened
         date_clause = sentence.clause_at(dm.start)
         if date_clause != clause:
-            hedge = p.HEDGE_RE.search(doc.text, date_clause.start, date_clause.end)
+            hedge = self._hedge(date_clause.start, date_clause.end)
             if hedge is not None:
                 self._note("date", sentence, f"hedged: '{hedge.group()}' ('{dm.text}')")
                 return None
@@ -541,6 +706,14 @@ class _Evaluator:
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
+            return None
+        if (
+            source == "default"
+            and self.watch.season > 1
+            and not _RETURN_RE.search(doc.text, trigger.start(), trigger.end() + 6)
+        ):
+            # No season named anywhere: only "returns" says it is the next one.
+            self._note("date", sentence, f"'{dm.text}': no season named")
             return None
         if not self._part_ok(dm, sentence):
             self._note("date", sentence, f"date '{dm.text}' is for another part")
@@ -557,6 +730,10 @@ class _Evaluator:
             return None
         history = published is not None and value.hi < published
         superseded = self._superseded(dm, sentence, clause)
+        moved_to = bool(
+            _MOVED_TO_RE.search(doc.text, max(clause.start, dm.start - 12), dm.start)
+            and p.MOVE_RE.search(doc.text, sentence.start, sentence.end)
+        )
         return _Candidate(
             "date",
             value.value,
@@ -567,6 +744,7 @@ class _Evaluator:
             superseded,
             history,
             source in ("clause", "sentence"),
+            moved_to,
         )
 
     def _superseded(self, dm: DateMention, sentence: Sentence, clause: Clause) -> bool:
@@ -598,9 +776,12 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
-            seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+            seasons, _, source = self._bind(m.start(), sentence, clause, scope)
             if self.watch.season not in seasons:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
+                continue
+            if source == "default" and self.watch.season > 1:
+                self._note("date", sentence, f"'{m.group()}': no season named")
                 continue
             out.append(
                 _Candidate("date", "unannounced", sentence, m.start(), scope.in_prefix(m.start()))
@@ -618,7 +799,14 @@ class _Evaluator:
             opened = self._open("phase", m.start(), m.end(), background_ok=group == "now")
             if opened is None:
                 continue
+            if group in ("now", "past") and not doc.is_release(m):
+                continue  # "the teaser dropped on Monday"
             sentence, clause, scope = opened
+            if group == "past" and p.FUTURE_PASSIVE_RE.search(
+                doc.text, max(clause.start, m.start() - 20), m.start()
+            ):
+                self._note("phase", sentence, f"future: '{m.group()}'")
+                continue  # "will be released on 6 March" is a date, not a release
             negation = self._negated(clause, m.start())
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
@@ -627,6 +815,9 @@ class _Evaluator:
                 before = self._window_before(clause, m.start(), words=4)
                 after = doc.text[m.end() : min(clause.end, m.end() + 50)]
                 if p.PHASE_FUTURE_BEFORE_RE.search(before) or p.PHASE_FUTURE_AFTER_RE.match(after):
+                    self._note("phase", sentence, f"future: '{m.group()}'")
+                    continue
+                if _PRESENT_START_RE.search(m.group()) and self._future_in(clause):
                     self._note("phase", sentence, f"future: '{m.group()}'")
                     continue
                 if self._old_dates(sentence):
@@ -641,10 +832,23 @@ class _Evaluator:
             ):
                 self._note("phase", sentence, f"'{m.group()}' does not say which season is out")
                 continue
-            if group == "now" and source == "default" and self._item_has_seasons():
+            if group == "now" and source == "default" and self.watch.season != 1:
+                # "X is now streaming" with no season named is about what is already out.
                 continue
             out.append(_Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start())))
         return out
+
+    def _future_in(self, clause: Clause) -> bool:
+        """ "Begins filming next month": a present-tense start with a future time."""
+        if _SOON_RE.search(self.doc.text, clause.start, clause.end):
+            return True
+        published = self.doc.published
+        return published is not None and any(
+            clause.start <= dm.start < clause.end
+            and dm.forward is not None
+            and dm.forward.lo > published
+            for dm in self.doc.dates
+        )
 
     def _old_dates(self, sentence: Sentence) -> bool:
         published = self.doc.published
@@ -669,25 +873,31 @@ class _Evaluator:
             for dm in self.doc.dates
         )
 
-    def _item_has_seasons(self) -> bool:
-        return any(s.kind in ("number", "final", "next") for s in self.doc.seasons)
-
     # ----- one value per field
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
-        claims: list[Claim] = []
         released = any(c.field == "phase" and c.value == "released" for c in candidates)
-        renewal = self._pick_renewal([c for c in candidates if c.field == "renewal"])
-        if renewal is not None:
-            claims.append(self._claim(renewal))
+        undecided = [c.pos for c in candidates if c.value == "undecided"]
+        renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
+        if undecided:
+            # "...; the fate of X is still undecided": earlier renewal talk is not about X.
+            renewals = [c for c in renewals if c.pos > max(undecided)]
+        renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"], released)
-        if dated is not None:
-            claims.append(self._claim(dated))
         phases = [c for c in candidates if c.field == "phase"]
-        if phases:
-            best = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos))
-            claims.append(self._claim(best))
-        return tuple(claims)
+        phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
+        dated_real = dated is not None and dated.date_value is not None
+        if renewal is None:
+            # A season with a release date or in production has been ordered.
+            implied = dated if dated_real else None
+            if implied is None and phase is not None and phase.value in _IMPLIES_RENEWAL:
+                implied = phase
+            if implied is not None:
+                renewal = _Candidate("renewal", "renewed", implied.sentence, implied.pos)
+        elif renewal.value == "cancelled" and (dated_real or phase is not None):
+            self._note("renewal", renewal.sentence, "cancelled, yet the item dates the season")
+            renewal = None  # contradictory: trust neither side of the renewal field
+        return tuple(self._claim(c) for c in (renewal, dated, phase) if c is not None)
 
     def _claim(self, candidate: _Candidate) -> Claim:
         return Claim(candidate.field, candidate.value, self.doc.sentence_text(candidate.sentence))
@@ -703,19 +913,42 @@ class _Evaluator:
             return headline[0]
         return max(candidates, key=lambda c: c.pos)
 
+    def _old(self, candidate: _Candidate) -> bool:
+        """A date so far before the published date that it is history even for a season out."""
+        published = self.doc.published
+        value = candidate.date_value
+        return (
+            published is not None
+            and value is not None
+            and (published - value.hi).days > p.OLD_DATE_DAYS
+        )
+
     def _pick_date(self, candidates: list[_Candidate], released: bool) -> _Candidate | None:
         real = [c for c in candidates if c.date_value is not None]
         kept: list[_Candidate] = []
         for c in real:
-            if c.history and not (released and c.explicit_season):
+            if c.history and not (released and c.explicit_season and not self._old(c)):
                 self._note("date", c.sentence, f"history: {c.value} is before the published date")
                 continue
             kept.append(c)
-        current = [c for c in kept if not c.superseded] or kept
+        unannounced = [c for c in candidates if c.value == "unannounced"]
+        current = [c for c in kept if not c.superseded]
+        if not current and unannounced:
+            # "delayed X, which was set for 6 March ... no new date": the old date is gone.
+            return unannounced[0]
+        current = current or kept
+        moved = [c for c in current if c.moved_to]
+        current = moved or current
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
-        unannounced = [c for c in candidates if c.value == "unannounced"]
         return unannounced[0] if unannounced else None
+
+
+def _first_in(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:
+    for m in matches:
+        if start <= m.start() and m.end() <= end:
+            return m
+    return None
 
 
 def _rank(candidate: _Candidate) -> int:

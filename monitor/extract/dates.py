@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from monitor.extract.scan import Tokens, keyed
+from monitor.match.normalize import words
+
 Precision = Literal["day", "month", "quarter", "half", "season", "year"]
 PRECISION_RANK: dict[str, int] = {
     "year": 1,
@@ -64,12 +67,26 @@ def _mon(name: str) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    return rf"(?P<{name}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 
 
 def _year(name: str) -> str:
     return rf"(?P<{name}>20\d\d)(?!\d)"
 
+
+# A month alone is a date only after one of these ("in March", "pushed to March").
+_BARE_MONTH_BEFORE = (
+    r"(?i:"
+    + "|".join(
+        rf"(?<=\b{word}{sep})"
+        for word in words(
+            "in from to until till by this next last since through into early mid late of"
+        )
+        for sep in (r"\s", "-")
+    )
+    + ")"
+)
+_PREVIOUS_WORDS_RE = re.compile(r"(?:(\w+)\s+)?(\w+)[\s-]$")
 
 _STAMP_DATE = (
     rf"(?:{_WD},?\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
@@ -77,32 +94,33 @@ _STAMP_DATE = (
 )
 
 DATE_RE = re.compile(
+    r"(?<![^\W_])(?:"  # a date starts a word, never inside one ("Q1 January")
     rf"(?P<stamp>(?i:(?:last\s+)?(?:updated|modified|published|posted|edited)\b)\s*(?i:on\b)?"
     rf"\s*:?\s*{_STAMP_DATE})"
     rf"|(?P<iso>(?<![\d/]){_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
-    rf"|(?P<md>(?:(?P<md_wd>{_WD}),?\s+)?(?:the\s+)?{_mon('md_m')}\s+{_day('md_d')}"
+    rf"|(?P<md>(?:(?P<md_wd>{_WD}),?\s+)?{_mon('md_m')}\s+{_day('md_d')}"
     rf"(?:,?\s+{_year('md_y')})?)"
-    rf"|(?P<dm>(?:(?P<dm_wd>{_WD}),?\s+)?(?:the\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
+    rf"|(?P<dm>(?:(?P<dm_wd>{_WD}),?\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
     rf"(?:,?\s+{_year('dm_y')})?)"
     rf"|(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})"
     r"|(?P<num>(?<![\d/.,$£€])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})"
-    r"(?:/(?P<num_y>\d{4}|\d{2}))?(?![\d/%]))"
+    r"(?:/(?P<num_y>\d{4}|\d{2}))?(?![\d/%])(?!\s*(?:stars?|points?|rating|score)\b))"
     rf"|(?P<q>Q(?P<q_n>[1-4])\s*(?:of\s+)?{_year('q_y')}|{_year('q_y2')}\s*Q(?P<q_n2>[1-4])|"
-    rf"(?i:(?:the\s+)?(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+"
+    rf"(?i:(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+"
     rf"(?:of\s+)?){_year('q_y3')})"
-    rf"|(?P<h>(?i:(?:the\s+)?(?P<h_w>first|second|1st|2nd|latter|back)\s+half\s+of\s+"
+    rf"|(?P<h>(?i:(?P<h_w>first|second|1st|2nd|latter|back)\s+half\s+of\s+"
     rf"(?:the\s+year\s+)?){_year('h_y')}|H(?P<h_n>[12])\s*{_year('h_y2')}|"
     rf"{_year('h_y3')}\s*H(?P<h_n2>[12]))"
-    rf"|(?P<py>(?i:(?P<py_w>early|late|later|mid|(?:the\s+)?end\s+of|(?:the\s+)?start\s+of|"
-    rf"(?:the\s+)?beginning\s+of|(?:the\s+)?middle\s+of)(?:[\s-]+in)?[\s-]+){_year('py_y')})"
-    r"|(?P<ry>(?i:(?:(?P<ry_w>early|late|later|mid|(?:the\s+)?end\s+of|(?:the\s+)?start\s+of|"
-    r"(?:the\s+)?beginning\s+of|(?:the\s+)?(?P<ry_half>first|second)\s+half\s+of)[\s-]+)?"
+    rf"|(?P<py>(?i:(?P<py_w>early|late|later|mid|end\s+of|start\s+of|"
+    rf"beginning\s+of|middle\s+of)(?:[\s-]+in)?[\s-]+){_year('py_y')})"
+    r"|(?P<ry>(?i:(?:(?P<ry_w>early|late|later|mid|end\s+of|start\s+of|"
+    r"beginning\s+of|(?P<ry_half>first|second)\s+half\s+of)[\s-]+)?"
     r"(?P<ry_t>this|next|last)\s+year\b))"
-    r"|(?P<eoy>(?i:(?:the\s+)?end\s+of\s+the\s+year\b))"
+    r"|(?P<eoy>(?i:end\s+of\s+the\s+year\b))"
     rf"|(?P<se>(?i:(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_n>spring|summer|fall|autumn|winter)"
     rf"(?:\s+of)?\s+){_year('se_y')})"
-    r"|(?P<rse>(?i:(?P<rse_t>this\s+coming|the\s+coming|this|next|last|in\s+the)\s+"
-    r"(?P<rse_n>spring|summer|fall|autumn|winter)\b)(?!\s+(?:of|season)\b)(?!\s+20\d\d))"
+    r"|(?P<rse>(?i:(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthe\s)|(?<=\bcoming\s))"
+    r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d))"
     r"|(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))"
     r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b))"
     r"|(?P<hol>(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
@@ -111,11 +129,21 @@ DATE_RE = re.compile(
     rf"|(?P<ko>{_year('ko_y')}년\s*(?:(?P<ko_m>\d{{1,2}})월\s*(?:(?P<ko_d>\d{{1,2}})일)?|"
     r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})월\s*(?P<ko_d2>\d{1,2})일|"
     r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))"
-    rf"|(?P<bm>(?i:\b(?P<bm_w>early|mid|late|in|from|to|until|till|by|this|next|last|since|"
-    rf"through|into|of)[\s-]+){_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
-    rf"|(?P<wd>(?:(?i:\b(?P<wd_t>this\s+coming|this|next|last|on|coming))\s+)?(?P<wd_n>{_WD})"
-    rf"(?!,?\s+(?:the\s+)?(?:{_MONS}|\d)))"
-    r"|(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b))"
+    rf"|(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
+    rf"|(?P<wd>(?P<wd_n>{_WD})(?!,?\s+(?:the\s+)?(?:{_MONS}|\d)))"
+    r"|(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b)))"
+)
+
+
+DATES = keyed(
+    DATE_RE,
+    "updated last modified published posted edited jan january feb february mar march apr "
+    "april may jun june jul july aug august sep sept september oct october nov november dec "
+    "december monday tuesday wednesday thursday friday saturday sunday first second third "
+    "fourth latter back early late later mid end start beginning middle this next spring "
+    "summer fall autumn winter today tonight tomorrow yesterday boxing christmas new "
+    "valentine halloween thanksgiving",
+    digits="any",
 )
 
 
@@ -218,10 +246,12 @@ def parse_value(value: str) -> DateValue | None:
     return year_value(year)
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+def find_dates(
+    text: str, published: date | None, tokens: Tokens | None = None
+) -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` where it needs it."""
     found: list[DateMention] = []
-    for m in DATE_RE.finditer(text):
+    for m in (tokens or Tokens(text)).scan(DATES):
         if m.group("stamp"):
             found.append(DateMention(m.start(), m.end(), m.group(), None, None, stamp=True))
             continue
@@ -291,7 +321,7 @@ def _relative(m: re.Match[str], pub: date) -> Readings | None:
     if g("eoy"):
         return _same(half_value(pub.year, 2))
     if g("rse"):
-        return _same(_relative_season(g("rse_t"), SEASON_NAMES[g("rse_n").lower()], pub))
+        return _same(_relative_season(_modifier(m), SEASON_NAMES[g("rse_n").lower()], pub))
     if g("rm"):
         shift = {"this": 0, "next": 1, "last": -1}[g("rm_t").lower()]
         index = pub.year * 12 + pub.month - 1 + shift
@@ -301,10 +331,19 @@ def _relative(m: re.Match[str], pub: date) -> Readings | None:
         d = pub + timedelta(days=shift)
         return _same(DateValue(d.isoformat(), "day", d, d))
     if g("bm"):
-        return _bare_month(g("bm_w").lower(), _month_number(g("bm_m")), pub)
+        return _bare_month(_modifier(m), _month_number(g("bm_m")), pub)
     if g("wd"):
-        return _weekday(g("wd_t"), WEEKDAYS[g("wd_n").lower()], pub)
+        return _weekday(_modifier(m), WEEKDAYS[g("wd_n").lower()], pub)
     return None
+
+
+def _modifier(m: re.Match[str]) -> str:
+    """The word(s) just before a bare month, weekday or season: "next", "this coming"."""
+    before = _PREVIOUS_WORDS_RE.search(m.string, max(0, m.start() - 24), m.start())
+    if before is None:
+        return ""
+    first, last = (before.group(1) or "").lower(), before.group(2).lower()
+    return f"{first} {last}" if (first, last) == ("this", "coming") else last
 
 
 def _yearless_day(month: int, day: int, pub: date | None) -> Readings | None:
@@ -368,7 +407,6 @@ def _part_of_year(word: str | None, year: int) -> DateValue:
 
 
 def _relative_season(word: str, name: str, pub: date) -> DateValue:
-    word = " ".join(word.lower().split())
     if word == "last":
         year = pub.year if season_value(pub.year, name).hi < pub else pub.year - 1
         return season_value(year, name)
@@ -394,10 +432,9 @@ def _bare_month(word: str, month: int, pub: date) -> Readings:
     return month_value(ahead, month), month_value(behind, month), False
 
 
-def _weekday(word: str | None, weekday: int, pub: date) -> Readings:
+def _weekday(mode: str, weekday: int, pub: date) -> Readings:
     ahead = pub + timedelta(days=(weekday - pub.weekday()) % 7)
     behind = pub - timedelta(days=(pub.weekday() - weekday) % 7)
-    mode = " ".join(word.lower().split()) if word else ""
     if mode == "next" and ahead == pub:
         ahead += timedelta(days=7)
     if mode == "last" and behind == pub:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.scan import keyed
 from monitor.match.normalize import words
 
 _I = re.I
@@ -19,22 +20,31 @@ RENEW_RE = re.compile(
     r"lands|scored|scores)\s+(?:a|the|its|their)\s+(?:(?:season|series)[\s-]+\w+\s+|"
     r"[\w-]+[\s-]season\s+)?renewal\b)"
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
-    r"|(?P<pick>\b(?:been|was|were|be|get|gets|got|getting)\s+picked\s+up\b|"
-    r"\bpick(?:s|ed)?\s+up\s+(?:the\s+(?:series|show|drama|comedy|thriller|anime)|#+|it)\s+for\b|"
+    r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
+    r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
+    r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
+    r"|#+|it)\s+for\b|"
     r"\bpicked\s+up\s+(?:for|by)\b)"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
     r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
     r"(?:[\w-]+\s+)?season\b"
-    r"|(?<!for\s)(?<!of\s)(?<!date\s)\b(?:season[\s-]+\w+|[\w-]+\s+season|S\d{1,2})\s+"
+    r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?(?:\s+of\s+(?:the\s+)?#+)?|"
+    r"\bS\d{1,2})\s+"
     r"(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
     r"a\s+go|official)\b"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
-    r"|\b(?:is|are)\s+(?:officially\s+)?coming\s+back\s+for\b"
-    r"|\bwill\s+(?:officially\s+)?(?:return|be\s+back)\s+for\s+(?:a|another|its)\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
+    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?season\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
     r"|\bthere\s+(?:will|is\s+going\s+to)\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\bstatus\s*:\s*renewed\b)"
+    r"|\bstatus\s*:\s*renewed\b"
+    r"|\bconfirm(?:s|ed)\s+(?:that\s+)?(?:#+(?:'s)?\s+)?(?:season[\s-]+\w+|(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season)\b(?!\s+(?:of\s+#+\s+)?(?:(?:release|premiere|launch|air|debut)\s+)?"
+    r"(?:date|window|premiere|trailer|teaser|cast|details|plot|filming|production|is|will|"
+    r"has|arrives|premieres|returns)\b))"
     r"|(?P<ko>제작\s*(?:을|를|이)?\s*(?:공식\s*)?확정|시즌\s*\d+\s*(?:제작\s*)?(?:을|를|이|가)?\s*"
     r"(?:공식\s*)?확정)",
     _I,
@@ -45,19 +55,21 @@ CANCEL_RE = re.compile(
     r"(?:official|confirmed|announced)\b)|\b(?:announced|confirmed)\s+(?:the|its|their)\s+"
     r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
     r"\bstatus\s*:\s*cancell?ed\b)"
-    r"|(?P<neg>\b(?:will\s+not|won't|will\s+no\s+longer|is\s+not|isn't|not)\s+(?:be\s+)?"
-    r"(?:return(?:ing)?|coming\s+back|come\s+back|back)\b(?!\s+(?:to|as|with)\b)"
-    r"|\b(?:will\s+not|won't|did\s+not|didn't|does\s+not|doesn't|is\s+not|isn't|not)\s+"
-    r"(?:get(?:ting)?|receive|be\s+getting)\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\b(?:will|won't)\s+be\s+no\s+(?:more\s+)?(?:[\w-]+\s+)?seasons?\b"
-    r"|\bwon't\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\bnot\s+happening\b"
+    r"|(?P<neg>(?:(?<=\bnot\s)|(?<=n't\s)|(?<=\bnot\sbe\s)|(?<=n't\sbe\s)|(?<=\blonger\s)|"
+    r"(?<=\blonger\sbe\s))(?:return(?:ing)?|coming\s+back|come\s+back|back)\b"
+    r"(?!\s+(?:to|as|with)\b)"
+    r"|(?:(?<=\bnot\s)|(?<=n't\s))(?:get(?:ting)?|receive|be\s+getting)\s+(?:a|another)\s+"
+    r"(?:[\w-]+\s+)?season\b"
+    r"|(?:(?<=\bwill\s)|(?<=n't\s))be\s+no\s+(?:more\s+)?(?:[\w-]+\s+)?seasons?\b"
+    r"|(?<=n't\s)be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
+    r"|(?<=\bnot\s)happening\b"
     r"|\b(?:opted|decided|chose|choosing|deciding|declined)\s+(?:not\s+to|against)\s+(?:move|moving|"
     r"renew|renewing|continue|continuing|proceed|proceeding|go|going)\b"
-    r"|\b(?:will\s+not|won't)\s+(?:be\s+)?renew(?:ed)?\b|\bnot\s+to\s+renew\b|"
+    r"|(?:(?<=\bwill\snot\s)|(?<=\bwon't\s)|(?<=\bwill\snot\sbe\s)|(?<=\bwon't\sbe\s))renew(?:ed)?\b|"
+    r"(?<=\bnot\sto\s)renew\b|"
     r"\bdeclined\s+to\s+renew\b|\bpass(?:ed|es)?\s+on\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
-    r"|\bnot\s+(?:be\s+)?(?:moving|going)\s+forward\b"
-    r"|\bone\s+and\s+done\b)"
+    r"|(?:(?<=\bnot\s)|(?<=\bnot\sbe\s))(?:moving|going)\s+forward\b"
+    r"|(?<=\bone\sand\s)done\b)"
     r"|(?P<end>\b(?:end|ends|ending|conclude|concludes|concluding|wrap\s+up|wraps\s+up)\s+"
     r"(?:with|after)\s+(?:its|the|a)?\s*(?:(?:upcoming|current|forthcoming)\s+)?"
     r"(?:season\s+\w+|[\w-]+\s+season)\b)"
@@ -76,7 +88,9 @@ DATE_TRIGGER_RE = re.compile(
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
     r"beginning|to\s+stream)\b|\bwindow\b|\bdelay(?:s|ed)?\b|\bpushed\b|\bmoved\b|\bpostponed\b|"
     r"\bshifted\b|\bbumped\b|\brescheduled\b|\bair(?:s|ed|ing)?\b|\bgets\s+a\s+date\b|"
-    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|공개|방송",
+    r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|"
+    # UK broadcast start: "will begin on BBC One on Sunday 13 July" (not "begin filming").
+    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송",
     _I,
 )
 # Release verbs whose object is not the season ("released the first trailer").
@@ -92,11 +106,21 @@ OBJECT_AFTER_RE = re.compile(
     r"brand-new|another|more|some|\d+|#+)\s+){0,3}(?:" + _NOT_SEASON_OBJECT + r")\b",
     _I,
 )
-OBJECT_BEFORE_RE = re.compile(
-    r"(?:trailers?|teasers?|posters?|first[\s-]look|images?|photos?|clips?|featurettes?|promos?|"
-    r"videos?|footage|campaigns?|petitions?|ratings?|viewership|viewing\s+numbers|numbers|views|"
-    r"audiences?|stocks?|shares|prices?|subscribers|interest|episodes?\s+\d+)\s+(?:[\w-]+\s+){0,2}$",
+# "Filming on season 2 has been delayed to January": a production date, not a release.
+PRODUCTION_SUBJECT_RE = re.compile(
+    r"\b(?:filming|production|shooting|photography|casting|writing)\b(?:\s+(?:on|of|for)\s+"
+    r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly)\s+)"
+    r"{0,3}$",
     _I,
+)
+# Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
+NOT_SEASON_SUBJECTS = frozenset(
+    words(
+        """trailer trailers teaser teasers poster posters look images image photos photo clip
+        clips featurette featurettes promo promos video videos footage campaign campaigns
+        petition petitions rating ratings viewership numbers views audience audiences stock
+        stocks shares price prices subscribers interest"""
+    )
 )
 PAST_TRIGGER_RE = re.compile(
     r"(?:premiered|released|arrived|returned|dropped|launched|debuted|landed|bowed|aired|"
@@ -107,15 +131,23 @@ FUTURE_PASSIVE_RE = re.compile(
     r"(?:will|'ll|to|is\s+set\s+to|is\s+scheduled\s+to|is\s+due\s+to)\s+(?:be\s+|have\s+)?$",
     _I,
 )
+# Verbs whose dates are not release dates ("announced on Monday", "renewed in March").
+OTHER_VERB_RE = re.compile(
+    r"\b(?:announc(?:e|ed|es|ing)|confirm(?:ed|s|ing)?|reveal(?:ed|s|ing)?|said|says|told|"
+    r"report(?:ed|s)?|post(?:ed|s)|shar(?:e|ed|es)|unveil(?:ed|s)?|teas(?:e|ed|es)|"
+    r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
+    r"ranked|debriefed|interviewed|spoke|wrote|tweeted)\b",
+    _I,
+)
 MOVE_RE = re.compile(
     r"\b(?:delay(?:s|ed)?|push(?:es|ed)?|mov(?:e|es|ed)|postpon(?:e|es|ed)|shift(?:s|ed)?|"
     r"bump(?:s|ed)?|reschedul(?:e|es|ed)|chang(?:e|es|ed))\b",
     _I,
 )
 SUPERSEDED_BEFORE_RE = re.compile(
-    r"(?:\bfrom|\boriginally|\bpreviously|\binitially|\bhad\s+been|\bwas\s+(?:set|scheduled|"
+    r"(?:\boriginally|\bpreviously|\binitially|\bhad\s+been|\bwas\s+(?:set|scheduled|"
     r"slated|due|supposed|planned|expected)|\bwere\s+(?:set|scheduled|slated|due)|\binstead\s+of|"
-    r"\brather\s+than|\bformerly|\bearlier)\b[^.;]{0,40}$",
+    r"\brather\s+than|\bformerly|\bearlier)\b[^.;,]{0,40}$",
     _I,
 )
 NOT_RELEASE_BEFORE_RE = re.compile(
@@ -130,30 +162,45 @@ UNANNOUNCED_RE = re.compile(
     r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
-    r"|\b(?:an?|the)\s+(?:(?:exact|specific|official|firm|precise|confirmed)\s+)?(?:(?:release|"
-    r"premiere|launch)\s+)?date\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?"
+    r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
     r"(?:set|announced|confirmed|revealed|given|released|scheduled|determined|shared|unveiled)\b"
-    r"|\b(?:don't|do\s+not|doesn't|does\s+not|didn't|did\s+not)\s+(?:yet\s+)?(?:have|know)\s+"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s)|(?<=\bnot\syet\s))(?:have|know)\s+"
     r"(?:a|the|an\s+exact|an\s+official)\s+(?:(?:release|premiere|launch)\s+)?date\b"
-    r"|\b(?:has|have|had)(?:n't|\s+not)\s+(?:yet\s+)?(?:announced|set|revealed|confirmed|given|shared|"
-    r"scheduled)\s+(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:release|premiere|launch)\s+"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s))(?:announced|set|revealed|confirmed|given|shared|"
+    r"scheduled)\s+(?:(?:#+|it|the\s+show|the\s+series)\s+(?:season\s+\w+\s+)?|season\s+\w+\s+)?"
+    r"(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:(?:release|premiere|launch)\s+)?"
     r"date\b"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s))know\s+when\b|\bunclear\s+when\b"
     r"|\byet\s+to\s+(?:announce|set|reveal|confirm|give|share|receive|get)\s+(?:a|the|an)\s+"
     r"(?:(?:official|exact)\s+)?(?:(?:release|premiere|launch)\s+)?date\b"
     r"|\b(?:(?:release|premiere|launch)\s+)?date\s+(?:will|would|is\s+to)\s+be\s+(?:announced|"
     r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
+    r"|\b(?:announce|reveal|confirm|share)\s+(?:a|the)\s+(?:(?:release|premiere|launch)\s+)?date\s+"
+    r"(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
     r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
-    r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|\bnot\s+yet\s+(?:been\s+)?dated\b"
+    r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
+    r"(?:(?<=\bnot\syet\s)|(?<=\bnot\syet\sbeen\s))dated\b"
     r"|공개\s*(?:일|날짜)\s*(?:은|는)?\s*(?:미정|아직)",
     _I,
 )
 
+# "The fate of X is still undecided": the item says no renewal decision has been made.
+UNDECIDED_RE = re.compile(
+    r"\b(?:fate|future)\b[^.;]{0,60}?\b(?:is|remains|was|stays)\s+(?:still\s+|currently\s+)?"
+    r"(?:undecided|unknown|unclear|uncertain|undetermined|up\s+in\s+the\s+air|in\s+limbo|"
+    r"pending|to\s+be\s+decided)\b"
+    r"|\b(?:yet\s+to|not\s+yet)\s+(?:decide|decided|make\s+a\s+decision)\b"
+    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b",
+    _I,
+)
+
 PHASE_RE = re.compile(
-    r"(?P<development>\bin\s+(?:early\s+|active\s+)?development\b|\bbeing\s+developed\b|"
-    r"\bin\s+the\s+works\b|\bearly\s+stages\s+of\s+development\b)"
+    r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
+    r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
     r"|(?P<pre>\bpre-?production\b"
-    r"|\bwriters?'?\s+room\s+(?:has|have|is|are)\s+(?:officially\s+)?(?:open(?:ed)?|underway|begun|"
+    r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
+    r"(?:been\s+)?(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
     r"started|convened|assembled|working)\b"
     r"|\bwriting\s+(?:has|is|was|had)\s+(?:officially\s+|now\s+)?(?:begun|started|underway|"
     r"under\s+way|wrapped|complete|finished|done)\b"
@@ -173,9 +220,9 @@ PHASE_RE = re.compile(
     r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|officially|now|finally|is|was)\s+){0,3}(?:wrapped|ended|"
     r"finished|concluded|completed|wrapped\s+up|over|complete|done)\b|\b(?:finished|completed|"
     r"concluded|ended)\s+(?:filming|shooting|production|principal\s+photography)\b|"
-    r"\b(?:it'?s|that'?s)\s+a\s+wrap\b|\bcameras?\s+(?:have\s+|had\s+)?(?:long\s+since\s+)?"
-    r"stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|\bin\s+the\s+editing\s+"
-    r"(?:room|suite|bay)\b|\bbeing\s+edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
+    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|\bcameras?\s+(?:have\s+|had\s+)?"
+    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
+    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
     r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
     r"commenced?|commences|resumed?|resumes|got\s+underway)\s+(?:filming|shooting|production|"
     r"principal\s+photography)\b"
@@ -184,19 +231,19 @@ PHASE_RE = re.compile(
     r"begins|started|starts|kicked\s+off|kicks\s+off|commenced|commences|underway|under\s+way|"
     r"got\s+underway|resumed|ongoing|in\s+progress)\b"
     r"|\b(?:currently|still|now|actively)\s+(?:in\s+production|filming|shooting|being\s+filmed|"
-    r"being\s+shot)\b|\bin\s+production\b"
-    r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:currently\s+|now\s+)?(?:filming|shooting|being\s+"
-    r"filmed|being\s+shot)\b"
+    r"being\s+shot)\b|(?<=\bin\s)production\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
     r"|\bcameras?\s+(?:are\s+|is\s+|have\s+|has\s+)?(?:started\s+|begun\s+|began\s+)?rolling\b|"
     r"\bcameras\s+roll\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
     r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
-    r"\b(?:is|are)\s+(?:finally\s+)?out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
+    r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
-    r"(?:[\w-]+\s+){0,3}?today\b|\b(?:is|are)\s+(?:now\s+)?available\s+to\s+(?:stream|watch)\b|"
-    r"\b(?:is|are)\s+(?:now\s+)?streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
-    r"|(?P<past>\b(?:has|have)\s+(?:officially\s+|finally\s+)?(?:premiered|debuted|dropped|arrived|"
-    r"landed|launched|been\s+released|returned)\b|\b(?:was|were)\s+released\b|"
+    r"(?:[\w-]+\s+){0,3}?(?:today|tonight)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
+    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
+    r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
+    r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
+    r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
     r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
     r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
     r"공개됐|공개되었)",
@@ -221,8 +268,8 @@ HEDGE_RE = re.compile(
     r"eful|efully)|plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|target(?:s|ed|ing)?|tipped|touted|"
     r"rumou?r(?:s|ed)?|reportedly|allegedly|supposedly|apparently|seemingly|seems?|"
     r"appears?\s+to|unconfirmed|speculat\w*|predict\w*|guess\w*|estimat\w*|wants?\s+to|"
-    r"wish(?:es)?|if|unless|whether|in\s+talks|assum\w*|presumabl\w*|suggest\w*|"
-    r"fingers\s+crossed|at\s+the\s+earliest|we\s+think|we\s+believe|i\s+think|i\s+believe|"
+    r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
+    r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
     r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)",
     _I,
@@ -248,7 +295,9 @@ DECISIVE_NEGATION_RE = re.compile(
 # What "will not return" needs before it to be about the show (not an actor leaving).
 SHOW_SUBJECT_RE = re.compile(
     r"(?:#{2,}|\b(?:show|series|drama|comedy|thriller|anime|docuseries|it|sitcom|k-drama)|"
-    r"\bseason\s+\w+|\b[\w-]+\s+season)(?:'s)?\s*(?:,\s*[^,]{0,40},\s*)?$",
+    r"\bseason\s+\w+|\b[\w-]+\s+season)(?:'s)?\s*(?:,\s*[^,]{0,40},\s*)?"
+    r"(?:(?:will|would|is|are|has|have|does|did|won't|isn't|wasn't|doesn't|didn't|not|no|"
+    r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
     _I,
 )
 CANCEL_NOT_SHOW_RE = re.compile(
@@ -260,9 +309,11 @@ CANCEL_NOT_SHOW_RE = re.compile(
 
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(
-    r"(?<![\w'#-])[A-Z][\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
+    r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
     r"[A-Z0-9][\w'-]*)+"
 )
+# Connectors left dangling at the end of a name cut short by a date ("Midwife on").
+NAME_TAIL_RE = re.compile(r"(?:\s+(?:of|the|and|&|in|on|at|a|an|for|to))+\s*$", _I)
 NAME_STOPWORDS = frozenset(
     words("""netflix netflix's amazon prime video hbo max disney disney+ hulu apple tv tv+ peacock
     paramount paramount+ bbc itv sky channel deadline variety tvline tudum season seasons part
@@ -290,3 +341,74 @@ PERSON_AFTER_RE = re.compile(
     _I,
 )
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
+
+# The words each pattern's matches can start with (see monitor.extract.scan).
+RENEW = keyed(
+    RENEW_RE,
+    "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
+    "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
+    "greenlighted go pick picks picked order orders ordered handed season officially coming "
+    "return be returning there status confirms",
+    digits="codes",
+)
+CANCEL = keyed(
+    CANCEL_RE,
+    "cancel cancels canceled cancelled cancelling canceling cancellation cancelation announced "
+    "confirmed ax axe axes axed axing scrap scraps scrapped pull pulls pulled status return "
+    "returning coming come back get getting receive be happening renew renewed opted decided "
+    "chose choosing deciding declined pass passed passes moving going done end ends ending "
+    "conclude concludes concluding wrap wraps",
+)
+DATE_TRIGGER = keyed(
+    DATE_TRIGGER_RE,
+    "premiere premieres premiered premiering release releases released releasing arrive "
+    "arrives arrived arriving arrival return returns returned returning drop drops dropped "
+    "dropping launch launches launched launching debut debuts debuted debuting land lands "
+    "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
+    "bows bowing stream streams streaming available window delay delays delayed pushed moved "
+    "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
+    "begin begins",
+)
+UNANNOUNCED = keyed(
+    UNANNOUNCED_RE,
+    "no release premiere launch debut air date have know announced set revealed confirmed given "
+    "shared scheduled yet without undated dated unclear announce reveal confirm share",
+)
+UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has")
+PHASE = keyed(
+    PHASE_RE,
+    "development developed works pre preproduction writers writer writing started began begun "
+    "starts begins commenced working hard scripts script table casting location prep post "
+    "postproduction wrap wraps wrapped filming production shooting principal finished "
+    "completed concluded ended cameras camera editing edited begin start starting kick kicks "
+    "kicked commence commences resumed resume resumes got currently still now actively being "
+    "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
+    "debuted released releases available streaming lands land landed launch launches launched "
+    "hits hit returns return returned bows been",
+)
+OTHER_VERB = keyed(
+    OTHER_VERB_RE,
+    "announce announced announces announcing confirm confirmed confirms confirming reveal "
+    "revealed reveals revealing said says told report reported reports posted posts share "
+    "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
+    "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
+    "spoke wrote tweeted",
+)
+HEDGE = keyed(
+    HEDGE_RE,
+    "could might would should likely unlikely possibly possible perhaps maybe probably probable "
+    "potential potentially expect expects expected expecting anticipate anticipates "
+    "anticipated anticipating hope hopes hoped hoping hopeful hopefully plan plans planned "
+    "planning aim aims aimed aiming target targets targeted targeting tipped touted rumor "
+    "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
+    "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
+    "talks fingers earliest we think believe odds fear fears feared worry worries worried "
+    "intend intends intended pencil pencilled penciled keen eager prepared willing may",
+    prefixes="speculat predict guess estimat assum presumabl suggest",
+)
+SPECULATION = keyed(
+    SPECULATION_RE,
+    "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
+    "insider insiders fan wishlist if",
+    prefixes="predict guess speculat",
+)

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from monitor.match.normalize import words
 
-_END_RE = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n+")
+_END_RE = re.compile(r"[.!?\n]+(?:(?<=\n)|[\"')\]]*(?=\s|$))")
 _ABBREVIATIONS = frozenset(
     words(
         "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st vs no vol pt jr sr inc "
@@ -19,9 +19,9 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
 
 # Clause breaks: punctuation, and the conjunctions that start a new statement.
 _CLAUSE_RE = re.compile(
-    r";|:(?!\d)|\s-\s|\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
+    r";|:(?!\d)| - |\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
     r"which|who|after|before|since|when|once|until|despite|because|if|unless|following|"
-    r"according|yet|or|plus)\b)|\s(?=(?:but|though|although|whereas|after|before|since|when|"
+    r"according|yet|or|plus)\b)| (?=(?:but|though|although|whereas|after|before|since|when|"
     r"once|until|unless|if|because|following)\b)",
     re.I,
 )
@@ -41,19 +41,34 @@ class Clause:
     subordinate: bool  # "after filming began", "when it premiered last year"
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    start: int
-    end: int
-    headline: bool
-    question: bool
-    clauses: tuple[Clause, ...]
+    """A sentence by offsets; its clauses are worked out only when asked for."""
+
+    __slots__ = ("_clauses", "_text", "end", "headline", "question", "start")
+
+    def __init__(self, text: str, start: int, end: int, headline: bool, question: bool) -> None:
+        self._text = text
+        self.start = start
+        self.end = end
+        self.headline = headline
+        self.question = question
+        self._clauses: tuple[Clause, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end}, headline={self.headline})"
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        if self._clauses is None:
+            self._clauses = _clauses(self._text, self.start, self.end)
+        return self._clauses
 
     def clause_at(self, pos: int) -> Clause:
-        for clause in self.clauses:
+        clauses = self.clauses
+        for clause in clauses:
             if clause.start <= pos < clause.end:
                 return clause
-        return self.clauses[-1]
+        return clauses[-1]
 
 
 def split_sentences(text: str, headline_end: int) -> list[Sentence]:
@@ -61,9 +76,10 @@ def split_sentences(text: str, headline_end: int) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END_RE.finditer(text):
-        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+        hard = "\n" in m.group()
+        if not hard and m.group().startswith(".") and _is_abbreviation(text, m.start()):
             continue
-        if not m.group().startswith("\n") and not _next_starts_sentence(text, m.end()):
+        if not hard and not _next_starts_sentence(text, m.end()):
             continue
         _add(text, start, m.end(), headline_end, out)
         start = m.end()
@@ -97,7 +113,7 @@ def _add(text: str, start: int, end: int, headline_end: int, out: list[Sentence]
         return
     body = text[start:stop].rstrip("\"')] ")
     question = body.endswith("?")
-    out.append(Sentence(start, stop, start < headline_end, question, _clauses(text, start, stop)))
+    out.append(Sentence(text, start, stop, start < headline_end, question))
 
 
 def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from monitor.extract.scan import Tokens, keyed
 from monitor.match.normalize import words
 from monitor.models import Watch
 
 # number: explicit season numbers; final: "final season" with no number; next: "the new
 # season", "new episodes"; count: "after two seasons" (the show ran that many); part:
 # Netflix "Part 2"/"Volume 2" (a season only when the watch says so).
-SeasonKind = Literal["number", "final", "next", "count", "part"]
+# previous: "the last one" (the season before the watched one).
+SeasonKind = Literal["number", "final", "next", "count", "part", "previous"]
 
 NUMBER_WORDS = {
     w: i
@@ -45,7 +47,7 @@ _NOT_QUANTITY = (
 )
 
 SEASON_RE = re.compile(
-    r"(?P<count>\b(?:after|for|with|across|over)\s+(?:(?:a|its)\s+)?"
+    r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
     rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)"
     rf"|(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)"
     rf"|(?P<sw>\b(?:seasons?|series(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b{_NOT_QUANTITY}"
@@ -53,15 +55,26 @@ SEASON_RE = re.compile(
     r"|(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))"
     r"|(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)"
     r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
-    rf"|(?P<ord>\b(?P<ow>{_ORD})(?:\s+and\s+(?P<fin1>final|last))?[\s-]+seasons?\b)"
+    rf"|(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
+    r"(?:\s+and\s+(?P<fin1>final|last))?[\s-]+seasons?\b)"
     r"|(?P<fin>\bfinal\s+season\b)"
     r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
     r"(?:season\b|episodes\b|batch\s+of\s+episodes\b|installment\b|chapter\b))"
+    # Elliptical "the first [season]": only where seasons are the topic (see `elliptical`).
+    r"|(?P<ell>\bthe\s+(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
+    r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"
     r"|(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
     r"(?-i:I{1,3}|IV|V))\b)",
     re.I,
 )
 _NUM_IN_MORE = re.compile(_NUM, re.I)
+_ORD_IN_MORE = re.compile(_ORD, re.I)
+SEASONS = keyed(
+    SEASON_RE,
+    "after first season seasons series final new upcoming next the "
+    "another forthcoming brand part volume vol " + " ".join(ORDINAL_WORDS),
+    digits="suffixed",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +86,7 @@ class SeasonMention:
     kind: SeasonKind
     numbers: tuple[int, ...] = ()
     final: bool = False  # "third and final season"
+    elliptical: bool = False  # "the first" with "season" left out
 
 
 def number_value(word: str) -> int | None:
@@ -89,10 +103,10 @@ def number_value(word: str) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def find_seasons(text: str) -> list[SeasonMention]:
+def find_seasons(text: str, tokens: Tokens | None = None) -> list[SeasonMention]:
     """All season mentions in a text whose title mentions are already masked."""
     found: list[SeasonMention] = []
-    for m in SEASON_RE.finditer(text):
+    for m in (tokens or Tokens(text)).scan(SEASONS):
         mention = _mention(m)
         if mention is not None:
             found.append(mention)
@@ -100,31 +114,37 @@ def find_seasons(text: str) -> list[SeasonMention]:
 
 
 def _mention(m: re.Match[str]) -> SeasonMention | None:
-    start, end = m.start(), m.end()
-    if m.group("count"):
+    start, end, kind = m.start(), m.end(), m.lastgroup
+    if kind == "count":
         word = m.group("cn").lower()
         n = 1 if word == "single" else number_value(word)
         return SeasonMention(start, end, "count", (n,)) if n else None
-    if m.group("first"):
+    if kind == "first":
         n = number_value(m.group("fn")) or 0
         return SeasonMention(start, end, "number", tuple(range(1, n + 1))) if n else None
-    if m.group("sw"):
+    if kind == "sw":
         numbers = _numbers(m.group("n1"), m.group("more") or "")
         return SeasonMention(start, end, "number", numbers) if numbers else None
-    if m.group("ko"):
+    if kind == "ko":
         return SeasonMention(start, end, "number", (int(m.group("kn")),))
-    if m.group("koord"):
+    if kind == "koord":
         return SeasonMention(start, end, "number", (KOREAN_ORDINALS[m.group("kow")],))
-    if m.group("sx"):
+    if kind == "sx":
         n = int(m.group("sx"))
         return SeasonMention(start, end, "number", (n,)) if 0 < n <= 40 else None
-    if m.group("ord"):
-        n = number_value(m.group("ow")) or 0
+    if kind == "ord":
+        words_ = [m.group("ow"), *_ORD_IN_MORE.findall(m.group("omore") or "")]
+        numbers = tuple(dict.fromkeys(n for n in map(number_value, words_) if n))
         final = m.group("fin1") is not None
-        return SeasonMention(start, end, "number", (n,), final) if n else None
-    if m.group("fin"):
+        return SeasonMention(start, end, "number", numbers, final) if numbers else None
+    if kind == "ell":
+        word = m.group("ew").lower()
+        if word in ("last", "previous"):
+            return SeasonMention(start, end, "previous", elliptical=True)
+        return SeasonMention(start, end, "number", (ORDINAL_WORDS[word],), elliptical=True)
+    if kind == "fin":
         return SeasonMention(start, end, "final")
-    if m.group("nxt"):
+    if kind == "nxt":
         return SeasonMention(start, end, "next")
     n = number_value(m.group("pn")) or 0
     return SeasonMention(start, end, "part", (n,)) if n else None
@@ -173,6 +193,8 @@ def mention_seasons(mention: SeasonMention, watch: Watch, final_season: int | No
         return {final_season} if final_season is not None else set()
     if mention.kind == "next":
         return {watch.season}
+    if mention.kind == "previous":
+        return {watch.season - 1} if watch.season > 1 else set()
     if mention.kind == "part":
         if watch.part is not None and mention.numbers == (watch.part,):
             return {watch.season}

@@ -38,7 +38,7 @@ _SHOW_BEFORE = re.compile(
     re.I,
 )
 _SHOW_AFTER = re.compile(
-    r"^(?:'s)?[\"']?\s*(?:\(\s*|:\s*)?"
+    r"(?:'s)?[\"']?\s*(?:\(\s*|:\s*)?"
     r"(?:(?:first|second|third|fourth|fifth|sixth|final|new|next|upcoming|latest|debut|"
     r"sophomore|\d+(?:st|nd|rd|th))[\s-]+)?"
     r"(?:seasons?\b|series\s+\d|s\d{1,2}\b|part\s+\w+|volume\s+\w+|cast\b|stars?\b|"
@@ -47,11 +47,25 @@ _SHOW_AFTER = re.compile(
     r"sequel\b|writers?\b|director\b|fans\b|fandom\b|actors?\b|actress\b|characters?\b|"
     r"on\s+netflix\b|is\s+(?:renewed|cancell?ed|returning|coming\s+back|back\s+for)\b|"
     r"will\s+return\b|returns\s+for\b|시즌)|"
-    r"^,\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|thriller|sitcom|"
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|thriller|sitcom|"
     r"docuseries|anime|k-drama|miniseries)\b",
     re.I,
 )
 _QUOTES = "\"'"
+# Capitalised words that may follow a common-word title and still leave it the show
+# ("Dark Season 2", "Wednesday Netflix trailer"); any other capitalised word makes it part
+# of a longer title ("Dark Matter", "The Bear Grylls Show").
+_FOLLOWERS = frozenset(
+    words(
+        """season seasons series part volume vol netflix netflix's hbo max prime video amazon
+        apple tv tv+ disney disney+ hulu peacock paramount paramount+ bbc itv sky channel star
+        stars cast creator creators showrunner trailer teaser finale premiere premieres
+        release review recap episode episodes renewed renewal cancelled canceled is has
+        official exclusive update news fans s1 s2 s3 s4 s5 s6 s7 s8 s9 s10"""
+    )
+)
+_FOLLOWER_RE = re.compile(r"s\d{1,2}(?:e\d{1,3})?|\d+|[ivx]+", re.I)
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +113,10 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return bool(after) and (after[0] in _QUOTES or after.startswith("'s" + before))
 
 
-def _strict_ok(text: str, start: int, end: int) -> bool:
+def _strict_ok(text: str, start: int, end: int, *, cased: bool = True) -> bool:
     if _quoted(text, start, end):
         return True
-    if text[start].islower():
+    if cased and text[start].islower():
         return False
     before = text[max(0, start - 48) : start]
     if _SHOW_BEFORE.search(before):
@@ -145,30 +159,43 @@ class TitleMatcher:
 
     def mentions(self, text: str) -> list[TitleMention]:
         """Every accepted title mention in a normalised text, longest match first."""
-        words = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
-        tokens = [self._fold(w) for w, _, _ in words]
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length when lowered
+            lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+        tokens = [("and" if t == "&" else t) for t in TOKEN_RE.findall(lowered)]
+        if _HANGUL_RE.search(text) is not None:
+            tokens = [self._strip_particle(t) for t in tokens]
+        lengths = self._lengths
+        starts = [i for i, t in enumerate(tokens) if t in lengths]
+        if not starts:
+            return []
+        spans: list[tuple[int, int]] | None = None
         found: list[TitleMention] = []
-        index, count = 0, len(tokens)
-        while index < count:
-            step = 1
-            for length in self._lengths.get(tokens[index], ()):
+        count, skip_to = len(tokens), 0
+        for index in starts:
+            if index < skip_to:
+                continue
+            for length in lengths[tokens[index]]:
                 if index + length > count:
                     continue
                 entries = self._phrases.get(tuple(tokens[index : index + length]))
                 if entries is None:
                     continue
-                start, end = words[index][1], words[index + length - 1][2]
-                originals = [w for w, _, _ in words[index : index + length]]
+                if spans is None:
+                    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+                start, end = spans[index][0], spans[index + length - 1][1]
+                originals = [text[a:b] for a, b in spans[index : index + length]]
+                after = spans[index + length] if index + length < count else None
                 accepted = [
                     show
                     for show, strict in entries
-                    if _accept(text, start, end, originals, strict, tokens[index : index + length])
+                    if (strict == "plain" or not _longer_title(text, start, end, after))
+                    and _accept(text, start, end, originals, strict)
                 ]
                 if accepted:
                     found.extend(TitleMention(start, end, show) for show in accepted)
-                    step = length
+                    skip_to = index + length
                     break
-            index += step
         return found
 
     def match(self, title: str, text: str) -> tuple[Watch, ...]:
@@ -176,8 +203,7 @@ class TitleMatcher:
         shows = {m.show for m in self.mentions(normalize(f"{title}\n{text}"))}
         return tuple(w for w in self.watches if show_key(w.show) in shows)
 
-    def _fold(self, word: str) -> str:
-        token = fold(word)
+    def _strip_particle(self, token: str) -> str:
         if token in self._vocab or not is_hangul(token):
             return token
         for particle in HANGUL_PARTICLES:
@@ -186,18 +212,45 @@ class TitleMatcher:
         return token
 
 
+def _longer_title(text: str, start: int, end: int, after: tuple[int, int] | None) -> bool:
+    """Whether a common-word title is the start of a longer name ("Dark Matter")."""
+    before = text[start - 1] if start > 0 else ""
+    if before in _QUOTES and not text.startswith(before, end):
+        # 'Dark Matter': the quote closes after other words, so it names something else.
+        close = text.find(before, end, end + 60)
+        if close != -1 and "\n" not in text[end:close]:
+            extra = TOKEN_RE.findall(text[end:close])
+            if extra and not all(_is_follower(w) for w in extra):
+                return True
+    if after is None or text[end : after[0]] != " ":
+        return False
+    word = text[after[0] : after[1]]
+    if not word[:1].isupper() or _is_follower(word):
+        return False
+    # In a Title Case Headline every word is capitalised: that says nothing.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    long_words = [w for w in TOKEN_RE.findall(line) if len(w) > 3 and w[:1].isalpha()]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return capitalised * 5 < len(long_words) * 4
+
+
+def _is_follower(word: str) -> bool:
+    return word.casefold() in _FOLLOWERS or _FOLLOWER_RE.fullmatch(word) is not None
+
+
 def _accept(
     text: str,
     start: int,
     end: int,
     originals: Sequence[str],
     strict: Strictness,
-    tokens: Sequence[str],
 ) -> bool:
     if strict == "plain":
         return True
     if strict == "cased":
-        return _looks_cased(originals) or _quoted(text, start, end)
+        return _looks_cased(originals) or _strict_ok(text, start, end, cased=False)
     return _strict_ok(text, start, end)
 
 

@@ -14,6 +14,9 @@ from monitor.models import Event
 from monitor.state.windows import UNANNOUNCED, describe, is_exact
 
 MAX_CHARS = 2000  # Discord's limit for title + body
+# Room for what a service adds: Apprise joins title and body with CRLF and escapes
+# Markdown characters for Discord.
+_BUDGET = MAX_CHARS - 200
 ZWSP = "\u200b"
 _MENTION = re.compile(r"@(everyone|here)|<@", re.IGNORECASE)
 _MARKUP = re.compile(r"[\[\]()<>*_~|`\\#]")
@@ -171,7 +174,7 @@ def render(event: Event) -> Message:
     if link:
         lines.append(link)
     body = "\n".join(lines)
-    room = MAX_CHARS - len(title) - 1
+    room = _BUDGET - len(title) - 1
     if len(body) > room:
         body = body[: room - 1].rstrip() + "…"
     return Message(title=title, body=body)

@@ -7,6 +7,7 @@ is returned to the system when it goes.
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import sys
@@ -28,6 +29,10 @@ class SandboxTimeout(Exception):
 
 class SandboxFailure(Exception):
     """The child process died or ran out of memory."""
+
+
+class SandboxUnavailable(Exception):
+    """No child process can be started here (the caller may run the work in-process)."""
 
 
 def _limit_memory(limit: int) -> None:
@@ -104,7 +109,10 @@ class Sandbox:
         with self._lock:
             worker = self._idle.pop() if self._idle else None
         if worker is None or not worker.alive():
-            worker = _Worker(self.memory_limit)
+            try:
+                worker = _Worker(self.memory_limit)
+            except OSError as exc:
+                raise SandboxUnavailable(f"cannot start a worker process: {exc}") from None
         try:
             worker.requests.send((func, args, kwargs))
             if not worker.replies.poll(timeout):
@@ -144,6 +152,7 @@ def shared_sandbox() -> Sandbox:
     with _shared_lock:
         if _shared is None:
             _shared = Sandbox()
+            atexit.register(_shared.close)
         return _shared
 
 

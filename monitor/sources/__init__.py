@@ -7,7 +7,10 @@ from collections.abc import Callable
 from monitor.config import Config
 from monitor.sources.base import Source
 from monitor.sources.google_news import GoogleNewsSource
+from monitor.sources.http import Fetcher
+from monitor.sources.netflix import NetflixSource
 from monitor.sources.rss import RssSource
+from monitor.sources.tvmaze import tvmaze_sources
 
 SourceBuilder = Callable[[Config], list[Source]]
 
@@ -44,17 +47,42 @@ def build_google_news(config: Config) -> list[Source]:
     ]
 
 
+def build_tvmaze(config: Config) -> list[Source]:
+    """One source per distinct watched show when [sources.tvmaze] is enabled (at most hourly)."""
+    section = config.sources.tvmaze
+    if not section.enabled or not config.watches:
+        return []
+    interval = section.interval or config.monitor.interval
+    return list(tvmaze_sources(section.base_url, config.watches, interval))
+
+
+def build_netflix(config: Config) -> list[Source]:
+    """The Media Center list, once for every watch, when [sources.netflix] is enabled."""
+    section = config.sources.netflix
+    if not section.enabled or not config.watches:
+        return []
+    interval = section.interval or config.monitor.interval
+    return [NetflixSource(section.base_url, config.watches, interval)]
+
+
 # kind -> builder. Every kind of source is listed here and nowhere else.
 BUILDERS: dict[str, SourceBuilder] = {
     "rss": build_rss,
     "google_news": build_google_news,
-    # --- tvmaze / netflix: added by issue 6 (another helper), e.g.
-    # "tvmaze": build_tvmaze,
-    # "netflix": build_netflix,
-    # --- end of the place reserved for them.
+    "tvmaze": build_tvmaze,
+    "netflix": build_netflix,
 }
 
 
 def build_sources(config: Config) -> list[Source]:
     """Every configured source, in registry order."""
     return [source for builder in BUILDERS.values() for source in builder(config)]
+
+
+def build_fetcher(config: Config) -> Fetcher:
+    """The process's one Fetcher, with the [monitor] user agent, body cap and deadline."""
+    return Fetcher(
+        config.monitor.user_agent,
+        max_body_bytes=config.monitor.max_body_bytes,
+        deadline=config.monitor.fetch_timeout,
+    )

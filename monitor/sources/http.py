@@ -10,6 +10,8 @@ import hashlib
 import http.client
 import http.cookiejar
 import re
+import socket
+import threading
 import time
 import zlib
 from dataclasses import dataclass, field, replace
@@ -20,6 +22,8 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3.connection
+import urllib3.connectionpool
 import urllib3.exceptions
 
 from monitor.models import SourceState
@@ -203,6 +207,84 @@ class _Decoder:
         return out
 
 
+# --- the deadline watchdog -------------------------------------------------------------------
+
+# Sockets used by the fetch running on this thread, so its watchdog can cut them off. A
+# timeout per read cannot stop a server that drips its headers one byte at a time.
+_current = threading.local()
+
+
+def _watch(sock: socket.socket | None) -> None:
+    watchdog = getattr(_current, "watchdog", None)
+    if watchdog is not None and sock is not None:
+        watchdog.add(sock)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        super().request(*args, **kwargs)
+        _watch(self.sock)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        super().request(*args, **kwargs)
+        _watch(self.sock)
+
+
+class _WatchedHTTPPool(urllib3.connectionpool.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.connectionpool.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _WatchedHTTPPool,
+            "https": _WatchedHTTPSPool,
+        }
+
+
+class _Watchdog:
+    """Shuts the fetch's sockets down when its total deadline passes."""
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._done = False
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def add(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+
+    def __enter__(self) -> _Watchdog:
+        _current.watchdog = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._done = True  # from now on the sockets may belong to someone else
+        self._timer.cancel()
+        _current.watchdog = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self.fired = True
+            for sock in self._sockets:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+
 # --- the fetcher -----------------------------------------------------------------------------
 
 
@@ -222,7 +304,7 @@ class Fetcher:
         self.session = requests.Session()
         # Cookies are state shared between threads and sources; feeds need none.
         self.session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
-        adapter = requests.adapters.HTTPAdapter(pool_connections=16, pool_maxsize=16, max_retries=0)
+        adapter = _WatchedAdapter(pool_connections=16, pool_maxsize=16, max_retries=0)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
@@ -250,10 +332,13 @@ class Fetcher:
             state = replace(
                 state, url=None, etag=None, last_modified=None, body_hash=None, redirected_from=None
             )
+        watchdog = _Watchdog(self.deadline.total_seconds())
         try:
-            return self._fetch(url, state, now, interval, accept)
+            with watchdog:
+                return self._fetch(url, state, now, interval, accept)
         except _FetchFailed as exc:
-            return self._failed(state, now, interval, exc)
+            failure = _FetchFailed(self._deadline_message()) if watchdog.fired else exc
+            return self._failed(state, now, interval, failure)
         except Exception as exc:  # the contract: a fetch never raises
             failure = _FetchFailed(f"unexpected error: {type(exc).__name__}: {exc}")
             return self._failed(state, now, interval, failure)
@@ -437,6 +522,10 @@ class Fetcher:
                         "stopped reading"
                     )
                 parts.append(decoded)
+            watchdog = getattr(_current, "watchdog", None)
+            if (watchdog is not None and watchdog.fired) or time.monotonic() - started > limit:
+                # The watchdog shut the socket: what looks like the end is a cut-off body.
+                raise _FetchFailed(self._deadline_message())
         except _FetchFailed:
             raise
         except zlib.error:

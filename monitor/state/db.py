@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
@@ -76,6 +76,12 @@ def make_engine(url: str) -> Engine:
 def ensure_schema(engine: Engine) -> int:
     """Create the tables on first use, record the schema version, migrate older ones."""
     try:
+        # The common case reads only, so `status` beside a busy daemon never waits for a lock.
+        with reading(engine) as session:
+            if inspect(session.connection()).has_table("schema_version"):
+                row = session.exec(select(SchemaVersion)).first()
+                if row is not None and row.version == SCHEMA_VERSION:
+                    return row.version
         with writing(engine) as session:
             SQLModel.metadata.create_all(session.connection())
             row = session.exec(select(SchemaVersion)).first()

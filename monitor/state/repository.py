@@ -294,17 +294,15 @@ class Repository:
         self, session: Session, watches: Sequence[Watch], now: datetime
     ) -> list[SeasonRow]:
         """The season rows of the watchlist, created (in baseline) for new watches."""
+        existing = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
         rows = []
         for watch in watches:
-            row = session.exec(
-                select(SeasonRow).where(
-                    SeasonRow.show == watch.show, SeasonRow.season == watch.season
-                )
-            ).first()
+            row = existing.get(watch.key)
             if row is None:
                 row = SeasonRow(show=watch.show, season=watch.season, created_at=now)
                 session.add(row)
                 session.flush()
+                existing[watch.key] = row
             rows.append(row)
         return rows
 
@@ -441,16 +439,15 @@ class Repository:
         if not pending:
             return []
         session.flush()
-        attempts = {
-            r.name: r.last_attempt
+        states = {
+            r.name: r
             for r in session.exec(
                 select(SourceStateRow).where(col(SourceStateRow.name).in_(list(all_sources)))
             ).all()
         }
         out = []
         for row in pending:
-            polled = [attempts.get(name) for name in all_sources]
-            if not all(at is not None and at >= row.created_at for at in polled):
+            if not all(_has_reported(states.get(name), row.created_at) for name in all_sources):
                 continue
             row.baseline = False
             session.add(row)
@@ -644,6 +641,24 @@ class Repository:
                 .order_by(col(EventRow.at), col(EventRow.id))
             ).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
+
+
+# A source that keeps failing may not hold a new watch's alerts back for ever.
+BASELINE_FAILURES_TOLERATED = 3
+
+
+def _has_reported(source: SourceStateRow | None, since: datetime) -> bool:
+    """Has this source given its backlog for a season created at `since`?
+
+    Only a successful fetch counts: a source that was down during the first poll would
+    otherwise deliver its backlog later as news. One that has failed several times in a row
+    since then is let go, so a dead feed cannot silence a watch.
+    """
+    if source is None or source.last_attempt is None or source.last_attempt < since:
+        return False
+    if source.last_success is not None and source.last_success >= since:
+        return True
+    return source.failures >= BASELINE_FAILURES_TOLERATED
 
 
 def tracking_event(state: SeasonState, now: datetime) -> Event:

@@ -1,0 +1,1249 @@
+"""Claims from whole items: renewal, date and phase, with hedging, negation and attribution."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pytest
+
+from monitor.extract.claims import analyse, extract_for_watch, extract_item
+from monitor.match.titles import TitleMatcher
+from monitor.models import Item, Watch
+
+GH2 = Watch("Glass Harbor", 2)
+GH3 = Watch("Glass Harbor", 3)
+MF4 = Watch("Midnight Ferry", 4)
+MF5 = Watch("Midnight Ferry", 5)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: str
+    text: str
+    published: date | None
+    renewal: str | None = None
+    date: str | None = None
+    phase: str | None = None
+    watch: Watch = GH2
+
+
+D = date(2026, 10, 1)  # a Thursday
+IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
+
+CASES = [
+    # ----- renewal
+    Case(
+        "renewed_verb",
+        "Glass Harbor renewed for season 2 at Netflix",
+        "Netflix has renewed the crime drama Glass Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "greenlit", "Netflix greenlights a second season of Glass Harbor", "", D, renewal="renewed"
+    ),
+    Case(
+        "picked_up",
+        "",
+        "Glass Harbor has been picked up for a second season by Netflix.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "season_order",
+        "'Glass Harbor' lands season 2 order",
+        "Netflix has given a season 2 order to Glass Harbor, the streamer said Tuesday.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "officially_coming_back",
+        "",
+        "Glass Harbor is officially coming back for season 2.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "confirmed_for_second_season",
+        "",
+        "Glass Harbor has been confirmed for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "season_has_been_confirmed",
+        "",
+        "Season two of Glass Harbor has been confirmed by the streamer.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "renewal_noun_confirmed",
+        "Glass Harbor season 2: renewal confirmed",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "renewal_of_other_season",
+        "Netflix renews Glass Harbor for season 3",
+        "The streamer has renewed Glass Harbor for a third season.",
+        D,
+    ),
+    Case(
+        "not_renewed_yet_is_not_cancelled",
+        "",
+        "Glass Harbor has not been renewed for season 2 yet.",
+        D,
+    ),
+    Case(
+        "hasnt_been_cancelled",
+        "",
+        "Glass Harbor hasn't been cancelled, but Netflix is yet to decide on a second season.",
+        D,
+    ),
+    Case(
+        "hasnt_renewed_or_cancelled",
+        "",
+        "Netflix hasn't renewed or cancelled Glass Harbor so far.",
+        D,
+    ),
+    Case(
+        "will_not_renew",
+        "",
+        "Netflix will not renew Glass Harbor for a second season.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "decided_not_to_renew",
+        "",
+        "Netflix has decided not to renew Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "cancelled_after_one_season",
+        "Netflix cancels Glass Harbor after one season",
+        "",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "axed",
+        "Glass Harbor axed at Netflix",
+        "Netflix has axed the drama Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "will_not_return",
+        "",
+        "Glass Harbor will not return for a second season, Netflix confirmed.",
+        D,
+        renewal="cancelled",
+    ),
+    Case("wont_get_season", "", "Glass Harbor won't get a second season.", D, renewal="cancelled"),
+    Case(
+        "there_will_be_no_season",
+        "",
+        "There will be no second season of Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "actor_will_not_return", "", "Star Mia Park will not return for Glass Harbor season 2.", D
+    ),
+    Case(
+        "cancelled_event_not_show",
+        "",
+        "The Glass Harbor season 2 fan event in Seoul was cancelled due to weather.",
+        D,
+    ),
+    Case("hedged_may_be_cancelled", "", "Glass Harbor may be cancelled after low ratings.", D),
+    Case("rumour_of_cancellation", "", "Rumours suggest Netflix has cancelled Glass Harbor.", D),
+    Case("question_renewed", "Has Glass Harbor been renewed for season 2?", "", D),
+    Case(
+        "plans_for_season", "", "The showrunner has plans for a second season of Glass Harbor.", D
+    ),
+    Case("hopeful_cast", "", "The cast are hopeful that Glass Harbor will be renewed.", D),
+    Case("reportedly_plans", "", "Netflix reportedly plans to renew Glass Harbor.", D),
+    Case(
+        "renewal_status_box",
+        "Glass Harbor season 2: renewal status",
+        "Official Netflix Renewal Status: Renewed (Last Updated: 12/04/2026).",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "revived_elsewhere",
+        "",
+        "Days after Netflix cancelled it, Glass Harbor was picked up by Prime Video for season 3.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "seasons_two_and_three",
+        "",
+        "Netflix renewed Glass Harbor for seasons 2 and 3.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "no_third_season_for_s3",
+        "",
+        "There will be no third season of Glass Harbor.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case("no_third_season_not_s2", "", "There will be no third season of Glass Harbor.", D),
+    Case(
+        "ending_with_fourth_for_s5",
+        "",
+        "Midnight Ferry will end with its fourth season, Netflix announced.",
+        D,
+        renewal="cancelled",
+        watch=MF5,
+    ),
+    Case(
+        "ending_with_fourth_not_s4",
+        "",
+        "Midnight Ferry will end with its fourth season, Netflix announced.",
+        D,
+        watch=MF4,
+    ),
+    Case(
+        "third_and_final_for_s4",
+        "",
+        "Netflix renewed Midnight Ferry for a third and final season.",
+        D,
+        renewal="cancelled",
+        watch=MF4,
+    ),
+    Case(
+        "third_and_final_for_s3",
+        "",
+        "Netflix renewed Midnight Ferry for a third and final season.",
+        D,
+        renewal="renewed",
+        watch=Watch("Midnight Ferry", 3),
+    ),
+    Case(
+        "korean_renewal",
+        "",
+        "넷플릭스가 지금 우리 학교는 시즌2 제작을 공식 확정했다.",
+        D,
+        renewal="renewed",
+        watch=Watch("All of Us Are Dead", 2, aliases=("지금 우리 학교는",)),
+    ),
+    Case(
+        "you_common_word_quoted",
+        "Netflix renews 'You' for a fifth and final season",
+        "",
+        D,
+        renewal="renewed",
+        watch=Watch("You", 5),
+    ),
+    Case(
+        "wednesday_weekday_not_show",
+        "Netflix earnings recap",
+        "On Wednesday, Netflix said it had renewed several of its biggest shows.",
+        D,
+        watch=Watch("Wednesday", 3),
+    ),
+    Case(
+        "wednesday_show",
+        "Wednesday season 3 officially renewed at Netflix",
+        "Netflix's Wednesday has been renewed for a third season.",
+        D,
+        renewal="renewed",
+        watch=Watch("Wednesday", 3),
+    ),
+    Case(
+        "list_renewed_own_season",
+        "Netflix renewals and cancellations: the list",
+        "Renewed: Midnight Ferry (season 4), Glass Harbor (season 2). Cancelled: Paper Crowns, "
+        "The Salt Road.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "list_renewed_other_season",
+        "Netflix renewals and cancellations: the list",
+        "Renewed: Glass Harbor (season 2), Midnight Ferry (season 4). Cancelled: Paper Crowns, "
+        "The Salt Road.",
+        D,
+        watch=Watch("Midnight Ferry", 3),
+    ),
+    Case(
+        "list_cancelled_no_season",
+        "Netflix renewals and cancellations: the list",
+        "Renewed: Midnight Ferry (season 4), Glass Harbor (season 2). Cancelled: Paper Crowns, "
+        "The Salt Road.",
+        D,
+        renewal="cancelled",
+        watch=Watch("The Salt Road", 2),
+    ),
+    Case(
+        "list_other_shows_cancelled",
+        "Netflix renewals and cancellations: the list",
+        "Renewed: Glass Harbor (season 2). Cancelled: Paper Crowns, The Salt Road.",
+        D,
+        renewal="renewed",
+    ),
+    # ----- dates
+    Case(
+        "full_date",
+        "",
+        "Glass Harbor season 2 premieres March 14, 2027 on Netflix.",
+        D,
+        date="2027-03-14",
+    ),
+    Case(
+        "yearless_resolves_forward",
+        "",
+        "Glass Harbor returns for season 2 on January 9, Netflix announced.",
+        D,
+        date="2027-01-09",
+    ),
+    Case(
+        "day_month_year",
+        "",
+        "Season 2 of Glass Harbor arrives on 9 January 2027.",
+        D,
+        date="2027-01-09",
+    ),
+    Case("month_year", "", "Glass Harbor season 2 is set for April 2027.", D, date="2027-04"),
+    Case("spring", "", "Glass Harbor season 2 will debut in spring 2027.", D, date="2027-spring"),
+    Case(
+        "this_fall",
+        "",
+        "Glass Harbor season 2 arrives this fall.",
+        date(2026, 6, 1),
+        date="2026-fall",
+    ),
+    Case("early_year", "", "Glass Harbor season 2 is slated for early 2027.", D, date="2027-H1"),
+    Case("late_year", "", "Glass Harbor season 2 will premiere in late 2027.", D, date="2027-H2"),
+    Case(
+        "quarter",
+        "",
+        "Netflix lists Glass Harbor season 2 among releases coming in Q3 2027.",
+        D,
+        date="2027-Q3",
+    ),
+    Case(
+        "first_half",
+        "",
+        "Glass Harbor season 2 will launch in the first half of 2027.",
+        D,
+        date="2027-H1",
+    ),
+    Case("year_only", "", "Glass Harbor season 2 is coming in 2027.", D, date="2027"),
+    Case(
+        "later_this_year",
+        "",
+        "Glass Harbor season 2 will premiere later this year.",
+        date(2026, 3, 1),
+        date="2026",
+    ),
+    Case(
+        "next_month",
+        "",
+        "Glass Harbor season 2 drops next month.",
+        date(2026, 3, 10),
+        date="2026-04",
+    ),
+    Case("boxing_day", "", "Glass Harbor season 2 arrives on Boxing Day.", D, date="2026-12-26"),
+    Case("this_friday", "", "Glass Harbor season 2 premieres this Friday.", D, date="2026-10-02"),
+    Case(
+        "premieres_today",
+        "",
+        "Glass Harbor season 2 premieres today on Netflix.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "us_numeric_yearless",
+        "",
+        "Glass Harbor season 2 debuts 2/20 on Netflix.",
+        date(2026, 1, 15),
+        date="2026-02-20",
+    ),
+    Case("us_numeric_full", "", "Glass Harbor season 2 premieres 3/14/2027.", D, date="2027-03-14"),
+    Case("iso", "", "Glass Harbor season 2 release date: 2027-01-29.", D, date="2027-01-29"),
+    Case(
+        "moved_from_to",
+        "",
+        "Netflix moved the Glass Harbor season 2 premiere from January 29 to March 5.",
+        D,
+        date="2027-03-05",
+    ),
+    Case(
+        "pushed_month_to_month",
+        "",
+        "Netflix has pushed Glass Harbor season 2 from January to March 2027.",
+        D,
+        date="2027-03",
+    ),
+    Case(
+        "delayed_headline",
+        "Glass Harbor season 2 delayed to summer 2027",
+        "",
+        D,
+        date="2027-summer",
+    ),
+    Case(
+        "split_season_first_part",
+        "",
+        "Glass Harbor season 2 will be released in two parts: Part 1 arrives May 1, 2027, and "
+        "Part 2 follows on June 5.",
+        D,
+        date="2027-05-01",
+    ),
+    Case(
+        "split_season_watch_part_two",
+        "",
+        "Glass Harbor season 2 will be released in two parts: Part 1 arrives May 1, 2027, and "
+        "Part 2 arrives on June 5.",
+        D,
+        date="2027-06-05",
+        watch=Watch("Glass Harbor", 2, part=2),
+    ),
+    Case(
+        "history_season_one",
+        "Glass Harbor season 2: everything we know",
+        "The first season of Glass Harbor premiered on March 4, 2026.",
+        date(2026, 9, 2),
+    ),
+    Case(
+        "history_no_season",
+        "Glass Harbor season 2: everything we know",
+        "Glass Harbor was released on Netflix on March 4, 2026 and became a hit.",
+        date(2026, 9, 2),
+    ),
+    Case(
+        "history_yearless_past_tense",
+        "Glass Harbor season 2: everything we know",
+        "Glass Harbor premiered on March 4 and quickly became a global hit.",
+        date(2026, 9, 2),
+    ),
+    Case(
+        "unannounced_no_date_yet",
+        "",
+        "No release date for Glass Harbor season 2 has been confirmed yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "unannounced_not_announced",
+        "",
+        "Netflix has not announced a release date for Glass Harbor season 2.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "unannounced_later",
+        "Glass Harbor season 2 wraps filming",
+        "A premiere date will be announced later.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
+    Case(
+        "real_date_beats_unannounced",
+        "",
+        "Glass Harbor season 2 arrives in 2027, though an exact date has not been revealed.",
+        D,
+        date="2027",
+    ),
+    Case("hedged_could", "", "Glass Harbor season 2 could arrive in late 2027.", D),
+    Case("hedged_expected", "", "Glass Harbor season 2 is expected to premiere in 2027.", D),
+    Case(
+        "hedged_best_guess",
+        "",
+        "We'd expect roughly a year between seasons, so early 2027 is our best guess.",
+        D,
+    ),
+    Case(
+        "hedged_prediction_sentence",
+        "",
+        "Our prediction: Glass Harbor season 2 arrives in March 2027.",
+        D,
+    ),
+    Case("date_of_other_season", "", "Glass Harbor season 3 premieres June 5, 2027.", D),
+    Case(
+        "two_seasons_one_sentence",
+        "",
+        "Glass Harbor season 2 premieres June 5, 2027, a year after season 1 premiered on "
+        "June 6, 2026.",
+        D,
+        date="2027-06-05",
+    ),
+    Case(
+        "trailer_release_is_not_season",
+        "",
+        "Netflix released the Glass Harbor season 2 trailer on Monday.",
+        D,
+    ),
+    Case(
+        "shoot_through_is_not_release",
+        "",
+        "Glass Harbor season 2 is scheduled to shoot through March.",
+        D,
+    ),
+    Case(
+        "year_title_is_not_a_year",
+        "'1923' season 2 sets February premiere",
+        "1923 season 2 premieres February 23, 2025 on Paramount+.",
+        date(2024, 12, 1),
+        date="2025-02-23",
+        watch=Watch("1923", 2),
+    ),
+    Case(
+        "title_number_season",
+        "",
+        "Stranger Things 5 arrives November 26, 2025 on Netflix.",
+        date(2025, 6, 1),
+        date="2025-11-26",
+        watch=Watch("Stranger Things", 5),
+    ),
+    Case(
+        "korean_date",
+        "지금 우리 학교는 시즌2, 2027년 1월 22일 공개",
+        "",
+        D,
+        date="2027-01-22",
+        watch=Watch("All of Us Are Dead", 2, aliases=("지금 우리 학교는",)),
+    ),
+    Case(
+        "new_season_pronoun",
+        "Glass Harbor season 2 review",
+        "The new season arrives on Netflix on May 1.",
+        date(2027, 4, 1),
+        date="2027-05-01",
+    ),
+    Case(
+        "list_date_in_parentheses",
+        "Everything coming to Netflix this fall",
+        "Highlights include the return of Glass Harbor (season 2, October 9) and the final "
+        "season of Midnight Ferry.",
+        date(2026, 6, 20),
+        date="2026-10-09",
+    ),
+    Case(
+        "monday_show_and_weekday",
+        "Netflix's 'Monday' season 2 gets a premiere date",
+        "Season 2 of Monday premieres on Monday, March 2, 2026.",
+        date(2025, 12, 1),
+        date="2026-03-02",
+        watch=Watch("Monday", 2),
+    ),
+    Case(
+        "monday_weekday_no_show",
+        "Box office: what opened on Monday",
+        "On Monday the studio released its second trailer for the season's biggest film.",
+        date(2025, 12, 1),
+        watch=Watch("Monday", 2),
+    ),
+    Case(
+        "final_season_with_flag",
+        "",
+        "The final season of Midnight Ferry premieres October 3, 2026.",
+        date(2026, 5, 1),
+        date="2026-10-03",
+        watch=Watch("Midnight Ferry", 4, final=True),
+    ),
+    # ----- phases
+    Case(
+        "filming_began",
+        "",
+        "Filming on Glass Harbor season 2 began in Belfast this week.",
+        D,
+        phase="filming",
+    ),
+    Case("cameras_rolling", "Cameras are rolling on Glass Harbor season 2", "", D, phase="filming"),
+    Case(
+        "currently_in_production",
+        "",
+        "Glass Harbor season 2 is currently in production.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "started_shooting",
+        "",
+        "Season 2 of Glass Harbor has started shooting in Belfast.",
+        D,
+        phase="filming",
+    ),
+    Case("wrapped", "", "Glass Harbor season 2 has wrapped filming.", D, phase="post-production"),
+    Case(
+        "in_post",
+        "",
+        "Glass Harbor season 2 is now in post-production.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "pre_production",
+        "",
+        "Glass Harbor season 2 is in pre-production, with filming set to begin in May.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "writers_room",
+        "",
+        "The writers' room for Glass Harbor season 2 has opened.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "scripts",
+        "Netflix orders Glass Harbor season 2",
+        "Writers have started work on scripts, with filming expected next year.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "in_development",
+        "",
+        "A second season of Glass Harbor is in development.",
+        D,
+        phase="development",
+    ),
+    Case("future_filming", "", "Filming on Glass Harbor season 2 will begin in May.", D),
+    Case("hedged_filming", "", "Glass Harbor season 2 is expected to start filming in May.", D),
+    Case("negated_filming", "", "Glass Harbor season 2 has not started filming yet.", D),
+    Case(
+        "filming_history_clause",
+        "",
+        "Glass Harbor season 2 premieres June 5, 2027, two years after filming began.",
+        D,
+        date="2027-06-05",
+    ),
+    Case(
+        "now_streaming",
+        "",
+        "Glass Harbor season 2 is now streaming on Netflix.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "out_now",
+        "",
+        "Glass Harbor season 2, out now on Netflix, is a bolder story.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "released_history_without_season",
+        "Glass Harbor season 2: everything we know",
+        "Glass Harbor premiered on Netflix in March 2026.",
+        date(2026, 9, 1),
+    ),
+    Case(
+        "season_one_filming",
+        "",
+        "Season 1 of Glass Harbor was shot in Belfast after filming began in early 2024.",
+        D,
+    ),
+    Case(
+        "negated_cancellation_with_phase",
+        "Is Glass Harbor cancelled? No.",
+        "Despite rumours online, Glass Harbor has not been cancelled; season 2 is still in "
+        "production.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "three_body_digit_title",
+        "",
+        "3 Body Problem season 2 is filming in London.",
+        D,
+        phase="filming",
+        watch=Watch("3 Body Problem", 2),
+    ),
+    # ----- more phrasings
+    Case(
+        "confirms_season_headline",
+        "Netflix Confirms Glass Harbor Season 2",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "confirms_release_date_is_not_renewal",
+        "",
+        "Netflix confirmed Glass Harbor season 2 release date is June 5, 2027.",
+        D,
+        date="2027-06-05",
+    ),
+    Case(
+        "will_be_back_for_season",
+        "",
+        "Glass Harbor will be back for season 2.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "second_and_third_season",
+        "",
+        "Glass Harbor has been renewed for a second and third season.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "officially_happening",
+        "Glass Harbor Season 2 Is Officially Happening",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "announced_weekday_is_not_release_date",
+        "",
+        "Netflix announced Wednesday that Glass Harbor will return for a second season in 2027.",
+        D,
+        renewal="renewed",
+        date="2027",
+    ),
+    Case(
+        "renewal_month_is_not_release_date",
+        "",
+        "Netflix renewed Glass Harbor in March, and season 2 arrives in 2027.",
+        D,
+        renewal="renewed",
+        date="2027",
+    ),
+    Case(
+        "semicolon_keeps_seasons_apart",
+        "",
+        "Glass Harbor season 1 premiered in March 2025; season 2 arrives in March 2027.",
+        D,
+        date="2027-03",
+    ),
+    Case(
+        "teaser_dropped_is_not_release",
+        "",
+        "The Glass Harbor season 2 teaser dropped on Monday.",
+        D,
+    ),
+    Case(
+        "begins_filming_next_month_is_future",
+        "",
+        "Glass Harbor season 2 begins filming next month.",
+        D,
+    ),
+    Case(
+        "due_to_start_filming_is_future",
+        "",
+        "Glass Harbor season 2 is due to start filming in June.",
+        D,
+    ),
+    Case(
+        "wrapped_then_post",
+        "",
+        "Glass Harbor season 2 wrapped production in February and is now in post-production.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "casting_underway",
+        "",
+        "Casting is underway for Glass Harbor season 2.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "arrives_on_netflix_today",
+        "",
+        "Glass Harbor season 2 arrives on Netflix today.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "available_now",
+        "",
+        "The second season of Glass Harbor is now available on Netflix.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "hasnt_given_a_date",
+        "When is Glass Harbor season 2 coming out?",
+        "Netflix hasn't given Glass Harbor season 2 a date yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "date_yet_to_be_announced",
+        "",
+        "A release date has yet to be announced for Glass Harbor season 2.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "dont_know_when",
+        "",
+        "We don't know when Glass Harbor season 2 will be released.",
+        D,
+        date="unannounced",
+    ),
+    Case("likely_hedge", "", "Glass Harbor season 2 is likely to premiere in 2027.", D),
+    Case(
+        "targeting_hedge", "", "Netflix is targeting a 2027 release for Glass Harbor season 2.", D
+    ),
+    Case("not_until_is_not_claimed", "", "Season 2 of Glass Harbor won't premiere until 2027.", D),
+    Case(
+        "moved_up",
+        "",
+        "The Glass Harbor season 2 premiere has been moved up to May 1.",
+        date(2027, 3, 1),
+        date="2027-05-01",
+    ),
+    Case(
+        "weekday_with_full_date",
+        "",
+        "Glass Harbor season 2 will premiere on Netflix on Thursday, May 7, 2027.",
+        D,
+        date="2027-05-07",
+    ),
+    Case("episode_recap", "Glass Harbor season 2 episode 3 recap", "", D),
+    Case("creator_says", "", "Glass Harbor creator says season 2 will be darker.", D),
+    Case(
+        "schedule_list_parenthesis",
+        "New on Netflix in October",
+        "October brings Glass Harbor season 2 (October 9) and the final season of Midnight "
+        "Ferry (October 23).",
+        date(2026, 6, 22),
+        date="2026-10-09",
+    ),
+    Case(
+        "schedule_list_other_show_date",
+        "New on Netflix in October",
+        "October brings Midnight Ferry season 4 (October 23) and Glass Harbor season 3.",
+        date(2026, 6, 22),
+    ),
+    Case(
+        "writers_room_already_open",
+        "Glass Harbor renewed for season 2",
+        "The writers' room is already open, and filming could start next spring.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "will_announce_date_later",
+        "Glass Harbor season 2 in post",
+        "Glass Harbor season 2 is in post-production. Netflix will announce a release date later.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
+    Case(
+        "pushed_back_to_new_date",
+        "",
+        "The Glass Harbor season 2 premiere, set for June 5, has been pushed back to July 10.",
+        date(2027, 3, 1),
+        date="2027-07-10",
+    ),
+    Case(
+        "now_streaming_without_season_is_not_the_next_one",
+        "",
+        "Glass Harbor is now streaming on Netflix.",
+        D,
+    ),
+    Case(
+        "now_streaming_without_season_first_season",
+        "",
+        "Glass Harbor is now streaming on Netflix.",
+        D,
+        phase="released",
+        watch=Watch("Glass Harbor", 1),
+    ),
+    Case(
+        "no_season_named_is_not_the_next_season",
+        "",
+        "Glass Harbor is coming to Netflix UK on March 5, 2027.",
+        D,
+    ),
+    Case(
+        "no_season_named_returns_is_the_next_season",
+        "",
+        "Glass Harbor returns on March 5, 2027.",
+        D,
+        date="2027-03-05",
+    ),
+    Case(
+        "no_season_named_first_season",
+        "",
+        "Netflix's new K-drama Glass Harbor debuts 3/14 on the streamer.",
+        date(2027, 1, 15),
+        date="2027-03-14",
+        watch=Watch("Glass Harbor", 1),
+    ),
+    Case(
+        "filming_delay_is_not_release_date",
+        "Glass Harbor season 2 delayed",
+        "Filming on Glass Harbor season 2 has been delayed to January.",
+        D,
+    ),
+    Case(
+        "writers_room_opened",
+        "",
+        "The writers' room for Glass Harbor season 2 opened this week, with filming planned "
+        "for early 2027.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "common_word_title_weekday_inside",
+        "Glass Harbor season 2 wraps",
+        "Filming on Glass Harbor season 2 wrapped on Monday, the cast revealed.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "writers_room_has_been_open",
+        "Glass Harbor season 2: what we know",
+        "The writers' room has been open since May.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "slate_article_other_shows_dates",
+        "Every drama coming to Netflix next year",
+        "Midnight Ferry season 4 arrives June 27, 2027. Glass Harbor season 2 is still in "
+        "production, and Netflix has not set a date. Meanwhile, The Salt Road returns on 12 "
+        "June 2027.",
+        D,
+        date="unannounced",
+        phase="filming",
+    ),
+    # ----- whole articles
+    Case(
+        "evergreen_article",
+        "Glass Harbor Season 2: Release Date, Cast, Plot and Everything We Know So Far",
+        "Updated 21/03/2026. Glass Harbor premiered on Netflix on January 10, 2026 and topped "
+        "the charts. Netflix confirmed the renewal in February. There is no release date for "
+        "season 2 yet. The series is currently in pre-production, and we predict a 2027 "
+        "release.",
+        date(2026, 3, 21),
+        renewal="renewed",
+        date="unannounced",
+        phase="pre-production",
+    ),
+    Case(
+        "cast_news",
+        "Glass Harbor star Mia Park joins new thriller",
+        "Mia Park, who plays the detective in Glass Harbor, has been cast in the film "
+        "Northern Lights.",
+        D,
+    ),
+    Case(
+        "listicle",
+        "10 shows like Glass Harbor to watch while you wait",
+        "If you loved Glass Harbor, these series will keep you busy until season 2.",
+        D,
+    ),
+    Case(
+        "no_published_date_keeps_absolute",
+        "",
+        "Glass Harbor season 2 premieres March 14, 2027 on Netflix.",
+        None,
+        date="2027-03-14",
+    ),
+    Case(
+        "no_published_date_drops_yearless",
+        "",
+        "Glass Harbor season 2 premieres March 14 on Netflix.",
+        None,
+    ),
+    # ----- claims said of another show in the same sentence
+    Case(
+        "other_show_return_date_before_semicolon",
+        "",
+        "The spring slate includes new drama The Hollow and the return of Ask the "
+        "Harbormaster on March 3; Glass Harbor is not part of it.",
+        D,
+    ),
+    Case(
+        "other_show_name_cut_at_its_date",
+        "",
+        "The network also confirmed the return of Ask the Harbormaster on March 3. Glass Harbor "
+        "season 2 is in pre-production.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "common_word_title_inside_longer_title",
+        "'Dark Matter' Season 2 Sets August 14 Premiere",
+        "Apple will premiere the second season of Dark Matter, its sci-fi drama, on August 14.",
+        D,
+        watch=Watch("Dark", 2),
+    ),
+    Case(
+        "headline_verb_needs_the_headline_to_name_the_show",
+        "Network renews 'Blue Lantern', 'Glass Harbour' and more",
+        "The network has renewed Blue Lantern and Glass Harbour for new seasons. Glass Harbor "
+        "fans are still waiting.",
+        D,
+    ),
+    Case(
+        "headline_date_needs_the_headline_to_name_the_show",
+        "Everything premiering on Netflix in November 2026",
+        "Glass Harbor season 2 is one of the titles fans keep asking about.",
+        D,
+    ),
+    Case(
+        "fate_undecided_beats_earlier_renewal_talk",
+        "",
+        "The network has renewed most of its dramas for new seasons; the fate of Glass Harbor "
+        "is still undecided.",
+        D,
+    ),
+    Case(
+        "renewal_after_undecided_counts",
+        "",
+        "The future of Glass Harbor was up in the air for months. Netflix has now renewed Glass "
+        "Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    # ----- which season a clause speaks of
+    Case(
+        "relative_clause_takes_its_antecedent_season",
+        "",
+        "Glass Harbor 2, which premieres tonight on Netflix, is darker than the first season.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "elliptical_first_season_keeps_its_old_date",
+        "",
+        "Glass Harbor's second season, now streaming, lacks the spark of the first, which "
+        "premiered on Netflix in January 2025.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "elliptical_needs_season_talk",
+        "",
+        "Glass Harbor is the first, which premieres on November 5, of three new dramas.",
+        D,
+    ),
+    Case(
+        "premieres_tonight_is_released_today",
+        "",
+        "Glass Harbor season 2 premieres tonight at 9 p.m. on Netflix.",
+        D,
+        date="2026-10-01",
+        phase="released",
+    ),
+    Case(
+        "numbered_final_season_below_watch_is_cancelled",
+        "Glass Harbor Final Season Premiere Date Set: November 5",
+        "Netflix will premiere the second and final season of Glass Harbor on November 5.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "numbered_final_season_is_the_watched_one",
+        "Glass Harbor Final Season Premiere Date Set: November 5",
+        "Netflix will premiere the second and final season of Glass Harbor on November 5.",
+        D,
+        date="2026-11-05",
+    ),
+    Case(
+        "numbered_final_season_hedged",
+        "",
+        "Netflix could make the second season of Glass Harbor its second and final season.",
+        D,
+        watch=GH3,
+    ),
+    # ----- verbs: modal release, broadcast start, descriptive phrase after "picked up"
+    Case(
+        "will_be_released_on_is_a_date_not_released",
+        "",
+        "Netflix has confirmed that the second season of Glass Harbor will be released on "
+        "6 November.",
+        D,
+        date="2026-11-06",
+    ),
+    Case(
+        "uk_will_begin_on_channel",
+        "",
+        "Glass Harbor season 2 will begin on BBC One on Sunday 8 November at 9pm.",
+        D,
+        date="2026-11-08",
+    ),
+    Case(
+        "begins_on_channel",
+        "",
+        "The second season of Glass Harbor begins on ITV on 12 October.",
+        D,
+        date="2026-10-12",
+    ),
+    Case(
+        "begin_filming_on_is_not_a_broadcast",
+        "",
+        "Glass Harbor season 2 will begin filming on 12 October in Belfast.",
+        D,
+    ),
+    Case(
+        "picked_up_genre_phrase_then_title",
+        "",
+        "Hulu has picked up the dark legal drama Glass Harbor for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "picked_up_the_pace_is_not_a_renewal",
+        "",
+        "Glass Harbor season 2 picked up the pace for its final episodes.",
+        D,
+    ),
+    # ----- superseded and old dates
+    Case(
+        "delay_without_new_date_is_unannounced",
+        "Glass Harbor season 2 delayed",
+        "Netflix has delayed the second season of Glass Harbor, which was set for 6 November, "
+        "to allow more time for effects. A new release date has not been announced.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "season_out_does_not_rescue_a_date_years_old",
+        "",
+        "Glass Harbor season 2, now streaming, premiered on Netflix in January 2025.",
+        date(2026, 12, 1),
+        phase="released",
+    ),
+    # ----- listicles
+    Case(
+        "list_line_date_belongs_to_its_entry",
+        "Everything coming to Netflix in November 2026",
+        "November 3: Blue Lantern (season 1). November 10: Iron Fields (season 3). "
+        "November 17: Glass Harbor (season 2). November 24: Salt Flats (limited series).",
+        D,
+        date="2026-11-17",
+    ),
+    Case(
+        "list_line_of_another_season",
+        "Everything coming to Netflix in November 2026",
+        "November 3: Blue Lantern (season 1). November 17: Glass Harbor (season 3).",
+        D,
+    ),
+    Case(
+        "dated_timeline_line_with_its_own_verb",
+        "",
+        "November 17: Glass Harbor star Mia Park announced her new film at a festival.",
+        D,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_claims(case: Case) -> None:
+    claims = extract_for_watch(case.title, case.text, case.watch, case.published)
+    got = {c.field: c.value for c in claims}
+    renewal = case.renewal
+    if renewal is None and (
+        case.date not in (None, "unannounced") or case.phase in IMPLIES_RENEWAL
+    ):
+        renewal = "renewed"  # a dated or filming season has been ordered
+    expected = {
+        k: v
+        for k, v in (("renewal", renewal), ("date", case.date), ("phase", case.phase))
+        if v is not None
+    }
+    assert got == expected
+    for claim in claims:
+        assert claim.evidence and claim.evidence in " ".join(f"{case.title} {case.text}".split())
+
+
+def test_evidence_is_the_sentence() -> None:
+    claims = extract_for_watch(
+        "", "Critics loved it. Glass Harbor season 2 premieres March 14, 2027.", GH2, D
+    )
+    assert {c.field: c.evidence for c in claims} == {
+        "renewal": "Glass Harbor season 2 premieres March 14, 2027.",
+        "date": "Glass Harbor season 2 premieres March 14, 2027.",
+    }
+
+
+def test_cancellation_contradicted_by_a_date_is_dropped() -> None:
+    claims = extract_for_watch(
+        "", "Glass Harbor was cancelled. Glass Harbor season 2 premieres March 14, 2027.", GH2, D
+    )
+    assert {c.field: c.value for c in claims} == {"date": "2027-03-14"}
+
+
+def test_notes_say_why_nothing_was_claimed() -> None:
+    analysis = analyse("", "Glass Harbor season 2 could arrive in late 2027.", GH2, D)
+    assert analysis.claims == ()
+    assert any("hedged: 'could'" in n.message for n in analysis.notes)
+
+
+def test_unmentioned_show_is_explained() -> None:
+    analysis = analyse("", "Midnight Ferry season 4 premieres in May 2027.", GH2, D)
+    assert not analysis.mentioned
+
+
+def _item(title: str, text: str, published: date) -> Item:
+    when = datetime(published.year, published.month, published.day, 12, tzinfo=UTC)
+    return Item("uid", "hash", title, text, published=when)
+
+
+def test_item_attributes_each_watched_season_separately() -> None:
+    matcher = TitleMatcher([GH2, GH3, MF4])
+    item = _item(
+        "Netflix renews Glass Harbor for season 3 ahead of season 2 premiere",
+        "Netflix has renewed Glass Harbor for a third season. Season 2 premieres June 5, 2027.",
+        D,
+    )
+    result = {
+        wc.watch.season: {c.field: c.value for c in wc.claims} for wc in extract_item(item, matcher)
+    }
+    assert result == {
+        2: {"renewal": "renewed", "date": "2027-06-05"},
+        3: {"renewal": "renewed"},
+    }
+
+
+def test_item_without_any_watched_show_gives_nothing() -> None:
+    matcher = TitleMatcher([GH2, MF4])
+    assert extract_item(_item("Other news", "The Salt Road returns.", D), matcher) == ()
+
+
+def test_item_unnumbered_final_season_goes_to_highest_watched_season() -> None:
+    matcher = TitleMatcher([Watch("Midnight Ferry", 3), MF4])
+    item = _item(
+        "", "The final season of Midnight Ferry premieres October 3, 2026.", date(2026, 5, 1)
+    )
+    result = {wc.watch.season: [c.value for c in wc.claims] for wc in extract_item(item, matcher)}
+    assert result.get(4) == ["renewed", "2026-10-03"]
+    assert not result.get(3)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_keyed_scan_finds_what_finditer_finds(case: Case) -> None:
+    from monitor.extract import scan
+
+    text = f"{case.title}\n{case.text}".replace("Glass Harbor", "############")
+    tokens = scan.Tokens(text)
+    for pattern in scan._REGISTRY:
+        expected = [m.span() for m in pattern.regex.finditer(text) if m.end() > m.start()]
+        assert [m.span() for m in tokens.scan(pattern)] == expected, pattern.regex.pattern[:60]

@@ -1,0 +1,155 @@
+"""The date grammar: every form, year-less resolution, precision, stamps and traps."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from monitor.extract.dates import find_dates, parse_value
+
+PUB = date(2026, 10, 1)  # a Thursday
+
+FORWARD = [
+    ("month_day", "on January 29, the streamer said", "2027-01-29"),
+    ("month_day_this_year", "on November 3", "2026-11-03"),
+    ("published_day_itself", "on October 1", "2026-10-01"),
+    ("abbrev_dot_year", "Jan. 29, 2027", "2027-01-29"),
+    ("ordinal_day", "March 5th", "2027-03-05"),
+    ("day_month_year", "29 January 2027", "2027-01-29"),
+    ("the_day_of_month", "the 5th of March", "2027-03-05"),
+    ("weekday_full_date", "Friday, January 22, 2027", "2027-01-22"),
+    ("us_numeric", "1/29", "2027-01-29"),
+    ("us_numeric_year", "3/14/2027", "2027-03-14"),
+    ("day_first_numeric", "21/03/2027", "2027-03-21"),
+    ("iso", "2027-01-29", "2027-01-29"),
+    ("month_year", "March 2027", "2027-03"),
+    ("month_of_year", "March of 2027", "2027-03"),
+    ("bare_month_in", "arrives in March", "2027-03"),
+    ("bare_month_this_year", "arrives in December", "2026-12"),
+    ("spring_year", "spring 2027", "2027-spring"),
+    ("autumn_is_fall", "autumn 2027", "2027-fall"),
+    ("fall_of_year", "fall of 2027", "2027-fall"),
+    ("this_fall", "this fall", "2026-fall"),
+    ("next_summer", "next summer", "2027-summer"),
+    ("in_the_winter", "in the winter", "2026-winter"),
+    ("early_year", "early 2027", "2027-H1"),
+    ("late_year", "late 2027", "2027-H2"),
+    ("end_of_year", "the end of 2027", "2027-H2"),
+    ("mid_year", "mid-2027", "2027"),
+    ("first_half", "the first half of 2027", "2027-H1"),
+    ("second_half", "the second half of 2027", "2027-H2"),
+    ("h2_code", "H2 2027", "2027-H2"),
+    ("quarter_code", "Q1 2027", "2027-Q1"),
+    ("quarter_words", "the third quarter of 2027", "2027-Q3"),
+    ("bare_year", "coming 2027", "2027"),
+    ("later_this_year", "later this year", "2026"),
+    ("early_next_year", "early next year", "2027-H1"),
+    ("next_year", "next year", "2027"),
+    ("this_month", "this month", "2026-10"),
+    ("next_month", "next month", "2026-11"),
+    ("today", "premieres today", "2026-10-01"),
+    ("tomorrow", "arrives tomorrow", "2026-10-02"),
+    ("this_friday", "this Friday", "2026-10-02"),
+    ("next_friday", "next Friday", "2026-10-02"),
+    ("boxing_day", "on Boxing Day", "2026-12-26"),
+    ("christmas_day", "Christmas Day", "2026-12-25"),
+    ("halloween_passed_next_year", "Halloween", "2026-10-31"),
+    ("thanksgiving", "Thanksgiving", "2026-11-26"),
+    ("korean_full", "2027년 1월 22일", "2027-01-22"),
+    ("korean_half", "2027년 하반기", "2027-H2"),
+    ("korean_next_year", "내년 상반기", "2027-H1"),
+    ("list_entry_colon", "November 17: Glass Harbor (season 2)", "2026-11-17"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in FORWARD], ids=[c[0] for c in FORWARD]
+)
+def test_forward_reading(text: str, expected: str) -> None:
+    found = [d for d in find_dates(text, PUB) if not d.stamp]
+    assert found, f"no date in {text!r}"
+    assert found[-1].forward is not None
+    assert found[-1].forward.value == expected
+
+
+BACKWARD = [
+    ("yearless_past", "premiered on March 4", "2026-03-04"),
+    ("yearless_later_month_is_last_year", "premiered on November 3", "2025-11-03"),
+    ("bare_weekday", "premiered Friday", "2026-09-25"),
+    ("last_month_name", "premiered last February", "2026-02"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in BACKWARD], ids=[c[0] for c in BACKWARD]
+)
+def test_backward_reading_for_past_tense(text: str, expected: str) -> None:
+    (found,) = find_dates(text, PUB)
+    assert found.backward is not None
+    assert found.backward.value == expected
+
+
+NOT_DATES = [
+    ("year_1923_title", "1923 season 2"),
+    ("year_1899", "the 1899 mystery"),
+    ("season_word", "Season 2 arrives"),
+    ("we_is_not_wednesday", "We think so"),
+    ("modal_may", "it may slip"),
+    ("march_verb", "fans march on"),
+    ("fall_noun", "the fall of the city"),
+    ("fraction", "rated 4/5 stars"),
+    ("always_on", "open 24/7"),
+    ("quarter_without_year", "its Q1 earnings letter"),
+    ("first_quarter_adjective", "the first-quarter letter"),
+    ("bare_month_name", "June is a character"),
+    ("decade", "the 2020s"),
+    ("clock_time_after_month", "the Oct 9:30 slot"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_DATES], ids=[c[0] for c in NOT_DATES])
+def test_not_a_date(text: str) -> None:
+    assert [d.text for d in find_dates(text, PUB) if not d.stamp] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Last Updated: 12/04/2025", "Updated 21/03/2023", "Published on March 3, 2026"],
+    ids=["last_updated_numeric", "updated_day_first", "published_textual"],
+)
+def test_update_stamps_are_marked(text: str) -> None:
+    (found,) = find_dates(text, PUB)
+    assert found.stamp
+
+
+def test_relative_dates_need_a_published_date() -> None:
+    assert find_dates("arrives on January 29", None) == []
+    (absolute,) = find_dates("arrives on January 29, 2027", None)
+    assert absolute.forward is not None and absolute.forward.value == "2027-01-29"
+
+
+def test_bare_weekday_is_flagged() -> None:
+    (found,) = find_dates("arrives Friday", PUB)
+    assert found.weekday_only
+
+
+def test_invalid_day_is_dropped() -> None:
+    assert find_dates("February 30, 2027", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "lo", "hi"),
+    [
+        ("2027-03-14", date(2027, 3, 14), date(2027, 3, 14)),
+        ("2027-03", date(2027, 3, 1), date(2027, 3, 31)),
+        ("2027-Q2", date(2027, 4, 1), date(2027, 6, 30)),
+        ("2027-H2", date(2027, 7, 1), date(2027, 12, 31)),
+        ("2027-winter", date(2027, 12, 1), date(2028, 2, 29)),
+        ("2027", date(2027, 1, 1), date(2027, 12, 31)),
+    ],
+    ids=["day", "month", "quarter", "half", "winter_spans_new_year", "year"],
+)
+def test_parse_value_ranges(value: str, lo: date, hi: date) -> None:
+    parsed = parse_value(value)
+    assert parsed is not None and (parsed.lo, parsed.hi) == (lo, hi)
