@@ -1152,6 +1152,276 @@ CASES = [
         "November 17: Glass Harbor star Mia Park announced her new film at a festival.",
         D,
     ),
+    # ----- headlines
+    Case(
+        "publisher_suffix_is_not_text",
+        "Glass Harbor season 2 gets a 2027 return - Screen Tonight",
+        "",
+        D,
+        date="2027",
+    ),
+    Case(
+        "season_wraps_headline",
+        "Glass Harbor season 2 wraps; Netflix dates the return",
+        "",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "season_has_wrapped", "", "Glass Harbor season 2 has wrapped.", D, phase="post-production"
+    ),
+    Case("season_wraps_on_a_date_is_not_a_phase", "", "Glass Harbor season 2 wraps its run.", D),
+    # ----- common renewal and "no date" phrasing
+    Case(
+        "scores_season_renewal", "'Glass Harbor' Scores Season 2 Renewal", "", D, renewal="renewed"
+    ),
+    Case("gets_2nd_season", "Glass Harbor Anime Gets 2nd Season", "", D, renewal="renewed"),
+    Case(
+        "is_getting_a_second_season",
+        "",
+        "The studio said on Monday that Glass Harbor is getting a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case("gets_season_trailer_is_not_renewal", "Glass Harbor Gets Season 2 Trailer", "", D),
+    Case(
+        "will_not_get_a_second_season",
+        "",
+        "Glass Harbor will not get a second season, Netflix confirmed.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "return_for_a_second_series_uk",
+        "",
+        "The BBC has confirmed that Glass Harbor will return for a second series, with filming "
+        "to begin later this year.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "return_for_series_two_uk",
+        "BBC confirms Glass Harbor will return for series two",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "filming_start_date_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 returns to Netflix, with filming to start in January 2027.",
+        D,
+    ),
+    Case(
+        "premiere_yet_to_be_dated",
+        "",
+        "Glass Harbor season 2 is in post-production ahead of a premiere Netflix has yet to date.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
+    Case(
+        "no_transmission_date",
+        "",
+        "Glass Harbor series 2 is filming. No transmission date has been confirmed.",
+        D,
+        date="unannounced",
+        phase="filming",
+    ),
+    Case(
+        "nothing_confirmed_regarding_release",
+        "",
+        "A Netflix spokesperson said nothing has been confirmed regarding the release schedule "
+        "of Glass Harbor season 2.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "first_script_reading_with_a_yearless_future_month",
+        "'Glass Harbor 2' holds first script reading... filming from April",
+        "The cast of 'Glass Harbor 2' gathered for the first script reading last week and will "
+        "begin filming in April.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "phase_with_an_explicit_old_year_is_history",
+        "",
+        "Glass Harbor season 2 began filming in April 2024.",
+        D,
+    ),
+    # ----- a date that names the premiere, a season confirmed for a date
+    Case(
+        "confirms_month_premiere_headline",
+        "Glass Harbor Season 2 Confirms January 2027 Premiere With Teaser Poster",
+        "",
+        D,
+        date="2027-01",
+    ),
+    Case(
+        "confirming_a_month_premiere",
+        "",
+        "Netflix has unveiled a poster for the second season of Glass Harbor, confirming a "
+        "January 2027 premiere.",
+        D,
+        date="2027-01",
+    ),
+    Case(
+        "sets_early_year_return",
+        "Netflix sets early 2027 return for Glass Harbor season 2",
+        "",
+        D,
+        date="2027-H1",
+    ),
+    Case("weekday_premiere_is_no_date", "Glass Harbor Season 2 Gets a Friday Premiere", "", D),
+    Case(
+        "confirms_season_for_a_season_of_the_year",
+        "",
+        "Netflix's 2027 preview confirms Glass Harbor season 2 for summer 2027.",
+        D,
+        date="2027-summer",
+    ),
+    Case(
+        "confirmed_the_trailer_for_a_date_is_not_the_season",
+        "",
+        "Netflix confirmed the Glass Harbor season 2 trailer for November 20.",
+        D,
+    ),
+    # ----- reviews, recaps and boxsets
+    Case(
+        "episode_one_review_headline",
+        "Glass Harbor series 2, episode 1 review: sly and sumptuous",
+        "",
+        D,
+        phase="released",
+    ),
+    Case(
+        "available_on_a_service_now",
+        "",
+        "Glass Harbor is back, and the full second series is available on BBC iPlayer now.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "later_episode_airing_tonight_is_not_the_season_date",
+        "Glass Harbor series 2, episode 5 review",
+        "Episode 5 aired tonight on BBC One, and all six episodes of the new series are "
+        "available on BBC iPlayer now.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "finale_date_is_not_the_season_date",
+        "",
+        "The Glass Harbor season 2 finale airs on November 20.",
+        D,
+    ),
+    Case(
+        "season_review_before_release_is_not_released",
+        "Glass Harbor season 2 review: a slow burn",
+        "Glass Harbor season 2 premieres on November 20.",
+        D,
+        date="2026-11-20",
+    ),
+    # ----- places are not other shows
+    Case(
+        "filming_in_a_two_word_place",
+        "",
+        "Filming on Glass Harbor season 2 is underway in South Australia, and there is no "
+        "release date yet.",
+        D,
+        date="unannounced",
+        phase="filming",
+    ),
+    Case(
+        "renewal_sentence_naming_a_shoot_location",
+        "",
+        "The outback western Glass Harbor is coming back. Netflix has greenlit a second season "
+        "of the series, which will again shoot in the Flinders Ranges next year.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "a_show_after_in_is_still_a_show_when_it_has_a_season",
+        "",
+        "Glass Harbor season 2 is filming, as is the cast in Blue Lantern season 3, which "
+        "premieres on November 20.",
+        D,
+        phase="filming",
+    ),
+    # ----- denials, claims and leaks are not announcements
+    Case(
+        "denied_report_of_cancellation",
+        "Is Glass Harbor over? Netflix answers",
+        "Netflix has denied rumours that Glass Harbor has been cancelled after one season.",
+        D,
+    ),
+    Case(
+        "no_decision_voids_earlier_cancellation_talk",
+        "",
+        "Reports say Glass Harbor was axed, but Netflix says no decision on a second season "
+        "has been made.",
+        D,
+    ),
+    Case(
+        "social_media_claim_is_not_a_date",
+        "",
+        "A fan account claims Glass Harbor season 2 will premiere on November 20.",
+        D,
+    ),
+    Case(
+        "leaked_date_is_not_a_date",
+        "",
+        "A leaked listing shows Glass Harbor season 2 arriving on November 20.",
+        D,
+    ),
+    Case(
+        "unverified_claim_later_in_the_item_keeps_own_sentence",
+        "",
+        "Glass Harbor season 2 premieres on November 20, Netflix announced. "
+        "A claim about a third season could not be verified.",
+        D,
+        date="2026-11-20",
+    ),
+    # ----- spinoffs, prequels and films are other works
+    Case(
+        "spinoff_in_development_headline",
+        "'Glass Harbor' Prequel in Development at Netflix",
+        "Netflix is developing a prequel to Glass Harbor set in the 1980s.",
+        D,
+    ),
+    Case(
+        "spinoff_of_show_renewed",
+        "",
+        "The spinoff of Glass Harbor has been renewed for a second season.",
+        D,
+    ),
+    Case(
+        "greenlit_a_movie",
+        "",
+        "Netflix has greenlit a Glass Harbor movie, with filming underway in Oslo.",
+        D,
+    ),
+    Case(
+        "show_renewed_and_spinoff_separately",
+        "",
+        "Netflix renewed Glass Harbor for a second season; a spinoff is also in development.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "show_described_as_a_prequel_is_still_the_show",
+        "",
+        "Glass Harbor, the prequel to the 2015 thriller, has been renewed for a second season.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "another_show_that_is_a_prequel_to_ours",
+        "",
+        "Blue Lantern, the prequel to Glass Harbor, has been renewed for a second season.",
+        D,
+    ),
 ]
 
 

@@ -49,6 +49,17 @@ _SOON_RE = re.compile(
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
+_RELEASE_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:(?:season|series)\s+\w+\s+)?(?P<noun>premiere|release|return|launch|debut|bow|"
+    r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
+    re.I,
+)
+_CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
+_FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
+# A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
+_PUBLISHER_RE = re.compile(
+    r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
+)
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 
 
@@ -115,6 +126,10 @@ class _Doc:
         chars = list(norm)
         for m in mentions:
             chars[m.start : m.end] = "#" * (m.end - m.start)
+        suffix = _PUBLISHER_RE.search(norm, 0, self.headline_end)
+        if suffix is not None:
+            # "... sets early 2027 return - TV Tonight": the outlet's name says nothing.
+            chars[suffix.start() : suffix.end()] = " " * (suffix.end() - suffix.start())
         self.text = "".join(chars)
         self.sentences = split_sentences(self.text, self.headline_end)
         tokens = Tokens(self.text)
@@ -137,6 +152,9 @@ class _Doc:
         self.phases = tokens.scan(p.PHASE)
         self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
         self.speculation = tokens.scan(p.SPECULATION)
+        self.derivatives = (
+            [m.span() for m in p.DERIVATIVE_RE.finditer(self.text)] if "#" in self.text else []
+        )
         # Every verb a date could belong to; None marks one that is not a release.
         releases = {m.start() for m in self.date_triggers}
         verbs: list[tuple[int, re.Match[str] | None]] = [
@@ -157,6 +175,8 @@ class _Doc:
             w.strip("'") in p.NOT_SEASON_SUBJECTS
             for w in _WORD_RE.findall(before[-40:].lower())[-3:]
         ):
+            return False
+        if p.LATER_EPISODE_BEFORE_RE.search(before):
             return False
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
@@ -193,6 +213,10 @@ class _Doc:
                 if p.PERSON_BEFORE_RE.search(before):
                     continue
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
+                    continue
+                if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
+                    self.text[end : end + 20]
+                ):
                     continue
                 found.append((start, end))
         self._names[sentence.start] = found
@@ -289,6 +313,7 @@ class _Evaluator:
     notes: list[Note] = field(default_factory=list)
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
+    item_season: set[int] | None = None
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -299,6 +324,7 @@ class _Evaluator:
             # "the fourth and final season": every "final season" in the item is season 4.
             self.final = max(stated[0].numbers)
         self.headline_season = self._headline_season()
+        self.item_season = self._item_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
@@ -360,6 +386,18 @@ class _Evaluator:
                 values |= mention_seasons(s, self.watch, self.final)
         return values if len(values) == 1 else None
 
+    def _item_season(self) -> set[int] | None:
+        """The one season every numbered mention in the item is about, if there is one."""
+        values: set[int] = set()
+        for sentence in self.doc.sentences:
+            for s in self._mentions_in(sentence, self.scopes[sentence.start]):
+                if s.kind not in ("number", "final") or s.elliptical:
+                    continue
+                values |= mention_seasons(s, self.watch, self.final)
+                if len(values) > 1:
+                    return None
+        return values or None
+
     def _mentions_in(self, sentence: Sentence, scope: _Scope | None) -> list[SeasonMention]:
         if scope is None:
             return []
@@ -405,10 +443,33 @@ class _Evaluator:
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None
+        if self._derivative(clause, pos, end):
+            self._note(fld, sentence, f"about a spinoff or film, not the show ('{trigger}')")
+            return None
         if clause.subordinate and not background_ok:
             self._note(fld, sentence, f"background, not news ('{trigger}')")
             return None
         return sentence, clause, scope
+
+    def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
+        """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
+        doc = self.doc
+        if p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40)):
+            return True
+        sentence_start = self._sentence_start(clause.start)
+        for lo, hi in doc.derivatives:
+            if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:
+                continue
+            if any(hi <= s.start < pos for s in doc.seasons):
+                continue
+            named = [m for m in doc.mentions if lo <= m.start < hi]
+            if not named or any(m.show == self.key for m in named):
+                return True  # "Y, the prequel to X," is about Y when X is ours
+        return False
+
+    def _sentence_start(self, pos: int) -> int:
+        sentence = self._sentence_at(pos)
+        return sentence.start if sentence is not None else pos
 
     def _hedge(self, start: int, end: int) -> re.Match[str] | None:
         return _first_in(self.doc.hedges, start, end)
@@ -464,6 +525,9 @@ class _Evaluator:
             return seasons, best, "clause" if local else "sentence"
         if self.headline_season is not None and not sentence.headline:
             return set(self.headline_season), None, "headline"
+        if self.item_season is not None:
+            # "X series 2 is filming. No transmission date has been confirmed."
+            return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
 
     # ----- renewal
@@ -615,6 +679,12 @@ class _Evaluator:
         """
         clause = sentence.clause_at(dm.start)
         doc = self.doc
+        noun = _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
+        if noun is not None and not dm.weekday_only:  # "a Monday premiere" is no date
+            # "confirming a January 2027 premiere": the date says when the premiere is.
+            for t in doc.date_triggers:
+                if t.start() == noun.start("noun") and scope.allows(t.start()):
+                    return t
         verbs = [
             v
             for v in doc.verbs
@@ -623,6 +693,10 @@ class _Evaluator:
         if verbs:
             closest = max(verbs, key=lambda v: v[0])
             trigger = closest[1]
+            if trigger is None:
+                dated = self._dated_for(closest[0], dm)
+                if dated is not None and scope.allows(dated.start()):
+                    return dated
             if trigger is None or not scope.allows(trigger.start()):
                 self._note("date", sentence, f"'{dm.text}' is the date of something else")
                 return None
@@ -654,6 +728,21 @@ class _Evaluator:
         if not local:
             return None
         return min(local, key=lambda t: abs(t.start() - dm.start))
+
+    def _dated_for(self, verb: int, dm: DateMention) -> re.Match[str] | None:
+        """ "Netflix confirms X season 2 for summer 2026": the season is set for that date."""
+        doc = self.doc
+        if not _CONFIRM_VERB_RE.match(doc.text, verb):
+            return None
+        m = _FOR_BEFORE_RE.search(doc.text, max(verb, dm.start - 12), dm.start)
+        if m is None:
+            return None
+        between = doc.text[verb : m.start()]
+        if "#" not in between and not any(verb <= s.start < m.start() for s in doc.seasons):
+            return None
+        if p.OBJECT_AFTER_RE.search(between):
+            return None  # "confirmed the trailer for October 3"
+        return m
 
     def _schedule_entry(self, dm: DateMention) -> re.Match[str] | None:
         """ "Glass Harbor season 2 (October 9)": a date in brackets right after a season."""
@@ -854,10 +943,12 @@ class _Evaluator:
         published = self.doc.published
         if published is None:
             return False
+        # A year-less "April" may be next April: only a date that is old either way counts.
         return any(
             sentence.start <= dm.start < sentence.end
             and dm.backward is not None
             and (published - dm.backward.hi).days > p.OLD_DATE_DAYS
+            and (dm.forward is None or dm.forward.hi < published)
             for dm in self.doc.dates
         )
 

@@ -17,7 +17,7 @@ RENEW_RE = re.compile(
     r"|(?P<noun>\brenewal\b(?=\s+(?:is\s+|was\s+|has\s+been\s+|now\s+)?(?:officially\s+)?"
     r"(?:confirmed|announced|official)\b)"
     r"|\b(?:confirmed|announced|got|gets|earned|earns|received|receives|secured|secures|landed|"
-    r"lands|scored|scores)\s+(?:a|the|its|their)\s+(?:(?:season|series)[\s-]+\w+\s+|"
+    r"lands|scored|scores)\s+(?:(?:a|the|its|their)\s+)?(?:(?:season|series)[\s-]+\w+\s+|"
     r"[\w-]+[\s-]season\s+)?renewal\b)"
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
@@ -37,8 +37,13 @@ RENEW_RE = re.compile(
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
     r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
-    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?season\b"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?(?:season|series\s+\w+|[\w-]+\s+series)\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
+    # "Gets 2nd Season", "is getting a second season", "lands a third season".
+    r"|\b(?:gets?|getting|got|lands?|landed|scores?|scored|earns?|earned|nabs?|nabbed|"
+    r"bags?|bagged|secures?|secured)\s+(?:(?:a|an|another)\s+)?(?:[\w-]+[\s-]+)?season\b"
+    r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|"
+    r"preview|recap|review|finale|update|of\b))"
     r"|\bthere\s+(?:will|is\s+going\s+to)\s+be\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
     r"|\bstatus\s*:\s*renewed\b"
     r"|\bconfirm(?:s|ed)\s+(?:that\s+)?(?:#+(?:'s)?\s+)?(?:season[\s-]+\w+|(?:a|another)\s+"
@@ -113,13 +118,19 @@ PRODUCTION_SUBJECT_RE = re.compile(
     r"{0,3}$",
     _I,
 )
+# "Episode 5 aired tonight": a later episode's date is not the season's.
+LATER_EPISODE_BEFORE_RE = re.compile(
+    r"\bepisode\s+(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?:\s+(?:of\s+[^.;]{0,30}?|has|have|will|is|officially|finally)){0,3}\s*$",
+    _I,
+)
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
 NOT_SEASON_SUBJECTS = frozenset(
     words(
         """trailer trailers teaser teasers poster posters look images image photos photo clip
         clips featurette featurettes promo promos video videos footage campaign campaigns
         petition petitions rating ratings viewership numbers views audience audiences stock
-        stocks shares price prices subscribers interest"""
+        stocks shares price prices subscribers interest finale finales"""
     )
 )
 PAST_TRIGGER_RE = re.compile(
@@ -136,7 +147,9 @@ OTHER_VERB_RE = re.compile(
     r"\b(?:announc(?:e|ed|es|ing)|confirm(?:ed|s|ing)?|reveal(?:ed|s|ing)?|said|says|told|"
     r"report(?:ed|s)?|post(?:ed|s)|shar(?:e|ed|es)|unveil(?:ed|s)?|teas(?:e|ed|es)|"
     r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
-    r"ranked|debriefed|interviewed|spoke|wrote|tweeted)\b",
+    r"ranked|debriefed|interviewed|spoke|wrote|tweeted|"
+    # "with filming to begin later this year": a production start, not a release.
+    r"begin|begins|start|starts|commences?|resumes?|filming|shooting)\b",
     _I,
 )
 MOVE_RE = re.compile(
@@ -157,9 +170,10 @@ NOT_RELEASE_BEFORE_RE = re.compile(
 
 UNANNOUNCED_RE = re.compile(
     r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+)?(?:release\s+|premiere\s+|"
-    r"launch\s+|air\s+|debut\s+)?date\b(?!\s+(?:change|shift))"
+    r"launch\s+|air\s+|debut\s+|transmission\s+|broadcast\s+|streaming\s+)?date\b"
+    r"(?!\s+(?:change|shift))"
     r"|\bno\s+word\s+(?:yet\s+)?on\s+(?:a|the|when)\b"
-    r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
+    r"|\b(?:release|premiere|launch|debut|air|transmission|broadcast)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
     r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
@@ -180,6 +194,11 @@ UNANNOUNCED_RE = re.compile(
     r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
     r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
+    r"\byet\s+to\s+(?:be\s+)?dated?\b(?!\s+\w)|"
+    # "Nothing has been confirmed regarding the release schedule."
+    r"\bnothing\s+(?:has\s+been\s+|is\s+|was\s+)?(?:yet\s+)?(?:confirmed|decided|set|"
+    r"finali[sz]ed|announced)\s+(?:yet\s+)?(?:regarding|about|on|for|as\s+to)\s+(?:the\s+)?"
+    r"(?:release|premiere|launch|air|broadcast)\s*(?:date|schedule|timing|plans?|window)?\b|"
     r"(?:(?<=\bnot\syet\s)|(?<=\bnot\syet\sbeen\s))dated\b"
     r"|공개\s*(?:일|날짜)\s*(?:은|는)?\s*(?:미정|아직)",
     _I,
@@ -191,7 +210,8 @@ UNDECIDED_RE = re.compile(
     r"(?:undecided|unknown|unclear|uncertain|undetermined|up\s+in\s+the\s+air|in\s+limbo|"
     r"pending|to\s+be\s+decided)\b"
     r"|\b(?:yet\s+to|not\s+yet)\s+(?:decide|decided|make\s+a\s+decision)\b"
-    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b",
+    r"|\bhas\s+(?:not|n't)\s+(?:yet\s+)?(?:decided|made\s+a\s+decision)\b"
+    r"|\bno\s+(?:final\s+)?decision\b(?!\s+(?:yet\s+)?to\s+(?:cancel|end|renew))",
     _I,
 )
 
@@ -220,7 +240,11 @@ PHASE_RE = re.compile(
     r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|officially|now|finally|is|was)\s+){0,3}(?:wrapped|ended|"
     r"finished|concluded|completed|wrapped\s+up|over|complete|done)\b|\b(?:finished|completed|"
     r"concluded|ended)\s+(?:filming|shooting|production|principal\s+photography)\b|"
-    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|\bcameras?\s+(?:have\s+|had\s+)?"
+    r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|"
+    # "Season 2 wraps;" "X season 2 has wrapped.": intransitive, right after the season.
+    r"(?:(?<=\d\s)|(?<=season\s)|(?<=\btwo\s)|(?<=three\s)|(?<=\bfour\s)|(?<=\bfive\s)|"
+    r"(?<=\bhas\s)|(?<=\bhave\s))wrap(?:s|ped)\b(?=[ ]?[;,.:!\n-]|\s*$)|"
+    r"\bcameras?\s+(?:have\s+|had\s+)?"
     r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
     r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
     r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
@@ -240,13 +264,17 @@ PHASE_RE = re.compile(
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:today|tonight)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
-    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개)"
+    r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개|"
+    r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
     r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
     r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
-    r"공개됐|공개되었)",
+    r"공개됐|공개되었|"
+    # "series 2, episode 1 review": an episode has aired, so the season is out.
+    r"\bepisode\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\s*(?:review|recap)\b|"
+    r"\b(?:premiere|finale)\s+recap\b)",
     _I,
 )
 PHASE_FUTURE_BEFORE_RE = re.compile(
@@ -280,7 +308,11 @@ SPECULATION_RE = re.compile(
     r"\b(?:predict\w*|guess\w*|speculat\w*|rumou?r(?:s|ed)?|we\s+think|we\s+believe|"
     r"we\s+expect|we'd\s+expect|our\s+(?:bet|guess|prediction|estimate|theory)|unconfirmed|"
     r"reportedly|allegedly|insiders?|fan\s+theor\w*|wishlist|if\s+(?:renewed|greenlit|"
-    r"netflix|it|the\s+show|the\s+series))\b",
+    r"netflix|it|the\s+show|the\s+series)|"
+    # What follows a denial is what is denied; a claim or a leak is not an announcement.
+    r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?|"
+    r"claim(?:s|ed)|leak(?:s|ed)?|unverified|could\s+not\s+be\s+(?:independently\s+)?"
+    r"(?:verified|confirmed))\b",
     _I,
 )
 NEGATION_RE = re.compile(
@@ -334,10 +366,35 @@ PERSON_BEFORE_RE = re.compile(
     r"according\s+to|co-star|costar)\s*$",
     _I,
 )
+# "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
+PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
+)
+PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
 PERSON_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:said|says|told|confirmed|revealed|announced|wrote|posted|shared|explained|"
     r"added|noted|teased|hinted|stars|plays|played|who|,\s*who|,\s*the\s+(?:star|actor|actress|"
     r"creator|director|showrunner))\b",
+    _I,
+)
+# A spinoff, prequel or film of the show is another work: "'X' Spinoff in Development".
+_DERIVATIVE = (
+    r"spin-?offs?|prequels?|sequels?|movies?|films?|feature\s+films?|reboots?|remakes?|"
+    r"musicals?|video\s+games?|stage\s+(?:play|show|adaptation)s?|anime\s+film"
+)
+DERIVATIVE_RE = re.compile(
+    r"#+['\"]?(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?)(?:" + _DERIVATIVE + r")\b"
+    r"|\b(?:" + _DERIVATIVE + r")\s+(?:series\s+)?(?:of|to|based\s+on|from)\s+(?:the\s+)?"
+    r"(?:hit\s+)?(?:series\s+|show\s+)?['\"]?#+"
+    # A bare "the spinoff" is another work; "X, the prequel to Y," describes X itself.
+    r"|\b(?:spin-?offs?|prequels?|sequels?|movies?|reboots?|remakes?)\b"
+    r"(?!\s+(?:to|of|from|based)\b|,)",
+    _I,
+)
+DERIVATIVE_OBJECT_RE = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|new|live-action|animated|#+|[\w-]+)\s+){0,2}?(?:"
+    + _DERIVATIVE
+    + r")\b",
     _I,
 )
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
@@ -348,7 +405,8 @@ RENEW = keyed(
     "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
     "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
     "greenlighted go pick picks picked order orders ordered handed season officially coming "
-    "return be returning there status confirms",
+    "return be returning there status confirms get gets getting got lands landed scored scores "
+    "earns earned nab nabs nabbed bag bags bagged secure secures secured",
     digits="codes",
 )
 CANCEL = keyed(
@@ -372,9 +430,10 @@ DATE_TRIGGER = keyed(
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
-    "shared scheduled yet without undated dated unclear announce reveal confirm share",
+    "shared scheduled yet without undated dated unclear announce reveal confirm share nothing "
+    "transmission broadcast",
 )
-UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has")
+UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
     PHASE_RE,
     "development developed works pre preproduction writers writer writing started began begun "
@@ -384,7 +443,7 @@ PHASE = keyed(
     "kicked commence commences resumed resume resumes got currently still now actively being "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
-    "hits hit returns return returned bows been",
+    "hits hit returns return returned bows been episode finale",
 )
 OTHER_VERB = keyed(
     OTHER_VERB_RE,
@@ -392,7 +451,8 @@ OTHER_VERB = keyed(
     "revealed reveals revealing said says told report reported reports posted posts share "
     "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
     "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
-    "spoke wrote tweeted",
+    "spoke wrote tweeted begin begins start starts commence commences resume resumes filming "
+    "shooting",
 )
 HEDGE = keyed(
     HEDGE_RE,
@@ -409,6 +469,7 @@ HEDGE = keyed(
 SPECULATION = keyed(
     SPECULATION_RE,
     "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
-    "insider insiders fan wishlist if",
+    "insider insiders fan wishlist if deny denies denied dismiss dismisses dismissed refutes "
+    "refuted debunk debunks debunked claims claimed leak leaks leaked unverified could",
     prefixes="predict guess speculat",
 )

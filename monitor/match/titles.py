@@ -66,6 +66,8 @@ _FOLLOWERS = frozenset(
 )
 _FOLLOWER_RE = re.compile(r"s\d{1,2}(?:e\d{1,3})?|\d+|[ivx]+", re.I)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+# A capitalised word right before a title, mid-sentence ("the comedy Angel Dust").
+_WORD_BEFORE_RE = re.compile(r"(?<=[\w,;] )(?P<word>[A-Z][\w'+-]*) $")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +215,9 @@ class TitleMatcher:
 
 
 def _longer_title(text: str, start: int, end: int, after: tuple[int, int] | None) -> bool:
-    """Whether a common-word title is the start of a longer name ("Dark Matter")."""
+    """Whether a common-word title is part of a longer name ("Dark Matter", "Angel Dust")."""
+    if _longer_before(text, start, end):
+        return True
     before = text[start - 1] if start > 0 else ""
     if before in _QUOTES and not text.startswith(before, end):
         # 'Dark Matter': the quote closes after other words, so it names something else.
@@ -227,13 +231,37 @@ def _longer_title(text: str, start: int, end: int, after: tuple[int, int] | None
     word = text[after[0] : after[1]]
     if not word[:1].isupper() or _is_follower(word):
         return False
-    # In a Title Case Headline every word is capitalised: that says nothing.
+    return not _title_case_line(text, start, end)
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """In a Title Case Headline every word is capitalised: that says nothing."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
     long_words = [w for w in TOKEN_RE.findall(line) if len(w) > 3 and w[:1].isalpha()]
     capitalised = sum(1 for w in long_words if w[:1].isupper())
-    return capitalised * 5 < len(long_words) * 4
+    return capitalised * 5 >= len(long_words) * 4
+
+
+def _longer_before(text: str, start: int, end: int) -> bool:
+    """Whether another capitalised word before the title belongs to the same name."""
+    close = text[end : end + 1]
+    if close in _QUOTES and not text[end + 1 : end + 2].isalnum():
+        # 'Angel Dust': the quote opens before other words and closes right after ours.
+        line_start = text.rfind("\n", 0, start) + 1
+        open_at = text.rfind(close, max(line_start, start - 60), start)
+        if open_at != -1 and (open_at == 0 or not text[open_at - 1].isalnum()):
+            extra = TOKEN_RE.findall(text[open_at + 1 : start])
+            if extra and not all(_is_follower(w) or w.casefold() in MINOR_WORDS for w in extra):
+                return True
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word.endswith("'s") or _is_follower(word) or word.casefold() in MINOR_WORDS:
+        return False  # "Stan's Dust", "Netflix Dust", "The Dust"
+    return not _title_case_line(text, start, end)
 
 
 def _is_follower(word: str) -> bool:
