@@ -430,17 +430,22 @@ def sources(state: State, as_json: bool) -> None:
     """Health of every source: last success, last error, failures, next check."""
     from datetime import UTC, datetime
 
-    from monitor.pipeline import Runtime
+    from monitor.lock import sqlite_path
+    from monitor.sources import build_sources
     from monitor.state.health import make_engine
-    from monitor.state.source_health import render_table, source_health
+    from monitor.state.source_health import SourceHealth, masked_url, render_table, source_health
 
-    rt = Runtime(state.config)
-    engine = make_engine(state.config.database_url)
-    try:
-        rows = source_health(engine, rt.sources)
-    finally:
-        rt.close()
-        engine.dispose()
+    config = state.config
+    configured = build_sources(config)
+    db_file = sqlite_path(config.database_url)
+    if db_file is not None and not db_file.exists():  # never polled: say so, create nothing
+        rows = [SourceHealth(s.name, s.kind, masked_url(s.url)) for s in configured]
+    else:
+        engine = make_engine(config.database_url)
+        try:
+            rows = source_health(engine, configured)
+        finally:
+            engine.dispose()
     if as_json:
         print_json([row.to_json() for row in rows])
         return

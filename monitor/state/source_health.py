@@ -184,7 +184,9 @@ def render_table(rows: list[SourceHealth], now: datetime) -> list[str]:
     ]
     widths = [max(len(r[i]) for r in (header, *table_rows)) for i in range(len(header) - 1)]
     return [
-        "  ".join(cell.ljust(width) for cell, width in zip(r[:-1], widths, strict=True))
-        + ("  " + r[-1] if r[-1] else "")
+        (
+            "  ".join(cell.ljust(width) for cell, width in zip(r[:-1], widths, strict=True))
+            + ("  " + r[-1] if r[-1] else "")
+        ).rstrip()
         for r in (header, *table_rows)
     ]
