@@ -3,6 +3,7 @@ one recovery, one message per broken config; and the `sources` listing."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,6 +24,7 @@ from monitor.state.source_health import (
     source_health,
 )
 from monitor.state.tables import ItemRow, SourceStateRow
+from tests.conftest import run_cli
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -154,3 +156,18 @@ def test_masked_url(url: str, shown: str) -> None:
 def test_failing_status_threshold() -> None:
     row = SourceHealth("n", "rss", "u", failures=FAILING_AFTER, last_status="error")
     assert row.status == "failing"
+
+
+def test_sources_command_before_any_poll_creates_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[monitor]\ndatabase = "sqlite:///rm.db"\n[sources.google_news]\nenabled = false\n'
+        '[[feeds]]\nname = "Private"\nurl = "https://u:secretpw@feeds.example/rss"\n',
+        encoding="utf-8",
+    )
+    listing = run_cli("-c", str(config), "sources", "--json")
+    assert listing.returncode == 0, listing.stderr
+    assert "secretpw" not in listing.stdout
+    (row,) = [r for r in json.loads(listing.stdout) if r["name"] == "Private"]
+    assert (row["status"], row["last_success"], row["items_seen"]) == ("new", None, 0)
+    assert not (tmp_path / "rm.db").exists()
