@@ -15,6 +15,10 @@ USER monitor
 WORKDIR /data
 VOLUME ["/data"]
 
+# `health` fails when the daemon stops ticking or deliveries are dead.
+HEALTHCHECK --interval=2m --timeout=20s --start-period=1m --retries=3 \
+    CMD release-monitor -c /data/config.toml health || exit 1
+
 # The config is /data/config.toml; a relative SQLite path lands next to it in /data.
 ENTRYPOINT ["release-monitor", "-c", "/data/config.toml"]
 CMD ["run"]

@@ -258,7 +258,24 @@ def _source_line(report: Any) -> str:
 @handles_errors
 def run(state: State, log_format: str | None) -> None:
     """Run the daemon (SIGTERM/SIGINT stop it cleanly)."""
-    not_yet("run")
+    import logging
+    import os
+
+    from monitor.daemon import Daemon, default_ops
+    from monitor.lock import DaemonLock
+    from monitor.logs import setup_logging
+
+    config = state.config
+    setup_logging(
+        log_format or os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
+        level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
+        secrets=[t.url for t in config.notify.urls],
+    )
+    for warning in config_warnings(config):
+        logging.getLogger("monitor.daemon").warning("%s", warning)
+    with DaemonLock(config.database_url):
+        code = Daemon(state.config_path, config, ops=default_ops()).run_forever()
+    sys.exit(code)
 
 
 @cli.command()
@@ -411,7 +428,29 @@ def history(state: State, show: str, as_json: bool) -> None:
 @handles_errors
 def sources(state: State, as_json: bool) -> None:
     """Health of every source: last success, last error, failures, next check."""
-    not_yet("sources")
+    from datetime import UTC, datetime
+
+    from monitor.lock import sqlite_path
+    from monitor.sources import build_sources
+    from monitor.state.health import make_engine
+    from monitor.state.source_health import SourceHealth, masked_url, render_table, source_health
+
+    config = state.config
+    configured = build_sources(config)
+    db_file = sqlite_path(config.database_url)
+    if db_file is not None and not db_file.exists():  # never polled: say so, create nothing
+        rows = [SourceHealth(s.name, s.kind, masked_url(s.url)) for s in configured]
+    else:
+        engine = make_engine(config.database_url)
+        try:
+            rows = source_health(engine, configured)
+        finally:
+            engine.dispose()
+    if as_json:
+        print_json([row.to_json() for row in rows])
+        return
+    for line in render_table(rows, datetime.now(UTC)):
+        click.echo(line)
 
 
 @cli.command("notify-test")
@@ -445,7 +484,25 @@ def notify_test(state: State) -> None:
 @handles_errors
 def health(state: State) -> None:
     """Exit non-zero when the daemon is stale or deliveries are dead (for HEALTHCHECK)."""
-    not_yet("health")
+    from datetime import UTC, datetime
+
+    from monitor.lock import sqlite_path
+    from monitor.state.health import HeartbeatStore, dead_deliveries, make_engine, verdict
+
+    url = state.config.database_url
+    db_file = sqlite_path(url)
+    if db_file is not None and not db_file.exists():
+        fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
+    engine = make_engine(url)
+    try:
+        healthy, reason = verdict(
+            HeartbeatStore(engine).latest(), dead_deliveries(engine), datetime.now(UTC)
+        )
+    finally:
+        engine.dispose()
+    if not healthy:
+        fail(reason, 1)
+    click.echo(reason)
 
 
 @cli.command()

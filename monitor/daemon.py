@@ -1,0 +1,559 @@
+"""`release-monitor run`: APScheduler jobs that call the pipeline, plus lifecycle and reloads."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import Any
+from urllib.parse import urlsplit
+
+from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
+from apscheduler.jobstores.memory import MemoryJobStore
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from monitor import pipeline
+from monitor.config import Config, mask_secret_url
+from monitor.models import Event
+from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
+from monitor.sources.base import Source
+from monitor.state.health import HeartbeatStore, make_engine
+from monitor.state.notices import config_error, config_fixed, ensure_notice_table, source_alert
+from monitor.state.repository import Repository
+from monitor.state.source_health import reschedule
+
+log = logging.getLogger("monitor.daemon")
+
+# Hosts that throttle or ban eager clients: seconds between two requests to them.
+POLITE_HOSTS: dict[str, float] = {
+    "news.google.com": 1.0,
+    "api.tvmaze.com": 0.5,  # documented limit: 20 calls per 10 s
+}
+TICK_MIN = 0.5
+TICK_MAX = 30.0
+SHUTDOWN_GRACE = 8.0  # SIGTERM to exit, at most (Docker's default kill timeout is 10 s)
+ENV_SHUTDOWN_GRACE = "RELEASE_MONITOR_SHUTDOWN_GRACE"  # seconds, for a longer `docker stop -t`
+FULL_CONFIG_CHECK = 30.0  # hash the config at least this often even if its stat looks unchanged
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def tick_seconds(config: Config) -> float:
+    """Half the smallest interval, kept within [0.5 s, 30 s]: a due source waits at most that."""
+    half = smallest_interval(config).total_seconds() / 2
+    return max(TICK_MIN, min(TICK_MAX, half))
+
+
+def grace_from_env(environ: dict[str, str] | None = None) -> float:
+    env = os.environ if environ is None else environ
+    try:
+        value = float(env.get(ENV_SHUTDOWN_GRACE, ""))
+    except ValueError:
+        return SHUTDOWN_GRACE
+    return value if value > 0 else SHUTDOWN_GRACE
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def host_gap(host: str) -> float:
+    for polite, gap in POLITE_HOSTS.items():
+        if host == polite or host.endswith("." + polite):
+            return gap
+    return 0.0
+
+
+@dataclass
+class Ops:
+    """The pipeline functions the daemon calls (swappable so scheduling is testable alone)."""
+
+    runtime: Callable[[Config], Any] = pipeline.Runtime
+    poll_source: Callable[..., tuple[pipeline.SourceReport, list[Event]]] = pipeline.poll_source
+    deliver_due: Callable[..., pipeline.DeliveryReport] = pipeline.deliver_due
+    release_day: Callable[..., list[Event]] = pipeline.release_day
+    # Health messages through the outbox (source failing/recovered, broken config).
+    notices: bool = True
+    on_config_error: Callable[[str, str], None] | None = None  # observer: (error, digest)
+
+
+@dataclass
+class Stats:
+    ticks: int = 0
+    polls: int = 0
+    errors: int = 0
+    events: int = 0
+    sent: int = 0
+    reloads: int = 0
+    host_waits: list[float] = field(default_factory=list)
+
+
+class Daemon:
+    """Owns the scheduler, the fetch pool, the runtime and the config watcher."""
+
+    def __init__(
+        self,
+        config_path: Path,
+        config: Config,
+        *,
+        ops: Ops | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        shutdown_grace: float | None = None,
+    ) -> None:
+        self.config_path = config_path
+        self.config = config
+        self.ops = ops or Ops()
+        self.clock = clock
+        self.shutdown_grace = shutdown_grace or grace_from_env()
+        self.stats = Stats()
+        self.started_at = clock()
+        self.tick_every = tick_seconds(config)
+        self.watcher = ConfigWatcher(config_path, config)
+        self.repo: Repository | None = None
+        self.heartbeat: HeartbeatStore | None = None
+        self.rt: Any = None
+        self.stop_event = threading.Event()
+        self._hold = threading.Event()  # set: host runs stop after their current source
+        self._rt_lock = threading.Lock()  # held by jobs that use the runtime outside the pool
+        self._lock = threading.Lock()  # guards the bookkeeping below
+        self._inflight: set[str] = set()
+        self._busy_hosts: set[str] = set()
+        self._host_last: dict[str, float] = {}
+        self._futures: set[Future[None]] = set()
+        self._pending: Config | None = None
+        self._last_full_check = time.monotonic()
+        self._jobs_running = 0
+        self._jobs_idle = threading.Condition(self._lock)
+        self.pool = ThreadPoolExecutor(
+            max_workers=config.monitor.workers, thread_name_prefix="poll"
+        )
+        self.scheduler = BackgroundScheduler(
+            jobstores={"default": MemoryJobStore()},
+            executors={"default": JobExecutor(max_workers=3)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
+            timezone=UTC,
+        )
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.ops.notices:
+            self.repo = Repository.open(self.config.database_url)
+            ensure_notice_table(self.repo.engine)
+            self.heartbeat = HeartbeatStore(self.repo.engine)
+        else:
+            self.heartbeat = HeartbeatStore(make_engine(self.config.database_url))
+        self.rt = self.ops.runtime(self.config)
+        now = self.clock()
+        self._beat(now)
+        log.info(
+            "daemon started: %d sources, %d watches, tick every %gs, %d workers",
+            len(self.rt.sources),
+            len(self.config.watch),
+            self.tick_every,
+            self.config.monitor.workers,
+        )
+        self._add_jobs()
+        self.scheduler.start()
+
+    def _add_jobs(self) -> None:
+        start = datetime.now(UTC)
+        self.scheduler.add_job(
+            self._job(self._tick),
+            "interval",
+            seconds=self.tick_every,
+            jitter=self.tick_every / 10,
+            id="tick",
+            next_run_time=start,
+        )
+        self.scheduler.add_job(
+            self._job(self._deliver),
+            "interval",
+            seconds=self.tick_every,
+            jitter=self.tick_every / 10,
+            id="deliver",
+            next_run_time=start + timedelta(seconds=0.5),
+        )
+        # Release day at start-up (catching up on days the daemon was down) and daily.
+        self.scheduler.add_job(
+            self._job(self._release_day),
+            "cron",
+            hour=0,
+            minute=5,
+            jitter=60,
+            id="release_day",
+            next_run_time=start,
+        )
+
+    def _job(self, func: Callable[[], None]) -> Callable[[], None]:
+        """Count running jobs (so shutdown can wait for them) and never let one kill the loop."""
+
+        def run() -> None:
+            with self._lock:
+                self._jobs_running += 1
+            try:
+                func()
+            except Exception:
+                log.exception("%s failed", func.__name__.lstrip("_"))
+            finally:
+                with self._lock:
+                    self._jobs_running -= 1
+                    self._jobs_idle.notify_all()
+
+        run.__name__ = func.__name__
+        return run
+
+    def request_stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
+        if self.stop_event.is_set():
+            log.warning("second stop signal: exiting now")
+            logging.shutdown()
+            os._exit(1)
+        name = signal.Signals(signum).name if signum else "stop"
+        log.info("%s received: finishing in-flight work (at most %gs)", name, self.shutdown_grace)
+        self.stop_event.set()
+
+    def run_forever(self) -> int:
+        """Start, block until SIGTERM/SIGINT, shut down within the grace period, return 0."""
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, self.request_stop)
+        self.start()
+        while not self.stop_event.wait(3600):
+            pass
+        return self.shutdown()
+
+    def shutdown(self) -> int:
+        """Stop scheduling, let in-flight polls and jobs finish (bounded), close everything."""
+        deadline = time.monotonic() + self.shutdown_grace
+        self.stop_event.set()
+        self._hold.set()
+        self.scheduler.shutdown(wait=False)
+        with self._lock:
+            futures = set(self._futures)
+        for future in futures:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            # A failure was already logged by the worker; here we only wait.
+            with contextlib.suppress(Exception):
+                future.result(timeout=remaining)
+        with self._lock:
+            while self._jobs_running and time.monotonic() < deadline:
+                self._jobs_idle.wait(max(0.0, deadline - time.monotonic()))
+            busy = sorted(self._inflight)
+            jobs = self._jobs_running
+        now = self.clock()
+        try:
+            if self.heartbeat is not None:
+                self.heartbeat.stopped(now)
+        except Exception as exc:
+            log.warning("could not record the stop in the database: %s", exc)
+        if busy or jobs:
+            # A fetch past its deadline or a hung send: its transaction was never committed,
+            # so the source stays due and the delivery stays pending for the next start.
+            log.warning(
+                "stopped with work unfinished after %gs (sources: %s; jobs: %d); "
+                "it will be retried at the next start",
+                self.shutdown_grace,
+                ", ".join(busy) or "none",
+                jobs,
+            )
+            logging.shutdown()
+            os._exit(0)
+        self.pool.shutdown(wait=True)
+        if self.rt is not None:
+            self.rt.close()
+        if self.heartbeat is not None:
+            self.heartbeat.engine.dispose()
+        if self.repo is not None:
+            self.repo.close()
+        log.info(
+            "daemon stopped: %d ticks, %d polls, %d errors, %d events, %d sent",
+            self.stats.ticks,
+            self.stats.polls,
+            self.stats.errors,
+            self.stats.events,
+            self.stats.sent,
+        )
+        return 0
+
+    # --- jobs ----------------------------------------------------------------------------------
+
+    def _beat(self, now: datetime) -> None:
+        if self.heartbeat is None:
+            return
+        try:
+            self.heartbeat.beat(
+                pid=os.getpid(),
+                started_at=self.started_at,
+                now=now,
+                tick_seconds=self.tick_every,
+            )
+        except Exception as exc:  # a locked database must not stop polling
+            log.warning("could not record the heartbeat: %s", exc)
+
+    def _tick(self) -> None:
+        if self.stop_event.is_set():
+            return
+        now = self.clock()
+        self.stats.ticks += 1
+        self._check_config(now)
+        if self._pending is not None and not self._swap(now):
+            self._beat(now)
+            return
+        due = self.rt.due_sources(now)
+        self._beat(now)
+        by_host: dict[str, list[Source]] = {}
+        with self._lock:
+            for source in due:
+                if source.name not in self._inflight:
+                    by_host.setdefault(host_of(source.url), []).append(source)
+            for host, sources in by_host.items():
+                if host in self._busy_hosts:
+                    continue
+                self._busy_hosts.add(host)
+                self._inflight.update(s.name for s in sources)
+                future = self.pool.submit(self._run_host, self.rt, host, sources)
+                self._futures.add(future)
+                future.add_done_callback(self._forget)
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._futures.discard(future)
+
+    def _run_host(self, rt: Any, host: str, sources: list[Source]) -> None:
+        """One host's due sources, one request at a time, spaced for polite hosts."""
+        gap = host_gap(host)
+        try:
+            for source in sources:
+                if self._hold.is_set():
+                    break
+                if gap:
+                    wait = self._host_last.get(host, 0.0) + gap - time.monotonic()
+                    if wait > 0 and self._hold.wait(wait):
+                        break
+                self._host_last[host] = time.monotonic()
+                try:
+                    self._poll_one(rt, source)
+                finally:
+                    with self._lock:
+                        self._inflight.discard(source.name)
+        finally:
+            with self._lock:
+                self._inflight.difference_update(s.name for s in sources)
+                self._busy_hosts.discard(host)
+
+    def _poll_one(self, rt: Any, source: Source) -> None:
+        now = self.clock()
+        try:
+            report, events = self.ops.poll_source(rt, source, now)
+        except Exception:
+            self.stats.errors += 1
+            log.exception("poll of %s crashed", source.name)
+            return
+        self.stats.polls += 1
+        if report.status == "error":
+            self.stats.errors += 1
+            log.warning(
+                "source %s failed: %s", source.name, report.error, extra={"source": source.name}
+            )
+        else:
+            # Most polls find nothing new (304 or the same body): keep those out of INFO.
+            level = logging.INFO if report.new_items or report.status == "ok" else logging.DEBUG
+            log.log(
+                level,
+                "source %s: %s, %d new items",
+                source.name,
+                report.status,
+                report.new_items,
+                extra={"source": source.name},
+            )
+        if self.repo is not None:
+            try:
+                alert = source_alert(self.repo, self.config, source.name, now)
+            except Exception:
+                log.exception("source health bookkeeping for %s failed", source.name)
+            else:
+                if alert is not None:
+                    log.warning("%s: %s", alert.kind, alert.new, extra={"source": source.name})
+                    self._wake("deliver")
+        for ev in events:
+            self.stats.events += 1
+            log.info(
+                "event %s: %s S%d %s -> %s",
+                ev.kind,
+                ev.show,
+                ev.season,
+                ev.old,
+                ev.new,
+                extra={"event": ev.kind},
+            )
+        if events:
+            self._wake("deliver")
+
+    def _wake(self, job_id: str) -> None:
+        # While shutting down the job is gone; the outbox row simply stays pending.
+        with contextlib.suppress(Exception):
+            self.scheduler.modify_job(job_id, next_run_time=datetime.now(UTC))
+
+    def _deliver(self) -> None:
+        if self.stop_event.is_set():
+            return
+        with self._rt_lock:
+            report = self.ops.deliver_due(self.rt, self.clock())
+        self.stats.sent += report.sent
+        if report.sent or report.failed:
+            log.info(
+                "deliveries: %d sent, %d failed, %d pending",
+                report.sent,
+                report.failed,
+                report.pending,
+            )
+
+    def _release_day(self) -> None:
+        if self.stop_event.is_set():
+            return
+        with self._rt_lock:
+            events = self.ops.release_day(self.rt, self.clock())
+        for ev in events:
+            log.info("event released: %s S%d (%s)", ev.show, ev.season, ev.new)
+        if events:
+            self._wake("deliver")
+
+    # --- live config ---------------------------------------------------------------------------
+
+    def _check_config(self, now: datetime) -> None:
+        full = time.monotonic() - self._last_full_check >= FULL_CONFIG_CHECK
+        if full:
+            self._last_full_check = time.monotonic()
+        outcome = self.watcher.check(full=full)
+        if outcome is None:
+            return
+        if outcome.error is not None:
+            self._config_broken(outcome, now)
+            return
+        assert outcome.config is not None
+        if outcome.config is self.config:
+            log.info("%s is valid again; nothing to reload", self.config_path)
+            self._config_fixed()
+            return
+        blocked = restart_only_changes(self.config, outcome.config)
+        if blocked:
+            log.error(
+                "%s: changing %s needs a restart; keeping the running config",
+                self.config_path,
+                ", ".join(blocked),
+            )
+            self.watcher.current = self.config
+            return
+        self._pending = outcome.config
+        self._hold.set()
+
+    def _config_broken(self, outcome: Reload, now: datetime) -> None:
+        error = outcome.error or "invalid config"
+        log.error(
+            "config edit rejected, still running the last good config: %s",
+            error,
+            extra={"config": str(self.config_path)},
+        )
+        if self.ops.on_config_error is not None:
+            self.ops.on_config_error(error, outcome.digest)
+        if self.repo is not None:
+            try:
+                notice = config_error(
+                    self.repo, self.config, str(self.config_path), error, outcome.digest, now
+                )
+            except Exception:
+                log.exception("could not notify about the broken config")
+            else:
+                if notice is not None:
+                    self._wake("deliver")
+
+    def _config_fixed(self) -> None:
+        if self.repo is not None:
+            try:
+                config_fixed(self.repo)
+            except Exception:
+                log.exception("could not clear the broken-config notice")
+
+    def _swap(self, now: datetime) -> bool:
+        """Apply the pending config once no poll and no job holds the old runtime."""
+        new = self._pending
+        assert new is not None
+        with self._lock:
+            if self._inflight:
+                return False
+        if not self._rt_lock.acquire(blocking=False):
+            return False
+        try:
+            try:
+                fresh = self.ops.runtime(new)
+            except Exception as exc:
+                log.error("could not apply the new config, keeping the old one: %s", exc)
+                self.watcher.current = self.config
+                self._pending = None
+                self._hold.clear()
+                return True
+            old_rt, old_config = self.rt, self.config
+            before = {s.name: s.interval for s in old_rt.sources}
+            self.rt, self.config, self._pending = fresh, new, None
+            old_rt.close()
+        finally:
+            self._rt_lock.release()
+        self._hold.clear()
+        self.stats.reloads += 1
+        self._describe_reload(old_config, new)
+        self._config_fixed()
+        changed = [s.name for s in self.rt.sources if before.get(s.name, s.interval) != s.interval]
+        if changed and self.heartbeat is not None:
+            try:
+                reschedule(self.heartbeat.engine, changed, now)
+                log.info("interval changed, checking again now: %s", ", ".join(sorted(changed)))
+            except Exception:
+                log.exception("rescheduling after the reload failed")
+        every = tick_seconds(new)
+        if every != self.tick_every:
+            self.tick_every = every
+            for job_id in ("tick", "deliver"):
+                self.scheduler.reschedule_job(
+                    job_id, trigger="interval", seconds=every, jitter=every / 10
+                )
+        return True
+
+    def _describe_reload(self, old: Config, new: Config) -> None:
+        before = {w.label for w in old.watches}
+        after = {w.label for w in new.watches}
+        added, removed = sorted(after - before), sorted(before - after)
+        feeds_before = {f.name for f in old.feeds}
+        feeds_after = {f.name for f in new.feeds}
+        log.info(
+            "config reloaded: %d watches (+%d -%d), %d feeds (+%d -%d), tick every %gs%s%s",
+            len(after),
+            len(added),
+            len(removed),
+            len(feeds_after),
+            len(feeds_after - feeds_before),
+            len(feeds_before - feeds_after),
+            tick_seconds(new),
+            f"; now watching {', '.join(added)}" if added else "",
+            f"; stopped watching {', '.join(removed)}" if removed else "",
+        )
+
+
+def describe_targets(config: Config) -> list[str]:
+    return [mask_secret_url(t.url) for t in config.notify.urls]
+
+
+def default_ops() -> Ops:
+    """The real pipeline, plus the daemon's own health bookkeeping."""
+    return Ops()

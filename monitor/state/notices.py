@@ -1,0 +1,119 @@
+"""Daemon health messages through the outbox: a source failing or recovered, a broken config.
+
+Each is decided from stored state (not from one poll's outcome), so a crash between a poll
+and its alert only delays the alert to the next poll, and a restart never repeats one. A
+small table remembers which notices are open: one `source_failing` per failure streak, one
+`source_recovered` when it ends, one `config_error` per distinct broken file.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlalchemy import Column, Engine, MetaData, String, Table, delete, insert, select
+from sqlmodel import Session
+
+from monitor.config import Config
+from monitor.models import Event
+from monitor.state.repository import Repository, Routing
+from monitor.state.source_health import FAILING_AFTER, alert_transition, failures_of
+from monitor.state.tables import EventRow
+
+METADATA = MetaData()
+NOTICE = Table(
+    "daemon_notice",
+    METADATA,
+    Column("key", String(400), primary_key=True),  # "source_failing:<name>" | "config_error:<hash>"
+    Column("at", String(40), nullable=False),  # ISO 8601 UTC
+)
+
+
+def ensure_notice_table(engine: Engine) -> None:
+    METADATA.create_all(engine, checkfirst=True)
+
+
+def routing_for(config: Config) -> Routing:
+    return Routing(targets=config.notify.urls, notify_baseline=config.monitor.notify_baseline)
+
+
+def _open(session: Session, key: str) -> bool:
+    return session.execute(select(NOTICE.c.key).where(NOTICE.c.key == key)).first() is not None
+
+
+def _enqueue(
+    repo: Repository, session: Session, event: Event, key: str, config: Config, now: datetime
+) -> None:
+    row = EventRow(
+        season_id=None,
+        kind=event.kind,
+        show=event.show,
+        season=event.season,
+        old=event.old,
+        new=event.new,
+        detail=event.detail,
+        sources="[]",
+        link=event.link,
+        at=now,
+        silent=False,
+        extra=json.dumps(event.extra, ensure_ascii=False),
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    # The open-notice row (same transaction) is what makes this once; the event id keeps
+    # the outbox key unique when the same notice is opened again later.
+    repo.enqueue(session, row.id, event, f"{key}:{row.id}", None, routing_for(config), now)
+
+
+def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> Event | None:
+    """After a poll of `name`: enqueue `source_failing` / `source_recovered` when due."""
+    failures, error = failures_of(repo.engine, name)
+    key = f"source_failing:{name}"
+    with repo.transaction() as session:
+        kind = alert_transition(failures, _open(session, key))
+        if kind is None:
+            return None
+        if kind == "source_failing":
+            text = (
+                f"Source {name} has failed {failures} checks in a row"
+                f"{f': {error}' if error else ''}. "
+                "Its news may be missed until it recovers; it keeps being retried."
+            )
+            session.execute(insert(NOTICE).values(key=key, at=now.astimezone(UTC).isoformat()))
+            event_key = key
+        else:
+            since = session.execute(select(NOTICE.c.at).where(NOTICE.c.key == key)).scalar()
+            text = f"Source {name} works again (it had been failing since {since})."
+            session.execute(delete(NOTICE).where(NOTICE.c.key == key))
+            event_key = f"source_recovered:{name}"
+        event = Event(kind=kind, show="", season=0, old=None, new=text, at=now)
+        _enqueue(repo, session, event, event_key, config, now)
+        return event
+
+
+def config_error(
+    repo: Repository, config: Config, path: str, error: str, digest: str, now: datetime
+) -> Event | None:
+    """Tell the targets once that an edit of the config was rejected (per broken content)."""
+    key = f"config_error:{digest}"
+    with repo.transaction() as session:
+        if _open(session, key):
+            return None
+        session.execute(insert(NOTICE).values(key=key, at=now.astimezone(UTC).isoformat()))
+        text = (
+            f"The config file {path} has an error; the daemon keeps running with the last "
+            f"good config until it is fixed. {error}"
+        )
+        event = Event(kind="config_error", show="", season=0, old=None, new=text, at=now)
+        _enqueue(repo, session, event, key, config, now)
+        return event
+
+
+def config_fixed(repo: Repository) -> None:
+    """A valid config again: a later breakage (even the same one) is worth a new notice."""
+    with repo.transaction() as session:
+        session.execute(delete(NOTICE).where(NOTICE.c.key.like("config_error:%")))
+
+
+__all__ = ["FAILING_AFTER", "config_error", "config_fixed", "ensure_notice_table", "source_alert"]
