@@ -88,9 +88,12 @@ class DaemonLock:
             conn.close()
             engine.dispose()
             who = f" (PostgreSQL backend pid {holder})" if holder else ""
+            # Several daemons on one PostgreSQL database (DESIGN.md §6) need leases on due
+            # sources, which this release does not have yet: until then, one daemon.
             raise DatabaseLockedError(
                 f"another release-monitor daemon{who} already holds advisory lock "
-                f"{PG_LOCK_KEY} on {mask_database_url(self.database_url)}; stop it first"
+                f"{PG_LOCK_KEY} on {mask_database_url(self.database_url)}; stop it first "
+                "(sharing one database between daemons is not supported yet)"
             )
         conn.commit()
         self._conn, self._engine = conn, engine

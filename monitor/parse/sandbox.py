@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -75,6 +76,9 @@ class _Worker:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
+            # Its own session: a Ctrl-C in the daemon's terminal must not reach the worker
+            # (it would print a traceback into the logs); it exits when its pipe closes.
+            start_new_session=True,
         )
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
@@ -157,6 +161,10 @@ def shared_sandbox() -> Sandbox:
 
 
 def _main() -> None:
+    # The parent decides when a worker ends (by closing the pipe or killing it); a SIGTERM
+    # sent to the whole service (systemd's control group) must not cut a parse short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # Replies go over the original stdout; anything printed by a library goes to stderr.
     replies = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)
