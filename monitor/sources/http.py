@@ -26,7 +26,7 @@ import urllib3.connection
 import urllib3.connectionpool
 import urllib3.exceptions
 
-from monitor.models import SourceState
+from monitor.models import SourcePoll, SourceState
 
 MAX_REDIRECTS = 5
 MAX_DELAY = timedelta(hours=24)  # no rule may push a check further out than this
@@ -576,3 +576,32 @@ def _network_message(exc: BaseException) -> str:
             return "connection refused by the server"
         return f"connection failed: {type(exc).__name__}"
     return f"network error: {type(exc).__name__}: {text[:200]}"
+
+
+def unusable_body(
+    name: str,
+    before: SourceState,
+    fetched: SourceState,
+    now: datetime,
+    interval: timedelta,
+    message: str,
+) -> SourcePoll:
+    """A fetched body that could not be used (unparsable feed, unexpected JSON): a failure
+    counted and backed off like a network one.
+
+    The validators and body hash of the last body that *was* used are kept: with the new
+    ones, the next poll would get a 304 or an "unchanged" body and report a broken source
+    as healthy.
+    """
+    failures = before.failures + 1
+    state = replace(
+        fetched,
+        etag=before.etag,
+        last_modified=before.last_modified,
+        body_hash=before.body_hash,
+        failures=failures,
+        last_error=message,
+        last_success=before.last_success,
+        next_check=next_check_after_failure(now, interval, failures),
+    )
+    return SourcePoll(name=name, status="error", state=state, error=message)

@@ -6,12 +6,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from monitor.models import Observation, PollStatus, SourcePoll, SourceState, Trust, Watch
-from monitor.sources.http import next_check_after_failure
+from monitor.sources.http import unusable_body
 
 if TYPE_CHECKING:
     from monitor.sources.http import Fetcher
@@ -236,8 +236,8 @@ class NetflixSource:
         try:
             result = fetcher.fetch(self._url, state, now, interval=self._interval, accept=ACCEPT)
         except Exception as exc:  # the contract says poll never raises
-            return _error(
-                self.name, state, state, f"Netflix Media Center: {exc}", now, self._interval
+            return unusable_body(
+                self.name, state, state, now, self._interval, f"Netflix Media Center: {exc}"
             )
         if result.status == "error":
             message = result.error or "fetch failed"
@@ -250,43 +250,18 @@ class NetflixSource:
         try:
             payload = json.loads(result.body)
         except (ValueError, UnicodeDecodeError) as exc:
-            return _error(
+            return unusable_body(
                 self.name,
                 state,
                 result.state,
-                f"{SHAPE_ERROR}: not JSON ({str(exc)[:120]})",
                 now,
                 self._interval,
+                f"{SHAPE_ERROR}: not JSON ({str(exc)[:120]})",
             )
         try:
             found = observations_from_netflix(
                 payload, self.watches, now, source=self.name, url=result.final_url or self._url
             )
         except ShapeError as exc:
-            return _error(self.name, state, result.state, str(exc), now, self._interval)
+            return unusable_body(self.name, state, result.state, now, self._interval, str(exc))
         return SourcePoll(self.name, "ok", result.state, observations=tuple(found))
-
-
-def _error(
-    name: str,
-    before: SourceState,
-    after: SourceState,
-    message: str,
-    now: datetime,
-    interval: timedelta,
-) -> SourcePoll:
-    """A body that could not be used: a failure like a network one (counted, backed off),
-    downloaded and read again next time even if it does not change."""
-    failures = before.failures + 1
-    failed = replace(
-        after,
-        failures=failures,
-        last_error=message,
-        # Forget the validators too: a 304 for the same bad body would look like health.
-        etag=None,
-        last_modified=None,
-        body_hash=None,
-        last_success=before.last_success,
-        next_check=next_check_after_failure(now, interval, failures),
-    )
-    return SourcePoll(name, "error", failed, error=message)

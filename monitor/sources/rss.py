@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from monitor.models import Item, PollStatus, SourcePoll, SourceState, Trust
 from monitor.parse.feed import DEFAULT_PARSE_TIMEOUT, FeedParseError, ParsedFeed, parse_feed
-from monitor.sources.http import Fetcher, next_check_after_failure, with_ttl
+from monitor.sources.http import Fetcher, unusable_body, with_ttl
 
 _POLL_STATUS: dict[str, PollStatus] = {"not_modified": "not_modified", "unchanged": "unchanged"}
 
@@ -48,37 +48,13 @@ def fetch_feed(
                 result.body, result.headers, base_url=result.final_url, timeout=parse_timeout
             )
         except FeedParseError as exc:
-            return _parse_failed(name, state, result.state, now, interval, str(exc)), None
+            return unusable_body(name, state, result.state, now, interval, str(exc)), None
         new_state = with_ttl(result.state, parsed.ttl, now)
         poll = SourcePoll(name=name, status="ok", state=new_state, warnings=parsed.warnings)
         return poll, parsed
     except Exception as exc:  # the Source contract: poll never raises
         message = f"unexpected error: {type(exc).__name__}: {exc}"
-        return _parse_failed(name, state, state, now, interval, message), None
-
-
-def _parse_failed(
-    name: str,
-    before: SourceState,
-    fetched: SourceState,
-    now: datetime,
-    interval: timedelta,
-    message: str,
-) -> SourcePoll:
-    # Keep the validators and body hash of the last body that parsed: otherwise the next
-    # poll would see 304/"unchanged" and report a broken feed as healthy.
-    failures = before.failures + 1
-    state = replace(
-        fetched,
-        etag=before.etag,
-        last_modified=before.last_modified,
-        body_hash=before.body_hash,
-        failures=failures,
-        last_error=message,
-        last_success=before.last_success,
-        next_check=next_check_after_failure(now, interval, failures),
-    )
-    return SourcePoll(name=name, status="error", state=state, error=message)
+        return unusable_body(name, state, state, now, interval, message), None
 
 
 @dataclass(frozen=True)

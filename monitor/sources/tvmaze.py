@@ -19,7 +19,7 @@ from monitor.models import (
     Trust,
     Watch,
 )
-from monitor.sources.http import next_check_after_failure
+from monitor.sources.http import unusable_body
 from monitor.sources.netflix import normalise_title
 
 if TYPE_CHECKING:
@@ -331,7 +331,7 @@ class TvmazeSource:
         try:
             result = fetcher.fetch(url, state, now, interval=self._interval, accept=ACCEPT)
         except Exception as exc:  # the contract says poll never raises
-            return _error(self.name, state, state, f"TVmaze: {exc}", now, self._interval)
+            return unusable_body(self.name, state, state, now, self._interval, f"TVmaze: {exc}")
         if result.status == "error":
             message = (
                 _fetch_error(self.show, result.http_status, result.error)
@@ -348,7 +348,7 @@ class TvmazeSource:
             show = parse_show(payload)
         except (ValueError, UnicodeDecodeError) as exc:
             message = str(exc) if isinstance(exc, ShapeError) else f"TVmaze: not JSON ({exc})"
-            return _error(self.name, state, result.state, message[:300], now, self._interval)
+            return unusable_body(self.name, state, result.state, now, self._interval, message[:300])
         new_state = result.state
         warnings: tuple[str, ...] = ()
         if searching:
@@ -367,31 +367,6 @@ def _forget(state: SourceState) -> SourceState:
     return replace(
         state, url=None, redirected_from=None, etag=None, last_modified=None, body_hash=None
     )
-
-
-def _error(
-    name: str,
-    before: SourceState,
-    after: SourceState,
-    message: str,
-    now: datetime,
-    interval: timedelta,
-) -> SourcePoll:
-    """A body that could not be used: a failure like a network one (counted, backed off),
-    downloaded and read again next time even if it does not change."""
-    failures = before.failures + 1
-    failed = replace(
-        after,
-        failures=failures,
-        last_error=message,
-        # Forget the validators too: a 304 for the same bad body would look like health.
-        etag=None,
-        last_modified=None,
-        body_hash=None,
-        last_success=before.last_success,
-        next_check=next_check_after_failure(now, interval, failures),
-    )
-    return SourcePoll(name, "error", failed, error=message)
 
 
 def tvmaze_sources(
