@@ -1422,6 +1422,56 @@ CASES = [
         "Blue Lantern, the prequel to Glass Harbor, has been renewed for a second season.",
         D,
     ),
+    # ----- a status label with a colon speaks of the titles it lists
+    Case(
+        "label_list_of_one_word_titles_is_not_ours",
+        "Everything renewed and cancelled this month",
+        "Renewed: Glass Harbor (season 2), Blue Lantern (season 4). Cancelled: Drift, Ember.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "label_list_of_one_word_titles_second_show",
+        "Everything renewed and cancelled this month",
+        "Renewed: Blue Lantern (season 4), Glass Harbor (season 2). Axed: Drift.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "label_list_naming_the_show_is_ours",
+        "Everything renewed and cancelled this month",
+        "Renewed: Blue Lantern (season 4). Cancelled: Drift, Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "label_list_renewals_of_others_only",
+        "",
+        "Glass Harbor season 2 is still in limbo. Renewed: Drift, Ember.",
+        D,
+    ),
+    Case(
+        "status_label_with_a_plain_answer_is_ours",
+        "Glass Harbor season 2: everything we know",
+        "Cancelled: yes. Netflix confirmed the news in June.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "explicit_renewal_beats_cancellation_naming_neither_show_nor_season",
+        "",
+        "Netflix renewed Glass Harbor for a second season. The streamer also cancelled Drift.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "cancellation_naming_the_show_still_wins_later",
+        "",
+        "Netflix renewed Glass Harbor for a second season in 2024. "
+        "In June, Netflix cancelled Glass Harbor after all.",
+        D,
+        renewal="cancelled",
+    ),
 ]
 
 

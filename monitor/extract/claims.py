@@ -61,6 +61,9 @@ _PUBLISHER_RE = re.compile(
     r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
 )
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
+# "Cancelled: Static, Fathom.": a status label over a list of (capitalised) titles.
+_LABEL_LIST_RE = re.compile(r"\s*:\s*['\"]?(?P<first>[A-Z0-9][\w'-]*)")
+_NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,7 @@ class _Candidate:
     history: bool = False
     explicit_season: bool = False
     moved_to: bool = False  # "pushed back to July 10": the new date of a move
+    named: bool = False  # the sentence names the show itself (not "it", not a bare list)
 
 
 @dataclass(slots=True)
@@ -531,6 +535,25 @@ class _Evaluator:
             return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
 
+    def _names_show(self, sentence: Sentence) -> bool:
+        return any(
+            m.show == self.key and sentence.start <= m.start < sentence.end
+            for m in self.doc.mentions
+        )
+
+    def _unlisted(self, sentence: Sentence, end: int) -> bool:
+        """ "Cancelled: Static, Fathom." in a sentence that does not name the show.
+
+        A status label with a colon speaks of the titles it lists, whatever words they are.
+        """
+        m = _LABEL_LIST_RE.match(self.doc.text, end, sentence.end)
+        if m is None or self._names_show(sentence):
+            return False
+        first = m.group("first").lower()
+        if first in _NOT_A_TITLE or first in p.NAME_STOPWORDS:
+            return False
+        return not any(m.start("first") <= d.start < m.end() for d in self.doc.dates)
+
     # ----- renewal
 
     def _renewals(self) -> list[_Candidate]:
@@ -540,6 +563,9 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if self._unlisted(sentence, m.end()):
+                self._note("renewal", sentence, "a list of other titles")
+                continue
             if m.lastgroup == "confirm" and _DATE_WORD_RE.search(
                 self.doc.text, clause.start, m.start()
             ):
@@ -566,9 +592,12 @@ class _Evaluator:
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
                 continue
-            out.append(
-                _Candidate("renewal", value, sentence, m.start(), scope.in_prefix(m.start()))
+            candidate = _Candidate(
+                "renewal", value, sentence, m.start(), scope.in_prefix(m.start())
             )
+            candidate.explicit_season = source in ("clause", "sentence")
+            candidate.named = self._names_show(sentence)
+            out.append(candidate)
         return out
 
     def _cancellations(self) -> list[_Candidate]:
@@ -578,6 +607,9 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if self._unlisted(sentence, m.end()):
+                self._note("renewal", sentence, "a list of other titles")
+                continue
             kind = m.lastgroup
             if kind == "verb":
                 negation = self._negated(clause, m.start())
@@ -613,9 +645,12 @@ class _Evaluator:
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
                 continue
-            out.append(
-                _Candidate("renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start()))
+            candidate = _Candidate(
+                "renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start())
             )
+            candidate.explicit_season = source in ("clause", "sentence")
+            candidate.named = self._names_show(sentence)
+            out.append(candidate)
         return out
 
     def _undecided(self) -> list[_Candidate]:
@@ -1003,6 +1038,12 @@ class _Evaluator:
         headline = [c for c in candidates if c.sentence.headline]
         if headline and len({c.value for c in headline}) == 1:
             return headline[0]
+        if any(c.value == "renewed" and c.named and c.explicit_season for c in candidates):
+            # A renewal that names the show and the season is not undone by a cancellation
+            # that names neither ("Renewed: X (season 2). Cancelled: two others.").
+            candidates = [
+                c for c in candidates if c.value == "renewed" or c.named or c.explicit_season
+            ]
         return max(candidates, key=lambda c: c.pos)
 
     def _old(self, candidate: _Candidate) -> bool:
