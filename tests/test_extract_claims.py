@@ -1472,6 +1472,55 @@ CASES = [
         D,
         renewal="cancelled",
     ),
+    # ----- unnumbered phase sentences in an item about one season
+    Case(
+        "writers_already_at_work_on_new_scripts",
+        "Glass Harbor renewed for season 2",
+        "Netflix renewed the drama in June. Writers are already at work on the new scripts.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "at_work_on_season_scripts",
+        "",
+        "The team is hard at work on the season 2 scripts for Glass Harbor.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "at_work_on_something_else_is_no_phase",
+        "Glass Harbor season 2: what we know",
+        "The showrunner is at work on a new novel.",
+        D,
+    ),
+    Case(
+        "filming_currently_underway_after_a_season_sentence",
+        "Glass Harbor Season 3: Everything We Know",
+        "Glass Harbor season 2 premiered on Netflix on May 9, 2025. Netflix renewed the show "
+        "for a third season, and season 3 is slated for late 2027. "
+        "Filming is currently underway in Oslo.",
+        D,
+        renewal="renewed",
+        date="2027-H2",
+        phase="filming",
+        watch=GH3,
+    ),
+    Case(
+        "production_already_underway",
+        "Glass Harbor season 2 update",
+        "Production is already underway in Bergen.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "filming_currently_underway_on_another_show",
+        "",
+        "Glass Harbor season 2 premieres May 5, 2027. "
+        "Filming is currently underway on Blue Lantern.",
+        D,
+        date="2027-05-05",
+    ),
 ]
 
 
