@@ -1521,6 +1521,37 @@ CASES = [
         D,
         date="2027-05-05",
     ),
+    # ----- another network's pick-up after a cancellation
+    Case(
+        "picked_up_a_third_season_after_a_cancellation",
+        "Glass Harbor Season 3: Everything We Know",
+        "After Netflix cancelled it, Hulu picked up a third season in May.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "cancelled_then_picked_up_in_one_sentence",
+        "",
+        "Netflix cancelled Glass Harbor in 2025, but Hulu picked up season 3 this summer.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "picked_up_then_cancelled_naming_the_show",
+        "",
+        "Hulu picked up a third season in 2025, but it cancelled Glass Harbor in June.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "story_picks_up_season_where_it_ended_is_no_renewal",
+        "",
+        "Glass Harbor picks up season 2 where the first season ended.",
+        D,
+    ),
 ]
 
 

@@ -25,7 +25,11 @@ RENEW_RE = re.compile(
     r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
     r"|#+|it)\s+for\b|"
-    r"\bpicked\s+up\s+(?:for|by)\b)"
+    r"\bpicked\s+up\s+(?:for|by)\b|"
+    # "the BBC picked up a third season": another network orders the season.
+    r"\bpick(?:s|ed)?\s+up\s+(?:(?:a|an|another)\s+[\w-]+\s+season|season\s+\w+)\b"
+    r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|preview|"
+    r"recap|review|finale|update|of\b|where|from)))"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
     r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
