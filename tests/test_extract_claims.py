@@ -1552,6 +1552,30 @@ CASES = [
         "Glass Harbor picks up season 2 where the first season ended.",
         D,
     ),
+    # ----- a bracketed "(Part 1, date)" after a season mention in a list
+    Case(
+        "final_season_part_one_date_in_brackets",
+        "What's coming to Netflix this winter",
+        "Winter highlights: Blue Lantern season 2 (January 30), Glass Harbor's final season "
+        "(Part 1, February 27), and two stand-up specials.",
+        D,
+        date="2027-02-27",
+        watch=Watch("Glass Harbor", 4),
+    ),
+    Case(
+        "volume_one_date_in_brackets",
+        "",
+        "Coming up: Glass Harbor season 2 (Volume 1, March 3) and Blue Lantern season 4.",
+        D,
+        date="2027-03-03",
+    ),
+    Case(
+        "part_two_date_in_brackets_is_another_part",
+        "",
+        "Coming up: Glass Harbor's final season (Part 2, February 27).",
+        D,
+        watch=Watch("Glass Harbor", 4),
+    ),
 ]
 
 

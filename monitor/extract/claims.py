@@ -37,7 +37,10 @@ _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
 _MOVED_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
 _RETURN_RE = re.compile(r"\breturn|\bback\b|\bcom(?:ing|es?)\s+back\b", re.I)
-_SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w-]+\s*,\s*)?$")
+# "(October 9)", "(Netflix, October 9)", "(Part 1, February 27)": the bracket's date.
+_SCHEDULE_RE = re.compile(
+    r"(?P<paren>\()\s*(?:(?:part|volume|vol\.?)\s+\w+\s*,\s*|[\w-]+\s*,\s*)?$", re.I
+)
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
 )
