@@ -15,6 +15,7 @@ GH2 = Watch("Glass Harbor", 2)
 GH3 = Watch("Glass Harbor", 3)
 MF4 = Watch("Midnight Ferry", 4)
 MF5 = Watch("Midnight Ferry", 5)
+GH2_JA = Watch("Glass Harbor", 2, ("硝子の港",))
 
 
 @dataclass(frozen=True)
@@ -1575,6 +1576,22 @@ CASES = [
         "Coming up: Glass Harbor's final season (Part 2, February 27).",
         D,
         watch=Watch("Glass Harbor", 4),
+    ),
+    # ----- Japanese: 第2期 is season 2, 2026年10月 is October 2026, 放送開始 a broadcast start
+    Case(
+        "japanese_season_month_broadcast_start",
+        "TVアニメ『硝子の港』第2期、2027年1月より放送開始",
+        "TVアニメ『硝子の港』第2期が2027年1月より放送開始されることが決定した。",
+        D,
+        date="2027-01",
+        watch=GH2_JA,
+    ),
+    Case(
+        "japanese_other_season_is_not_ours",
+        "",
+        "TVアニメ『硝子の港』第3期が2027年1月より放送開始。",
+        D,
+        watch=GH2_JA,
     ),
 ]
 

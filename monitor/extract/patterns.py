@@ -99,7 +99,7 @@ DATE_TRIGGER_RE = re.compile(
     r"\bshifted\b|\bbumped\b|\brescheduled\b|\bair(?:s|ed|ing)?\b|\bgets\s+a\s+date\b|"
     r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|"
     # UK broadcast start: "will begin on BBC One on Sunday 13 July" (not "begin filming").
-    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송",
+    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송|放送|配信|公開",
     _I,
 )
 # Release verbs whose object is not the season ("released the first trailer").
