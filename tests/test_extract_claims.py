@@ -1593,6 +1593,28 @@ CASES = [
         D,
         watch=GH2_JA,
     ),
+    # ----- TV listings: a day line dates the entry that starts a season
+    Case(
+        "listing_day_line_dates_a_new_series_entry",
+        "What's on TV this weekend",
+        "Sunday 4 October. 9.00pm Glass Harbor (BBC One). New series. Detective Ana Ruiz "
+        "returns as the drama begins its second series. 10.00pm Blue Lantern (BBC Two). Repeat.",
+        D,
+        date="2026-10-04",
+    ),
+    Case(
+        "listing_repeat_entry_is_not_a_start",
+        "What's on TV this weekend",
+        "Sunday 4 October. 9.00pm Blue Lantern (BBC One). New series. "
+        "10.00pm Glass Harbor (BBC Two). Repeat of the second series.",
+        D,
+    ),
+    Case(
+        "listing_entry_for_another_season",
+        "What's on TV this weekend",
+        "Sunday 4 October. 9.00pm Glass Harbor (BBC One). The drama begins its third series.",
+        D,
+    ),
 ]
 
 

@@ -66,6 +66,15 @@ _PUBLISHER_RE = re.compile(
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
 # "Cancelled: Static, Fathom.": a status label over a list of (capitalised) titles.
 _LABEL_LIST_RE = re.compile(r"\s*:\s*['\"]?(?P<first>[A-Z0-9][\w'-]*)")
+# TV listings: "9.00pm X (BBC One)" starts an entry; "New series", "begins its second
+# series" say the listed day is the season's start.
+_LISTING_TIME_RE = re.compile(r"\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
+_LISTING_START_RE = re.compile(
+    r"\b(?:new\s+(?:series|season)|(?:begins|starts|launches|opens)\s+(?:its|the|a)\s+"
+    r"[\w-]+\s+(?:series|season)|returns\s+for\s+(?:its|a|the)\s+[\w-]+\s+(?:series|season)|"
+    r"(?:series|season)\s+premiere)\b",
+    re.I,
+)
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
@@ -337,6 +346,7 @@ class _Evaluator:
         candidates += self._renewals()
         candidates += self._cancellations()
         candidates += self._dates()
+        candidates += self._listings()
         candidates += self._unannounced()
         candidates += self._undecided()
         candidates += self._phases()
@@ -707,6 +717,68 @@ class _Evaluator:
             if candidate is not None:
                 out.append(candidate)
         return out
+
+    def _listings(self) -> list[_Candidate]:
+        """A listing's day line ("Sunday 27 September.") dates an entry that starts a season."""
+        doc = self.doc
+        out: list[_Candidate] = []
+        sentences = doc.sentences
+        for index, sentence in enumerate(sentences):
+            dm = self._date_line(sentence)
+            if dm is None or dm.forward is None or dm.forward.precision != "day":
+                continue
+            entry: list[Sentence] = []
+            for later in sentences[index + 1 :]:
+                if self._date_line(later) is not None:
+                    break
+                starts_entry = _LISTING_TIME_RE.match(doc.text, later.start, later.end)
+                if entry and (starts_entry or self._names_other(later)):
+                    break
+                if entry or (starts_entry and self._names_show(later)):
+                    entry.append(later)
+            if not entry:
+                continue
+            lo, hi = entry[0].start, entry[-1].end
+            start = _LISTING_START_RE.search(doc.text, lo, hi)
+            if start is None or _first_in(doc.hedges, lo, hi) is not None:
+                continue
+            seasons: set[int] = set()
+            for s in doc.seasons:
+                if lo <= s.start < hi and (s.kind == "number" or s.final):
+                    seasons |= mention_seasons(s, self.watch, self.final)
+            if seasons != {self.watch.season}:
+                continue
+            evidence = self._sentence_at(start.start()) or entry[0]
+            out.append(
+                _Candidate(
+                    "date",
+                    dm.forward.value,
+                    evidence,
+                    dm.start,
+                    date_value=dm.forward,
+                    history=doc.published is not None and dm.forward.hi < doc.published,
+                    explicit_season=True,
+                )
+            )
+        return out
+
+    def _date_line(self, sentence: Sentence) -> DateMention | None:
+        """The date of a sentence that is nothing but a date ("Sunday 27 September.")."""
+        doc = self.doc
+        if sentence.headline:
+            return None
+        for dm in doc.dates:
+            if sentence.start <= dm.start < sentence.end:
+                lead = doc.text[sentence.start : dm.start].strip(" *•·-\n")
+                tail = doc.text[dm.end : sentence.end].strip(" .:\n")
+                return dm if not lead and not tail else None
+        return None
+
+    def _names_other(self, sentence: Sentence) -> bool:
+        return any(
+            m.show != self.key and sentence.start <= m.start < sentence.end
+            for m in self.doc.mentions
+        )
 
     def _date_trigger(
         self, dm: DateMention, sentence: Sentence, scope: _Scope
