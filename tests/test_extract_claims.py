@@ -1473,6 +1473,15 @@ CASES = [
         D,
         renewal="cancelled",
     ),
+    Case(
+        "later_numbered_ending_overrides_renewal_without_naming_the_show",
+        "",
+        "Netflix renewed Glass Harbor for a third season in 2025. "
+        "In June, the streamer said the series will end with season 2 after all.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
     # ----- unnumbered phase sentences in an item about one season
     Case(
         "writers_already_at_work_on_new_scripts",

@@ -642,7 +642,9 @@ class _Evaluator:
                 last = _season_number(m.group())
                 if last is None or self.watch.season <= last:
                     continue
-                out.append(_Candidate("renewal", "cancelled", sentence, m.start()))
+                out.append(
+                    _Candidate("renewal", "cancelled", sentence, m.start(), explicit_season=True)
+                )
                 continue
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope, counts=True)
             if mention is not None and mention.kind == "count":
@@ -693,7 +695,7 @@ class _Evaluator:
             if negation is not None:
                 self._note("renewal", sentence, f"negated: '{negation.group()}' final season")
                 continue
-            out.append(_Candidate("renewal", "cancelled", sentence, s.start))
+            out.append(_Candidate("renewal", "cancelled", sentence, s.start, explicit_season=True))
         return out
 
     # ----- dates
