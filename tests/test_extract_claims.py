@@ -15,6 +15,7 @@ GH2 = Watch("Glass Harbor", 2)
 GH3 = Watch("Glass Harbor", 3)
 MF4 = Watch("Midnight Ferry", 4)
 MF5 = Watch("Midnight Ferry", 5)
+GH2_JA = Watch("Glass Harbor", 2, ("硝子の港",))
 
 
 @dataclass(frozen=True)
@@ -1420,6 +1421,207 @@ CASES = [
         "another_show_that_is_a_prequel_to_ours",
         "",
         "Blue Lantern, the prequel to Glass Harbor, has been renewed for a second season.",
+        D,
+    ),
+    # ----- a status label with a colon speaks of the titles it lists
+    Case(
+        "label_list_of_one_word_titles_is_not_ours",
+        "Everything renewed and cancelled this month",
+        "Renewed: Glass Harbor (season 2), Blue Lantern (season 4). Cancelled: Drift, Ember.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "label_list_of_one_word_titles_second_show",
+        "Everything renewed and cancelled this month",
+        "Renewed: Blue Lantern (season 4), Glass Harbor (season 2). Axed: Drift.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "label_list_naming_the_show_is_ours",
+        "Everything renewed and cancelled this month",
+        "Renewed: Blue Lantern (season 4). Cancelled: Drift, Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "label_list_renewals_of_others_only",
+        "",
+        "Glass Harbor season 2 is still in limbo. Renewed: Drift, Ember.",
+        D,
+    ),
+    Case(
+        "status_label_with_a_plain_answer_is_ours",
+        "Glass Harbor season 2: everything we know",
+        "Cancelled: yes. Netflix confirmed the news in June.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "explicit_renewal_beats_cancellation_naming_neither_show_nor_season",
+        "",
+        "Netflix renewed Glass Harbor for a second season. The streamer also cancelled Drift.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "cancellation_naming_the_show_still_wins_later",
+        "",
+        "Netflix renewed Glass Harbor for a second season in 2024. "
+        "In June, Netflix cancelled Glass Harbor after all.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "later_numbered_ending_overrides_renewal_without_naming_the_show",
+        "",
+        "Netflix renewed Glass Harbor for a third season in 2025. "
+        "In June, the streamer said the series will end with season 2 after all.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    # ----- unnumbered phase sentences in an item about one season
+    Case(
+        "writers_already_at_work_on_new_scripts",
+        "Glass Harbor renewed for season 2",
+        "Netflix renewed the drama in June. Writers are already at work on the new scripts.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "at_work_on_season_scripts",
+        "",
+        "The team is hard at work on the season 2 scripts for Glass Harbor.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "at_work_on_something_else_is_no_phase",
+        "Glass Harbor season 2: what we know",
+        "The showrunner is at work on a new novel.",
+        D,
+    ),
+    Case(
+        "filming_currently_underway_after_a_season_sentence",
+        "Glass Harbor Season 3: Everything We Know",
+        "Glass Harbor season 2 premiered on Netflix on May 9, 2025. Netflix renewed the show "
+        "for a third season, and season 3 is slated for late 2027. "
+        "Filming is currently underway in Oslo.",
+        D,
+        renewal="renewed",
+        date="2027-H2",
+        phase="filming",
+        watch=GH3,
+    ),
+    Case(
+        "production_already_underway",
+        "Glass Harbor season 2 update",
+        "Production is already underway in Bergen.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "filming_currently_underway_on_another_show",
+        "",
+        "Glass Harbor season 2 premieres May 5, 2027. "
+        "Filming is currently underway on Blue Lantern.",
+        D,
+        date="2027-05-05",
+    ),
+    # ----- another network's pick-up after a cancellation
+    Case(
+        "picked_up_a_third_season_after_a_cancellation",
+        "Glass Harbor Season 3: Everything We Know",
+        "After Netflix cancelled it, Hulu picked up a third season in May.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "cancelled_then_picked_up_in_one_sentence",
+        "",
+        "Netflix cancelled Glass Harbor in 2025, but Hulu picked up season 3 this summer.",
+        D,
+        renewal="renewed",
+        watch=GH3,
+    ),
+    Case(
+        "picked_up_then_cancelled_naming_the_show",
+        "",
+        "Hulu picked up a third season in 2025, but it cancelled Glass Harbor in June.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "story_picks_up_season_where_it_ended_is_no_renewal",
+        "",
+        "Glass Harbor picks up season 2 where the first season ended.",
+        D,
+    ),
+    # ----- a bracketed "(Part 1, date)" after a season mention in a list
+    Case(
+        "final_season_part_one_date_in_brackets",
+        "What's coming to Netflix this winter",
+        "Winter highlights: Blue Lantern season 2 (January 30), Glass Harbor's final season "
+        "(Part 1, February 27), and two stand-up specials.",
+        D,
+        date="2027-02-27",
+        watch=Watch("Glass Harbor", 4),
+    ),
+    Case(
+        "volume_one_date_in_brackets",
+        "",
+        "Coming up: Glass Harbor season 2 (Volume 1, March 3) and Blue Lantern season 4.",
+        D,
+        date="2027-03-03",
+    ),
+    Case(
+        "part_two_date_in_brackets_is_another_part",
+        "",
+        "Coming up: Glass Harbor's final season (Part 2, February 27).",
+        D,
+        watch=Watch("Glass Harbor", 4),
+    ),
+    # ----- Japanese: 第2期 is season 2, 2026年10月 is October 2026, 放送開始 a broadcast start
+    Case(
+        "japanese_season_month_broadcast_start",
+        "TVアニメ『硝子の港』第2期、2027年1月より放送開始",
+        "TVアニメ『硝子の港』第2期が2027年1月より放送開始されることが決定した。",
+        D,
+        date="2027-01",
+        watch=GH2_JA,
+    ),
+    Case(
+        "japanese_other_season_is_not_ours",
+        "",
+        "TVアニメ『硝子の港』第3期が2027年1月より放送開始。",
+        D,
+        watch=GH2_JA,
+    ),
+    # ----- TV listings: a day line dates the entry that starts a season
+    Case(
+        "listing_day_line_dates_a_new_series_entry",
+        "What's on TV this weekend",
+        "Sunday 4 October. 9.00pm Glass Harbor (BBC One). New series. Detective Ana Ruiz "
+        "returns as the drama begins its second series. 10.00pm Blue Lantern (BBC Two). Repeat.",
+        D,
+        date="2026-10-04",
+    ),
+    Case(
+        "listing_repeat_entry_is_not_a_start",
+        "What's on TV this weekend",
+        "Sunday 4 October. 9.00pm Blue Lantern (BBC One). New series. "
+        "10.00pm Glass Harbor (BBC Two). Repeat of the second series.",
+        D,
+    ),
+    Case(
+        "listing_entry_for_another_season",
+        "What's on TV this weekend",
+        "Sunday 4 October. 9.00pm Glass Harbor (BBC One). The drama begins its third series.",
         D,
     ),
 ]

@@ -58,6 +58,8 @@ FORWARD = [
     ("thanksgiving", "Thanksgiving", "2026-11-26"),
     ("korean_full", "2027년 1월 22일", "2027-01-22"),
     ("korean_half", "2027년 하반기", "2027-H2"),
+    ("japanese_month", "2026年10月より放送開始", "2026-10"),
+    ("japanese_full", "2027年1月22日に配信", "2027-01-22"),
     ("korean_next_year", "내년 상반기", "2027-H1"),
     ("list_entry_colon", "November 17: Glass Harbor (season 2)", "2026-11-17"),
 ]

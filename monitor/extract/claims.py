@@ -37,7 +37,10 @@ _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
 _MOVED_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
 _RETURN_RE = re.compile(r"\breturn|\bback\b|\bcom(?:ing|es?)\s+back\b", re.I)
-_SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w-]+\s*,\s*)?$")
+# "(October 9)", "(Netflix, October 9)", "(Part 1, February 27)": the bracket's date.
+_SCHEDULE_RE = re.compile(
+    r"(?P<paren>\()\s*(?:(?:part|volume|vol\.?)\s+\w+\s*,\s*|[\w-]+\s*,\s*)?$", re.I
+)
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
 )
@@ -61,6 +64,18 @@ _PUBLISHER_RE = re.compile(
     r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
 )
 _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
+# "Cancelled: Static, Fathom.": a status label over a list of (capitalised) titles.
+_LABEL_LIST_RE = re.compile(r"\s*:\s*['\"]?(?P<first>[A-Z0-9][\w'-]*)")
+# TV listings: "9.00pm X (BBC One)" starts an entry; "New series", "begins its second
+# series" say the listed day is the season's start.
+_LISTING_TIME_RE = re.compile(r"\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
+_LISTING_START_RE = re.compile(
+    r"\b(?:new\s+(?:series|season)|(?:begins|starts|launches|opens)\s+(?:its|the|a)\s+"
+    r"[\w-]+\s+(?:series|season)|returns\s+for\s+(?:its|a|the)\s+[\w-]+\s+(?:series|season)|"
+    r"(?:series|season)\s+premiere)\b",
+    re.I,
+)
+_NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +108,7 @@ class _Candidate:
     history: bool = False
     explicit_season: bool = False
     moved_to: bool = False  # "pushed back to July 10": the new date of a move
+    named: bool = False  # the sentence names the show itself (not "it", not a bare list)
 
 
 @dataclass(slots=True)
@@ -330,6 +346,7 @@ class _Evaluator:
         candidates += self._renewals()
         candidates += self._cancellations()
         candidates += self._dates()
+        candidates += self._listings()
         candidates += self._unannounced()
         candidates += self._undecided()
         candidates += self._phases()
@@ -531,6 +548,25 @@ class _Evaluator:
             return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
 
+    def _names_show(self, sentence: Sentence) -> bool:
+        return any(
+            m.show == self.key and sentence.start <= m.start < sentence.end
+            for m in self.doc.mentions
+        )
+
+    def _unlisted(self, sentence: Sentence, end: int) -> bool:
+        """ "Cancelled: Static, Fathom." in a sentence that does not name the show.
+
+        A status label with a colon speaks of the titles it lists, whatever words they are.
+        """
+        m = _LABEL_LIST_RE.match(self.doc.text, end, sentence.end)
+        if m is None or self._names_show(sentence):
+            return False
+        first = m.group("first").lower()
+        if first in _NOT_A_TITLE or first in p.NAME_STOPWORDS:
+            return False
+        return not any(m.start("first") <= d.start < m.end() for d in self.doc.dates)
+
     # ----- renewal
 
     def _renewals(self) -> list[_Candidate]:
@@ -540,6 +576,9 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if self._unlisted(sentence, m.end()):
+                self._note("renewal", sentence, "a list of other titles")
+                continue
             if m.lastgroup == "confirm" and _DATE_WORD_RE.search(
                 self.doc.text, clause.start, m.start()
             ):
@@ -566,9 +605,12 @@ class _Evaluator:
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
                 continue
-            out.append(
-                _Candidate("renewal", value, sentence, m.start(), scope.in_prefix(m.start()))
+            candidate = _Candidate(
+                "renewal", value, sentence, m.start(), scope.in_prefix(m.start())
             )
+            candidate.explicit_season = source in ("clause", "sentence")
+            candidate.named = self._names_show(sentence)
+            out.append(candidate)
         return out
 
     def _cancellations(self) -> list[_Candidate]:
@@ -578,6 +620,9 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if self._unlisted(sentence, m.end()):
+                self._note("renewal", sentence, "a list of other titles")
+                continue
             kind = m.lastgroup
             if kind == "verb":
                 negation = self._negated(clause, m.start())
@@ -597,7 +642,9 @@ class _Evaluator:
                 last = _season_number(m.group())
                 if last is None or self.watch.season <= last:
                     continue
-                out.append(_Candidate("renewal", "cancelled", sentence, m.start()))
+                out.append(
+                    _Candidate("renewal", "cancelled", sentence, m.start(), explicit_season=True)
+                )
                 continue
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope, counts=True)
             if mention is not None and mention.kind == "count":
@@ -613,9 +660,12 @@ class _Evaluator:
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
                 continue
-            out.append(
-                _Candidate("renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start()))
+            candidate = _Candidate(
+                "renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start())
             )
+            candidate.explicit_season = source in ("clause", "sentence")
+            candidate.named = self._names_show(sentence)
+            out.append(candidate)
         return out
 
     def _undecided(self) -> list[_Candidate]:
@@ -645,7 +695,7 @@ class _Evaluator:
             if negation is not None:
                 self._note("renewal", sentence, f"negated: '{negation.group()}' final season")
                 continue
-            out.append(_Candidate("renewal", "cancelled", sentence, s.start))
+            out.append(_Candidate("renewal", "cancelled", sentence, s.start, explicit_season=True))
         return out
 
     # ----- dates
@@ -669,6 +719,68 @@ class _Evaluator:
             if candidate is not None:
                 out.append(candidate)
         return out
+
+    def _listings(self) -> list[_Candidate]:
+        """A listing's day line ("Sunday 27 September.") dates an entry that starts a season."""
+        doc = self.doc
+        out: list[_Candidate] = []
+        sentences = doc.sentences
+        for index, sentence in enumerate(sentences):
+            dm = self._date_line(sentence)
+            if dm is None or dm.forward is None or dm.forward.precision != "day":
+                continue
+            entry: list[Sentence] = []
+            for later in sentences[index + 1 :]:
+                if self._date_line(later) is not None:
+                    break
+                starts_entry = _LISTING_TIME_RE.match(doc.text, later.start, later.end)
+                if entry and (starts_entry or self._names_other(later)):
+                    break
+                if entry or (starts_entry and self._names_show(later)):
+                    entry.append(later)
+            if not entry:
+                continue
+            lo, hi = entry[0].start, entry[-1].end
+            start = _LISTING_START_RE.search(doc.text, lo, hi)
+            if start is None or _first_in(doc.hedges, lo, hi) is not None:
+                continue
+            seasons: set[int] = set()
+            for s in doc.seasons:
+                if lo <= s.start < hi and (s.kind == "number" or s.final):
+                    seasons |= mention_seasons(s, self.watch, self.final)
+            if seasons != {self.watch.season}:
+                continue
+            evidence = self._sentence_at(start.start()) or entry[0]
+            out.append(
+                _Candidate(
+                    "date",
+                    dm.forward.value,
+                    evidence,
+                    dm.start,
+                    date_value=dm.forward,
+                    history=doc.published is not None and dm.forward.hi < doc.published,
+                    explicit_season=True,
+                )
+            )
+        return out
+
+    def _date_line(self, sentence: Sentence) -> DateMention | None:
+        """The date of a sentence that is nothing but a date ("Sunday 27 September.")."""
+        doc = self.doc
+        if sentence.headline:
+            return None
+        for dm in doc.dates:
+            if sentence.start <= dm.start < sentence.end:
+                lead = doc.text[sentence.start : dm.start].strip(" *•·-\n")
+                tail = doc.text[dm.end : sentence.end].strip(" .:\n")
+                return dm if not lead and not tail else None
+        return None
+
+    def _names_other(self, sentence: Sentence) -> bool:
+        return any(
+            m.show != self.key and sentence.start <= m.start < sentence.end
+            for m in self.doc.mentions
+        )
 
     def _date_trigger(
         self, dm: DateMention, sentence: Sentence, scope: _Scope
@@ -1003,6 +1115,12 @@ class _Evaluator:
         headline = [c for c in candidates if c.sentence.headline]
         if headline and len({c.value for c in headline}) == 1:
             return headline[0]
+        if any(c.value == "renewed" and c.named and c.explicit_season for c in candidates):
+            # A renewal that names the show and the season is not undone by a cancellation
+            # that names neither ("Renewed: X (season 2). Cancelled: two others.").
+            candidates = [
+                c for c in candidates if c.value == "renewed" or c.named or c.explicit_season
+            ]
         return max(candidates, key=lambda c: c.pos)
 
     def _old(self, candidate: _Candidate) -> bool:

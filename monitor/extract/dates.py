@@ -126,8 +126,9 @@ DATE_RE = re.compile(
     r"|(?P<hol>(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
     rf"New\s+Year'?s\s+Day|New\s+Year'?s\s+Eve|Valentine'?s\s+Day|Halloween|"
     rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)"
-    rf"|(?P<ko>{_year('ko_y')}년\s*(?:(?P<ko_m>\d{{1,2}})월\s*(?:(?P<ko_d>\d{{1,2}})일)?|"
-    r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})월\s*(?P<ko_d2>\d{1,2})일|"
+    # Korean and Japanese: "2027년 1월 29일", "2026年10月".
+    rf"|(?P<ko>{_year('ko_y')}[년年]\s*(?:(?P<ko_m>\d{{1,2}})[월月]\s*(?:(?P<ko_d>\d{{1,2}})[일日])?|"
+    r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})[월月]\s*(?P<ko_d2>\d{1,2})[일日]|"
     r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))"
     rf"|(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
     rf"|(?P<wd>(?P<wd_n>{_WD})(?!,?\s+(?:the\s+)?(?:{_MONS}|\d)))"

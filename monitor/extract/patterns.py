@@ -25,7 +25,11 @@ RENEW_RE = re.compile(
     r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
     r"|#+|it)\s+for\b|"
-    r"\bpicked\s+up\s+(?:for|by)\b)"
+    r"\bpicked\s+up\s+(?:for|by)\b|"
+    # "the BBC picked up a third season": another network orders the season.
+    r"\bpick(?:s|ed)?\s+up\s+(?:(?:a|an|another)\s+[\w-]+\s+season|season\s+\w+)\b"
+    r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|preview|"
+    r"recap|review|finale|update|of\b|where|from)))"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
     r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
@@ -95,7 +99,7 @@ DATE_TRIGGER_RE = re.compile(
     r"\bshifted\b|\bbumped\b|\brescheduled\b|\bair(?:s|ed|ing)?\b|\bgets\s+a\s+date\b|"
     r"\bkicks?\s+off\b|\bstarts?\s+streaming\b|"
     # UK broadcast start: "will begin on BBC One on Sunday 13 July" (not "begin filming").
-    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송",
+    r"\b(?:begin|begins|start|starts)\s+(?=on\b|airing\b|broadcasting\b)|공개|방송|放送|配信|公開",
     _I,
 )
 # Release verbs whose object is not the season ("released the first trailer").
@@ -227,7 +231,9 @@ PHASE_RE = re.compile(
     r"|\b(?:started|began|begun|starts|begins|commenced)\s+(?:work\s+on\s+(?:the\s+)?"
     r"(?:scripts?|writing)|writing)\b"
     r"|\bwriters\s+have\s+(?:started|begun|been\s+(?:hired|working))\b"
-    r"|\b(?:working|hard\s+at\s+work)\s+on\s+(?:the\s+)?scripts?\b"
+    # "Writers are already at work on the new scripts."
+    r"|\b(?:working|hard\s+at\s+work|(?<=\bat\s)work)\s+on\s+(?:the\s+)?"
+    r"(?:(?:new|next|season's|season\s+\w+|[\w-]+\s+season's)\s+)?scripts?\b"
     r"|\bscripts?\s+(?:are|is|have\s+been|has\s+been)\s+(?:being\s+)?(?:written|complete|completed|"
     r"finished|done|ready)\b"
     r"|\bscript\s+reading\b|\btable\s+reads?\b"
@@ -251,7 +257,8 @@ PHASE_RE = re.compile(
     r"commenced?|commences|resumed?|resumes|got\s+underway)\s+(?:filming|shooting|production|"
     r"principal\s+photography)\b"
     r"|\b(?:filming|shooting|production|principal\s+photography)\s+(?:(?:on|of|for)\s+"
-    r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|is|was|officially|now|finally)\s+){0,3}(?:began|begun|"
+    r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|is|was|officially|now|finally|currently|already|"
+    r"still)\s+){0,3}(?:began|begun|"
     r"begins|started|starts|kicked\s+off|kicks\s+off|commenced|commences|underway|under\s+way|"
     r"got\s+underway|resumed|ongoing|in\s+progress)\b"
     r"|\b(?:currently|still|now|actively)\s+(?:in\s+production|filming|shooting|being\s+filmed|"
@@ -448,7 +455,7 @@ PHASE = keyed(
     "starts begins commenced working hard scripts script table casting location prep post "
     "postproduction wrap wraps wrapped filming production shooting principal finished "
     "completed concluded ended cameras camera editing edited begin start starting kick kicks "
-    "kicked commence commences resumed resume resumes got currently still now actively being "
+    "kicked commence commences resumed resume resumes got currently work still now actively being "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
     "hits hit returns return returned bows been episode finale",

@@ -15,7 +15,8 @@ from typing import Literal
 from monitor.match.normalize import words
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+# Korean and Japanese run words together: no token boundaries to key on there.
+_HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _CODE_RE = re.compile(r"[sqh]\d", re.I)  # S2, Q1, H2
 _CACHE_LIMIT = 100_000
 

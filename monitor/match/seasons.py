@@ -53,6 +53,8 @@ SEASON_RE = re.compile(
     rf"|(?P<sw>\b(?:seasons?|series(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b{_NOT_QUANTITY}"
     rf"(?P<more>(?:\s*(?:,|and|&|-|to|through|or)\s*(?:season\s*)?{_NUM}\b)*))"
     r"|(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))"
+    # Japanese: "第2期", "第2シーズン", "シーズン2".
+    r"|(?P<ja>第\s*(?P<jn>\d{1,2})\s*(?:期|シーズン|シリーズ)|シーズン\s*(?P<jn2>\d{1,2})(?!\d))"
     r"|(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)"
     r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
     rf"|(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
@@ -129,6 +131,8 @@ def _mention(m: re.Match[str]) -> SeasonMention | None:
         return SeasonMention(start, end, "number", numbers) if numbers else None
     if kind == "ko":
         return SeasonMention(start, end, "number", (int(m.group("kn")),))
+    if kind == "ja":
+        return SeasonMention(start, end, "number", (int(m.group("jn") or m.group("jn2")),))
     if kind == "koord":
         return SeasonMention(start, end, "number", (KOREAN_ORDINALS[m.group("kow")],))
     if kind == "sx":
