@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -12,7 +11,7 @@ from sqlmodel import Session, select
 
 from monitor.models import Event, SeasonState, Watch
 from monitor.state.repository import Repository, Routing
-from monitor.state.tables import EventRow, SeasonRow
+from monitor.state.tables import EventRow
 
 
 def reminder_key(show: str, season: int, premiere: str, days: int) -> str:
@@ -97,36 +96,13 @@ def enqueue_reminders(
                 if _recorded(session, found):
                     continue
                 event = replace(found, at=now)
-                season_row = session.exec(
-                    select(SeasonRow).where(
-                        SeasonRow.show == event.show, SeasonRow.season == event.season
-                    )
-                ).first()
-                row = EventRow(
-                    season_id=season_row.id if season_row else None,
-                    kind=event.kind,
-                    show=event.show,
-                    season=event.season,
-                    old=event.old,
-                    new=event.new,
-                    detail=event.detail,
-                    sources=json.dumps(list(event.sources), ensure_ascii=False),
-                    link=event.link,
-                    at=now,
-                    extra=json.dumps(event.extra, ensure_ascii=False),
-                )
-                session.add(row)
-                session.flush()
-                assert row.id is not None  # flushed
-                key = event.extra["key"]
-                repo.enqueue(
+                repo.add_event(
                     session,
-                    row.id,
                     event,
-                    key,
-                    watch_of.get((event.show, event.season)),
-                    routing,
-                    now,
+                    key=event.extra["key"],
+                    watch=watch_of.get((event.show, event.season)),
+                    routing=routing,
+                    now=now,
                 )
                 out.append(event)
     except IntegrityError:

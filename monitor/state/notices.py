@@ -8,7 +8,7 @@ small table remembers which notices are open: one `source_failing` per failure s
 
 from __future__ import annotations
 
-import json
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import Column, Engine, MetaData, String, Table, delete, insert, select
@@ -18,7 +18,6 @@ from monitor.config import Config
 from monitor.models import Event
 from monitor.state.repository import Repository, Routing
 from monitor.state.source_health import FAILING_AFTER, alert_transition, failures_of
-from monitor.state.tables import EventRow
 
 METADATA = MetaData()
 NOTICE = Table(
@@ -44,26 +43,16 @@ def _open(session: Session, key: str) -> bool:
 def _enqueue(
     repo: Repository, session: Session, event: Event, key: str, config: Config, now: datetime
 ) -> None:
-    row = EventRow(
-        season_id=None,
-        kind=event.kind,
-        show=event.show,
-        season=event.season,
-        old=event.old,
-        new=event.new,
-        detail=event.detail,
-        sources="[]",
-        link=event.link,
-        at=now,
-        silent=False,
-        extra=json.dumps(event.extra, ensure_ascii=False),
-    )
-    session.add(row)
-    session.flush()
-    assert row.id is not None
-    # The open-notice row (same transaction) is what makes this once; the event id keeps
+    # The open-notice row (same transaction) is what makes this once; a fresh suffix keeps
     # the outbox key unique when the same notice is opened again later.
-    repo.enqueue(session, row.id, event, f"{key}:{row.id}", None, routing_for(config), now)
+    repo.add_event(
+        session,
+        event,
+        key=f"{key}:{uuid.uuid4().hex}",
+        watch=None,
+        routing=routing_for(config),
+        now=now,
+    )
 
 
 def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> Event | None:

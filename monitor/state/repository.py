@@ -411,15 +411,15 @@ class Repository:
             event = found
             if found.kind == "released" and state.release_date:
                 event = replace(found, extra={**found.extra, "release_date": state.release_date})
-            self._add_event(
+            self.add_event(
                 session,
-                row,
                 event,
-                watch,
-                routing,
-                now,
-                silent=row.baseline,
                 key=f"{row.id}:{row.revision}:{event.kind}",
+                watch=watch,
+                routing=routing,
+                now=now,
+                silent=row.baseline,
+                row=row,
             )
             if not row.baseline:
                 announced.append(event)
@@ -454,31 +454,41 @@ class Repository:
             if not routing.notify_baseline:
                 continue
             event = tracking_event(season_state(row), now)
-            self._add_event(
+            self.add_event(
                 session,
-                row,
                 event,
-                watch_of.get((row.show, row.season)),
-                routing,
-                now,
-                silent=False,
                 key=f"{row.id}:tracking",
+                watch=watch_of.get((row.show, row.season)),
+                routing=routing,
+                now=now,
+                row=row,
             )
             out.append(event)
         return out
 
-    def _add_event(
+    def add_event(
         self,
         session: Session,
-        row: SeasonRow | None,
         event: Event,
+        *,
+        key: str,
         watch: Watch | None,
         routing: Routing,
         now: datetime,
-        *,
-        silent: bool,
-        key: str,
-    ) -> None:
+        silent: bool = False,
+        row: SeasonRow | None = None,
+    ) -> int:
+        """Record one event and, unless silent, its outbox rows, in the caller's transaction.
+
+        `key` makes the outbox rows idempotent (unique with each target); `row` is the
+        event's season, looked up when not given (daemon notices have none).
+        """
+        if row is None and event.season:
+            row = session.exec(
+                select(SeasonRow).where(
+                    SeasonRow.show == event.show, SeasonRow.season == event.season
+                )
+            ).first()
         event_row = EventRow(
             season_id=row.id if row else None,
             kind=event.kind,
@@ -495,9 +505,10 @@ class Repository:
         )
         session.add(event_row)
         session.flush()
-        if silent:
-            return
-        self.enqueue(session, event_row.id, event, key, watch, routing, now)  # type: ignore[arg-type]
+        assert event_row.id is not None  # flushed
+        if not silent:
+            self.enqueue(session, event_row.id, event, key, watch, routing, now)
+        return event_row.id
 
     def enqueue(
         self,
