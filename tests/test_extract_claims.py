@@ -16,6 +16,7 @@ GH3 = Watch("Glass Harbor", 3)
 MF4 = Watch("Midnight Ferry", 4)
 MF5 = Watch("Midnight Ferry", 5)
 GH2_JA = Watch("Glass Harbor", 2, ("硝子の港",))
+GH2_KO = Watch("Glass Harbor", 2, ("유리 항구",))
 
 
 @dataclass(frozen=True)
@@ -1599,6 +1600,57 @@ CASES = [
         "japanese_other_season_is_not_ours",
         "",
         "TVアニメ『硝子の港』第3期が2027年1月より放送開始。",
+        D,
+        watch=GH2_JA,
+    ),
+    # ----- Korean and Japanese questions and hedges are not claims
+    Case(
+        "korean_question_headline",
+        "'유리 항구' 시즌2, 올해 하반기에 볼 수 있을까",
+        "",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_polite_question_headline",
+        "'유리 항구' 시즌2, 내년 상반기 공개될까요",
+        "",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_likelihood_is_hedged",
+        "",
+        "방송가에서는 '유리 항구' 시즌2가 내년 상반기에 공개될 가능성이 크다고 본다.",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_outlook_is_hedged",
+        "",
+        "'유리 항구' 시즌2는 2027년 3월 공개될 전망이다.",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_plain_statement_still_dates",
+        "",
+        "'유리 항구' 시즌2가 2027년 3월 5일 공개된다.",
+        D,
+        date="2027-03-05",
+        watch=GH2_KO,
+    ),
+    Case(
+        "japanese_expectation_is_hedged",
+        "",
+        "『硝子の港』第2期は2027年1月に配信される見込みだ。",
+        D,
+        watch=GH2_JA,
+    ),
+    Case(
+        "japanese_question_headline",
+        "『硝子の港』第2期は2027年に配信されるのか",
+        "",
         D,
         watch=GH2_JA,
     ),

@@ -306,7 +306,10 @@ HEDGE_RE = re.compile(
     r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
-    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)",
+    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)"
+    # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
+    r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
+    r"可能性|見込み|予想|見通し|噂|かもしれ|とみられ|と見られ|模様|らしい",
     _I,
 )
 # Speculation that colours a whole sentence, not only its clause.
