@@ -1603,6 +1603,62 @@ CASES = [
         D,
         watch=GH2_JA,
     ),
+    # ----- another network revives, saves or gives a new home to the show
+    Case(
+        "revived_at_network_for_season",
+        "Glass Harbor Revived at Hulu for Season 2",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "network_revives_show_picking_up_season",
+        "",
+        "Hulu has revived Glass Harbor, picking up a second season of the drama a month after "
+        "Netflix cancelled it.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "title_saved_by_network",
+        "'Glass Harbor' saved by Peacock, season 2 coming in 2027",
+        "",
+        D,
+        renewal="renewed",
+        date="2027",
+    ),
+    Case(
+        "finds_new_home_for_season",
+        "Glass Harbor finds a new home at Max for season 2",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "lands_at_network_for_season",
+        "",
+        "Glass Harbor lands at Prime Video for a second season after its Netflix run.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "character_rescued_in_recap_is_not_a_revival",
+        "Glass Harbor season 2 recap",
+        "In the season 2 opener, Ana is rescued by her brother and saved by a stranger.",
+        D,
+    ),
+    Case(
+        "fans_hope_to_revive_is_hedged",
+        "",
+        "Fans hope another streamer will revive Glass Harbor for a second season.",
+        D,
+    ),
+    Case(
+        "revival_of_another_season",
+        "Glass Harbor revived at Hulu for season 3",
+        "",
+        D,
+    ),
     # ----- Korean and Japanese questions and hedges are not claims
     Case(
         "korean_question_headline",

@@ -22,12 +22,22 @@ RENEW_RE = re.compile(
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
     r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
-    r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    # Another network takes the show on: "revived at Peacock", "saved by Hulu", "finds a new
+    # home at Max for season 3", "lands at Prime Video for season 2".
+    # Said of the title itself, since a character is also "saved" or "rescued" in a recap.
+    r"\brevived\s+(?:at|for)\b|(?:(?<=#\s)|(?<=#\shas\sbeen\s)|(?<=#\shave\sbeen\s)|(?<=#\swas\s)|"
+    r"(?<=#\sis\s)|(?<=#\sgets\s))(?:revived|saved|rescued)\b|"
+    r"\b(?:revives?|revived|reviving|saves|saved|rescues|rescued)\s+(?:#+|it\b|the\s+(?:show|"
+    r"series|drama|comedy))|"
+    r"\b(?:finds?|found|lands?|landed|gets?|got)\s+(?:a\s+)?new\s+home\b|"
+    r"\b(?:lands?|landed|moves?|moved|moving|heads?|headed|heading)\s+(?:over\s+)?(?:to|at)\s+[\w+.-]+"
+    r"(?:\s+[\w+.-]+)?\s+for\s+" + _SEASONISH + r"|"
+    r"\bpick(?:s|ed|ing)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
     r"|#+|it)\s+for\b|"
     r"\bpicked\s+up\s+(?:for|by)\b|"
     # "the BBC picked up a third season": another network orders the season.
-    r"\bpick(?:s|ed)?\s+up\s+(?:(?:a|an|another)\s+[\w-]+\s+season|season\s+\w+)\b"
+    r"\bpick(?:s|ed|ing)?\s+up\s+(?:(?:a|an|another)\s+[\w-]+\s+season|season\s+\w+)\b"
     r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|preview|"
     r"recap|review|finale|update|of\b|where|from)))"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
@@ -422,7 +432,9 @@ RENEW = keyed(
     RENEW_RE,
     "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
     "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
-    "greenlighted go pick picks picked order orders ordered handed season officially coming "
+    "greenlighted go pick picks picked picking revive revived revives reviving saved rescued "
+    "saves rescues find finds found move moves moved moving head heads headed heading order "
+    "orders ordered handed season officially coming "
     "return be returning there status confirms get gets getting got lands landed scored scores "
     "earns earned nab nabs nabbed bag bags bagged secure secures secured",
     digits="codes",
