@@ -1659,6 +1659,53 @@ CASES = [
         "",
         D,
     ),
+    # ----- an item that names the last season: its "final season" is that season
+    Case(
+        "to_end_with_season_cancels_the_next",
+        "'Glass Harbor' to End With Season 2; Final Season Premieres March 19",
+        "Glass Harbor will end with its upcoming second season, the streamer said Monday. "
+        "The final season premieres March 19.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "to_end_with_season_dates_that_season",
+        "'Glass Harbor' to End With Season 2; Final Season Premieres March 19",
+        "",
+        D,
+        date="2027-03-19",
+    ),
+    Case(
+        "ending_with_season_final_season_arrives",
+        "",
+        "Glass Harbor is ending with season 2. The final season arrives on March 19.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "season_will_be_its_last",
+        "",
+        "Glass Harbor season 2 will be its last; the final season premieres March 19.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "season_will_be_the_final_season_dates_it",
+        "",
+        "Season 2 will be the final season of Glass Harbor, premiering March 19.",
+        D,
+        date="2027-03-19",
+    ),
+    Case(
+        "season_could_be_its_last_is_hedged",
+        "",
+        "Glass Harbor season 2 could be its last, the creator said.",
+        D,
+        watch=GH3,
+    ),
     # ----- Korean and Japanese questions and hedges are not claims
     Case(
         "korean_question_headline",

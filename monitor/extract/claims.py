@@ -336,10 +336,15 @@ class _Evaluator:
         doc = self.doc
         for sentence in doc.sentences:
             self.scopes[sentence.start] = self._scope(sentence)
-        stated = [s for s in doc.seasons if s.final and s.numbers]
+        # "the fourth and final season", "will end with season 4": every unnumbered "final
+        # season" in the item is season 4.
+        stated = [(s.start, max(s.numbers)) for s in doc.seasons if s.final and s.numbers]
+        for m in doc.cancel:
+            last = _season_number(m.group()) if m.lastgroup == "end" else None
+            if last is not None:
+                stated.append((m.start(), last))
         if stated:
-            # "the fourth and final season": every "final season" in the item is season 4.
-            self.final = max(stated[0].numbers)
+            self.final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
         candidates: list[_Candidate] = []
