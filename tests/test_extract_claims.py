@@ -1659,6 +1659,36 @@ CASES = [
         "",
         D,
     ),
+    # ----- list entries: a bracket's network label, a season written after the title
+    Case(
+        "bracket_network_label_before_date",
+        "The best new TV of November",
+        "Our picks: Blue Lantern season 3 (Prime Video, Nov. 6), Glass Harbor season 2 "
+        "(Apple TV+, Nov. 20) and a new HBO comedy.",
+        D,
+        date="2026-11-20",
+    ),
+    Case(
+        "bracket_network_label_other_entry",
+        "The best new TV of November",
+        "Our picks: Glass Harbor season 2 (Prime Video, Nov. 6), Blue Lantern season 3 "
+        "(Apple TV+, Nov. 20).",
+        D,
+        date="2026-11-06",
+    ),
+    Case(
+        "label_list_bracketed_season_after_title",
+        "Renewals and cancellations: fall roundup",
+        "Renewed: Drift (season 3), Glass Harbor (season 2). Cancelled: Kingfisher Lane.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "label_list_bracketed_other_season_after_title",
+        "Renewals and cancellations: fall roundup",
+        "Renewed: Glass Harbor (season 3), Drift (season 2).",
+        D,
+    ),
     # ----- an item that names the last season: its "final season" is that season
     Case(
         "to_end_with_season_cancels_the_next",
