@@ -1689,6 +1689,41 @@ CASES = [
         "Renewed: Glass Harbor (season 3), Drift (season 2).",
         D,
     ),
+    # ----- "sets <date> date": the first part's date is the season's
+    Case(
+        "season_part_one_sets_date",
+        "Glass Harbor Season 2 Part 1 Sets April 16 Date",
+        "",
+        D,
+        date="2027-04-16",
+    ),
+    Case(
+        "network_set_weekday_date_for_part_one",
+        "",
+        "Netflix has set Thursday, April 15 for Part 1 of Glass Harbor's second season; Part 2 "
+        "follows on June 17.",
+        D,
+        date="2027-04-15",
+    ),
+    Case(
+        "sets_a_premiere_date_phrase",
+        "Glass Harbor sets a March 5 premiere for season 2",
+        "",
+        D,
+        date="2027-03-05",
+    ),
+    Case(
+        "back_on_set_in_month_is_not_a_release",
+        "",
+        "The Glass Harbor season 2 cast returned to the set in March for reshoots.",
+        D,
+    ),
+    Case(
+        "part_two_sets_date_is_not_the_season",
+        "Glass Harbor Season 2 Part 2 Sets June 17 Date",
+        "",
+        D,
+    ),
     # ----- an item that names the last season: its "final season" is that season
     Case(
         "to_end_with_season_cancels_the_next",

@@ -96,12 +96,22 @@ CANCEL_RE = re.compile(
     _I,
 )
 
+# "The cast returned to the set in March": back at work, not back on screen.
+_BACK_TO_WORK = (
+    r"(?!\s+to\s+(?:the\s+)?(?:set|sets|filming|shooting|production|work|studio|stage|"
+    r"location|writers'?\s+room)\b)"
+)
 DATE_TRIGGER_RE = re.compile(
     r"\bpremier(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|\barriv(?:e|es|ed|ing|al)\b|"
-    r"\breturn(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
+    r"\breturn(?:s|ed|ing)?\b"
+    + _BACK_TO_WORK
+    + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
     r"\bdebut(?:s|ed|ing)?\b|\bland(?:s|ed|ing)?\b|\bhit(?:s|ting)?\s+(?:netflix|screens|"
     r"streaming|prime|hbo|disney|hulu|apple)\b|\bset\s+(?:for|to\s+(?:premiere|debut|arrive|return|"
-    r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|\bslated\b|"
+    r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|"
+    # "Sets April 16 Date", "sets a March 5 premiere", "has set Thursday, April 16 for Part 1".
+    r"\bset(?:s|ting)?\b(?=\s+(?:(?:a|an|the)\s+)?(?:(?-i:[A-Z0-9])[\w.]*,?\s+){1,4}"
+    r"(?:date|premiere|return|release|debut|launch|bow|for)\b)|\bslated\b|"
     r"\bscheduled\b|\bdated\b|\bdue\b(?!\s+to\b)|\bcoming\b|\bcomes?\s+out\b|"
     r"\bout\s+(?:on|in|now|today|this|next)\b|\bbows?\b|\bbowing\b|"
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
@@ -286,7 +296,9 @@ PHASE_RE = re.compile(
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
-    r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
+    r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)"
+    + _BACK_TO_WORK
+    + r"\s+(?:on\s+|last\s+|"
     r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
     r"공개됐|공개되었|"
     # "series 2, episode 1 review": an episode has aired, so the season is out.
@@ -452,7 +464,8 @@ DATE_TRIGGER = keyed(
     "premiere premieres premiered premiering release releases released releasing arrive "
     "arrives arrived arriving arrival return returns returned returning drop drops dropped "
     "dropping launch launches launched launching debut debuts debuted debuting land lands "
-    "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
+    "landed landing hit hits hitting set sets setting slated scheduled dated due coming come "
+    "comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
     "begin begins",
