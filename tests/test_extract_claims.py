@@ -16,6 +16,7 @@ GH3 = Watch("Glass Harbor", 3)
 MF4 = Watch("Midnight Ferry", 4)
 MF5 = Watch("Midnight Ferry", 5)
 GH2_JA = Watch("Glass Harbor", 2, ("硝子の港",))
+GH2_KO = Watch("Glass Harbor", 2, ("유리 항구",))
 
 
 @dataclass(frozen=True)
@@ -1599,6 +1600,225 @@ CASES = [
         "japanese_other_season_is_not_ours",
         "",
         "TVアニメ『硝子の港』第3期が2027年1月より放送開始。",
+        D,
+        watch=GH2_JA,
+    ),
+    # ----- another network revives, saves or gives a new home to the show
+    Case(
+        "revived_at_network_for_season",
+        "Glass Harbor Revived at Hulu for Season 2",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "network_revives_show_picking_up_season",
+        "",
+        "Hulu has revived Glass Harbor, picking up a second season of the drama a month after "
+        "Netflix cancelled it.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "title_saved_by_network",
+        "'Glass Harbor' saved by Peacock, season 2 coming in 2027",
+        "",
+        D,
+        renewal="renewed",
+        date="2027",
+    ),
+    Case(
+        "finds_new_home_for_season",
+        "Glass Harbor finds a new home at Max for season 2",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "lands_at_network_for_season",
+        "",
+        "Glass Harbor lands at Prime Video for a second season after its Netflix run.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "character_rescued_in_recap_is_not_a_revival",
+        "Glass Harbor season 2 recap",
+        "In the season 2 opener, Ana is rescued by her brother and saved by a stranger.",
+        D,
+    ),
+    Case(
+        "fans_hope_to_revive_is_hedged",
+        "",
+        "Fans hope another streamer will revive Glass Harbor for a second season.",
+        D,
+    ),
+    Case(
+        "revival_of_another_season",
+        "Glass Harbor revived at Hulu for season 3",
+        "",
+        D,
+    ),
+    # ----- list entries: a bracket's network label, a season written after the title
+    Case(
+        "bracket_network_label_before_date",
+        "The best new TV of November",
+        "Our picks: Blue Lantern season 3 (Prime Video, Nov. 6), Glass Harbor season 2 "
+        "(Apple TV+, Nov. 20) and a new HBO comedy.",
+        D,
+        date="2026-11-20",
+    ),
+    Case(
+        "bracket_network_label_other_entry",
+        "The best new TV of November",
+        "Our picks: Glass Harbor season 2 (Prime Video, Nov. 6), Blue Lantern season 3 "
+        "(Apple TV+, Nov. 20).",
+        D,
+        date="2026-11-06",
+    ),
+    Case(
+        "label_list_bracketed_season_after_title",
+        "Renewals and cancellations: fall roundup",
+        "Renewed: Drift (season 3), Glass Harbor (season 2). Cancelled: Kingfisher Lane.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "label_list_bracketed_other_season_after_title",
+        "Renewals and cancellations: fall roundup",
+        "Renewed: Glass Harbor (season 3), Drift (season 2).",
+        D,
+    ),
+    # ----- "sets <date> date": the first part's date is the season's
+    Case(
+        "season_part_one_sets_date",
+        "Glass Harbor Season 2 Part 1 Sets April 16 Date",
+        "",
+        D,
+        date="2027-04-16",
+    ),
+    Case(
+        "network_set_weekday_date_for_part_one",
+        "",
+        "Netflix has set Thursday, April 15 for Part 1 of Glass Harbor's second season; Part 2 "
+        "follows on June 17.",
+        D,
+        date="2027-04-15",
+    ),
+    Case(
+        "sets_a_premiere_date_phrase",
+        "Glass Harbor sets a March 5 premiere for season 2",
+        "",
+        D,
+        date="2027-03-05",
+    ),
+    Case(
+        "back_on_set_in_month_is_not_a_release",
+        "",
+        "The Glass Harbor season 2 cast returned to the set in March for reshoots.",
+        D,
+    ),
+    Case(
+        "part_two_sets_date_is_not_the_season",
+        "Glass Harbor Season 2 Part 2 Sets June 17 Date",
+        "",
+        D,
+    ),
+    # ----- an item that names the last season: its "final season" is that season
+    Case(
+        "to_end_with_season_cancels_the_next",
+        "'Glass Harbor' to End With Season 2; Final Season Premieres March 19",
+        "Glass Harbor will end with its upcoming second season, the streamer said Monday. "
+        "The final season premieres March 19.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "to_end_with_season_dates_that_season",
+        "'Glass Harbor' to End With Season 2; Final Season Premieres March 19",
+        "",
+        D,
+        date="2027-03-19",
+    ),
+    Case(
+        "ending_with_season_final_season_arrives",
+        "",
+        "Glass Harbor is ending with season 2. The final season arrives on March 19.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "season_will_be_its_last",
+        "",
+        "Glass Harbor season 2 will be its last; the final season premieres March 19.",
+        D,
+        renewal="cancelled",
+        watch=GH3,
+    ),
+    Case(
+        "season_will_be_the_final_season_dates_it",
+        "",
+        "Season 2 will be the final season of Glass Harbor, premiering March 19.",
+        D,
+        date="2027-03-19",
+    ),
+    Case(
+        "season_could_be_its_last_is_hedged",
+        "",
+        "Glass Harbor season 2 could be its last, the creator said.",
+        D,
+        watch=GH3,
+    ),
+    # ----- Korean and Japanese questions and hedges are not claims
+    Case(
+        "korean_question_headline",
+        "'유리 항구' 시즌2, 올해 하반기에 볼 수 있을까",
+        "",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_polite_question_headline",
+        "'유리 항구' 시즌2, 내년 상반기 공개될까요",
+        "",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_likelihood_is_hedged",
+        "",
+        "방송가에서는 '유리 항구' 시즌2가 내년 상반기에 공개될 가능성이 크다고 본다.",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_outlook_is_hedged",
+        "",
+        "'유리 항구' 시즌2는 2027년 3월 공개될 전망이다.",
+        D,
+        watch=GH2_KO,
+    ),
+    Case(
+        "korean_plain_statement_still_dates",
+        "",
+        "'유리 항구' 시즌2가 2027년 3월 5일 공개된다.",
+        D,
+        date="2027-03-05",
+        watch=GH2_KO,
+    ),
+    Case(
+        "japanese_expectation_is_hedged",
+        "",
+        "『硝子の港』第2期は2027年1月に配信される見込みだ。",
+        D,
+        watch=GH2_JA,
+    ),
+    Case(
+        "japanese_question_headline",
+        "『硝子の港』第2期は2027年に配信されるのか",
+        "",
         D,
         watch=GH2_JA,
     ),

@@ -64,6 +64,22 @@ def test_third_and_final_is_flagged_final() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "final"),
+    [
+        pytest.param("season 3 will be its last.", True, id="will_be_its_last"),
+        pytest.param("the third season is the show's final one", True, id="is_the_shows_final"),
+        pytest.param("season 3 will be the final season", True, id="will_be_the_final_season"),
+        pytest.param("season 3 is the last to feature Ana", False, id="last_to_feature"),
+        pytest.param("season 3 is the last time we see Ana", False, id="last_time"),
+        pytest.param("season 3 will be darker", False, id="plain_predicate"),
+    ],
+)
+def test_season_stated_as_the_last_is_flagged_final(text: str, final: bool) -> None:
+    mention = find_seasons(text)[0]
+    assert mention.final is final and mention.numbers == (3,)
+
+
+@pytest.mark.parametrize(
     ("text", "watch", "final", "expected"),
     [
         ("the final season", Watch("X", 4, final=True), 4, {4}),

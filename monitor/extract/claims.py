@@ -37,10 +37,9 @@ _WORD_RE = re.compile(r"[\w'#-]+")
 _DATE_WORD_RE = re.compile(r"\bdates?\b", re.I)
 _MOVED_TO_RE = re.compile(r"\b(?:to|until|till)\s+(?:the\s+)?$", re.I)
 _RETURN_RE = re.compile(r"\breturn|\bback\b|\bcom(?:ing|es?)\s+back\b", re.I)
-# "(October 9)", "(Netflix, October 9)", "(Part 1, February 27)": the bracket's date.
-_SCHEDULE_RE = re.compile(
-    r"(?P<paren>\()\s*(?:(?:part|volume|vol\.?)\s+\w+\s*,\s*|[\w-]+\s*,\s*)?$", re.I
-)
+# "(October 9)", "(Apple TV+, October 9)", "(Part 1, February 27)": the bracket's date,
+# after at most a short label (a network or a part) and a comma.
+_SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w+.&'-]+(?:\s+[\w+.&'-]+){0,2}\s*,\s*)?$")
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
 )
@@ -75,6 +74,7 @@ _LISTING_START_RE = re.compile(
     r"(?:series|season)\s+premiere)\b",
     re.I,
 )
+_ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
@@ -336,10 +336,15 @@ class _Evaluator:
         doc = self.doc
         for sentence in doc.sentences:
             self.scopes[sentence.start] = self._scope(sentence)
-        stated = [s for s in doc.seasons if s.final and s.numbers]
+        # "the fourth and final season", "will end with season 4": every unnumbered "final
+        # season" in the item is season 4.
+        stated = [(s.start, max(s.numbers)) for s in doc.seasons if s.final and s.numbers]
+        for m in doc.cancel:
+            last = _season_number(m.group()) if m.lastgroup == "end" else None
+            if last is not None:
+                stated.append((m.start(), last))
         if stated:
-            # "the fourth and final season": every "final season" in the item is season 4.
-            self.final = max(stated[0].numbers)
+            self.final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
         candidates: list[_Candidate] = []
@@ -535,7 +540,9 @@ class _Evaluator:
                 if antecedent:
                     best = antecedent[-1]
                     return mention_seasons(best, self.watch, self.final), best, "clause"
-            pool = local or mentions
+            # "Renewed: Drift (season 3), X (season 4).": with no season in the trigger's own
+            # clause, the season written right after the show's title is the one it speaks of.
+            pool = local or self._attached(mentions) or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = mention_seasons(best, self.watch, self.final)
             if best.kind == "part" and not seasons:
@@ -547,6 +554,18 @@ class _Evaluator:
             # "X series 2 is filming. No transmission date has been confirmed."
             return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
+
+    def _attached(self, mentions: list[SeasonMention]) -> list[SeasonMention]:
+        """The season mentions that follow one of the show's titles: "X (season 4)", "X S4"."""
+        text = self.doc.text
+        return [
+            s
+            for s in mentions
+            if any(
+                m.show == self.key and _ATTACHED_RE.fullmatch(text, m.end, s.start)
+                for m in self.doc.mentions
+            )
+        ]
 
     def _names_show(self, sentence: Sentence) -> bool:
         return any(

@@ -22,12 +22,22 @@ RENEW_RE = re.compile(
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
     r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
-    r"\bpick(?:s|ed)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    # Another network takes the show on: "revived at Peacock", "saved by Hulu", "finds a new
+    # home at Max for season 3", "lands at Prime Video for season 2".
+    # Said of the title itself, since a character is also "saved" or "rescued" in a recap.
+    r"\brevived\s+(?:at|for)\b|(?:(?<=#\s)|(?<=#\shas\sbeen\s)|(?<=#\shave\sbeen\s)|(?<=#\swas\s)|"
+    r"(?<=#\sis\s)|(?<=#\sgets\s))(?:revived|saved|rescued)\b|"
+    r"\b(?:revives?|revived|reviving|saves|saved|rescues|rescued)\s+(?:#+|it\b|the\s+(?:show|"
+    r"series|drama|comedy))|"
+    r"\b(?:finds?|found|lands?|landed|gets?|got)\s+(?:a\s+)?new\s+home\b|"
+    r"\b(?:lands?|landed|moves?|moved|moving|heads?|headed|heading)\s+(?:over\s+)?(?:to|at)\s+[\w+.-]+"
+    r"(?:\s+[\w+.-]+)?\s+for\s+" + _SEASONISH + r"|"
+    r"\bpick(?:s|ed|ing)?\s+up\s+(?:(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:series|show|drama|comedy|thriller|anime|sitcom|docuseries|miniseries)(?:\s+#+)?"
     r"|#+|it)\s+for\b|"
     r"\bpicked\s+up\s+(?:for|by)\b|"
     # "the BBC picked up a third season": another network orders the season.
-    r"\bpick(?:s|ed)?\s+up\s+(?:(?:a|an|another)\s+[\w-]+\s+season|season\s+\w+)\b"
+    r"\bpick(?:s|ed|ing)?\s+up\s+(?:(?:a|an|another)\s+[\w-]+\s+season|season\s+\w+)\b"
     r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|preview|"
     r"recap|review|finale|update|of\b|where|from)))"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
@@ -86,12 +96,22 @@ CANCEL_RE = re.compile(
     _I,
 )
 
+# "The cast returned to the set in March": back at work, not back on screen.
+_BACK_TO_WORK = (
+    r"(?!\s+to\s+(?:the\s+)?(?:set|sets|filming|shooting|production|work|studio|stage|"
+    r"location|writers'?\s+room)\b)"
+)
 DATE_TRIGGER_RE = re.compile(
     r"\bpremier(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|\barriv(?:e|es|ed|ing|al)\b|"
-    r"\breturn(?:s|ed|ing)?\b|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
+    r"\breturn(?:s|ed|ing)?\b"
+    + _BACK_TO_WORK
+    + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
     r"\bdebut(?:s|ed|ing)?\b|\bland(?:s|ed|ing)?\b|\bhit(?:s|ting)?\s+(?:netflix|screens|"
     r"streaming|prime|hbo|disney|hulu|apple)\b|\bset\s+(?:for|to\s+(?:premiere|debut|arrive|return|"
-    r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|\bslated\b|"
+    r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|"
+    # "Sets April 16 Date", "sets a March 5 premiere", "has set Thursday, April 16 for Part 1".
+    r"\bset(?:s|ting)?\b(?=\s+(?:(?:a|an|the)\s+)?(?:(?-i:[A-Z0-9])[\w.]*,?\s+){1,4}"
+    r"(?:date|premiere|return|release|debut|launch|bow|for)\b)|\bslated\b|"
     r"\bscheduled\b|\bdated\b|\bdue\b(?!\s+to\b)|\bcoming\b|\bcomes?\s+out\b|"
     r"\bout\s+(?:on|in|now|today|this|next)\b|\bbows?\b|\bbowing\b|"
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
@@ -276,7 +296,9 @@ PHASE_RE = re.compile(
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
-    r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)\s+(?:on\s+|last\s+|"
+    r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)"
+    + _BACK_TO_WORK
+    + r"\s+(?:on\s+|last\s+|"
     r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
     r"공개됐|공개되었|"
     # "series 2, episode 1 review": an episode has aired, so the season is out.
@@ -306,7 +328,10 @@ HEDGE_RE = re.compile(
     r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
-    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)",
+    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)"
+    # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
+    r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
+    r"可能性|見込み|予想|見通し|噂|かもしれ|とみられ|と見られ|模様|らしい",
     _I,
 )
 # Speculation that colours a whole sentence, not only its clause.
@@ -419,7 +444,9 @@ RENEW = keyed(
     RENEW_RE,
     "renew renewed renews renewing renewal confirmed announced got gets earned earns received "
     "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
-    "greenlighted go pick picks picked order orders ordered handed season officially coming "
+    "greenlighted go pick picks picked picking revive revived revives reviving saved rescued "
+    "saves rescues find finds found move moves moved moving head heads headed heading order "
+    "orders ordered handed season officially coming "
     "return be returning there status confirms get gets getting got lands landed scored scores "
     "earns earned nab nabs nabbed bag bags bagged secure secures secured",
     digits="codes",
@@ -437,7 +464,8 @@ DATE_TRIGGER = keyed(
     "premiere premieres premiered premiering release releases released releasing arrive "
     "arrives arrived arriving arrival return returns returned returning drop drops dropped "
     "dropping launch launches launched launching debut debuts debuted debuting land lands "
-    "landed landing hit hits hitting set slated scheduled dated due coming come comes out bow "
+    "landed landing hit hits hitting set sets setting slated scheduled dated due coming come "
+    "comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
     "begin begins",

@@ -16,6 +16,8 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
+# A question mark or a Korean/Japanese question ending ("볼 수 있을까", "配信されるのか").
+_QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょうか|ですか|ますか)$")
 
 # Clause breaks: punctuation, and the conjunctions that start a new statement.
 _CLAUSE_RE = re.compile(
@@ -112,7 +114,7 @@ def _add(text: str, start: int, end: int, headline_end: int, out: list[Sentence]
     if stop <= start:
         return
     body = text[start:stop].rstrip("\"')] ")
-    question = body.endswith("?")
+    question = _QUESTION_END_RE.search(body) is not None
     out.append(Sentence(text, start, stop, start < headline_end, question))
 
 

@@ -71,6 +71,14 @@ SEASON_RE = re.compile(
     r"(?-i:I{1,3}|IV|V))\b)",
     re.I,
 )
+# "Season 3 will be its last", "the third season is the show's final one": season 3 is final.
+_FINAL_AFTER_RE = re.compile(
+    r"\s+(?:will\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
+    r"(?:(?:its|the|their)\s+)?(?:(?:show|series|drama|#+)'s\s+)?(?:last|final)"
+    r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)]|\s*$|"
+    r"\s+(?:for|of)\s+(?:the\s+)?(?:show|series|#))",
+    re.I,
+)
 _NUM_IN_MORE = re.compile(_NUM, re.I)
 _ORD_IN_MORE = re.compile(_ORD, re.I)
 SEASONS = keyed(
@@ -128,7 +136,8 @@ def _mention(m: re.Match[str]) -> SeasonMention | None:
         return SeasonMention(start, end, "number", tuple(range(1, n + 1))) if n else None
     if kind == "sw":
         numbers = _numbers(m.group("n1"), m.group("more") or "")
-        return SeasonMention(start, end, "number", numbers) if numbers else None
+        final = _FINAL_AFTER_RE.match(m.string, end) is not None
+        return SeasonMention(start, end, "number", numbers, final) if numbers else None
     if kind == "ko":
         return SeasonMention(start, end, "number", (int(m.group("kn")),))
     if kind == "ja":
@@ -141,7 +150,7 @@ def _mention(m: re.Match[str]) -> SeasonMention | None:
     if kind == "ord":
         words_ = [m.group("ow"), *_ORD_IN_MORE.findall(m.group("omore") or "")]
         numbers = tuple(dict.fromkeys(n for n in map(number_value, words_) if n))
-        final = m.group("fin1") is not None
+        final = m.group("fin1") is not None or _FINAL_AFTER_RE.match(m.string, end) is not None
         return SeasonMention(start, end, "number", numbers, final) if numbers else None
     if kind == "ell":
         word = m.group("ew").lower()
