@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.daemon_support import FeedItem, FeedServer, Webhook, rss, serving  # noqa: E402
+from tests.feedserver import FeedItem, FeedServer, rss  # noqa: E402
+from tests.receivers import webhook  # noqa: E402
 
 HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4")
 WARM_CYCLES = 5
@@ -106,11 +107,10 @@ def main() -> int:
     rng = random.Random(11)
     work = Path(tempfile.mkdtemp(prefix="rm-soak-"))
     with ExitStack() as stack:
-        servers = [
-            stack.enter_context(serving(FeedServer(host=h, default=rss("GN", [])), host=h))
-            for h in HOSTS
-        ]
-        hook = stack.enter_context(serving(Webhook()))
+        servers = [stack.enter_context(FeedServer(host=h)) for h in HOSTS]
+        for server in servers:
+            server.add_default(rss("GN", []))
+        hook = stack.enter_context(webhook())
         feed_items: dict[tuple[int, str], list[FeedItem]] = {}
         feed_urls = []
         for i in range(args.feeds):
@@ -118,16 +118,16 @@ def main() -> int:
             path = f"/feed{i}.xml"
             items = [article(rng, rng.choice(shows), n) for n in range(20)]
             feed_items[(i % len(servers), path)] = items
-            server.set(path, rss(f"Feed {i}", items))
+            server.add(path, rss(f"Feed {i}", items))
             feed_urls.append(server.url(path))
         google = servers[0]
-        google.default = rss("Google News", [article(rng, shows[0], n) for n in range(10)])
+        google.add_default(rss("Google News", [article(rng, shows[0], n) for n in range(10)]))
 
         config = work / "config.toml"
         text = (
             '[monitor]\ndatabase = "sqlite:///soak.db"\n'
             f'interval = "{args.interval}"\nnotify_baseline = true\nworkers = 4\n'
-            f'[notify]\nurls = ["{hook.apprise_url}"]\n'
+            f'[notify]\nurls = ["{hook.url()}"]\n'
             f'[sources.google_news]\nbase_url = "{google.url("/gn/search")}"\n'
             "[sources.tvmaze]\nenabled = false\n"
         )
@@ -146,7 +146,7 @@ def main() -> int:
                 n += 1
                 items.insert(0, article(rng, rng.choice(shows), n))
                 del items[30:]
-                servers[s].set(path, rss(path, items))
+                servers[s].add(path, rss(path, items))
 
         threading.Thread(target=churn, daemon=True).start()
 
@@ -206,7 +206,7 @@ def main() -> int:
         cycles = end[1] / sources
         print(
             f"\nsummary: {end[1]} polls = {cycles:.1f} cycles in {end[0]:.0f} s; "
-            f"{len(hook.received())} notifications; {len(errors)} error lines; exit {code}"
+            f"{len(hook.received)} notifications; {len(errors)} error lines; exit {code}"
         )
         print(
             f"RSS after {warm[1] / sources:.0f} cycles {warm[2] / 1024:.1f} MiB, "

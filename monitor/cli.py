@@ -432,7 +432,7 @@ def sources(state: State, as_json: bool) -> None:
 
     from monitor.lock import sqlite_path
     from monitor.sources import build_sources
-    from monitor.state.health import make_engine
+    from monitor.state.repository import Repository
     from monitor.state.source_health import SourceHealth, masked_url, render_table, source_health
 
     config = state.config
@@ -441,11 +441,11 @@ def sources(state: State, as_json: bool) -> None:
     if db_file is not None and not db_file.exists():  # never polled: say so, create nothing
         rows = [SourceHealth(s.name, s.kind, masked_url(s.url)) for s in configured]
     else:
-        engine = make_engine(config.database_url)
+        repo = Repository.open(config.database_url)
         try:
-            rows = source_health(engine, configured)
+            rows = source_health(repo.engine, configured)
         finally:
-            engine.dispose()
+            repo.close()
     if as_json:
         print_json([row.to_json() for row in rows])
         return
@@ -487,19 +487,20 @@ def health(state: State) -> None:
     from datetime import UTC, datetime
 
     from monitor.lock import sqlite_path
-    from monitor.state.health import HeartbeatStore, dead_deliveries, make_engine, verdict
+    from monitor.state.health import HeartbeatStore, dead_deliveries, verdict
+    from monitor.state.repository import Repository
 
     url = state.config.database_url
     db_file = sqlite_path(url)
     if db_file is not None and not db_file.exists():
         fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
-    engine = make_engine(url)
+    repo = Repository.open(url)
     try:
         healthy, reason = verdict(
-            HeartbeatStore(engine).latest(), dead_deliveries(engine), datetime.now(UTC)
+            HeartbeatStore(repo).latest(), dead_deliveries(repo), datetime.now(UTC)
         )
     finally:
-        engine.dispose()
+        repo.close()
     if not healthy:
         fail(reason, 1)
     click.echo(reason)

@@ -26,8 +26,8 @@ from monitor.config import Config, mask_secret_url
 from monitor.models import Event
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
-from monitor.state.health import HeartbeatStore, make_engine
-from monitor.state.notices import config_error, config_fixed, ensure_notice_table, source_alert
+from monitor.state.health import HeartbeatStore
+from monitor.state.notices import config_error, config_fixed, source_alert
 from monitor.state.repository import Repository
 from monitor.state.source_health import reschedule
 
@@ -148,12 +148,8 @@ class Daemon:
     # --- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        if self.ops.notices:
-            self.repo = Repository.open(self.config.database_url)
-            ensure_notice_table(self.repo.engine)
-            self.heartbeat = HeartbeatStore(self.repo.engine)
-        else:
-            self.heartbeat = HeartbeatStore(make_engine(self.config.database_url))
+        self.repo = Repository.open(self.config.database_url)
+        self.heartbeat = HeartbeatStore(self.repo)
         self.rt = self.ops.runtime(self.config)
         now = self.clock()
         self._beat(now)
@@ -273,8 +269,6 @@ class Daemon:
         self.pool.shutdown(wait=True)
         if self.rt is not None:
             self.rt.close()
-        if self.heartbeat is not None:
-            self.heartbeat.engine.dispose()
         if self.repo is not None:
             self.repo.close()
         log.info(
@@ -378,7 +372,7 @@ class Daemon:
                 report.new_items,
                 extra={"source": source.name},
             )
-        if self.repo is not None:
+        if self.repo is not None and self.ops.notices:
             try:
                 alert = source_alert(self.repo, self.config, source.name, now)
             except Exception:
@@ -468,7 +462,7 @@ class Daemon:
         )
         if self.ops.on_config_error is not None:
             self.ops.on_config_error(error, outcome.digest)
-        if self.repo is not None:
+        if self.repo is not None and self.ops.notices:
             try:
                 notice = config_error(
                     self.repo, self.config, str(self.config_path), error, outcome.digest, now
@@ -480,7 +474,7 @@ class Daemon:
                     self._wake("deliver")
 
     def _config_fixed(self) -> None:
-        if self.repo is not None:
+        if self.repo is not None and self.ops.notices:
             try:
                 config_fixed(self.repo)
             except Exception:
@@ -515,9 +509,9 @@ class Daemon:
         self._describe_reload(old_config, new)
         self._config_fixed()
         changed = [s.name for s in self.rt.sources if before.get(s.name, s.interval) != s.interval]
-        if changed and self.heartbeat is not None:
+        if changed and self.repo is not None:
             try:
-                reschedule(self.heartbeat.engine, changed, now)
+                reschedule(self.repo.engine, changed, now)
                 log.info("interval changed, checking again now: %s", ", ".join(sorted(changed)))
             except Exception:
                 log.exception("rescheduling after the reload failed")

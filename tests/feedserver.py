@@ -1,4 +1,5 @@
-"""A real HTTP server on 127.0.0.1 for tests: feeds with ETag/Last-Modified and fault switches.
+"""A real HTTP server on loopback for tests and benches: feeds with ETag/Last-Modified and
+fault switches, and a small RSS builder.
 
 Usage (the `feed_server` fixture of tests/conftest.py gives a started server):
 
@@ -10,7 +11,12 @@ Usage (the `feed_server` fixture of tests/conftest.py gives a started server):
     feed_server.add("/bomb", gzip_bomb(50 * 2**20), headers={"Content-Encoding": "gzip"})
     feed_server.add("/drip", body, drip=0.05)                 # one chunk every 50 ms
     feed_server.add("/slow", body, drip=0.05, drip_headers=True)  # even the headers
+    feed_server.add("/hung", body, hang=True)                 # never answers until close()
+    feed_server.add_default(rss("Google News", []))           # for every unknown path
+    feed_server.add("/feed.xml", rss("Deadline", [FeedItem(...)]))  # replace: new ETag
     url = feed_server.url("/feed.xml"); feed_server.hits("/feed.xml"); feed_server.requests
+    feed_server.queries()                                     # decoded query strings
+    FeedServer(host="127.0.0.2")                              # another loopback address
 """
 
 from __future__ import annotations
@@ -22,10 +28,12 @@ import time
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import formatdate
+from datetime import UTC, datetime
+from email.utils import format_datetime, formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
+from xml.sax.saxutils import escape
 
 FEEDS_DIR = Path(__file__).resolve().parent / "fixtures" / "feeds"
 
@@ -51,6 +59,31 @@ def gzip_bomb(decompressed_size: int) -> bytes:
     return b"".join(out)
 
 
+@dataclass(frozen=True)
+class FeedItem:
+    title: str
+    text: str
+    link: str
+    published: datetime
+    guid: str = ""
+
+
+def rss(title: str, items: list[FeedItem], link: str = "https://deadline.com/") -> bytes:
+    """A small RSS 2.0 document."""
+    entries = "".join(
+        f"<item><title>{escape(i.title)}</title><link>{escape(i.link)}</link>"
+        f"<guid>{escape(i.guid or i.link)}</guid>"
+        f"<pubDate>{format_datetime(i.published.astimezone(UTC), usegmt=True)}</pubDate>"
+        f"<description>{escape(i.text)}</description></item>"
+        for i in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>{escape(title)}</title><link>{escape(link)}</link>"
+        f"<description>{escape(title)}</description>{entries}</channel></rss>"
+    ).encode()
+
+
 @dataclass
 class Route:
     """What one path answers. Change the fields between requests to script a scenario."""
@@ -67,6 +100,7 @@ class Route:
     drip_size: int = 1
     drip_headers: bool = False  # drip the status line and headers too, not just the body
     delay: float = 0.0  # sleep before answering at all
+    hang: bool = False  # never answer (until the server closes)
     handler: Callable[[RequestRecord], Route] | None = None  # compute the answer per request
 
 
@@ -78,10 +112,11 @@ class RequestRecord:
 
 
 class FeedServer:
-    """A threading HTTP server on an ephemeral port of 127.0.0.1."""
+    """A threading HTTP server on an ephemeral port of `host` (any 127.x.y.z on Linux)."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}
+        self.default: Route | None = None  # answers paths without a route (else 404)
         self.requests: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -100,10 +135,10 @@ class FeedServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # keep test output clean
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.base_url = f"http://{host}:{self.port}"
         self._thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -122,17 +157,37 @@ class FeedServer:
         conditional: bool = True,
         **options: object,
     ) -> Route:
-        """Serve `body` at `path`. conditional: also send ETag/Last-Modified and answer 304."""
+        """Serve `body` at `path`. conditional: also send ETag/Last-Modified and answer 304.
+
+        Adding a path again replaces its route (a changed body gets a new ETag).
+        """
+        route = self._route(body, conditional, options)
+        self.routes[path] = route
+        return route
+
+    def add_default(
+        self, body: bytes = b"", *, conditional: bool = True, **options: object
+    ) -> Route:
+        """What every path without its own route answers (e.g. each Google News search)."""
+        self.default = self._route(body, conditional, options)
+        return self.default
+
+    @staticmethod
+    def _route(body: bytes, conditional: bool, options: dict[str, object]) -> Route:
         route = Route(body=body, **options)  # type: ignore[arg-type]
         if conditional and route.status == 200 and route.redirect is None:
             route.etag = route.etag or f'"{hashlib.sha1(body).hexdigest()[:16]}"'
             route.last_modified = route.last_modified or formatdate(1_700_000_000, usegmt=True)
-        self.routes[path] = route
         return route
 
     def hits(self, path: str) -> int:
         with self._lock:
             return sum(1 for r in self.requests if urlsplit(r.path).path == path)
+
+    def queries(self) -> list[str]:
+        """The decoded query string of every request so far, in order."""
+        with self._lock:
+            return [unquote_plus(urlsplit(r.path).query) for r in self.requests]
 
     def last_request(self, path: str) -> RequestRecord:
         with self._lock:
@@ -158,12 +213,16 @@ class FeedServer:
         )
         with self._lock:
             self.requests.append(record)
-        route = self.routes.get(h.path) or self.routes.get(urlsplit(h.path).path)
+        route = self.routes.get(h.path) or self.routes.get(urlsplit(h.path).path) or self.default
         if route is None:
             self._send(h, 404, b"not found", {"Content-Type": "text/plain"})
             return
         if route.handler is not None:
             route = route.handler(record)
+        if route.hang:
+            self._stopping.wait()
+            h.close_connection = True  # no answer, so no next request on this connection
+            return
         if route.delay:
             self._stopping.wait(route.delay)
         headers = dict(route.headers)

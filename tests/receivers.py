@@ -30,6 +30,10 @@ class Webhook:
     def titles(self) -> list[str]:
         return [str(m.get("title", "")) for m in self.received]
 
+    def texts(self) -> list[str]:
+        """Each message as its title and body, one string, in the order received."""
+        return [f"{m.get('title', '')}\n{m.get('message', '')}" for m in list(self.received)]
+
 
 @contextmanager
 def webhook() -> Iterator[Webhook]:

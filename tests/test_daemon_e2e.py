@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_cli
-from tests.daemon_support import FeedItem, FeedServer, Webhook, rss, serving
+from tests.feedserver import FeedItem, FeedServer, rss
+from tests.receivers import Webhook, webhook
 
 pytestmark = pytest.mark.slow
 
@@ -133,7 +134,7 @@ notify_baseline = false
 workers = 2
 
 [notify]
-urls = ["{hook.apprise_url}"]
+urls = ["{hook.url()}"]
 
 [sources.google_news]
 base_url = "{feeds.url("/gn/search")}"
@@ -153,11 +154,11 @@ interval = "{feed_interval}"
 
 
 @pytest.fixture
-def servers() -> Iterator[tuple[FeedServer, Webhook]]:
-    feeds = FeedServer(default=rss("Google News", []))
-    feeds.docs["/deadline.xml"] = rss("Deadline", [RENEWAL])
-    with serving(feeds), serving(Webhook()) as hook:
-        yield feeds, hook
+def servers(feed_server: FeedServer) -> Iterator[tuple[FeedServer, Webhook]]:
+    feed_server.add_default(rss("Google News", []))
+    feed_server.add("/deadline.xml", rss("Deadline", [RENEWAL]))
+    with webhook() as hook:
+        yield feed_server, hook
 
 
 @pytest.fixture
@@ -190,8 +191,8 @@ def test_daemon_lifecycle(
     config, first = start_daemon(tmp_path, feeds, hook, daemons)
 
     # It polls repeatedly, on its own; the baseline (a renewal from before) is silent.
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= 3, what="three polls of the feed")
-    assert hook.received() == []
+    wait_for(lambda: feeds.hits("/deadline.xml") >= 3, what="three polls of the feed")
+    assert hook.received == []
 
     # Health is fine while it runs; a second daemon on this database is refused,
     # while read-only commands keep working beside it.
@@ -212,7 +213,7 @@ def test_daemon_lifecycle(
 
     # Editing the watchlist adds a watch live: its Google News search starts.
     config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms"), encoding="utf-8")
-    wait_for(lambda: any(NEW_SHOW in q for q in feeds.queries), what="the new watch's search")
+    wait_for(lambda: any(NEW_SHOW in q for q in feeds.queries()), what="the new watch's search")
     assert first.logged("config reloaded")
 
     # An invalid edit keeps the daemon running on the last good config, logs the exact
@@ -221,8 +222,8 @@ def test_daemon_lifecycle(
     config.write_text(good.replace("season = 2", "season = 0", 1), encoding="utf-8")
     rejected = wait_for(lambda: first.logged("config edit rejected"), what="the rejection")
     assert "watch[0].season: must be a whole number >= 1, got 0" in rejected[0]["msg"]
-    hits = feeds.hit_count("/deadline.xml")
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= hits + 2, what="polls after bad edit")
+    hits = feeds.hits("/deadline.xml")
+    wait_for(lambda: feeds.hits("/deadline.xml") >= hits + 2, what="polls after bad edit")
     wait_for(lambda: messages_about(hook, "config"), what="the broken-config message")
     config.write_text(good, encoding="utf-8")
     wait_for(lambda: first.logged("valid again"), what="the fix to be noticed")
@@ -237,8 +238,8 @@ def test_daemon_lifecycle(
     # A restart re-sends nothing and keeps polling; SIGINT stops it the same way.
     again = DaemonProcess(config, first.log).start()
     daemons.append(again)
-    polls = feeds.hit_count("/deadline.xml")
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= polls + 3, what="polls after restart")
+    polls = feeds.hits("/deadline.xml")
+    wait_for(lambda: feeds.hits("/deadline.xml") >= polls + 3, what="polls after restart")
     assert hook.texts() == sent
     code, took = again.stop(signal.SIGINT)
     assert (code, took < STOP_WITHIN) == (0, True)
@@ -253,10 +254,10 @@ def test_news_reaches_targets_across_a_restart(
     pytest.importorskip("monitor.extract.claims", reason="the extract stage has not landed yet")
     feeds, hook = servers
     config, first = start_daemon(tmp_path, feeds, hook, daemons)
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= 2, what="the baseline polls")
+    wait_for(lambda: feeds.hits("/deadline.xml") >= 2, what="the baseline polls")
 
     # A new item becomes a notification without any manual poll.
-    feeds.set("/deadline.xml", rss("Deadline", [DATED, RENEWAL]))
+    feeds.add("/deadline.xml", rss("Deadline", [DATED, RENEWAL]))
     dated = wait_for(lambda: messages_about(hook, SHOW, "2027"), what="the date message")
     assert len(dated) == 1
     assert "March" in dated[0]
@@ -265,12 +266,12 @@ def test_news_reaches_targets_across_a_restart(
     sent_before = hook.texts()
 
     # While it is down the date moves; after a restart that arrives once, nothing else.
-    feeds.set("/deadline.xml", rss("Deadline", [DELAYED, DATED, RENEWAL]))
+    feeds.add("/deadline.xml", rss("Deadline", [DELAYED, DATED, RENEWAL]))
     again = DaemonProcess(config, first.log).start()
     daemons.append(again)
     wait_for(lambda: messages_about(hook, SHOW, "May"), what="the delay message")
-    polls = feeds.hit_count("/deadline.xml")
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= polls + 3, what="more polls")
+    polls = feeds.hits("/deadline.xml")
+    wait_for(lambda: feeds.hits("/deadline.xml") >= polls + 3, what="more polls")
     after = hook.texts()
     assert after[: len(sent_before)] == sent_before
     assert len(after) == len(sent_before) + 1, after
@@ -282,9 +283,9 @@ def test_sigterm_during_a_hung_fetch_exits_promptly(
     tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
 ) -> None:
     feeds, hook = servers
-    feeds.hang.add("/deadline.xml")
+    feeds.routes["/deadline.xml"].hang = True
     _, daemon = start_daemon(tmp_path, feeds, hook, daemons, RELEASE_MONITOR_SHUTDOWN_GRACE="2")
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= 1, what="the hung request")
+    wait_for(lambda: feeds.hits("/deadline.xml") >= 1, what="the hung request")
     code, took = daemon.stop()
     assert (code, took < STOP_WITHIN) == (0, True)
     assert daemon.logged("stopped with work unfinished")
@@ -294,16 +295,16 @@ def test_failing_feed_sends_one_alert(
     tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
 ) -> None:
     feeds, hook = servers
-    feeds.status["/deadline.xml"] = 500
+    feeds.add("/deadline.xml", status=500)
     # Backoff doubles from the interval: 50 ms reaches 6 failures in seconds.
     (tmp_path / "config.toml").write_text(
         config_text(feeds, hook, [SHOW], "50ms"), encoding="utf-8"
     )
     _, daemon = start_daemon(tmp_path, feeds, hook, daemons)
     alerts = wait_for(lambda: messages_about(hook, "Deadline", "failing"), what="the alert")
-    hits = feeds.hit_count("/deadline.xml")
+    hits = feeds.hits("/deadline.xml")
     assert hits >= 6
-    wait_for(lambda: feeds.hit_count("/deadline.xml") >= hits + 1, what="another failure")
+    wait_for(lambda: feeds.hits("/deadline.xml") >= hits + 1, what="another failure")
     time.sleep(1.0)  # give a wrongly repeated alert the chance to be delivered
     assert len(messages_about(hook, "Deadline", "failing")) == len(alerts) == 1
     code, _ = daemon.stop()

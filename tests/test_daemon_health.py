@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from monitor.state.health import Heartbeat, HeartbeatStore, make_engine, verdict
+from monitor.state.health import Heartbeat, HeartbeatStore, verdict
+from monitor.state.repository import Repository
+from monitor.state.tables import DeliveryRow, EventRow
 from tests.conftest import run_cli
 
 NOW = datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
@@ -61,8 +62,8 @@ def test_health_without_database(tmp_path: Path) -> None:
 
 def test_health_follows_the_heartbeat(tmp_path: Path) -> None:
     config = write_config(tmp_path)
-    engine = make_engine(f"sqlite:///{tmp_path / 'rm.db'}")
-    store = HeartbeatStore(engine, instance="pi")
+    repo = Repository.open(f"sqlite:///{tmp_path / 'rm.db'}")
+    store = HeartbeatStore(repo, instance="pi")
     now = datetime.now(UTC)
     store.beat(pid=7, started_at=now, now=now, tick_seconds=5)
 
@@ -76,9 +77,25 @@ def test_health_follows_the_heartbeat(tmp_path: Path) -> None:
     assert len(stale.stderr.strip().splitlines()) == 1
 
     store.beat(pid=7, started_at=now, now=now, tick_seconds=5)
-    with engine.begin() as conn:
-        conn.execute(text("CREATE TABLE delivery (id INTEGER PRIMARY KEY, status TEXT)"))
-        conn.execute(text("INSERT INTO delivery (status) VALUES ('dead'), ('sent')"))
+    with repo.transaction() as session:
+        event = EventRow(kind="renewed", show="Dark", season=2, at=now)
+        session.add(event)
+        session.flush()
+        for n, status in enumerate(("dead", "sent")):
+            session.add(
+                DeliveryRow(
+                    event_id=event.id,  # type: ignore[arg-type]
+                    key=f"k{n}",
+                    target="t",
+                    target_label="t",
+                    title="",
+                    body="",
+                    status=status,
+                    created_at=now,
+                    next_attempt=now,
+                )
+            )
+    repo.close()
     dead = run_cli("-c", str(config), "health")
     assert dead.returncode == 1
     assert "1 dead delivery" in dead.stderr

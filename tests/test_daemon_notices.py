@@ -12,7 +12,7 @@ import pytest
 
 from monitor.config import Config, config_from_dict
 from monitor.models import SourcePoll, SourceState, Trust
-from monitor.state.notices import config_error, config_fixed, ensure_notice_table, source_alert
+from monitor.state.notices import config_error, config_fixed, source_alert
 from monitor.state.repository import Repository
 from monitor.state.source_health import (
     FAILING_AFTER,
@@ -47,9 +47,7 @@ def test_alert_transition(failures: int, alerted: bool, expected: str | None) ->
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
-    repository = Repository.open(f"sqlite:///{tmp_path / 'rm.db'}")
-    ensure_notice_table(repository.engine)
-    return repository
+    return Repository.open(f"sqlite:///{tmp_path / 'rm.db'}")
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ from monitor.config import Config, load_config
 from monitor.daemon import Daemon, Ops, host_gap, host_of, tick_seconds
 from monitor.models import Event, SourcePoll, SourceState, Trust
 from monitor.pipeline import DeliveryReport, SourceReport
-from monitor.state.health import HeartbeatStore, make_engine
+from monitor.state.health import HeartbeatStore
+from monitor.state.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,9 @@ def test_polls_repeatedly_one_request_per_host(make_daemon: Any) -> None:
     assert rec.max_active["127.0.0.1"] == 1
     assert rec.max_active["localhost"] == 1
     assert rec.deliveries >= 1
-    beat = HeartbeatStore(make_engine(d.config.database_url)).latest()
+    repo = Repository.open(d.config.database_url)
+    beat = HeartbeatStore(repo).latest()
+    repo.close()
     assert beat is not None and beat.stopped_at is not None
 
 
@@ -261,7 +264,8 @@ def test_invalid_edit_keeps_running(make_daemon: Any) -> None:
 def test_heartbeat_written_each_tick(make_daemon: Any) -> None:
     d, _ = make_daemon([("one", "http://127.0.0.1:1/1")])
     d.start()
-    store = HeartbeatStore(make_engine(d.config.database_url))
+    repo = Repository.open(d.config.database_url)
+    store = HeartbeatStore(repo)
     wait_for(lambda: store.latest() is not None)
     first = store.latest()
     assert first is not None
@@ -270,3 +274,4 @@ def test_heartbeat_written_each_tick(make_daemon: Any) -> None:
     assert latest is not None and latest.stopped_at is None
     assert datetime.now(UTC) - latest.last_tick < timedelta(minutes=1)
     d.shutdown()
+    repo.close()

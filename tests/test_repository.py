@@ -95,8 +95,21 @@ def test_schema_is_created_versioned_and_sqlite_is_configured(tmp_path: Path) ->
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         raw.execute("UPDATE schema_version SET version = 99")
     assert {"season", "observation", "item", "source_state", "event", "delivery"} <= tables
+    assert {"daemon_heartbeat", "daemon_notice"} <= tables  # the daemon's, same schema
     with pytest.raises(db.DatabaseError, match="schema version 99, newer"):
         Repository.open(f"sqlite:///{path}")
+
+
+def test_a_table_missing_at_the_current_version_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    Repository.open(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as raw:  # a database written before the daemon's tables
+        raw.execute("DROP TABLE daemon_heartbeat")
+    Repository.open(f"sqlite:///{path}").close()
+    with sqlite3.connect(path) as raw:
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+    assert "daemon_heartbeat" in tables
 
 
 def test_first_poll_is_silent_until_every_source_polled_then_one_summary_per_target(

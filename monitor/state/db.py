@@ -78,7 +78,9 @@ def ensure_schema(engine: Engine) -> int:
     try:
         # The common case reads only, so `status` beside a busy daemon never waits for a lock.
         with reading(engine) as session:
-            if inspect(session.connection()).has_table("schema_version"):
+            present = set(inspect(session.connection()).get_table_names())
+            # A table missing at the current version (a pre-release database) is created below.
+            if present >= set(SQLModel.metadata.tables):
                 row = session.exec(select(SchemaVersion)).first()
                 if row is not None and row.version == SCHEMA_VERSION:
                     return row.version

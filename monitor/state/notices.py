@@ -9,35 +9,19 @@ small table remembers which notices are open: one `source_failing` per failure s
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import Column, Engine, MetaData, String, Table, delete, insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col, delete
 
 from monitor.config import Config
 from monitor.models import Event
 from monitor.state.repository import Repository, Routing
 from monitor.state.source_health import FAILING_AFTER, alert_transition, failures_of
-
-METADATA = MetaData()
-NOTICE = Table(
-    "daemon_notice",
-    METADATA,
-    Column("key", String(400), primary_key=True),  # "source_failing:<name>" | "config_error:<hash>"
-    Column("at", String(40), nullable=False),  # ISO 8601 UTC
-)
-
-
-def ensure_notice_table(engine: Engine) -> None:
-    METADATA.create_all(engine, checkfirst=True)
+from monitor.state.tables import NoticeRow
 
 
 def routing_for(config: Config) -> Routing:
     return Routing(targets=config.notify.urls, notify_baseline=config.monitor.notify_baseline)
-
-
-def _open(session: Session, key: str) -> bool:
-    return session.execute(select(NOTICE.c.key).where(NOTICE.c.key == key)).first() is not None
 
 
 def _enqueue(
@@ -60,7 +44,8 @@ def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> 
     failures, error = failures_of(repo.engine, name)
     key = f"source_failing:{name}"
     with repo.transaction() as session:
-        kind = alert_transition(failures, _open(session, key))
+        notice = session.get(NoticeRow, key)
+        kind = alert_transition(failures, notice is not None)
         if kind is None:
             return None
         if kind == "source_failing":
@@ -69,12 +54,13 @@ def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> 
                 f"{f': {error}' if error else ''}. "
                 "Its news may be missed until it recovers; it keeps being retried."
             )
-            session.execute(insert(NOTICE).values(key=key, at=now.astimezone(UTC).isoformat()))
+            session.add(NoticeRow(key=key, at=now))
             event_key = key
         else:
-            since = session.execute(select(NOTICE.c.at).where(NOTICE.c.key == key)).scalar()
+            assert notice is not None  # a recovery closes an open notice
+            since = notice.at.isoformat()
             text = f"Source {name} works again (it had been failing since {since})."
-            session.execute(delete(NOTICE).where(NOTICE.c.key == key))
+            session.delete(notice)
             event_key = f"source_recovered:{name}"
         event = Event(kind=kind, show="", season=0, old=None, new=text, at=now)
         _enqueue(repo, session, event, event_key, config, now)
@@ -87,9 +73,9 @@ def config_error(
     """Tell the targets once that an edit of the config was rejected (per broken content)."""
     key = f"config_error:{digest}"
     with repo.transaction() as session:
-        if _open(session, key):
+        if session.get(NoticeRow, key) is not None:
             return None
-        session.execute(insert(NOTICE).values(key=key, at=now.astimezone(UTC).isoformat()))
+        session.add(NoticeRow(key=key, at=now))
         text = (
             f"The config file {path} has an error; the daemon keeps running with the last "
             f"good config until it is fixed. {error}"
@@ -102,7 +88,7 @@ def config_error(
 def config_fixed(repo: Repository) -> None:
     """A valid config again: a later breakage (even the same one) is worth a new notice."""
     with repo.transaction() as session:
-        session.execute(delete(NOTICE).where(NOTICE.c.key.like("config_error:%")))
+        session.exec(delete(NoticeRow).where(col(NoticeRow.key).startswith("config_error:")))
 
 
-__all__ = ["FAILING_AFTER", "config_error", "config_fixed", "ensure_notice_table", "source_alert"]
+__all__ = ["FAILING_AFTER", "config_error", "config_fixed", "source_alert"]

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Engine, func, inspect
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine, func
+from sqlmodel import col, select
 
 from monitor.config import mask_secret_url
 from monitor.sources.base import Source
@@ -82,17 +82,12 @@ def masked_url(url: str) -> str:
 
 def source_health(engine: Engine, sources: Iterable[Source]) -> list[SourceHealth]:
     """One row per configured source, joined with what the store remembers about it."""
-    insp = inspect(engine)
-    states: dict[str, SourceStateRow] = {}
-    items: dict[str, int] = {}
-    with Session(engine) as session:
-        if insp.has_table("source_state"):
-            states = {row.name: row for row in session.exec(select(SourceStateRow)).all()}
-        if insp.has_table("item"):
-            rows = session.exec(
-                select(ItemRow.source, func.count()).group_by(col(ItemRow.source))
-            ).all()
-            items = {name: int(count) for name, count in rows}
+    with db.reading(engine) as session:
+        states = {row.name: row for row in session.exec(select(SourceStateRow)).all()}
+        rows = session.exec(
+            select(ItemRow.source, func.count()).group_by(col(ItemRow.source))
+        ).all()
+        items = {name: int(count) for name, count in rows}
     out = []
     for source in sources:
         row = states.get(source.name)
@@ -124,7 +119,7 @@ def alert_transition(failures: int, alerted: bool) -> AlertKind | None:
 def reschedule(engine: Engine, names: Iterable[str], now: datetime) -> int:
     """Make sources due now (their interval changed: the next check follows the new one)."""
     wanted = sorted(set(names))
-    if not wanted or not inspect(engine).has_table("source_state"):
+    if not wanted:
         return 0
     with db.writing(engine) as session:
         rows = session.exec(
@@ -138,7 +133,7 @@ def reschedule(engine: Engine, names: Iterable[str], now: datetime) -> int:
 
 def failures_of(engine: Engine, name: str) -> tuple[int, str | None]:
     """The stored consecutive failures and last error of one source (0 when never polled)."""
-    with Session(engine) as session:
+    with db.reading(engine) as session:
         row = session.get(SourceStateRow, name)
     if row is None:
         return 0, None

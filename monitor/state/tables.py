@@ -1,4 +1,5 @@
-"""SQLModel tables: seasons, observations, seen items, source state, events and the outbox."""
+"""SQLModel tables: seasons, observations, seen items, source state, events, the outbox and
+the daemon's heartbeat and open notices."""
 
 from __future__ import annotations
 
@@ -156,3 +157,27 @@ class DeliveryRow(SQLModel, table=True):
     first_failure: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = Field(default=None, sa_type=Text)
+
+
+class HeartbeatRow(SQLModel, table=True):
+    """The daemon's liveness, for `release-monitor health`: one row per host."""
+
+    __tablename__ = "daemon_heartbeat"
+
+    instance: str = Field(primary_key=True, max_length=200)  # host name: one daemon per host
+    pid: int
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    last_tick: datetime = Field(sa_type=UTCDateTime)
+    tick_seconds: float
+    stopped_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class NoticeRow(SQLModel, table=True):
+    """An open daemon notice: one `source_failing` per streak, one `config_error` per file."""
+
+    __tablename__ = "daemon_notice"
+
+    key: str = Field(
+        primary_key=True, max_length=400
+    )  # "source_failing:<name>" | "config_error:<hash>"
+    at: datetime = Field(sa_type=UTCDateTime)
