@@ -1844,6 +1844,48 @@ CASES = [
         "Sunday 4 October. 9.00pm Glass Harbor (BBC One). The drama begins its third series.",
         D,
     ),
+    # ----- a past-tense debut with no season of its own is the show's history
+    Case(
+        "debut_history_not_bound_to_a_season_in_another_clause",
+        "Glass Harbor season 2: everything we know",
+        "Glass Harbor debuted on Netflix on March 14, 2026, and Netflix ordered a second "
+        "season in April. Writers have started on the new scripts.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "premiered_history_not_bound_to_the_headline_season",
+        "Glass Harbor season 2 update",
+        "The show premiered in January 2026 to strong reviews. Filming is now underway.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "launched_history_not_bound_to_the_item_season",
+        "",
+        "Glass Harbor season 2 is in pre-production. The series launched on July 3, 2026.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "past_release_with_its_own_season_still_counts",
+        "",
+        "The second season of Glass Harbor premiered on September 24, and it is now the top "
+        "show on the service.",
+        D,
+        date="2026-09-24",
+        phase="released",
+    ),
+    Case(
+        "no_word_yet_on_a_release_date_with_a_guess",
+        "",
+        "Glass Harbor season 2 is confirmed. There's no word yet on a release date, but we'd "
+        "guess early 2027 at the earliest.",
+        D,
+        renewal="renewed",
+        date="unannounced",
+    ),
 ]
 
 

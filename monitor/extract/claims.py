@@ -522,8 +522,14 @@ class _Evaluator:
         scope: _Scope,
         *,
         counts: bool = False,
+        past: bool = False,
     ) -> tuple[set[int], SeasonMention | None, str]:
-        """The seasons a trigger speaks about, the mention that said so, and where from."""
+        """The seasons a trigger speaks about, the mention that said so, and where from.
+
+        A past-tense release ("debuted on Netflix on March 14") with no season in its own
+        clause is the show's history (its first season), so it is bound to no season named
+        elsewhere in the sentence, the headline or the item.
+        """
         mentions = [
             s
             for s in self._mentions_in(sentence, scope)
@@ -540,6 +546,8 @@ class _Evaluator:
                 if antecedent:
                     best = antecedent[-1]
                     return mention_seasons(best, self.watch, self.final), best, "clause"
+            if past and not local:
+                return {self.watch.season}, None, "default"
             # "Renewed: Drift (season 3), X (season 4).": with no season in the trigger's own
             # clause, the season written right after the show's title is the one it speaks of.
             pool = local or self._attached(mentions) or mentions
@@ -548,6 +556,8 @@ class _Evaluator:
             if best.kind == "part" and not seasons:
                 seasons = {-1}
             return seasons, best, "clause" if local else "sentence"
+        if past:
+            return {self.watch.season}, None, "default"
         if self.headline_season is not None and not sentence.headline:
             return set(self.headline_season), None, "headline"
         if self.item_season is not None:
@@ -924,7 +934,11 @@ class _Evaluator:
         if p.NOT_RELEASE_BEFORE_RE.search(doc.text[max(sentence.start, dm.start - 20) : dm.start]):
             self._note("date", sentence, f"not a release date ('{dm.text}')")
             return None
-        seasons, _, source = self._bind(trigger.start(), sentence, clause, scope)
+        before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
+        past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
+            before
+        )
+        seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
             return None
@@ -939,10 +953,6 @@ class _Evaluator:
         if not self._part_ok(dm, sentence):
             self._note("date", sentence, f"date '{dm.text}' is for another part")
             return None
-        before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
-        past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
-            before
-        )
         value = dm.backward if past else dm.forward
         if value is None:
             return None
@@ -1044,7 +1054,9 @@ class _Evaluator:
                 if self._old_dates(sentence):
                     self._note("phase", sentence, f"history: '{m.group()}'")
                     continue
-            seasons, _, source = self._bind(m.start(), sentence, clause, scope)
+            seasons, _, source = self._bind(
+                m.start(), sentence, clause, scope, past=group == "past"
+            )
             if self.watch.season not in seasons:
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
