@@ -1886,6 +1886,63 @@ CASES = [
         renewal="renewed",
         date="unannounced",
     ),
+    # ----- delays: the month of a delay, a scrapped date, "indefinitely"
+    Case(
+        "month_of_a_delay_is_not_the_new_date",
+        "",
+        "Glass Harbor season 2 is still without a release date after Netflix postponed it "
+        "in September.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "delayed_to_a_month_is_the_new_date",
+        "",
+        "Netflix has delayed Glass Harbor season 2 to March 2027.",
+        D,
+        date="2027-03",
+    ),
+    Case(
+        "delayed_until_later_in_a_year_is_the_new_date",
+        "",
+        "Glass Harbor season 2 has been pushed back until later in 2027.",
+        D,
+        date="2027",
+    ),
+    Case(
+        "delayed_indefinitely_is_unannounced",
+        "Glass Harbor season 2 postponed indefinitely",
+        "The streamer gave no reason for the decision.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "scrapped_premiere_date_is_superseded",
+        "",
+        "Netflix has shelved Glass Harbor season 2 indefinitely. The November 12 premiere has "
+        "been called off, and no new release date has been set.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "scrapped_premiere_is_not_a_cancellation",
+        "",
+        "Glass Harbor season 2's December 3 premiere was scrapped after the strike.",
+        D,
+    ),
+    Case(
+        "pulled_the_premiere_is_not_a_cancellation",
+        "",
+        "Netflix pulled the planned premiere of Glass Harbor season 2.",
+        D,
+    ),
+    Case(
+        "scrapped_show_is_still_a_cancellation",
+        "",
+        "Netflix has scrapped Glass Harbor ahead of its second season.",
+        D,
+        renewal="cancelled",
+    ),
 ]
 
 

@@ -57,6 +57,7 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     re.I,
 )
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
+_UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 # A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
 _PUBLISHER_RE = re.compile(
@@ -659,7 +660,7 @@ class _Evaluator:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
-                if p.CANCEL_NOT_SHOW_RE.search(around):
+                if p.CANCEL_NOT_SHOW_RE.search(around) or self._date_cancelled(clause, m):
                     self._note("renewal", sentence, "cancellation of something else")
                     continue
             if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):
@@ -696,6 +697,13 @@ class _Evaluator:
             candidate.named = self._names_show(sentence)
             out.append(candidate)
         return out
+
+    def _date_cancelled(self, clause: Clause, m: re.Match[str]) -> bool:
+        """ "The October 2 premiere has been scrapped": a date is off, not the show."""
+        text = self.doc.text
+        if p.CANCELLED_SUBJECT_RE.search(text, max(clause.start, m.start() - 40), m.start()):
+            return True
+        return p.CANCELLED_OBJECT_RE.match(text, m.end(), min(clause.end, m.end() + 50)) is not None
 
     def _undecided(self) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -842,6 +850,11 @@ class _Evaluator:
             if trigger is None or not scope.allows(trigger.start()):
                 self._note("date", sentence, f"'{dm.text}' is the date of something else")
                 return None
+            if p.MOVE_RE.fullmatch(trigger.group()) and p.MOVE_EVENT_BETWEEN_RE.fullmatch(
+                doc.text, trigger.end(), dm.start
+            ):
+                self._note("date", sentence, f"'{dm.text}' is when it was moved, not the new date")
+                return None
             return trigger
         if dm.weekday_only:
             return None  # a bare "Friday" needs its verb right before it
@@ -931,8 +944,17 @@ class _Evaluator:
         if negation is not None:
             self._note("date", sentence, f"negated: '{negation.group()} {trigger.group()}'")
             return None
-        if p.NOT_RELEASE_BEFORE_RE.search(doc.text[max(sentence.start, dm.start - 20) : dm.start]):
+        not_release = p.NOT_RELEASE_BEFORE_RE.search(
+            doc.text[max(sentence.start, dm.start - 20) : dm.start]
+        )
+        if not_release is not None and not (
+            # "pushed back until later in 2027": a delay's "until" names the new date.
+            p.MOVE_RE.fullmatch(trigger.group()) and _UNTIL_RE.match(not_release.group())
+        ):
             self._note("date", sentence, f"not a release date ('{dm.text}')")
+            return None
+        if p.DROPPED_AFTER_RE.match(doc.text, dm.end, min(date_clause.end, dm.end + 60)):
+            self._note("date", sentence, f"'{dm.text}' has been called off")
             return None
         before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
         past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(

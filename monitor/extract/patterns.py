@@ -187,16 +187,45 @@ SUPERSEDED_BEFORE_RE = re.compile(
     r"\brather\s+than|\bformerly|\bearlier)\b[^.;,]{0,40}$",
     _I,
 )
+# "The October 2 premiere has been scrapped": a date that is no longer the date.
+DROPPED_AFTER_RE = re.compile(
+    r"\s*(?:(?:season\s+\w+\s+)?(?:premiere|release|launch|debut|return|air)\s+)?(?:date\s+)?"
+    r"(?:(?:has|have)\s+been|was|were|is|are|got|gets)\s+(?:now\s+|officially\s+|since\s+)?"
+    r"(?:scrapped|cancell?ed|pulled|dropped|called\s+off|scratched|abandoned|removed|axed|"
+    r"off|no\s+longer\s+(?:happening|on|going\s+ahead))\b",
+    _I,
+)
+# "The premiere has been scrapped": a date is cancelled, not the show.
+CANCELLED_SUBJECT_RE = re.compile(
+    r"\b(?:premiere|release|launch|debut|air|return|bow)\s+(?:date\s+)?(?:(?:has|have)\s+been|"
+    r"was|were|is|are|got|gets)\s+(?:now\s+|officially\s+)?$",
+    _I,
+)
+CANCELLED_OBJECT_RE = re.compile(
+    r"\s+(?:the|its)\s+(?:(?:planned|scheduled|upcoming|original|season\s+\w+|"
+    r"[a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+){0,2}(?:premiere|release|launch|debut)\b",
+    _I,
+)
+# "delayed it indefinitely in August": the month of the delay, not the new date.
+MOVE_EVENT_BETWEEN_RE = re.compile(
+    r"(?:(?!\b(?:to|until|till|into|for|from)\b)[^.;,])*\b(?:in|on|during|last|earlier\s+in)\s+"
+    r"(?:the\s+)?$",
+    _I,
+)
 NOT_RELEASE_BEFORE_RE = re.compile(
     r"\b(?:through|until|till|by|before|since|ahead\s+of|between|to\s+shoot|to\s+film)\s+(?:the\s+)?$",
     _I,
 )
 
 UNANNOUNCED_RE = re.compile(
-    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+)?(?:release\s+|premiere\s+|"
+    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+|new\s+)?(?:release\s+|premiere\s+|"
     r"launch\s+|air\s+|debut\s+|transmission\s+|broadcast\s+|streaming\s+)?date\b"
     r"(?!\s+(?:change|shift))"
     r"|\bno\s+word\s+(?:yet\s+)?on\s+(?:a|the|when)\b"
+    # "delayed season 2 indefinitely": whatever date it had is gone, and none replaces it.
+    r"|\b(?:delay(?:s|ed)?|postpon(?:es|ed)|push(?:es|ed)\s+back|shelv(?:es|ed)|"
+    r"put\s+on\s+hold|paus(?:es|ed))\s+(?:[^.;,]{1,50}?\s+)?indefinitely\b"
+    r"|\bindefinitely\s+(?:delayed|postponed|shelved|on\s+hold|paused)\b"
     r"|\b(?:release|premiere|launch|debut|air|transmission|broadcast)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
@@ -474,7 +503,8 @@ UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share nothing "
-    "transmission broadcast",
+    "transmission broadcast delay delays delayed postpones postponed push pushes pushed shelves "
+    "shelved put pauses paused indefinitely",
 )
 UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
