@@ -1943,6 +1943,69 @@ CASES = [
         D,
         renewal="cancelled",
     ),
+    # ----- production vocabulary: cameras, the can, shooting schedules
+    Case(
+        "cameras_now_rolling",
+        "",
+        "Cameras are now rolling on the second season of Glass Harbor in Belfast.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "rolls_cameras_headline",
+        "Glass Harbor season 2 rolls cameras in Malta",
+        "",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "cameras_rolled",
+        "",
+        "Cameras rolled on Glass Harbor season 2 this week.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "went_before_cameras",
+        "",
+        "Glass Harbor's second season went before cameras in Lisbon on Monday.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "will_go_before_cameras_is_future",
+        "",
+        "Glass Harbor season 2 will go before cameras in the spring.",
+        D,
+    ),
+    Case(
+        "in_the_can_is_post_production",
+        "",
+        "Season 2 of Glass Harbor is officially in the can, the showrunner said.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "shooting_schedule_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 is now filming in Cork and is scheduled to shoot through the end "
+        "of November.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "wrap_month_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 is shooting in Prague and is set to wrap in December.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "film_until_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 is due to film until February.",
+        D,
+    ),
 ]
 
 

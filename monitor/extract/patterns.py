@@ -173,7 +173,9 @@ OTHER_VERB_RE = re.compile(
     r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
     r"ranked|debriefed|interviewed|spoke|wrote|tweeted|"
     # "with filming to begin later this year": a production start, not a release.
-    r"begin|begins|start|starts|commences?|resumes?|filming|shooting)\b",
+    r"begin|begins|start|starts|commences?|resumes?|filming|shooting|"
+    # "scheduled to shoot through October", "will wrap in May": a production schedule.
+    r"shoot|shoots|film|wrap|wraps|wrapping)\b",
     _I,
 )
 MOVE_RE = re.compile(
@@ -301,7 +303,10 @@ PHASE_RE = re.compile(
     r"(?<=\bhas\s)|(?<=\bhave\s))wrap(?:s|ped)\b(?=[ ]?[;,.:!\n-]|\s*$)|"
     r"\bcameras?\s+(?:have\s+|had\s+)?"
     r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
-    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
+    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|"
+    # "Season 2 is officially in the can": the footage is shot.
+    r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s)|(?<=\bofficially\s)|(?<=\bfinally\s)|"
+    r"(?<=\bsafely\s))in\s+the\s+can\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
     r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
     r"commenced?|commences|resumed?|resumes|got\s+underway)\s+(?:filming|shooting|production|"
     r"principal\s+photography)\b"
@@ -313,8 +318,10 @@ PHASE_RE = re.compile(
     r"|\b(?:currently|still|now|actively)\s+(?:in\s+production|filming|shooting|being\s+filmed|"
     r"being\s+shot)\b|(?<=\bin\s)production\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
-    r"|\bcameras?\s+(?:are\s+|is\s+|have\s+|has\s+)?(?:started\s+|begun\s+|began\s+)?rolling\b|"
-    r"\bcameras\s+roll\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
+    r"|\bcameras?\s+(?:(?:are|is|have|has|had|were|was|been|now|officially|finally|already|"
+    r"currently|started|begun|began|set)\s+){0,3}rolling\b|"
+    r"\bcameras\s+(?:roll|rolls|rolled)\b|\broll(?:s|ed|ing)?\s+cameras\b|"
+    r"\b(?:went|goes|go|going|gone)\s+before\s+(?:the\s+)?cameras?\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
     r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
@@ -514,6 +521,7 @@ PHASE = keyed(
     "postproduction wrap wraps wrapped filming production shooting principal finished "
     "completed concluded ended cameras camera editing edited begin start starting kick kicks "
     "kicked commence commences resumed resume resumes got currently work still now actively being "
+    "roll rolls rolled rolling went goes go going gone in "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
     "hits hit returns return returned bows been episode finale",
@@ -525,7 +533,7 @@ OTHER_VERB = keyed(
     "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
     "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
     "spoke wrote tweeted begin begins start starts commence commences resume resumes filming "
-    "shooting",
+    "shooting shoot shoots film wrap wraps wrapping",
 )
 HEDGE = keyed(
     HEDGE_RE,
