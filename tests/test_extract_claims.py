@@ -2006,6 +2006,36 @@ CASES = [
         "Glass Harbor season 2 is due to film until February.",
         D,
     ),
+    # ----- release lists: "<title> season N on <date>" under a release-list lead-in
+    Case(
+        "release_list_entry_under_a_new_on_headline",
+        "Everything new on Netflix this winter",
+        "Highlights include Blue Lantern season 3 (Part 1, November 5), the return of Salt Road "
+        "on November 19, and Glass Harbor season 2 on December 10. Still no date for Iron "
+        "Vale season 2.",
+        D,
+        date="2026-12-10",
+    ),
+    Case(
+        "release_list_entry_under_a_lead_in",
+        "",
+        "Coming to Netflix in December: Blue Lantern season 3 on December 3 and Glass Harbor "
+        "season 2 on December 17.",
+        D,
+        date="2026-12-17",
+    ),
+    Case(
+        "season_on_a_date_without_a_release_list_is_no_date",
+        "Glass Harbor cast at Comic-Con",
+        "The cast talked about Glass Harbor season 2 on October 9 at the panel.",
+        D,
+    ),
+    Case(
+        "another_entry_in_a_release_list_is_not_ours",
+        "Everything new on Netflix this winter",
+        "Highlights include Glass Harbor season 2 and Blue Lantern season 3 on December 3.",
+        D,
+    ),
 ]
 
 

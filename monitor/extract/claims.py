@@ -75,6 +75,15 @@ _LISTING_START_RE = re.compile(
     r"(?:series|season)\s+premiere)\b",
     re.I,
 )
+_ENTRY_DATE_RE = re.compile(r"\s*(?:on|from|,)\s*", re.I)
+# A list of releases: "Everything new on Netflix", "coming in March", "Highlights include".
+_RELEASE_LIST_RE = re.compile(
+    r"\bnew\s+(?:on|to|this|in|releases?)\b|\bcoming\s+(?:to|soon|up|this|next|in)\b|"
+    r"\barriving\b|\bpremieres?\b|\bpremiering\b|\brelease\s+(?:schedule|calendar|dates)\b|"
+    r"\bwhat'?s\s+on\b|\bwhat\s+to\s+watch\b|\bline-?up\b|\bslate\b|\bschedule\b|"
+    r"\bcalendar\b|\bhighlights\b|\breturns?\b|\breturning\b",
+    re.I,
+)
 _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
@@ -858,7 +867,11 @@ class _Evaluator:
             return trigger
         if dm.weekday_only:
             return None  # a bare "Friday" needs its verb right before it
-        listed = self._schedule_entry(dm) or self._list_entry(dm, sentence)
+        listed = (
+            self._schedule_entry(dm)
+            or self._list_entry(dm, sentence)
+            or self._release_list_entry(dm, sentence)
+        )
         if listed is not None:
             return listed
         pool = [
@@ -910,6 +923,26 @@ class _Evaluator:
         ):
             return m
         return None
+
+    def _release_list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
+        """ "Everything new on Netflix: ..., and X season 2 on May 1.": a release list's entry.
+
+        Only where the headline or the sentence's lead-in says the list is of releases.
+        """
+        doc = self.doc
+        attached = self._attached([s for s in doc.seasons if s.end <= dm.start])
+        if not attached:
+            return None
+        m = _ENTRY_DATE_RE.fullmatch(doc.text, attached[-1].end, dm.start)
+        if m is None:
+            return None
+        own = [x.start for x in doc.mentions if x.show == self.key and x.start >= sentence.start]
+        lead_in = doc.text[sentence.start : min(own)] if own else ""
+        if _RELEASE_LIST_RE.search(lead_in) is None and not any(
+            _RELEASE_LIST_RE.search(doc.text, h.start, h.end) for h in doc.sentences if h.headline
+        ):
+            return None
+        return m
 
     def _list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
         """ "April 17: Glass Harbor (season 2).": a list line's leading date is its entry's."""
