@@ -2036,6 +2036,97 @@ CASES = [
         "Highlights include Glass Harbor season 2 and Blue Lantern season 3 on December 3.",
         D,
     ),
+    # ----- neighbouring vocabulary
+    Case("date_tbd_is_unannounced", "Glass Harbor season 2: date TBD", "", D, date="unannounced"),
+    Case("season_is_tba", "", "Glass Harbor season 2 is TBA.", D, date="unannounced"),
+    Case(
+        "date_to_be_announced",
+        "",
+        "Glass Harbor season 2 premieres on a date to be announced.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "release_date_remains_a_mystery",
+        "",
+        "The Glass Harbor season 2 release date remains a mystery.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "no_title_season_release_date",
+        "",
+        "There is no Glass Harbor season 2 release date yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "comes_to_netflix_on_a_date",
+        "",
+        "Glass Harbor season 2 comes to Netflix on March 5, 2027.",
+        D,
+        date="2027-03-05",
+    ),
+    Case("canned_is_cancelled", "", "Netflix has canned Glass Harbor.", D, renewal="cancelled"),
+    Case(
+        "canned_laughter_is_no_cancellation",
+        "",
+        "The canned laughter in Glass Harbor season 2 divided critics.",
+        D,
+    ),
+    Case(
+        "officially_wrapped_is_post_production",
+        "",
+        "Glass Harbor season 2 officially wrapped.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "in_post_is_post_production",
+        "",
+        "Glass Harbor season 2 is in post.",
+        D,
+        phase="post-production",
+    ),
+    Case("season_confirmed_headline", "Glass Harbor season 2 confirmed", "", D, renewal="renewed"),
+    Case(
+        "season_confirmed_by_the_network",
+        "Glass Harbor season 2 confirmed by Netflix",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "season_confirmed_cast_is_not_a_renewal", "Glass Harbor season 2 confirmed cast list", "", D
+    ),
+    Case(
+        "green_light_and_is_a_go",
+        "",
+        "Glass Harbor gets the green light for season 2; the drama is a go at Netflix.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "wont_be_back_is_cancelled",
+        "",
+        "Glass Harbor won't be back for season 2.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "moved_up_to_a_date",
+        "",
+        "Glass Harbor season 2 has been moved up to February 2, 2027.",
+        D,
+        date="2027-02-02",
+    ),
+    Case(
+        "set_to_stream_from_a_date",
+        "",
+        "Glass Harbor season 2 is set to stream from March 5, 2027.",
+        D,
+        date="2027-03-05",
+    ),
 ]
 
 

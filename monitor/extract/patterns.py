@@ -46,8 +46,8 @@ RENEW_RE = re.compile(
     r"(?:[\w-]+\s+)?season\b"
     r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?(?:\s+of\s+(?:the\s+)?#+)?|"
     r"\bS\d{1,2})\s+"
-    r"(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
-    r"a\s+go|official)\b"
+    r"(?:(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
+    r"a\s+go|official)\b|(?:officially\s+)?confirmed(?=\s*(?:$|[.!:;,(]|-\s|by\b|at\b)))"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
     r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
@@ -72,7 +72,7 @@ RENEW_RE = re.compile(
 CANCEL_RE = re.compile(
     r"(?P<verb>\bcancel(?:s|ed|led|ling)?\b|\bcancell?ation\b(?=\s+(?:is\s+|was\s+|has\s+been\s+)?"
     r"(?:official|confirmed|announced)\b)|\b(?:announced|confirmed)\s+(?:the|its|their)\s+"
-    r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
+    r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bbeen\s)|(?<=\bwas\s)|(?<=#\s))canned\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
     r"\bstatus\s*:\s*cancell?ed\b)"
     r"|(?P<neg>(?:(?<=\bnot\s)|(?<=n't\s)|(?<=\bnot\sbe\s)|(?<=n't\sbe\s)|(?<=\blonger\s)|"
     r"(?<=\blonger\sbe\s))(?:return(?:ing)?|coming\s+back|come\s+back|back)\b"
@@ -113,6 +113,7 @@ DATE_TRIGGER_RE = re.compile(
     r"\bset(?:s|ting)?\b(?=\s+(?:(?:a|an|the)\s+)?(?:(?-i:[A-Z0-9])[\w.]*,?\s+){1,4}"
     r"(?:date|premiere|return|release|debut|launch|bow|for)\b)|\bslated\b|"
     r"\bscheduled\b|\bdated\b|\bdue\b(?!\s+to\b)|\bcoming\b|\bcomes?\s+out\b|"
+    r"\bcomes\s+to\s+(?:netflix|screens|streaming|prime|hbo|disney|hulu|apple|bbc|itv)\b|"
     r"\bout\s+(?:on|in|now|today|this|next)\b|\bbows?\b|\bbowing\b|"
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
     r"beginning|to\s+stream)\b|\bwindow\b|\bdelay(?:s|ed)?\b|\bpushed\b|\bmoved\b|\bpostponed\b|"
@@ -220,7 +221,8 @@ NOT_RELEASE_BEFORE_RE = re.compile(
 )
 
 UNANNOUNCED_RE = re.compile(
-    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+|new\s+)?(?:release\s+|premiere\s+|"
+    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+|new\s+|"
+    r"#+(?:'s)?\s+(?:season\s+\w+\s+)?)?(?:release\s+|premiere\s+|"
     r"launch\s+|air\s+|debut\s+|transmission\s+|broadcast\s+|streaming\s+)?date\b"
     r"(?!\s+(?:change|shift))"
     r"|\bno\s+word\s+(?:yet\s+)?on\s+(?:a|the|when)\b"
@@ -246,7 +248,12 @@ UNANNOUNCED_RE = re.compile(
     r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
     r"|\b(?:announce|reveal|confirm|share)\s+(?:a|the)\s+(?:(?:release|premiere|launch)\s+)?date\s+"
     r"(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
-    r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
+    r"|\b(?:(?:release|premiere)\s+)?date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC)\b"
+    r"|(?:(?<=#\s)|(?<=\d\s)|(?<=\bis\s)|(?<=\bremains\s)|(?<=\bstill\s))(?:TBA|TBD|TBC)\b"
+    r"|\bon\s+a\s+date\s+(?:yet\s+)?to\s+be\s+(?:announced|confirmed|determined|revealed)\b"
+    r"|\b(?:release|premiere)\s+date\s+(?:is\s+|remains\s+)?(?:still\s+)?(?:a\s+mystery|"
+    r"under\s+wraps)\b"
+    r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
     r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
     r"\byet\s+to\s+(?:be\s+)?dated?\b(?!\s+\w)|"
@@ -300,7 +307,8 @@ PHASE_RE = re.compile(
     r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|"
     # "Season 2 wraps;" "X season 2 has wrapped.": intransitive, right after the season.
     r"(?:(?<=\d\s)|(?<=season\s)|(?<=\btwo\s)|(?<=three\s)|(?<=\bfour\s)|(?<=\bfive\s)|"
-    r"(?<=\bhas\s)|(?<=\bhave\s))wrap(?:s|ped)\b(?=[ ]?[;,.:!\n-]|\s*$)|"
+    r"(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))wrap(?:s|ped)\b"
+    r"(?=[ ]?[;,.:!\n-]|\s*$)|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))in\s+post\b(?![\w-])|"
     r"\bcameras?\s+(?:have\s+|had\s+)?"
     r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
     r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|"
@@ -490,7 +498,7 @@ RENEW = keyed(
 CANCEL = keyed(
     CANCEL_RE,
     "cancel cancels canceled cancelled cancelling canceling cancellation cancelation announced "
-    "confirmed ax axe axes axed axing scrap scraps scrapped pull pulls pulled status return "
+    "confirmed ax axe axes axed axing canned scrap scraps scrapped pull pulls pulled status return "
     "returning coming come back get getting receive be happening renew renewed opted decided "
     "chose choosing deciding declined pass passed passes moving going done end ends ending "
     "conclude concludes concluding wrap wraps",
@@ -510,8 +518,8 @@ UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share nothing "
-    "transmission broadcast delay delays delayed postpones postponed push pushes pushed shelves "
-    "shelved put pauses paused indefinitely",
+    "transmission broadcast tba tbd tbc on delay delays delayed postpones postponed push pushes "
+    "pushed shelves shelved put pauses paused indefinitely",
 )
 UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
