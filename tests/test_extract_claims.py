@@ -1844,6 +1844,289 @@ CASES = [
         "Sunday 4 October. 9.00pm Glass Harbor (BBC One). The drama begins its third series.",
         D,
     ),
+    # ----- a past-tense debut with no season of its own is the show's history
+    Case(
+        "debut_history_not_bound_to_a_season_in_another_clause",
+        "Glass Harbor season 2: everything we know",
+        "Glass Harbor debuted on Netflix on March 14, 2026, and Netflix ordered a second "
+        "season in April. Writers have started on the new scripts.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
+    Case(
+        "premiered_history_not_bound_to_the_headline_season",
+        "Glass Harbor season 2 update",
+        "The show premiered in January 2026 to strong reviews. Filming is now underway.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "launched_history_not_bound_to_the_item_season",
+        "",
+        "Glass Harbor season 2 is in pre-production. The series launched on July 3, 2026.",
+        D,
+        phase="pre-production",
+    ),
+    Case(
+        "past_release_with_its_own_season_still_counts",
+        "",
+        "The second season of Glass Harbor premiered on September 24, and it is now the top "
+        "show on the service.",
+        D,
+        date="2026-09-24",
+        phase="released",
+    ),
+    Case(
+        "no_word_yet_on_a_release_date_with_a_guess",
+        "",
+        "Glass Harbor season 2 is confirmed. There's no word yet on a release date, but we'd "
+        "guess early 2027 at the earliest.",
+        D,
+        renewal="renewed",
+        date="unannounced",
+    ),
+    # ----- delays: the month of a delay, a scrapped date, "indefinitely"
+    Case(
+        "month_of_a_delay_is_not_the_new_date",
+        "",
+        "Glass Harbor season 2 is still without a release date after Netflix postponed it "
+        "in September.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "delayed_to_a_month_is_the_new_date",
+        "",
+        "Netflix has delayed Glass Harbor season 2 to March 2027.",
+        D,
+        date="2027-03",
+    ),
+    Case(
+        "delayed_until_later_in_a_year_is_the_new_date",
+        "",
+        "Glass Harbor season 2 has been pushed back until later in 2027.",
+        D,
+        date="2027",
+    ),
+    Case(
+        "delayed_indefinitely_is_unannounced",
+        "Glass Harbor season 2 postponed indefinitely",
+        "The streamer gave no reason for the decision.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "scrapped_premiere_date_is_superseded",
+        "",
+        "Netflix has shelved Glass Harbor season 2 indefinitely. The November 12 premiere has "
+        "been called off, and no new release date has been set.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "scrapped_premiere_is_not_a_cancellation",
+        "",
+        "Glass Harbor season 2's December 3 premiere was scrapped after the strike.",
+        D,
+    ),
+    Case(
+        "pulled_the_premiere_is_not_a_cancellation",
+        "",
+        "Netflix pulled the planned premiere of Glass Harbor season 2.",
+        D,
+    ),
+    Case(
+        "scrapped_show_is_still_a_cancellation",
+        "",
+        "Netflix has scrapped Glass Harbor ahead of its second season.",
+        D,
+        renewal="cancelled",
+    ),
+    # ----- production vocabulary: cameras, the can, shooting schedules
+    Case(
+        "cameras_now_rolling",
+        "",
+        "Cameras are now rolling on the second season of Glass Harbor in Belfast.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "rolls_cameras_headline",
+        "Glass Harbor season 2 rolls cameras in Malta",
+        "",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "cameras_rolled",
+        "",
+        "Cameras rolled on Glass Harbor season 2 this week.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "went_before_cameras",
+        "",
+        "Glass Harbor's second season went before cameras in Lisbon on Monday.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "will_go_before_cameras_is_future",
+        "",
+        "Glass Harbor season 2 will go before cameras in the spring.",
+        D,
+    ),
+    Case(
+        "in_the_can_is_post_production",
+        "",
+        "Season 2 of Glass Harbor is officially in the can, the showrunner said.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "shooting_schedule_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 is now filming in Cork and is scheduled to shoot through the end "
+        "of November.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "wrap_month_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 is shooting in Prague and is set to wrap in December.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "film_until_is_not_a_release_date",
+        "",
+        "Glass Harbor season 2 is due to film until February.",
+        D,
+    ),
+    # ----- release lists: "<title> season N on <date>" under a release-list lead-in
+    Case(
+        "release_list_entry_under_a_new_on_headline",
+        "Everything new on Netflix this winter",
+        "Highlights include Blue Lantern season 3 (Part 1, November 5), the return of Salt Road "
+        "on November 19, and Glass Harbor season 2 on December 10. Still no date for Iron "
+        "Vale season 2.",
+        D,
+        date="2026-12-10",
+    ),
+    Case(
+        "release_list_entry_under_a_lead_in",
+        "",
+        "Coming to Netflix in December: Blue Lantern season 3 on December 3 and Glass Harbor "
+        "season 2 on December 17.",
+        D,
+        date="2026-12-17",
+    ),
+    Case(
+        "season_on_a_date_without_a_release_list_is_no_date",
+        "Glass Harbor cast at Comic-Con",
+        "The cast talked about Glass Harbor season 2 on October 9 at the panel.",
+        D,
+    ),
+    Case(
+        "another_entry_in_a_release_list_is_not_ours",
+        "Everything new on Netflix this winter",
+        "Highlights include Glass Harbor season 2 and Blue Lantern season 3 on December 3.",
+        D,
+    ),
+    # ----- neighbouring vocabulary
+    Case("date_tbd_is_unannounced", "Glass Harbor season 2: date TBD", "", D, date="unannounced"),
+    Case("season_is_tba", "", "Glass Harbor season 2 is TBA.", D, date="unannounced"),
+    Case(
+        "date_to_be_announced",
+        "",
+        "Glass Harbor season 2 premieres on a date to be announced.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "release_date_remains_a_mystery",
+        "",
+        "The Glass Harbor season 2 release date remains a mystery.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "no_title_season_release_date",
+        "",
+        "There is no Glass Harbor season 2 release date yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "comes_to_netflix_on_a_date",
+        "",
+        "Glass Harbor season 2 comes to Netflix on March 5, 2027.",
+        D,
+        date="2027-03-05",
+    ),
+    Case("canned_is_cancelled", "", "Netflix has canned Glass Harbor.", D, renewal="cancelled"),
+    Case(
+        "canned_laughter_is_no_cancellation",
+        "",
+        "The canned laughter in Glass Harbor season 2 divided critics.",
+        D,
+    ),
+    Case(
+        "officially_wrapped_is_post_production",
+        "",
+        "Glass Harbor season 2 officially wrapped.",
+        D,
+        phase="post-production",
+    ),
+    Case(
+        "in_post_is_post_production",
+        "",
+        "Glass Harbor season 2 is in post.",
+        D,
+        phase="post-production",
+    ),
+    Case("season_confirmed_headline", "Glass Harbor season 2 confirmed", "", D, renewal="renewed"),
+    Case(
+        "season_confirmed_by_the_network",
+        "Glass Harbor season 2 confirmed by Netflix",
+        "",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "season_confirmed_cast_is_not_a_renewal", "Glass Harbor season 2 confirmed cast list", "", D
+    ),
+    Case(
+        "green_light_and_is_a_go",
+        "",
+        "Glass Harbor gets the green light for season 2; the drama is a go at Netflix.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "wont_be_back_is_cancelled",
+        "",
+        "Glass Harbor won't be back for season 2.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "moved_up_to_a_date",
+        "",
+        "Glass Harbor season 2 has been moved up to February 2, 2027.",
+        D,
+        date="2027-02-02",
+    ),
+    Case(
+        "set_to_stream_from_a_date",
+        "",
+        "Glass Harbor season 2 is set to stream from March 5, 2027.",
+        D,
+        date="2027-03-05",
+    ),
 ]
 
 

@@ -57,6 +57,7 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     re.I,
 )
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
+_UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 # A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
 _PUBLISHER_RE = re.compile(
@@ -72,6 +73,15 @@ _LISTING_START_RE = re.compile(
     r"\b(?:new\s+(?:series|season)|(?:begins|starts|launches|opens)\s+(?:its|the|a)\s+"
     r"[\w-]+\s+(?:series|season)|returns\s+for\s+(?:its|a|the)\s+[\w-]+\s+(?:series|season)|"
     r"(?:series|season)\s+premiere)\b",
+    re.I,
+)
+_ENTRY_DATE_RE = re.compile(r"\s*(?:on|from|,)\s*", re.I)
+# A list of releases: "Everything new on Netflix", "coming in March", "Highlights include".
+_RELEASE_LIST_RE = re.compile(
+    r"\bnew\s+(?:on|to|this|in|releases?)\b|\bcoming\s+(?:to|soon|up|this|next|in)\b|"
+    r"\barriving\b|\bpremieres?\b|\bpremiering\b|\brelease\s+(?:schedule|calendar|dates)\b|"
+    r"\bwhat'?s\s+on\b|\bwhat\s+to\s+watch\b|\bline-?up\b|\bslate\b|\bschedule\b|"
+    r"\bcalendar\b|\bhighlights\b|\breturns?\b|\breturning\b",
     re.I,
 )
 _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
@@ -522,8 +532,14 @@ class _Evaluator:
         scope: _Scope,
         *,
         counts: bool = False,
+        past: bool = False,
     ) -> tuple[set[int], SeasonMention | None, str]:
-        """The seasons a trigger speaks about, the mention that said so, and where from."""
+        """The seasons a trigger speaks about, the mention that said so, and where from.
+
+        A past-tense release ("debuted on Netflix on March 14") with no season in its own
+        clause is the show's history (its first season), so it is bound to no season named
+        elsewhere in the sentence, the headline or the item.
+        """
         mentions = [
             s
             for s in self._mentions_in(sentence, scope)
@@ -540,6 +556,8 @@ class _Evaluator:
                 if antecedent:
                     best = antecedent[-1]
                     return mention_seasons(best, self.watch, self.final), best, "clause"
+            if past and not local:
+                return {self.watch.season}, None, "default"
             # "Renewed: Drift (season 3), X (season 4).": with no season in the trigger's own
             # clause, the season written right after the show's title is the one it speaks of.
             pool = local or self._attached(mentions) or mentions
@@ -548,6 +566,8 @@ class _Evaluator:
             if best.kind == "part" and not seasons:
                 seasons = {-1}
             return seasons, best, "clause" if local else "sentence"
+        if past:
+            return {self.watch.season}, None, "default"
         if self.headline_season is not None and not sentence.headline:
             return set(self.headline_season), None, "headline"
         if self.item_season is not None:
@@ -649,7 +669,7 @@ class _Evaluator:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
-                if p.CANCEL_NOT_SHOW_RE.search(around):
+                if p.CANCEL_NOT_SHOW_RE.search(around) or self._date_cancelled(clause, m):
                     self._note("renewal", sentence, "cancellation of something else")
                     continue
             if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):
@@ -686,6 +706,13 @@ class _Evaluator:
             candidate.named = self._names_show(sentence)
             out.append(candidate)
         return out
+
+    def _date_cancelled(self, clause: Clause, m: re.Match[str]) -> bool:
+        """ "The October 2 premiere has been scrapped": a date is off, not the show."""
+        text = self.doc.text
+        if p.CANCELLED_SUBJECT_RE.search(text, max(clause.start, m.start() - 40), m.start()):
+            return True
+        return p.CANCELLED_OBJECT_RE.match(text, m.end(), min(clause.end, m.end() + 50)) is not None
 
     def _undecided(self) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -832,10 +859,19 @@ class _Evaluator:
             if trigger is None or not scope.allows(trigger.start()):
                 self._note("date", sentence, f"'{dm.text}' is the date of something else")
                 return None
+            if p.MOVE_RE.fullmatch(trigger.group()) and p.MOVE_EVENT_BETWEEN_RE.fullmatch(
+                doc.text, trigger.end(), dm.start
+            ):
+                self._note("date", sentence, f"'{dm.text}' is when it was moved, not the new date")
+                return None
             return trigger
         if dm.weekday_only:
             return None  # a bare "Friday" needs its verb right before it
-        listed = self._schedule_entry(dm) or self._list_entry(dm, sentence)
+        listed = (
+            self._schedule_entry(dm)
+            or self._list_entry(dm, sentence)
+            or self._release_list_entry(dm, sentence)
+        )
         if listed is not None:
             return listed
         pool = [
@@ -888,6 +924,26 @@ class _Evaluator:
             return m
         return None
 
+    def _release_list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
+        """ "Everything new on Netflix: ..., and X season 2 on May 1.": a release list's entry.
+
+        Only where the headline or the sentence's lead-in says the list is of releases.
+        """
+        doc = self.doc
+        attached = self._attached([s for s in doc.seasons if s.end <= dm.start])
+        if not attached:
+            return None
+        m = _ENTRY_DATE_RE.fullmatch(doc.text, attached[-1].end, dm.start)
+        if m is None:
+            return None
+        own = [x.start for x in doc.mentions if x.show == self.key and x.start >= sentence.start]
+        lead_in = doc.text[sentence.start : min(own)] if own else ""
+        if _RELEASE_LIST_RE.search(lead_in) is None and not any(
+            _RELEASE_LIST_RE.search(doc.text, h.start, h.end) for h in doc.sentences if h.headline
+        ):
+            return None
+        return m
+
     def _list_entry(self, dm: DateMention, sentence: Sentence) -> re.Match[str] | None:
         """ "April 17: Glass Harbor (season 2).": a list line's leading date is its entry's."""
         doc = self.doc
@@ -921,10 +977,23 @@ class _Evaluator:
         if negation is not None:
             self._note("date", sentence, f"negated: '{negation.group()} {trigger.group()}'")
             return None
-        if p.NOT_RELEASE_BEFORE_RE.search(doc.text[max(sentence.start, dm.start - 20) : dm.start]):
+        not_release = p.NOT_RELEASE_BEFORE_RE.search(
+            doc.text[max(sentence.start, dm.start - 20) : dm.start]
+        )
+        if not_release is not None and not (
+            # "pushed back until later in 2027": a delay's "until" names the new date.
+            p.MOVE_RE.fullmatch(trigger.group()) and _UNTIL_RE.match(not_release.group())
+        ):
             self._note("date", sentence, f"not a release date ('{dm.text}')")
             return None
-        seasons, _, source = self._bind(trigger.start(), sentence, clause, scope)
+        if p.DROPPED_AFTER_RE.match(doc.text, dm.end, min(date_clause.end, dm.end + 60)):
+            self._note("date", sentence, f"'{dm.text}' has been called off")
+            return None
+        before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
+        past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
+            before
+        )
+        seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
             return None
@@ -939,10 +1008,6 @@ class _Evaluator:
         if not self._part_ok(dm, sentence):
             self._note("date", sentence, f"date '{dm.text}' is for another part")
             return None
-        before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
-        past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
-            before
-        )
         value = dm.backward if past else dm.forward
         if value is None:
             return None
@@ -1044,7 +1109,9 @@ class _Evaluator:
                 if self._old_dates(sentence):
                     self._note("phase", sentence, f"history: '{m.group()}'")
                     continue
-            seasons, _, source = self._bind(m.start(), sentence, clause, scope)
+            seasons, _, source = self._bind(
+                m.start(), sentence, clause, scope, past=group == "past"
+            )
             if self.watch.season not in seasons:
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue

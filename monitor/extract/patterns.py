@@ -46,8 +46,8 @@ RENEW_RE = re.compile(
     r"(?:[\w-]+\s+)?season\b"
     r"|(?<!for\s)(?<!of\s)(?<!date\s)(?:\bseason(?:[\s-]+\w+)?(?:\s+of\s+(?:the\s+)?#+)?|"
     r"\bS\d{1,2})\s+"
-    r"(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
-    r"a\s+go|official)\b"
+    r"(?:(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
+    r"a\s+go|official)\b|(?:officially\s+)?confirmed(?=\s*(?:$|[.!:;,(]|-\s|by\b|at\b)))"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
     r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
@@ -72,7 +72,7 @@ RENEW_RE = re.compile(
 CANCEL_RE = re.compile(
     r"(?P<verb>\bcancel(?:s|ed|led|ling)?\b|\bcancell?ation\b(?=\s+(?:is\s+|was\s+|has\s+been\s+)?"
     r"(?:official|confirmed|announced)\b)|\b(?:announced|confirmed)\s+(?:the|its|their)\s+"
-    r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
+    r"cancell?ation\b|\bax(?:e|es|ed|ing)\b|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bbeen\s)|(?<=\bwas\s)|(?<=#\s))canned\b|\bscrap(?:s|ped)\b|\bpull(?:s|ed)?\s+the\s+plug\b|"
     r"\bstatus\s*:\s*cancell?ed\b)"
     r"|(?P<neg>(?:(?<=\bnot\s)|(?<=n't\s)|(?<=\bnot\sbe\s)|(?<=n't\sbe\s)|(?<=\blonger\s)|"
     r"(?<=\blonger\sbe\s))(?:return(?:ing)?|coming\s+back|come\s+back|back)\b"
@@ -113,6 +113,7 @@ DATE_TRIGGER_RE = re.compile(
     r"\bset(?:s|ting)?\b(?=\s+(?:(?:a|an|the)\s+)?(?:(?-i:[A-Z0-9])[\w.]*,?\s+){1,4}"
     r"(?:date|premiere|return|release|debut|launch|bow|for)\b)|\bslated\b|"
     r"\bscheduled\b|\bdated\b|\bdue\b(?!\s+to\b)|\bcoming\b|\bcomes?\s+out\b|"
+    r"\bcomes\s+to\s+(?:netflix|screens|streaming|prime|hbo|disney|hulu|apple|bbc|itv)\b|"
     r"\bout\s+(?:on|in|now|today|this|next)\b|\bbows?\b|\bbowing\b|"
     r"\bstream(?:s|ing)?\s+(?:from|on|starting|beginning)\b|\bavailable\s+(?:from|on|starting|"
     r"beginning|to\s+stream)\b|\bwindow\b|\bdelay(?:s|ed)?\b|\bpushed\b|\bmoved\b|\bpostponed\b|"
@@ -173,7 +174,9 @@ OTHER_VERB_RE = re.compile(
     r"filmed|shot|wrapped|began|started|joined|cast|hired|won|nominated|broke|topped|"
     r"ranked|debriefed|interviewed|spoke|wrote|tweeted|"
     # "with filming to begin later this year": a production start, not a release.
-    r"begin|begins|start|starts|commences?|resumes?|filming|shooting)\b",
+    r"begin|begins|start|starts|commences?|resumes?|filming|shooting|"
+    # "scheduled to shoot through October", "will wrap in May": a production schedule.
+    r"shoot|shoots|film|wrap|wraps|wrapping)\b",
     _I,
 )
 MOVE_RE = re.compile(
@@ -187,16 +190,46 @@ SUPERSEDED_BEFORE_RE = re.compile(
     r"\brather\s+than|\bformerly|\bearlier)\b[^.;,]{0,40}$",
     _I,
 )
+# "The October 2 premiere has been scrapped": a date that is no longer the date.
+DROPPED_AFTER_RE = re.compile(
+    r"\s*(?:(?:season\s+\w+\s+)?(?:premiere|release|launch|debut|return|air)\s+)?(?:date\s+)?"
+    r"(?:(?:has|have)\s+been|was|were|is|are|got|gets)\s+(?:now\s+|officially\s+|since\s+)?"
+    r"(?:scrapped|cancell?ed|pulled|dropped|called\s+off|scratched|abandoned|removed|axed|"
+    r"off|no\s+longer\s+(?:happening|on|going\s+ahead))\b",
+    _I,
+)
+# "The premiere has been scrapped": a date is cancelled, not the show.
+CANCELLED_SUBJECT_RE = re.compile(
+    r"\b(?:premiere|release|launch|debut|air|return|bow)\s+(?:date\s+)?(?:(?:has|have)\s+been|"
+    r"was|were|is|are|got|gets)\s+(?:now\s+|officially\s+)?$",
+    _I,
+)
+CANCELLED_OBJECT_RE = re.compile(
+    r"\s+(?:the|its)\s+(?:(?:planned|scheduled|upcoming|original|season\s+\w+|"
+    r"[a-z]+\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+){0,2}(?:premiere|release|launch|debut)\b",
+    _I,
+)
+# "delayed it indefinitely in August": the month of the delay, not the new date.
+MOVE_EVENT_BETWEEN_RE = re.compile(
+    r"(?:(?!\b(?:to|until|till|into|for|from)\b)[^.;,])*\b(?:in|on|during|last|earlier\s+in)\s+"
+    r"(?:the\s+)?$",
+    _I,
+)
 NOT_RELEASE_BEFORE_RE = re.compile(
     r"\b(?:through|until|till|by|before|since|ahead\s+of|between|to\s+shoot|to\s+film)\s+(?:the\s+)?$",
     _I,
 )
 
 UNANNOUNCED_RE = re.compile(
-    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+)?(?:release\s+|premiere\s+|"
+    r"\bno\s+(?:official\s+|confirmed\s+|firm\s+|exact\s+|specific\s+|new\s+|"
+    r"#+(?:'s)?\s+(?:season\s+\w+\s+)?)?(?:release\s+|premiere\s+|"
     r"launch\s+|air\s+|debut\s+|transmission\s+|broadcast\s+|streaming\s+)?date\b"
     r"(?!\s+(?:change|shift))"
     r"|\bno\s+word\s+(?:yet\s+)?on\s+(?:a|the|when)\b"
+    # "delayed season 2 indefinitely": whatever date it had is gone, and none replaces it.
+    r"|\b(?:delay(?:s|ed)?|postpon(?:es|ed)|push(?:es|ed)\s+back|shelv(?:es|ed)|"
+    r"put\s+on\s+hold|paus(?:es|ed))\s+(?:[^.;,]{1,50}?\s+)?indefinitely\b"
+    r"|\bindefinitely\s+(?:delayed|postponed|shelved|on\s+hold|paused)\b"
     r"|\b(?:release|premiere|launch|debut|air|transmission|broadcast)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?(?:has|have|is|was)"
     r"\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:been\s+)?(?:set|announced|confirmed|revealed|given|"
     r"released|scheduled|determined|decided|shared|unveiled|made\s+public)\b"
@@ -215,7 +248,12 @@ UNANNOUNCED_RE = re.compile(
     r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
     r"|\b(?:announce|reveal|confirm|share)\s+(?:a|the)\s+(?:(?:release|premiere|launch)\s+)?date\s+"
     r"(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
-    r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC|unknown|unconfirmed|"
+    r"|\b(?:(?:release|premiere)\s+)?date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC)\b"
+    r"|(?:(?<=#\s)|(?<=\d\s)|(?<=\bis\s)|(?<=\bremains\s)|(?<=\bstill\s))(?:TBA|TBD|TBC)\b"
+    r"|\bon\s+a\s+date\s+(?:yet\s+)?to\s+be\s+(?:announced|confirmed|determined|revealed)\b"
+    r"|\b(?:release|premiere)\s+date\s+(?:is\s+|remains\s+)?(?:still\s+)?(?:a\s+mystery|"
+    r"under\s+wraps)\b"
+    r"|\b(?:release|premiere)\s+date\s*(?::|is|remains)?\s*(?:unknown|unconfirmed|"
     r"to\s+be\s+(?:announced|confirmed|determined))\b"
     r"|\bwithout\s+a\s+(?:(?:release|premiere)\s+)?date\b|\bundated\b|"
     r"\byet\s+to\s+(?:be\s+)?dated?\b(?!\s+\w)|"
@@ -269,10 +307,14 @@ PHASE_RE = re.compile(
     r"(?:(?<=\bit's\sa\s)|(?<=\bits\sa\s)|(?<=\bthat's\sa\s))wrap\b|"
     # "Season 2 wraps;" "X season 2 has wrapped.": intransitive, right after the season.
     r"(?:(?<=\d\s)|(?<=season\s)|(?<=\btwo\s)|(?<=three\s)|(?<=\bfour\s)|(?<=\bfive\s)|"
-    r"(?<=\bhas\s)|(?<=\bhave\s))wrap(?:s|ped)\b(?=[ ]?[;,.:!\n-]|\s*$)|"
+    r"(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))wrap(?:s|ped)\b"
+    r"(?=[ ]?[;,.:!\n-]|\s*$)|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))in\s+post\b(?![\w-])|"
     r"\bcameras?\s+(?:have\s+|had\s+)?"
     r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
-    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
+    r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|"
+    # "Season 2 is officially in the can": the footage is shot.
+    r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s)|(?<=\bofficially\s)|(?<=\bfinally\s)|"
+    r"(?<=\bsafely\s))in\s+the\s+can\b|(?<=\bbeing\s)edited\b|크랭크\s*업|촬영\s*(?:을|이)?\s*(?:종료|마쳤|마무리|끝))"
     r"|(?P<filming>\b(?:began|begun|begins|begin|start(?:s|ed)?|starting|kick(?:s|ed)?\s+off|"
     r"commenced?|commences|resumed?|resumes|got\s+underway)\s+(?:filming|shooting|production|"
     r"principal\s+photography)\b"
@@ -284,8 +326,10 @@ PHASE_RE = re.compile(
     r"|\b(?:currently|still|now|actively)\s+(?:in\s+production|filming|shooting|being\s+filmed|"
     r"being\s+shot)\b|(?<=\bin\s)production\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
-    r"|\bcameras?\s+(?:are\s+|is\s+|have\s+|has\s+)?(?:started\s+|begun\s+|began\s+)?rolling\b|"
-    r"\bcameras\s+roll\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
+    r"|\bcameras?\s+(?:(?:are|is|have|has|had|were|was|been|now|officially|finally|already|"
+    r"currently|started|begun|began|set)\s+){0,3}rolling\b|"
+    r"\bcameras\s+(?:roll|rolls|rolled)\b|\broll(?:s|ed|ing)?\s+cameras\b|"
+    r"\b(?:went|goes|go|going|gone)\s+before\s+(?:the\s+)?cameras?\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
     r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
     r"\b(?:premieres?|premiered|arrives?|arrived|drops?|dropped|debuts?|debuted|released|releases|"
@@ -454,7 +498,7 @@ RENEW = keyed(
 CANCEL = keyed(
     CANCEL_RE,
     "cancel cancels canceled cancelled cancelling canceling cancellation cancelation announced "
-    "confirmed ax axe axes axed axing scrap scraps scrapped pull pulls pulled status return "
+    "confirmed ax axe axes axed axing canned scrap scraps scrapped pull pulls pulled status return "
     "returning coming come back get getting receive be happening renew renewed opted decided "
     "chose choosing deciding declined pass passed passes moving going done end ends ending "
     "conclude concludes concluding wrap wraps",
@@ -474,7 +518,8 @@ UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share nothing "
-    "transmission broadcast",
+    "transmission broadcast tba tbd tbc on delay delays delayed postpones postponed push pushes "
+    "pushed shelves shelved put pauses paused indefinitely",
 )
 UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
@@ -484,6 +529,7 @@ PHASE = keyed(
     "postproduction wrap wraps wrapped filming production shooting principal finished "
     "completed concluded ended cameras camera editing edited begin start starting kick kicks "
     "kicked commence commences resumed resume resumes got currently work still now actively being "
+    "roll rolls rolled rolling went goes go going gone in "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
     "hits hit returns return returned bows been episode finale",
@@ -495,7 +541,7 @@ OTHER_VERB = keyed(
     "shared shares unveil unveiled unveils tease teased teases teasing filmed shot wrapped "
     "began started joined cast hired won nominated broke topped ranked debriefed interviewed "
     "spoke wrote tweeted begin begins start starts commence commences resume resumes filming "
-    "shooting",
+    "shooting shoot shoots film wrap wraps wrapping",
 )
 HEDGE = keyed(
     HEDGE_RE,
