@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -179,6 +179,8 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
 def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     """Fetch, parse and extract one source, with no transaction open. Never raises."""
     state = rt.repo.source_state(source.name)
+    if rt.repo.needs_full_read(state, rt.watches):
+        state = replace(state, etag=None, last_modified=None, body_hash=None)
     try:
         poll = source.poll(rt.fetcher, state, now)
     except Exception as exc:  # Source.poll promises not to raise; a bug must not stop a cycle

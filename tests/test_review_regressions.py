@@ -1,0 +1,74 @@
+"""Regressions found in review: real SQLite files, the local feed server and webhook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from monitor.config import Config, config_from_dict
+from monitor.pipeline import Runtime, poll_all
+from tests.feedserver import FeedItem, FeedServer, rss
+from tests.receivers import Webhook, webhook
+
+T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
+
+
+@pytest.fixture
+def hook() -> Iterator[Webhook]:
+    with webhook() as receiver:
+        yield receiver
+
+
+def feed_config(tmp_path: Path, hook: Webhook, feed_url: str, shows: list[str]) -> Config:
+    return config_from_dict(
+        {
+            "monitor": {"database": "sqlite:///state.db"},
+            "notify": {"urls": [hook.url()]},
+            "sources": {
+                "google_news": {"enabled": False},
+                "tvmaze": {"enabled": False},
+                "netflix": {"enabled": False},
+            },
+            "feeds": [{"name": "Deadline", "url": feed_url, "trust": "trade"}],
+            "watch": [{"show": show, "season": 2} for show in shows],
+        },
+        base_dir=tmp_path,
+    )
+
+
+def story(guid: str, text: str, day: int) -> FeedItem:
+    return FeedItem(
+        title=text[:60],
+        text=text,
+        link=f"https://deadline.com/{guid}",
+        published=datetime(2026, 5, day, tzinfo=UTC),
+        guid=guid,
+    )
+
+
+def test_a_watch_added_later_reads_the_feed_backlog_during_its_baseline(
+    tmp_path: Path, hook: Webhook, feed_server: FeedServer
+) -> None:
+    """A new watch's backlog in a feed that answers 304 must not come out later as news."""
+    old_news = story("b1", "Netflix has officially renewed Iron Orchard for season 2.", 2)
+    feed_server.add("/tv.xml", rss("Deadline", [old_news]))
+    url = feed_server.url("/tv.xml")
+    first = Runtime(feed_config(tmp_path, hook, url, ["Glass Harbor"]))
+    assert [e.kind for e in poll_all(first, T0).events] == ["tracking"]
+    first.close()
+
+    # The user adds a watch; the feed has not changed, so it answers 304.
+    rt = Runtime(feed_config(tmp_path, hook, url, ["Glass Harbor", "Iron Orchard"]))
+    added = poll_all(rt, T0 + timedelta(hours=2))
+    assert [(e.kind, e.show) for e in added.events] == [("tracking", "Iron Orchard")]
+    assert added.events[0].extra.get("renewal") == "renewed"  # the backlog, as a summary
+
+    # Later an unrelated story arrives: the old renewal is not news.
+    unrelated = story("g1", "Glass Harbor cast member joins a new film.", 20)
+    feed_server.add("/tv.xml", rss("Deadline", [unrelated, old_news]))
+    later = poll_all(rt, T0 + timedelta(hours=4))
+    assert later.events == ()
+    rt.close()
