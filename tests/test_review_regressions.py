@@ -41,7 +41,7 @@ def feed_config(tmp_path: Path, hook: Webhook, feed_url: str, shows: list[str]) 
 
 def story(guid: str, text: str, day: int) -> FeedItem:
     return FeedItem(
-        title=text[:60],
+        title=text.split(".", maxsplit=1)[0],
         text=text,
         link=f"https://deadline.com/{guid}",
         published=datetime(2026, 5, day, tzinfo=UTC),
@@ -71,4 +71,24 @@ def test_a_watch_added_later_reads_the_feed_backlog_during_its_baseline(
     feed_server.add("/tv.xml", rss("Deadline", [unrelated, old_news]))
     later = poll_all(rt, T0 + timedelta(hours=4))
     assert later.events == ()
+    rt.close()
+
+
+def test_an_article_updated_in_place_with_a_new_date_is_a_delay(
+    tmp_path: Path, hook: Webhook, feed_server: FeedServer
+) -> None:
+    """Trade sites edit the story (same guid, same pubDate) when a premiere moves."""
+    first = "Netflix has set March 5, 2027 as the premiere date for Iron Orchard season 2."
+    feed_server.add("/tv.xml", rss("Deadline", [story("d1", "Iron Orchard season 2 news.", 2)]))
+    rt = Runtime(feed_config(tmp_path, hook, feed_server.url("/tv.xml"), ["Iron Orchard"]))
+    poll_all(rt, T0)
+    feed_server.add("/tv.xml", rss("Deadline", [story("d1", first, 2)]))
+    announced = poll_all(rt, T0 + timedelta(hours=2))
+    dates = [(e.kind, e.new) for e in announced.events if e.kind.startswith("date")]
+    assert dates == [("date_announced", "2027-03-05")]
+    moved = "UPDATE: Netflix has moved Iron Orchard season 2 to June 4, 2027. " + first
+    feed_server.add("/tv.xml", rss("Deadline", [story("d1", moved, 2)]))
+    delayed = poll_all(rt, T0 + timedelta(hours=4))
+    dates = [(e.kind, e.new) for e in delayed.events if e.kind.startswith("date")]
+    assert dates == [("date_changed", "2027-06-04")]
     rt.close()
