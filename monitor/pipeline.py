@@ -201,10 +201,14 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
         )
     items = tuple(rt.repo.unseen(source.name, poll.items, rt.watch_hash))
     observations = list(poll.observations)
+    unread: set[str] = set()
     for item in items:
         try:
             found = rt.extract(item)
         except Exception:  # one unreadable item must not hide the rest of the feed
+            # Not marked as read: it is read again next time instead of being lost unseen.
+            log.exception("%s: cannot read item %s", source.name, item.link or item.uid)
+            unread.add(item.uid)
             continue
         if not found:
             continue
@@ -227,6 +231,7 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
                         item_uid=item.uid,
                     )
                 )
+    items = tuple(i for i in items if i.uid not in unread)
     return Fetched(source, poll, items, tuple(observations))
 
 

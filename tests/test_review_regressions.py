@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from monitor.config import Config, config_from_dict
+from monitor.models import Item, WatchClaims
 from monitor.pipeline import Runtime, poll_all
 from tests.feedserver import FeedItem, FeedServer, rss
 from tests.receivers import Webhook, webhook
@@ -92,3 +94,31 @@ def test_an_article_updated_in_place_with_a_new_date_is_a_delay(
     dates = [(e.kind, e.new) for e in delayed.events if e.kind.startswith("date")]
     assert dates == [("date_changed", "2027-06-04")]
     rt.close()
+
+
+def test_an_item_the_extractor_chokes_on_is_logged_and_read_again(
+    tmp_path: Path, hook: Webhook, feed_server: FeedServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An extraction crash must not silently mark an article as read for good."""
+    text = "Netflix has officially renewed Iron Orchard for season 2."
+    feed_server.add("/tv.xml", rss("Deadline", [story("r1", text, 2)]))
+    config = feed_config(tmp_path, hook, feed_server.url("/tv.xml"), ["Iron Orchard"])
+    calls: list[str] = []
+
+    def broken(found: Item) -> tuple[WatchClaims, ...]:
+        calls.append(found.uid)
+        raise ValueError("extractor bug")
+
+    rt = Runtime(config, extractor=broken)
+    with caplog.at_level(logging.WARNING, logger="monitor.pipeline"):
+        poll_all(rt, T0)
+    assert calls and any("extractor bug" in r.getMessage() or r.exc_info for r in caplog.records)
+    assert any("https://deadline.com/r1" in r.getMessage() for r in caplog.records)
+    rt.close()
+    # Fixed (say, after an upgrade): the article is read again and counts.
+    feed_server.add("/tv.xml", rss("Deadline", [story("r1", text, 2), story("x", "Other.", 3)]))
+    again = Runtime(config)
+    poll_all(again, T0 + timedelta(hours=2))
+    (state,) = again.repo.seasons(config.watches)
+    assert state.renewal == "renewed"
+    again.close()
