@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -179,6 +179,8 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
 def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     """Fetch, parse and extract one source, with no transaction open. Never raises."""
     state = rt.repo.source_state(source.name)
+    if rt.repo.needs_full_read(state, rt.watches):
+        state = replace(state, etag=None, last_modified=None, body_hash=None)
     try:
         poll = source.poll(rt.fetcher, state, now)
     except Exception as exc:  # Source.poll promises not to raise; a bug must not stop a cycle
@@ -199,10 +201,14 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
         )
     items = tuple(rt.repo.unseen(source.name, poll.items, rt.watch_hash))
     observations = list(poll.observations)
+    unread: set[str] = set()
     for item in items:
         try:
             found = rt.extract(item)
         except Exception:  # one unreadable item must not hide the rest of the feed
+            # Not marked as read: it is read again next time instead of being lost unseen.
+            log.exception("%s: cannot read item %s", source.name, item.link or item.uid)
+            unread.add(item.uid)
             continue
         if not found:
             continue
@@ -225,6 +231,7 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
                         item_uid=item.uid,
                     )
                 )
+    items = tuple(i for i in items if i.uid not in unread)
     return Fetched(source, poll, items, tuple(observations))
 
 

@@ -39,6 +39,9 @@ class Strength:
 
     trust: Trust
     published: datetime
+    # When it was read: breaks a tie in `published`, as when a story is edited in place
+    # (same item, same pubDate) to move a date.
+    seen: datetime = _EPOCH
 
 
 def when(obs: Observation) -> datetime:
@@ -64,12 +67,17 @@ def strength(support: Sequence[Observation]) -> Strength | None:
     if not support:
         return None
     top = max(o.trust for o in support)
-    return Strength(top, max(when(o) for o in support if o.trust == top))
+    latest = max(when(o) for o in support if o.trust == top)
+    seen = max(_aware(o.seen_at) for o in support if o.trust == top and when(o) == latest)
+    return Strength(top, latest, seen)
 
 
 def supersedes(new: Strength, current: Strength) -> bool:
     """The replacement rule: newer, and confirmed at the same or a higher trust level."""
-    return new.trust >= current.trust and new.published > current.published
+    return new.trust >= current.trust and (new.published, new.seen) > (
+        current.published,
+        current.seen,
+    )
 
 
 def _phase_index(phase: str) -> int:

@@ -242,6 +242,22 @@ class Repository:
         with db.reading(self.engine) as session:
             return list(session.exec(select(SourceStateRow)).all())
 
+    def needs_full_read(self, state: SourceState, watches: Sequence[Watch]) -> bool:
+        """Must this source read its whole body (no conditional GET) for a watch in baseline?
+
+        A 304 or an unchanged body gives no items, so a new watch's backlog would stay unread
+        until the feed next changes, and then come out as news.
+        """
+        with db.reading(self.engine) as session:
+            rows = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
+        for watch in watches:
+            row = rows.get(watch.key)
+            if row is None:
+                return True
+            if row.baseline and (state.last_success is None or state.last_success < row.created_at):
+                return True
+        return False
+
     def unseen(self, source: str, items: Sequence[Item], watch_hash: str) -> list[Item]:
         """Items not read before, edited since, or read against another watchlist."""
         if not items:
