@@ -166,13 +166,15 @@ class Fetched:
 
 
 def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
+    """Who said it, and how far to believe them.
+
+    The publisher is named after its site whenever the site is known: the same outlet read
+    through its own feed ("WoN feed") and through Google News ("What's on Netflix") must
+    count as one voice, or one blog's rumour would look confirmed by two publishers.
+    """
     site = item.publisher_url or item.link or source.url
-    trust: Trust | None = source.trust
-    publisher = item.publisher
-    if trust is None or not publisher:
-        trust = trust or trust_for_url(site)
-        publisher = publisher or publisher_name(site) or _site(site) or source.name
-    assert trust is not None and publisher
+    trust = source.trust or trust_for_url(site)
+    publisher = publisher_name(site) or item.publisher or source.name
     return trust, publisher
 
 

@@ -4,7 +4,7 @@ in-test stand-ins here (the end-to-end tests use the real ones)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -189,4 +189,19 @@ def test_reminders_and_the_calendar_follow_the_confirmed_date(
     eve = poll_all(rt, datetime(2027, 3, 4, 9, tzinfo=UTC))
     assert [e.kind for e in eve.events] == ["reminder"]
     assert hook.titles[2:] == [f"{SHOW} S2: premieres in 7 days", f"{SHOW} S2: premieres tomorrow"]
+    rt.close()
+
+
+def test_one_outlet_through_two_routes_is_one_voice(tmp_path: Path, hook: Webhook) -> None:
+    # Its own feed and Google News both relay the same blog: that is not two publishers.
+    own_feed, google = ListSource("Blog feed", trust=None), ListSource("Google News", trust=None)
+    rt, _ = runtime(tmp_path, hook, [own_feed, google])
+    poll_all(rt, T0)
+    text = f"{SHOW} premieres 2027-03-05"
+    own_feed.items = [replace(item("a", text, "Blog Feed"), publisher_url="https://blog.example")]
+    google.items = [replace(item("b", text, "Blog Example"), publisher_url="https://blog.example")]
+    report = poll_all(rt, T0 + timedelta(hours=2))
+    assert report.events == ()
+    (state,) = rt.repo.seasons(rt.watches)
+    assert state.release_date is None and state.reported == {"date": "2027-03-05"}
     rt.close()
