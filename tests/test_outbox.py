@@ -151,3 +151,17 @@ def test_discord_payload_is_plain_text_that_cannot_ping(monkeypatch: pytest.Monk
     assert "Glass Harbor S2: release date announced" in content
     assert "Friday 29 January 2027" in content
     assert "@everyone" not in content and "@here" not in content and "**" not in content
+
+
+def test_a_target_apprise_cannot_use_is_given_up_at_once(repo: Repository) -> None:
+    # Retrying a wrong URL for a day helps nobody; `status` and `health` show dead rows.
+    wrong = Target(url="nosuchservice://secret-token@host/path")
+    with webhook() as hook:
+        good = Target(url=hook.url())
+        enqueue(repo, (wrong, good), n=2)
+        outcome = deliver(repo, (wrong, good), T0)
+        assert (outcome.sent, outcome.failed, outcome.dead) == (2, 2, 2)
+        assert len(hook.received) == 2
+    dead = repo.deliveries("dead")
+    assert len(dead) == 2 and all("configuration error" in str(d.last_error) for d in dead)
+    assert all("secret-token" not in d.target_label for d in dead)

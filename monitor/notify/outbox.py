@@ -71,10 +71,11 @@ def deliver(
         sender = sender_for(target.url)
         sent = failed = 0
         reason: str | None = None
+        config_error = False
         for job in batch:
             if reason is not None:
                 # The target just failed: later rows wait for its next attempt.
-                repo.mark_failed(job.id, moment(), f"not tried: {reason}")
+                repo.mark_failed(job.id, moment(), f"not tried: {reason}", dead=config_error)
                 failed += 1
                 continue
             result = sender.send(job.title, job.body)
@@ -83,7 +84,10 @@ def deliver(
                 sent += 1
             else:
                 reason = result.reason or "failed"
-                repo.mark_failed(job.id, moment(), reason)
+                config_error = result.config_error
+                # A wrong URL cannot start working: give up at once (status and health show
+                # it) instead of retrying for a day. Fixing the URL makes it a new target.
+                repo.mark_failed(job.id, moment(), reason, dead=result.config_error)
                 failed += 1
         return sent, failed, None if reason is None else f"{batch[0].target_label}: {reason}"
 
