@@ -174,6 +174,19 @@ CASES = {
         ([TRADE_DATE], [obs("date", "unannounced", "trade", "Variety", "2026-05-01")]),
         date="2027-03-05",
     ),
+    "two newer blogs saying no date yet never erase a date two blogs confirmed": Case(
+        (
+            [
+                obs("date", "2027-03-05", "blog", "Fan Blog", "2026-06-01"),
+                obs("date", "2027-03-05", "press", "Daily Paper", "2026-06-02"),
+            ],
+            [
+                obs("date", "unannounced", "blog", "Other Blog", "2026-08-01"),
+                obs("date", "unannounced", "press", "Evening Paper", "2026-08-02"),
+            ],
+        ),
+        date="2027-03-05",
+    ),
     "a newer trade report that the date was pulled": Case(
         ([TRADE_DATE], [obs("date", "unannounced", "trade", "Variety", "2026-08-01")]),
         date="unannounced",

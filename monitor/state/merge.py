@@ -8,7 +8,8 @@ Pure: no I/O, `now` is an argument. The rules (DESIGN.md §4):
   higher trust level (its *strength*: the highest trust behind it and the latest publication
   at that trust), so stale copies and late-arriving older items never undo a newer report;
 * a less precise date consistent with the current one changes nothing, a more precise
-  consistent one refines it; `unannounced` replaces a date only under the replacement rule;
+  consistent one refines it; `unannounced` replaces a date only from a newer trusted
+  (official/trade/structured) source;
 * phases move forward freely, backward only under the replacement rule;
 * a confirmed exact date that has passed makes the season `released`.
 """
@@ -96,6 +97,10 @@ def accepts(
         return False
     if cur is None:  # a value with no known backing yields to any confirmed one
         return True
+    if field == "date" and candidate == UNANNOUNCED:
+        # Evergreen explainers repeat "no release date yet" long after one is set: only a
+        # newer trusted source can take a date back, however many blogs say otherwise.
+        return new.trust >= CONFIRMING_TRUST and supersedes(new, cur)
     if field == "date":
         new_window, cur_window = window(candidate), window(current)
         if new_window is not None and cur_window is not None:
