@@ -1447,6 +1447,35 @@ CASES = [
         renewal="cancelled",
     ),
     Case(
+        "inline_sections_renewed_label_reaches_only_its_section",
+        "Midseason report: who stays and who goes",
+        "So far - renewed: Blue Lantern (S4) and Glass Harbor (S2); cancelled: Drift and "
+        "Paper Crowns; still pending: Ember.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "inline_sections_cancelled_label_reaches_a_later_section",
+        "Midseason report: who stays and who goes",
+        "So far - renewed: Blue Lantern (S4) and Ember (S2); cancelled: Glass Harbor and "
+        "Paper Crowns; still pending: Drift.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "inline_sections_on_the_bubble_is_no_claim",
+        "Midseason report: who stays and who goes",
+        "So far - renewed: Blue Lantern (S4); cancelled: Drift and Paper Crowns; on the "
+        "bubble: Glass Harbor.",
+        D,
+    ),
+    Case(
+        "inline_sections_season_in_brackets_is_the_renewed_one",
+        "",
+        "The tally - renewed: Glass Harbor (S3) and Blue Lantern (S2); axed: Drift.",
+        D,
+    ),
+    Case(
         "label_list_renewals_of_others_only",
         "",
         "Glass Harbor season 2 is still in limbo. Renewed: Drift, Ember.",
