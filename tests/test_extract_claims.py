@@ -1372,6 +1372,35 @@ CASES = [
         D,
     ),
     Case(
+        "not_set_wins_over_a_fan_wiki_claiming_a_date",
+        "",
+        "Netflix says the release date for Glass Harbor season 2 has not been set, despite "
+        "a page on a fan wiki claiming November 20.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "date_according_to_a_leak_is_not_a_date",
+        "",
+        "Glass Harbor season 2 premieres, according to a leak, on November 20.",
+        D,
+    ),
+    Case(
+        "date_on_a_fan_site_is_not_a_date",
+        "",
+        "The premiere of Glass Harbor season 2 is listed by a fan site as November 20.",
+        D,
+    ),
+    Case(
+        "official_date_despite_earlier_claims_still_counts",
+        "",
+        "Despite claims of a delay, Netflix confirmed Glass Harbor season 2 premieres on "
+        "November 20.",
+        D,
+        renewal="renewed",
+        date="2026-11-20",
+    ),
+    Case(
         "leaked_date_is_not_a_date",
         "",
         "A leaked listing shows Glass Harbor season 2 arriving on November 20.",

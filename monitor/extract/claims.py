@@ -995,6 +995,11 @@ class _Evaluator:
             return None
         _, clause, scope = opened
         date_clause = sentence.clause_at(dm.start)
+        said_by = _first_in(doc.speculation, trigger.end(), dm.start)
+        if said_by is not None:
+            # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
+            self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
+            return None
         if date_clause != clause:
             hedge = self._hedge(date_clause.start, date_clause.end)
             if hedge is not None:

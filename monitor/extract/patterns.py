@@ -387,7 +387,8 @@ SPECULATION_RE = re.compile(
     r"netflix|it|the\s+show|the\s+series)|"
     # What follows a denial is what is denied; a claim or a leak is not an announcement.
     r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?|"
-    r"claim(?:s|ed)|leak(?:s|ed)?|unverified|could\s+not\s+be\s+(?:independently\s+)?"
+    r"claim(?:s|ed|ing)?|leak(?:s|ed)?|unverified|fan\s+(?:wiki|site|forum|page|account)s?|"
+    r"could\s+not\s+be\s+(?:independently\s+)?"
     r"(?:verified|confirmed))\b",
     _I,
 )
@@ -559,6 +560,7 @@ SPECULATION = keyed(
     SPECULATION_RE,
     "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
     "insider insiders fan wishlist if deny denies denied dismiss dismisses dismissed refutes "
-    "refuted debunk debunks debunked claims claimed leak leaks leaked unverified could",
+    "refuted debunk debunks debunked claim claims claimed claiming leak leaks leaked unverified "
+    "could",
     prefixes="predict guess speculat",
 )
