@@ -1313,6 +1313,39 @@ CASES = [
         phase="released",
     ),
     Case(
+        "split_season_last_episodes_date_is_not_the_season_date",
+        "",
+        "The first half of Glass Harbor's second season is now streaming on Netflix, with "
+        "the final three episodes to follow on December 18.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "split_season_rest_of_the_season_date_is_not_the_season_date",
+        "",
+        "Glass Harbor season 2 is out now on Netflix; the rest of the season arrives "
+        "on December 18.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "split_season_first_part_date_still_dates_the_season",
+        "",
+        "Glass Harbor season 2 premieres on November 20, with the remaining episodes "
+        "following on December 18.",
+        D,
+        renewal="renewed",
+        date="2026-11-20",
+    ),
+    Case(
+        "second_half_of_a_year_is_a_date_not_a_batch",
+        "",
+        "Glass Harbor season 2 will premiere in the second half of 2027.",
+        D,
+        renewal="renewed",
+        date="2027-H2",
+    ),
+    Case(
         "finale_date_is_not_the_season_date",
         "",
         "The Glass Harbor season 2 finale airs on November 20.",

@@ -1000,6 +1000,9 @@ class _Evaluator:
             # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
             self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
             return None
+        if p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start):
+            self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
+            return None
         if date_clause != clause:
             hedge = self._hedge(date_clause.start, date_clause.end)
             if hedge is not None:

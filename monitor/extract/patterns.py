@@ -149,6 +149,16 @@ LATER_EPISODE_BEFORE_RE = re.compile(
     r"(?:\s+(?:of\s+[^.;]{0,30}?|has|have|will|is|officially|finally)){0,3}\s*$",
     _I,
 )
+# "with the last four episodes to follow on Christmas Eve": a later batch's date is not the
+# season's (a split season is dated by its first part).
+LATER_BATCH_RE = re.compile(
+    r"\b(?:(?:last|final|remaining|other|next|later|second)\s+(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|few|batch\s+of)?\s*(?:episodes|instal?lments|chapters)|"
+    r"(?:second|next|final|last|remaining)\s+(?:batch|volume|instal?lment)|"
+    r"rest\s+of\s+the\s+(?:season|series|episodes|run)|remainder\s+of\s+the\s+"
+    r"(?:season|series|episodes|run)|back\s+half|second\s+half\s+of\s+the\s+(?:season|series))\b",
+    _I,
+)
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
 NOT_SEASON_SUBJECTS = frozenset(
     words(
