@@ -1194,6 +1194,35 @@ CASES = [
         renewal="cancelled",
     ),
     Case(
+        "checks_back_in_with_a_relative_day",
+        "",
+        "The crime drama Glass Harbor checks back in for its second season this Saturday "
+        "on Netflix.",
+        D,
+        renewal="renewed",
+        date="2026-10-03",
+    ),
+    Case(
+        "is_back_for_a_season_next_month",
+        "",
+        "Glass Harbor is back for season 2 next month, Netflix said.",
+        D,
+        renewal="renewed",
+        date="2026-11",
+    ),
+    Case(
+        "is_back_on_set_is_no_release_date",
+        "",
+        "The Glass Harbor cast is back on set in Belfast this month for season 2.",
+        D,
+    ),
+    Case(
+        "checked_in_at_a_hotel_is_no_release",
+        "",
+        "The Glass Harbor season 2 cast checked in at a Belfast hotel on October 9.",
+        D,
+    ),
+    Case(
         "return_for_a_second_series_uk",
         "",
         "The BBC has confirmed that Glass Harbor will return for a second series, with filming "

@@ -105,7 +105,9 @@ DATE_TRIGGER_RE = re.compile(
     r"\bpremier(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|\barriv(?:e|es|ed|ing|al)\b|"
     r"\breturn(?:s|ed|ing)?\b"
     + _BACK_TO_WORK
-    + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
+    # "checks back in for its second season this Friday", "is back for season 2 on Friday".
+    + r"|\bcheck(?:s|ed|ing)?\s+back\s+in\b|\b(?:is|are)\s+back\b(?=\s+(?:for|this|next|"
+    r"tonight|tomorrow)\b)" + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
     r"\bdebut(?:s|ed|ing)?\b|\bland(?:s|ed|ing)?\b|\bhit(?:s|ting)?\s+(?:netflix|screens|"
     r"streaming|prime|hbo|disney|hulu|apple)\b|\bset\s+(?:for|to\s+(?:premiere|debut|arrive|return|"
     r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|"
@@ -523,7 +525,7 @@ DATE_TRIGGER = keyed(
     "comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
-    "begin begins",
+    "begin begins check checks checked checking is are",
 )
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
