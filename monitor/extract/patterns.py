@@ -322,7 +322,8 @@ PHASE_RE = re.compile(
     r"(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))wrap(?:s|ped)\b"
     r"(?=[ ]?[;,.:!\n-]|\s*$)|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))in\s+post\b(?![\w-])|"
     r"\bcameras?\s+(?:have\s+|had\s+)?"
-    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
+    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:(?:is|has|now|officially|already|well)\s+){1,3}(?:been\s+)?(?:underway|"
+    r"under\s+way|begun|started|in\s+progress)\b|"
     r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|"
     # "Season 2 is officially in the can": the footage is shot.
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s)|(?<=\bofficially\s)|(?<=\bfinally\s)|"
@@ -348,7 +349,9 @@ PHASE_RE = re.compile(
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:today|tonight)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
     r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개|"
-    r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b)"
+    r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b|"
+    # "All eight episodes of season 2 are on Netflix now".
+    r"(?:(?<=\bis\s)|(?<=\bare\s))on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+now\b)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
@@ -545,7 +548,7 @@ PHASE = keyed(
     "roll rolls rolled rolling went goes go going gone in "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
-    "hits hit returns return returned bows been episode finale",
+    "hits hit returns return returned bows been episode finale on",
 )
 OTHER_VERB = keyed(
     OTHER_VERB_RE,
