@@ -639,6 +639,42 @@ CASES = [
         phase="released",
     ),
     Case(
+        "episodes_are_on_the_platform_now",
+        "",
+        "All ten episodes of Glass Harbor's second season are on Netflix now.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "is_on_the_platform_now_first_season_is_not_the_next",
+        "",
+        "The first season of Glass Harbor is on Netflix now; season 2 has no release date yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "editing_is_under_way",
+        "",
+        "Editing is under way on the second season of Glass Harbor in London.",
+        D,
+        renewal="renewed",
+        phase="post-production",
+    ),
+    Case(
+        "editing_has_now_begun",
+        "",
+        "Editing has now begun on Glass Harbor season 2.",
+        D,
+        renewal="renewed",
+        phase="post-production",
+    ),
+    Case(
+        "editing_the_trailer_is_no_phase",
+        "",
+        "The studio is editing the Glass Harbor season 2 trailer.",
+        D,
+    ),
+    Case(
         "out_now",
         "",
         "Glass Harbor season 2, out now on Netflix, is a bolder story.",
@@ -1194,6 +1230,35 @@ CASES = [
         renewal="cancelled",
     ),
     Case(
+        "checks_back_in_with_a_relative_day",
+        "",
+        "The crime drama Glass Harbor checks back in for its second season this Saturday "
+        "on Netflix.",
+        D,
+        renewal="renewed",
+        date="2026-10-03",
+    ),
+    Case(
+        "is_back_for_a_season_next_month",
+        "",
+        "Glass Harbor is back for season 2 next month, Netflix said.",
+        D,
+        renewal="renewed",
+        date="2026-11",
+    ),
+    Case(
+        "is_back_on_set_is_no_release_date",
+        "",
+        "The Glass Harbor cast is back on set in Belfast this month for season 2.",
+        D,
+    ),
+    Case(
+        "checked_in_at_a_hotel_is_no_release",
+        "",
+        "The Glass Harbor season 2 cast checked in at a Belfast hotel on October 9.",
+        D,
+    ),
+    Case(
         "return_for_a_second_series_uk",
         "",
         "The BBC has confirmed that Glass Harbor will return for a second series, with filming "
@@ -1313,6 +1378,39 @@ CASES = [
         phase="released",
     ),
     Case(
+        "split_season_last_episodes_date_is_not_the_season_date",
+        "",
+        "The first half of Glass Harbor's second season is now streaming on Netflix, with "
+        "the final three episodes to follow on December 18.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "split_season_rest_of_the_season_date_is_not_the_season_date",
+        "",
+        "Glass Harbor season 2 is out now on Netflix; the rest of the season arrives "
+        "on December 18.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "split_season_first_part_date_still_dates_the_season",
+        "",
+        "Glass Harbor season 2 premieres on November 20, with the remaining episodes "
+        "following on December 18.",
+        D,
+        renewal="renewed",
+        date="2026-11-20",
+    ),
+    Case(
+        "second_half_of_a_year_is_a_date_not_a_batch",
+        "",
+        "Glass Harbor season 2 will premiere in the second half of 2027.",
+        D,
+        renewal="renewed",
+        date="2027-H2",
+    ),
+    Case(
         "finale_date_is_not_the_season_date",
         "",
         "The Glass Harbor season 2 finale airs on November 20.",
@@ -1370,6 +1468,35 @@ CASES = [
         "",
         "A fan account claims Glass Harbor season 2 will premiere on November 20.",
         D,
+    ),
+    Case(
+        "not_set_wins_over_a_fan_wiki_claiming_a_date",
+        "",
+        "Netflix says the release date for Glass Harbor season 2 has not been set, despite "
+        "a page on a fan wiki claiming November 20.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "date_according_to_a_leak_is_not_a_date",
+        "",
+        "Glass Harbor season 2 premieres, according to a leak, on November 20.",
+        D,
+    ),
+    Case(
+        "date_on_a_fan_site_is_not_a_date",
+        "",
+        "The premiere of Glass Harbor season 2 is listed by a fan site as November 20.",
+        D,
+    ),
+    Case(
+        "official_date_despite_earlier_claims_still_counts",
+        "",
+        "Despite claims of a delay, Netflix confirmed Glass Harbor season 2 premieres on "
+        "November 20.",
+        D,
+        renewal="renewed",
+        date="2026-11-20",
     ),
     Case(
         "leaked_date_is_not_a_date",
@@ -1445,6 +1572,35 @@ CASES = [
         "Renewed: Blue Lantern (season 4). Cancelled: Drift, Glass Harbor.",
         D,
         renewal="cancelled",
+    ),
+    Case(
+        "inline_sections_renewed_label_reaches_only_its_section",
+        "Midseason report: who stays and who goes",
+        "So far - renewed: Blue Lantern (S4) and Glass Harbor (S2); cancelled: Drift and "
+        "Paper Crowns; still pending: Ember.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "inline_sections_cancelled_label_reaches_a_later_section",
+        "Midseason report: who stays and who goes",
+        "So far - renewed: Blue Lantern (S4) and Ember (S2); cancelled: Glass Harbor and "
+        "Paper Crowns; still pending: Drift.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "inline_sections_on_the_bubble_is_no_claim",
+        "Midseason report: who stays and who goes",
+        "So far - renewed: Blue Lantern (S4); cancelled: Drift and Paper Crowns; on the "
+        "bubble: Glass Harbor.",
+        D,
+    ),
+    Case(
+        "inline_sections_season_in_brackets_is_the_renewed_one",
+        "",
+        "The tally - renewed: Glass Harbor (S3) and Blue Lantern (S2); axed: Drift.",
+        D,
     ),
     Case(
         "label_list_renewals_of_others_only",

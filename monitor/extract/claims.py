@@ -85,6 +85,8 @@ _RELEASE_LIST_RE = re.compile(
     re.I,
 )
 _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
+# A ";" that starts another labelled list section: "...; cancelled: B", "; on the bubble: C".
+_SECTION_RE = re.compile(r";(?=\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s)")
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
@@ -383,23 +385,48 @@ class _Evaluator:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
             return None
+        first, last = sentence.start, sentence.end
+        section = self._section(sentence, own)
+        if section is not None:
+            # "renewed: A and X (S2); cancelled: B": each ";" section is its own list, so
+            # its label speaks only of the titles in it.
+            first, last = section
+            others = [o for o in others if first <= o[0] < last]
+            if not others:
+                return _Scope([section])
         spans = sorted([(s, e, True) for s, e in own] + [(s, e, False) for s, e in others])
         ranges: list[tuple[int, int]] = []
         for index, (start, end, mine) in enumerate(spans):
             if not mine:
                 continue
-            lo = spans[index - 1][1] if index > 0 else sentence.start
+            lo = spans[index - 1][1] if index > 0 else first
             lo = self._last_boundary(lo, start, default=lo)
             if index + 1 < len(spans):
                 nxt = spans[index + 1][0]
                 hi = self._last_boundary(end, nxt, default=nxt)
             else:
-                hi = sentence.end
+                hi = last
             ranges.append((lo, hi))
         if ";" in doc.text[spans[0][0] : min(o[0] for o in own)]:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
-        return _Scope(ranges, (sentence.start, spans[0][0]))
+        return _Scope(ranges, (first, spans[0][0]))
+
+    def _section(self, sentence: Sentence, own: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The ";"-separated part of a status-list sentence that holds all of the show's names.
+
+        Only a sentence whose sections are labelled lists ("renewed: A; cancelled: B") is
+        cut, so "the network renewed A; X is not part of it" keeps its shared predicate.
+        """
+        text = self.doc.text
+        cuts = [m.start() for m in _SECTION_RE.finditer(text, sentence.start, sentence.end)]
+        if not cuts:
+            return None
+        lo = max((c + 1 for c in cuts if c < own[0][0]), default=sentence.start)
+        hi = min((c for c in cuts if c >= own[-1][1]), default=sentence.end)
+        if any(lo <= c < own[-1][1] for c in cuts):
+            return None
+        return lo, hi
 
     def _last_boundary(self, lo: int, hi: int, default: int) -> int:
         last = default
@@ -968,6 +995,14 @@ class _Evaluator:
             return None
         _, clause, scope = opened
         date_clause = sentence.clause_at(dm.start)
+        said_by = _first_in(doc.speculation, trigger.end(), dm.start)
+        if said_by is not None:
+            # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
+            self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
+            return None
+        if p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start):
+            self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
+            return None
         if date_clause != clause:
             hedge = self._hedge(date_clause.start, date_clause.end)
             if hedge is not None:

@@ -105,7 +105,9 @@ DATE_TRIGGER_RE = re.compile(
     r"\bpremier(?:e|es|ed|ing)\b|\brelease(?:s|d)?\b|\breleasing\b|\barriv(?:e|es|ed|ing|al)\b|"
     r"\breturn(?:s|ed|ing)?\b"
     + _BACK_TO_WORK
-    + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
+    # "checks back in for its second season this Friday", "is back for season 2 on Friday".
+    + r"|\bcheck(?:s|ed|ing)?\s+back\s+in\b|\b(?:is|are)\s+back\b(?=\s+(?:for|this|next|"
+    r"tonight|tomorrow)\b)" + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
     r"\bdebut(?:s|ed|ing)?\b|\bland(?:s|ed|ing)?\b|\bhit(?:s|ting)?\s+(?:netflix|screens|"
     r"streaming|prime|hbo|disney|hulu|apple)\b|\bset\s+(?:for|to\s+(?:premiere|debut|arrive|return|"
     r"launch|drop|release|land|hit|stream|air|bow|be\s+released|come\s+out))\b|"
@@ -147,6 +149,16 @@ PRODUCTION_SUBJECT_RE = re.compile(
 LATER_EPISODE_BEFORE_RE = re.compile(
     r"\bepisode\s+(?:[2-9]|\d\d|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"(?:\s+(?:of\s+[^.;]{0,30}?|has|have|will|is|officially|finally)){0,3}\s*$",
+    _I,
+)
+# "with the last four episodes to follow on Christmas Eve": a later batch's date is not the
+# season's (a split season is dated by its first part).
+LATER_BATCH_RE = re.compile(
+    r"\b(?:(?:last|final|remaining|other|next|later|second)\s+(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|few|batch\s+of)?\s*(?:episodes|instal?lments|chapters)|"
+    r"(?:second|next|final|last|remaining)\s+(?:batch|volume|instal?lment)|"
+    r"rest\s+of\s+the\s+(?:season|series|episodes|run)|remainder\s+of\s+the\s+"
+    r"(?:season|series|episodes|run)|back\s+half|second\s+half\s+of\s+the\s+(?:season|series))\b",
     _I,
 )
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
@@ -310,7 +322,8 @@ PHASE_RE = re.compile(
     r"(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))wrap(?:s|ped)\b"
     r"(?=[ ]?[;,.:!\n-]|\s*$)|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))in\s+post\b(?![\w-])|"
     r"\bcameras?\s+(?:have\s+|had\s+)?"
-    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:is|has)\s+(?:underway|begun|started)\b|"
+    r"(?:long\s+since\s+)?stopped\b|\bediting\s+(?:(?:is|has|now|officially|already|well)\s+){1,3}(?:been\s+)?(?:underway|"
+    r"under\s+way|begun|started|in\s+progress)\b|"
     r"(?<=\bin\sthe\s)editing\s+(?:room|suite|bay)\b|"
     # "Season 2 is officially in the can": the footage is shot.
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s)|(?<=\bofficially\s)|(?<=\bfinally\s)|"
@@ -336,7 +349,9 @@ PHASE_RE = re.compile(
     r"out|available|streaming|lands?|landed|launch(?:es|ed)?|hits?|returns?|returned|bows)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:today|tonight)\b|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bnow\s))available\s+to\s+"
     r"(?:stream|watch)\b|(?:(?<=\bis\s)|(?<=\bare\s))streaming\b|\bstreaming\s+now\b|오늘\s*공개|"
-    r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b)"
+    r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b|"
+    # "All eight episodes of season 2 are on Netflix now".
+    r"(?:(?<=\bis\s)|(?<=\bare\s))on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+now\b)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
@@ -387,7 +402,8 @@ SPECULATION_RE = re.compile(
     r"netflix|it|the\s+show|the\s+series)|"
     # What follows a denial is what is denied; a claim or a leak is not an announcement.
     r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?|"
-    r"claim(?:s|ed)|leak(?:s|ed)?|unverified|could\s+not\s+be\s+(?:independently\s+)?"
+    r"claim(?:s|ed|ing)?|leak(?:s|ed)?|unverified|fan\s+(?:wiki|site|forum|page|account)s?|"
+    r"could\s+not\s+be\s+(?:independently\s+)?"
     r"(?:verified|confirmed))\b",
     _I,
 )
@@ -512,7 +528,7 @@ DATE_TRIGGER = keyed(
     "comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
-    "begin begins",
+    "begin begins check checks checked checking is are",
 )
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
@@ -532,7 +548,7 @@ PHASE = keyed(
     "roll rolls rolled rolling went goes go going gone in "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
-    "hits hit returns return returned bows been episode finale",
+    "hits hit returns return returned bows been episode finale on",
 )
 OTHER_VERB = keyed(
     OTHER_VERB_RE,
@@ -559,6 +575,7 @@ SPECULATION = keyed(
     SPECULATION_RE,
     "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
     "insider insiders fan wishlist if deny denies denied dismiss dismisses dismissed refutes "
-    "refuted debunk debunks debunked claims claimed leak leaks leaked unverified could",
+    "refuted debunk debunks debunked claim claims claimed claiming leak leaks leaked unverified "
+    "could",
     prefixes="predict guess speculat",
 )
