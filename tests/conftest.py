@@ -7,13 +7,16 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from monitor.sources.http import Fetcher
 from tests.feedserver import FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
+TEST_USER_AGENT = "release-monitor-tests/1.0 (+https://example.invalid)"
 
 
 def run_cli(
@@ -45,3 +48,13 @@ def feed_server() -> Iterator[FeedServer]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture
+def fetcher() -> Iterator[Fetcher]:
+    """A Fetcher with a test User-Agent, a 1 MiB body cap and a 5 s deadline."""
+    f = Fetcher(TEST_USER_AGENT, max_body_bytes=1024 * 1024, deadline=timedelta(seconds=5))
+    try:
+        yield f
+    finally:
+        f.close()

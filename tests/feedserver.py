@@ -180,6 +180,16 @@ class FeedServer:
             route.last_modified = route.last_modified or formatdate(1_700_000_000, usegmt=True)
         return route
 
+    def add_json(self, path: str, body: bytes, status: int = 200, **headers: str) -> None:
+        """Serve `body` as JSON at `path` (query included), with ETag/Last-Modified and 304s.
+        Header names may use underscores for dashes (`Cache_Control="max-age=3600"`)."""
+        named = {k.replace("_", "-"): v for k, v in headers.items()}
+        self.add(path, body, status=status, content_type="application/json", headers=named)
+
+    def paths(self) -> list[str]:
+        """The paths requested so far, in order."""
+        return [r.path for r in self.requests]
+
     def hits(self, path: str) -> int:
         with self._lock:
             return sum(1 for r in self.requests if urlsplit(r.path).path == path)

@@ -19,16 +19,12 @@ from monitor.sources.http import (
     parse_retry_after,
     with_ttl,
 )
+from tests.conftest import TEST_USER_AGENT
 from tests.feedserver import FeedServer, fixture_feed, gzip_bomb
 
 NOW = datetime(2025, 6, 4, 12, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
-UA = "release-monitor-tests/1.0 (+https://example.invalid)"
-
-
-@pytest.fixture
-def fetcher() -> Fetcher:
-    return Fetcher(UA, max_body_bytes=1024 * 1024, deadline=timedelta(seconds=5))
+UA = TEST_USER_AGENT
 
 
 FEED = fixture_feed("wordpress.xml")

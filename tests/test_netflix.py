@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -176,27 +175,8 @@ UPCOMING = "/api/data/upcoming"
 
 
 @pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    f = Fetcher("release-monitor-tests/1", deadline=timedelta(seconds=10))
-    yield f
-    f.close()
-
-
-@pytest.fixture
 def server(feed_server: FeedServer) -> FeedServer:
     return feed_server
-
-
-def serve_json(
-    server: FeedServer, path: str, body: bytes, status: int = 200, **headers: str
-) -> None:
-    """Serve `body` as JSON at `path` (query included), with ETag/Last-Modified and 304s."""
-    named = {k.replace("_", "-"): v for k, v in headers.items()}
-    server.add(path, body, status=status, content_type="application/json", headers=named)
-
-
-def paths(server: FeedServer) -> list[str]:
-    return [r.path for r in server.requests]
 
 
 def source_for(server: FeedServer) -> NetflixSource:
@@ -204,7 +184,7 @@ def source_for(server: FeedServer) -> NetflixSource:
 
 
 def test_source_reads_the_list(fetcher: Fetcher, server: FeedServer) -> None:
-    serve_json(server, UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
+    server.add_json(UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
     source = source_for(server)
     result = source.poll(fetcher, SourceState(), NOW)
     assert (result.name, result.status, result.error) == ("netflix", "ok", None)
@@ -234,7 +214,7 @@ def test_source_reads_the_list(fetcher: Fetcher, server: FeedServer) -> None:
 def test_changed_shape_is_a_source_error_not_a_crash(
     fetcher: Fetcher, server: FeedServer, fixture: str, message: str
 ) -> None:
-    serve_json(server, UPCOMING, (FIXTURES / fixture).read_bytes())
+    server.add_json(UPCOMING, (FIXTURES / fixture).read_bytes())
     source = source_for(server)
     first = source.poll(fetcher, SourceState(), NOW)
     assert first.status == "error"
@@ -249,13 +229,13 @@ def test_changed_shape_is_a_source_error_not_a_crash(
     assert "if-none-match" not in server.requests[-1].headers
     assert second.state.next_check == NOW + timedelta(hours=6 + 12)
     # The endpoint comes back: healthy again.
-    serve_json(server, UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
+    server.add_json(UPCOMING, (FIXTURES / "upcoming.json").read_bytes())
     third = source.poll(fetcher, second.state, NOW + timedelta(hours=18))
     assert (third.status, third.state.failures, len(third.observations)) == ("ok", 0, 1)
 
 
 def test_http_error_is_reported(fetcher: Fetcher, server: FeedServer) -> None:
-    serve_json(server, UPCOMING, b"oops", 500)
+    server.add_json(UPCOMING, b"oops", 500)
     result = source_for(server).poll(fetcher, SourceState(), NOW)
     assert result.status == "error"
     assert result.error is not None

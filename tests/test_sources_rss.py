@@ -21,11 +21,6 @@ NOW = datetime(2025, 6, 4, 12, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
 
 
-@pytest.fixture
-def fetcher() -> Fetcher:
-    return Fetcher("release-monitor-tests/1.0", deadline=timedelta(seconds=5))
-
-
 def test_rss_poll_ok_then_not_modified(feed_server: FeedServer, fetcher: Fetcher) -> None:
     feed_server.add("/feed/", fixture_feed("wordpress.xml"))
     source = RssSource(name="What's on Netflix", url=feed_server.url("/feed/"), interval=HOUR)

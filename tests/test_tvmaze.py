@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -290,27 +289,8 @@ SHOW = "/shows/40839?embed=seasons"
 
 
 @pytest.fixture
-def fetcher() -> Iterator[Fetcher]:
-    f = Fetcher("release-monitor-tests/1", deadline=timedelta(seconds=10))
-    yield f
-    f.close()
-
-
-@pytest.fixture
 def server(feed_server: FeedServer) -> FeedServer:
     return feed_server
-
-
-def serve_json(
-    server: FeedServer, path: str, body: bytes, status: int = 200, **headers: str
-) -> None:
-    """Serve `body` as JSON at `path` (query included), with ETag/Last-Modified and 304s."""
-    named = {k.replace("_", "-"): v for k, v in headers.items()}
-    server.add(path, body, status=status, content_type="application/json", headers=named)
-
-
-def paths(server: FeedServer) -> list[str]:
-    return [r.path for r in server.requests]
 
 
 def raw(name: str) -> bytes:
@@ -318,10 +298,10 @@ def raw(name: str) -> bytes:
 
 
 def test_looks_the_show_up_once_and_remembers_the_id(fetcher: Fetcher, server: FeedServer) -> None:
-    serve_json(
-        server, SEARCH, raw("singlesearch_all_of_us_are_dead.json"), Cache_Control="max-age=3600"
+    server.add_json(
+        SEARCH, raw("singlesearch_all_of_us_are_dead.json"), Cache_Control="max-age=3600"
     )
-    serve_json(server, SHOW, raw("show_dated.json"), Cache_Control="max-age=3600")
+    server.add_json(SHOW, raw("show_dated.json"), Cache_Control="max-age=3600")
     (source,) = tvmaze_sources(server.base_url, [AOUAD], timedelta(minutes=5))
     first = source.poll(fetcher, SourceState(), NOW)
     assert first.status == "ok", first.error
@@ -341,20 +321,20 @@ def test_looks_the_show_up_once_and_remembers_the_id(fetcher: Fetcher, server: F
         ("renewal", "renewed"),
         ("date", "2027-01-29"),
     ]
-    assert paths(server) == [SEARCH, SHOW]
+    assert server.paths() == [SEARCH, SHOW]
     assert server.requests[0].headers["accept"] == "application/json"
 
 
 def test_configured_id_skips_the_search_and_wins_over_a_remembered_one(
     fetcher: Fetcher, server: FeedServer
 ) -> None:
-    serve_json(server, SHOW, raw("show_announced.json"))
+    server.add_json(SHOW, raw("show_announced.json"))
     watch = Watch("All of Us Are Dead", 2, tvmaze_id=40839)
     (source,) = tvmaze_sources(server.base_url, [watch], timedelta(hours=2))
     stored = SourceState(url=server.base_url + "/shows/1?embed=seasons", etag='"old"')
     result = source.poll(fetcher, stored, NOW)
     assert result.status == "ok", result.error
-    assert paths(server) == [SHOW]
+    assert server.paths() == [SHOW]
     assert (
         "if-none-match" not in server.requests[0].headers
     )  # the other show's validator is dropped
@@ -362,7 +342,7 @@ def test_configured_id_skips_the_search_and_wins_over_a_remembered_one(
 
 
 def test_unchanged_show_is_not_parsed_again(fetcher: Fetcher, server: FeedServer) -> None:
-    serve_json(server, SHOW, raw("show_announced.json"))  # with an ETag
+    server.add_json(SHOW, raw("show_announced.json"))  # with an ETag
     (source,) = tvmaze_sources(
         server.base_url, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1)
     )
@@ -374,7 +354,7 @@ def test_unchanged_show_is_not_parsed_again(fetcher: Fetcher, server: FeedServer
 
 def test_lookup_of_another_show_warns(fetcher: Fetcher, server: FeedServer) -> None:
     other = load("show_announced.json") | {"id": 99, "name": "Dark Matter"}
-    serve_json(server, "/singlesearch/shows?q=Dark&embed=seasons", json.dumps(other).encode())
+    server.add_json("/singlesearch/shows?q=Dark&embed=seasons", json.dumps(other).encode())
     (source,) = tvmaze_sources(server.base_url, [Watch("Dark", 2)], timedelta(hours=1))
     result = source.poll(fetcher, SourceState(), NOW)
     assert result.status == "ok"
@@ -382,13 +362,13 @@ def test_lookup_of_another_show_warns(fetcher: Fetcher, server: FeedServer) -> N
     assert 'matched "Dark" to "Dark Matter"' in warning and "tvmaze_id" in warning
     lookup = lookup_show(fetcher, server.base_url, Watch("Dark", 2), NOW)
     assert (lookup.show_id, lookup.name, lookup.error) == (99, "Dark Matter", None)
-    serve_json(server, SEARCH, raw("singlesearch_all_of_us_are_dead.json"))
+    server.add_json(SEARCH, raw("singlesearch_all_of_us_are_dead.json"))
     checked = [Watch("Dark", 2), AOUAD, Watch("Nope", 1), Watch("1899", 2, tvmaze_id=59287)]
     warnings = lookup_warnings(fetcher, server.base_url, checked, NOW)
     assert len(warnings) == 2
     assert warnings[0] == warning
     assert warnings[1].startswith('TVmaze knows no show called "Nope"')
-    assert "/shows/59287" not in " ".join(paths(server))  # a configured id needs no lookup
+    assert "/shows/59287" not in " ".join(server.paths())  # a configured id needs no lookup
 
 
 def test_unknown_show_is_a_clear_error(fetcher: Fetcher, server: FeedServer) -> None:
@@ -403,7 +383,7 @@ def test_unknown_show_is_a_clear_error(fetcher: Fetcher, server: FeedServer) -> 
 
 
 def test_429_backs_off_for_retry_after(fetcher: Fetcher, server: FeedServer) -> None:
-    serve_json(server, SHOW, b'{"name":"Too Many Requests","status":429}', 429, Retry_After="7200")
+    server.add_json(SHOW, b'{"name":"Too Many Requests","status":429}', 429, Retry_After="7200")
     (source,) = tvmaze_sources(
         server.base_url, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1)
     )
@@ -425,7 +405,7 @@ def test_429_backs_off_for_retry_after(fetcher: Fetcher, server: FeedServer) -> 
 def test_bad_body_is_a_source_error_and_read_again_next_time(
     fetcher: Fetcher, server: FeedServer, body: bytes, message: str
 ) -> None:
-    serve_json(server, SHOW, body)
+    server.add_json(SHOW, body)
     (source,) = tvmaze_sources(
         server.base_url, [Watch("X", 2, tvmaze_id=40839)], timedelta(hours=1)
     )
