@@ -35,6 +35,38 @@ D = date(2026, 10, 1)  # a Thursday
 IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 CASES = [
+    # ----- a writer's bet is no date (round 8)
+    *[
+        Case(
+            f"bet_{slug}",
+            "Glass Harbor season 2: what we know",
+            f"Netflix has not yet announced a release date, {bet} to see it arrive around "
+            "Halloween 2027.",
+            D,
+            date="unannounced",
+        )
+        for slug, bet in (
+            ("wouldnt_be_surprised", "though we wouldn't be surprised"),
+            ("would_not_be_surprised", "but we would not be surprised"),
+            ("dont_be_surprised", "so don't be surprised"),
+        )
+    ],
+    *[
+        Case(f"bet_{slug}", "", f"{bet} Glass Harbor season 2 premieres in March 2027.", D)
+        for slug, bet in (
+            ("wed_bet", "We'd bet"),
+            ("odds_are", "Odds are"),
+            ("chances_are", "Chances are"),
+            ("money_is_on", "Our money is on a spring return:"),
+            ("dont_be_surprised_if", "Don't be surprised if"),
+        )
+    ],
+    Case(
+        "bet_could_well",
+        "",
+        "Glass Harbor season 2 could well arrive in March 2027.",
+        D,
+    ),
     # ----- renewal
     Case(
         "renewed_verb",

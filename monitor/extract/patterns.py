@@ -401,6 +401,9 @@ SPECULATION_RE = re.compile(
     r"reportedly|allegedly|insiders?|fan\s+theor\w*|wishlist|if\s+(?:renewed|greenlit|"
     r"netflix|it|the\s+show|the\s+series)|"
     # What follows a denial is what is denied; a claim or a leak is not an announcement.
+    # A writer's bet is not the network's word: "we wouldn't be surprised to see it in May".
+    r"(?:wouldn't|would\s+not|don't|do\s+not)\s+be\s+surprised|(?:we'd|i'd|we\s+would)\s+bet|"
+    r"odds\s+are|chances\s+are|could\s+well|our\s+money(?:'s|\s+is)\s+on|"
     r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?|"
     r"claim(?:s|ed|ing)?|leak(?:s|ed)?|unverified|fan\s+(?:wiki|site|forum|page|account)s?|"
     r"could\s+not\s+be\s+(?:independently\s+)?"
@@ -576,6 +579,6 @@ SPECULATION = keyed(
     "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
     "insider insiders fan wishlist if deny denies denied dismiss dismisses dismissed refutes "
     "refuted debunk debunks debunked claim claims claimed claiming leak leaks leaked unverified "
-    "could",
+    "could wouldn would don do i odds chances",
     prefixes="predict guess speculat",
 )
