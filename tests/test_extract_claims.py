@@ -67,6 +67,85 @@ CASES = [
         "Glass Harbor season 2 could well arrive in March 2027.",
         D,
     ),
+    # ----- round 8: passing on a season, slating a quarter, a date still to be announced
+    Case(
+        "cancel_passes_on_title_season",
+        "Hulu Passes on 'Glass Harbor' Season 2",
+        "The streamer made the call this week.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "cancel_will_not_move_forward_with_season",
+        "",
+        "Hulu will not move forward with a second season of the drama Glass Harbor, the "
+        "producers confirmed.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "cancel_wont_go_forward_with_season",
+        "",
+        "Netflix won't go forward with a second season of Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "no_cancel_moving_forward_with_season",
+        "",
+        "Netflix is moving forward with a second season of Glass Harbor.",
+        D,
+    ),
+    Case(
+        "date_slates_season_for_quarter",
+        "Prime Video slates 'Glass Harbor' season 2 for Q4 2027",
+        "",
+        D,
+        date="2027-Q4",
+    ),
+    Case(
+        "date_slate_season_of_title_for_quarter",
+        "",
+        "The upfront materials slate the second season of Glass Harbor for Q2 2027.",
+        D,
+        date="2027-Q2",
+    ),
+    Case(
+        "date_fall_slate_noun_is_no_verb",
+        "",
+        "Glass Harbor season 2 leads the streamer's fall slate, which also has three films.",
+        D,
+    ),
+    Case(
+        "unannounced_not_been_given_a_date",
+        "",
+        "Glass Harbor season 2 has not been given a premiere date yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "unannounced_not_yet_been_set_a_date",
+        "",
+        "Season 2 of Glass Harbor hasn't yet been given a release date.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "unannounced_date_announced_in_the_summer",
+        "",
+        "Glass Harbor's second season has wrapped, and a premiere date will be announced in the "
+        "summer.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
+    Case(
+        "unannounced_date_revealed_next_month",
+        "",
+        "Netflix says the Glass Harbor season 2 release date will be revealed next month.",
+        D,
+        date="unannounced",
+    ),
     # ----- renewal
     Case(
         "renewed_verb",
