@@ -146,6 +146,35 @@ CASES = [
         D,
         date="unannounced",
     ),
+    # ----- round 8: a rumour the writer corrects does not hedge the correction
+    Case(
+        "corrected_rumour_then_still_shooting",
+        "No, Glass Harbor hasn't been cancelled",
+        "A viral post claimed Peacock had scrapped the show, but Glass Harbor has not been "
+        "cancelled; season 2 is still shooting in Toronto.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "uncorrected_rumour_still_hedges",
+        "",
+        "A viral post claimed Peacock had scrapped the show, and season 2 is still shooting in "
+        "Toronto.",
+        D,
+    ),
+    Case(
+        "rumour_but_without_correction_still_hedges",
+        "",
+        "Insiders claim Glass Harbor season 2 premieres in May 2027, but Netflix says it "
+        "returns in June 2027.",
+        D,
+    ),
+    Case(
+        "prediction_is_not_corrected_by_but_not",
+        "",
+        "We predict Glass Harbor season 2 will not slip, but it is still shooting in Toronto.",
+        D,
+    ),
     # ----- renewal
     Case(
         "renewed_verb",

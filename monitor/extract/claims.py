@@ -500,6 +500,8 @@ class _Evaluator:
         if hedge is None:
             # Speculation scopes forward: "Our guess: it arrives in 2027".
             hedge = _first_in(self.doc.speculation, sentence.start, max(pos, clause.end))
+            if hedge is not None and _corrected(self.doc.text, hedge, pos):
+                hedge = None
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None
@@ -1273,6 +1275,13 @@ class _Evaluator:
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
         return unannounced[0] if unannounced else None
+
+
+def _corrected(text: str, speculation: re.Match[str], pos: int) -> bool:
+    """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact."""
+    if p.REPORTED_RE.search(speculation.group()) is None:
+        return False
+    return p.CORRECTION_RE.search(text, speculation.end(), pos) is not None
 
 
 def _first_in(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:

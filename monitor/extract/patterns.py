@@ -421,6 +421,11 @@ SPECULATION_RE = re.compile(
     r"(?:verified|confirmed))\b",
     _I,
 )
+# Reported speech the writer then corrects: "a post claimed it was axed, but it has not been".
+REPORTED_RE = re.compile(r"claim|leak|rumou?r|report|insider|alleged|unverified", _I)
+CORRECTION_RE = re.compile(
+    r"(?:,\s*but|;\s*but|\bhowever,?)\s+[^.;]{0,120}?(?:\b(?:not|never|no\s+longer)\b|n't\b)", _I
+)
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no|without|nor|neither|yet\s+to|no\s+longer|failed\s+to|rather\s+than|"
     r"instead\s+of|denied|denies|deny|false)\b|n't\b",
