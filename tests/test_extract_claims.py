@@ -175,6 +175,29 @@ CASES = [
         "We predict Glass Harbor season 2 will not slip, but it is still shooting in Toronto.",
         D,
     ),
+    # ----- round 8: what follows "no date yet, though/but" is a guess unless it cites the network
+    *[
+        Case(
+            f"no_date_then_{slug}",
+            "Glass Harbor season 2: what we know",
+            f"Netflix has not yet announced a release date, {rest}",
+            D,
+            date="unannounced",
+        )
+        for slug, rest in (
+            ("though_guess", "though we expect to see it arrive around Halloween 2027."),
+            ("but_writer_says", "but it will arrive around Halloween 2027."),
+            ("dash_though", "- though it should land in October 2027."),
+        )
+    ],
+    Case(
+        "no_date_but_network_confirmed",
+        "",
+        "There is no Glass Harbor season 2 release date yet, but Netflix confirmed it will arrive "
+        "in October 2027.",
+        D,
+        date="2027-10",
+    ),
     # ----- renewal
     Case(
         "renewed_verb",

@@ -505,6 +505,9 @@ class _Evaluator:
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
             return None
+        if fld == "date" and self._guess_after_no_date(sentence, pos):
+            self._note(fld, sentence, f"a guess after 'no date yet' ('{trigger}')")
+            return None
         if self._derivative(clause, pos, end):
             self._note(fld, sentence, f"about a spinoff or film, not the show ('{trigger}')")
             return None
@@ -512,6 +515,17 @@ class _Evaluator:
             self._note(fld, sentence, f"background, not news ('{trigger}')")
             return None
         return sentence, clause, scope
+
+    def _guess_after_no_date(self, sentence: Sentence, pos: int) -> bool:
+        """ "No release date yet, though it could arrive around Halloween": the rest is a guess."""
+        text = self.doc.text
+        for m in self.doc.unannounced:
+            if not sentence.start <= m.start() < pos:
+                continue
+            contrast = p.CONTRAST_RE.search(text, m.end(), pos)
+            if contrast is not None:
+                return p.OFFICIAL_RE.search(text, contrast.end(), sentence.end) is None
+        return False
 
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""

@@ -426,6 +426,12 @@ REPORTED_RE = re.compile(r"claim|leak|rumou?r|report|insider|alleged|unverified"
 CORRECTION_RE = re.compile(
     r"(?:,\s*but|;\s*but|\bhowever,?)\s+[^.;]{0,120}?(?:\b(?:not|never|no\s+longer)\b|n't\b)", _I
 )
+# "Netflix has not announced a date, though/but ...": what follows is the writer's own unless
+# it cites the network.
+CONTRAST_RE = re.compile(r"(?:[,;]|\s-)\s*(?:though|although|but)\b", _I)
+OFFICIAL_RE = re.compile(
+    r"\b(?:officially|announced|confirmed|said|says|told|according\s+to|revealed|stated)\b", _I
+)
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no|without|nor|neither|yet\s+to|no\s+longer|failed\s+to|rather\s+than|"
     r"instead\s+of|denied|denies|deny|false)\b|n't\b",
