@@ -35,6 +35,169 @@ D = date(2026, 10, 1)  # a Thursday
 IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 CASES = [
+    # ----- a writer's bet is no date (round 8)
+    *[
+        Case(
+            f"bet_{slug}",
+            "Glass Harbor season 2: what we know",
+            f"Netflix has not yet announced a release date, {bet} to see it arrive around "
+            "Halloween 2027.",
+            D,
+            date="unannounced",
+        )
+        for slug, bet in (
+            ("wouldnt_be_surprised", "though we wouldn't be surprised"),
+            ("would_not_be_surprised", "but we would not be surprised"),
+            ("dont_be_surprised", "so don't be surprised"),
+        )
+    ],
+    *[
+        Case(f"bet_{slug}", "", f"{bet} Glass Harbor season 2 premieres in March 2027.", D)
+        for slug, bet in (
+            ("wed_bet", "We'd bet"),
+            ("odds_are", "Odds are"),
+            ("chances_are", "Chances are"),
+            ("money_is_on", "Our money is on a spring return:"),
+            ("dont_be_surprised_if", "Don't be surprised if"),
+        )
+    ],
+    Case(
+        "bet_could_well",
+        "",
+        "Glass Harbor season 2 could well arrive in March 2027.",
+        D,
+    ),
+    # ----- round 8: passing on a season, slating a quarter, a date still to be announced
+    Case(
+        "cancel_passes_on_title_season",
+        "Hulu Passes on 'Glass Harbor' Season 2",
+        "The streamer made the call this week.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "cancel_will_not_move_forward_with_season",
+        "",
+        "Hulu will not move forward with a second season of the drama Glass Harbor, the "
+        "producers confirmed.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "cancel_wont_go_forward_with_season",
+        "",
+        "Netflix won't go forward with a second season of Glass Harbor.",
+        D,
+        renewal="cancelled",
+    ),
+    Case(
+        "no_cancel_moving_forward_with_season",
+        "",
+        "Netflix is moving forward with a second season of Glass Harbor.",
+        D,
+    ),
+    Case(
+        "date_slates_season_for_quarter",
+        "Prime Video slates 'Glass Harbor' season 2 for Q4 2027",
+        "",
+        D,
+        date="2027-Q4",
+    ),
+    Case(
+        "date_slate_season_of_title_for_quarter",
+        "",
+        "The upfront materials slate the second season of Glass Harbor for Q2 2027.",
+        D,
+        date="2027-Q2",
+    ),
+    Case(
+        "date_fall_slate_noun_is_no_verb",
+        "",
+        "Glass Harbor season 2 leads the streamer's fall slate, which also has three films.",
+        D,
+    ),
+    Case(
+        "unannounced_not_been_given_a_date",
+        "",
+        "Glass Harbor season 2 has not been given a premiere date yet.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "unannounced_not_yet_been_set_a_date",
+        "",
+        "Season 2 of Glass Harbor hasn't yet been given a release date.",
+        D,
+        date="unannounced",
+    ),
+    Case(
+        "unannounced_date_announced_in_the_summer",
+        "",
+        "Glass Harbor's second season has wrapped, and a premiere date will be announced in the "
+        "summer.",
+        D,
+        date="unannounced",
+        phase="post-production",
+    ),
+    Case(
+        "unannounced_date_revealed_next_month",
+        "",
+        "Netflix says the Glass Harbor season 2 release date will be revealed next month.",
+        D,
+        date="unannounced",
+    ),
+    # ----- round 8: a rumour the writer corrects does not hedge the correction
+    Case(
+        "corrected_rumour_then_still_shooting",
+        "No, Glass Harbor hasn't been cancelled",
+        "A viral post claimed Peacock had scrapped the show, but Glass Harbor has not been "
+        "cancelled; season 2 is still shooting in Toronto.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "uncorrected_rumour_still_hedges",
+        "",
+        "A viral post claimed Peacock had scrapped the show, and season 2 is still shooting in "
+        "Toronto.",
+        D,
+    ),
+    Case(
+        "rumour_but_without_correction_still_hedges",
+        "",
+        "Insiders claim Glass Harbor season 2 premieres in May 2027, but Netflix says it "
+        "returns in June 2027.",
+        D,
+    ),
+    Case(
+        "prediction_is_not_corrected_by_but_not",
+        "",
+        "We predict Glass Harbor season 2 will not slip, but it is still shooting in Toronto.",
+        D,
+    ),
+    # ----- round 8: what follows "no date yet, though/but" is a guess unless it cites the network
+    *[
+        Case(
+            f"no_date_then_{slug}",
+            "Glass Harbor season 2: what we know",
+            f"Netflix has not yet announced a release date, {rest}",
+            D,
+            date="unannounced",
+        )
+        for slug, rest in (
+            ("though_guess", "though we expect to see it arrive around Halloween 2027."),
+            ("but_writer_says", "but it will arrive around Halloween 2027."),
+            ("dash_though", "- though it should land in October 2027."),
+        )
+    ],
+    Case(
+        "no_date_but_network_confirmed",
+        "",
+        "There is no Glass Harbor season 2 release date yet, but Netflix confirmed it will arrive "
+        "in October 2027.",
+        D,
+        date="2027-10",
+    ),
     # ----- renewal
     Case(
         "renewed_verb",

@@ -500,8 +500,13 @@ class _Evaluator:
         if hedge is None:
             # Speculation scopes forward: "Our guess: it arrives in 2027".
             hedge = _first_in(self.doc.speculation, sentence.start, max(pos, clause.end))
+            if hedge is not None and _corrected(self.doc.text, hedge, pos):
+                hedge = None
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
+            return None
+        if fld == "date" and self._guess_after_no_date(sentence, pos):
+            self._note(fld, sentence, f"a guess after 'no date yet' ('{trigger}')")
             return None
         if self._derivative(clause, pos, end):
             self._note(fld, sentence, f"about a spinoff or film, not the show ('{trigger}')")
@@ -510,6 +515,17 @@ class _Evaluator:
             self._note(fld, sentence, f"background, not news ('{trigger}')")
             return None
         return sentence, clause, scope
+
+    def _guess_after_no_date(self, sentence: Sentence, pos: int) -> bool:
+        """ "No release date yet, though it could arrive around Halloween": the rest is a guess."""
+        text = self.doc.text
+        for m in self.doc.unannounced:
+            if not sentence.start <= m.start() < pos:
+                continue
+            contrast = p.CONTRAST_RE.search(text, m.end(), pos)
+            if contrast is not None:
+                return p.OFFICIAL_RE.search(text, contrast.end(), sentence.end) is None
+        return False
 
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
@@ -1273,6 +1289,13 @@ class _Evaluator:
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
         return unannounced[0] if unannounced else None
+
+
+def _corrected(text: str, speculation: re.Match[str], pos: int) -> bool:
+    """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact."""
+    if p.REPORTED_RE.search(speculation.group()) is None:
+        return False
+    return p.CORRECTION_RE.search(text, speculation.end(), pos) is not None
 
 
 def _first_in(matches: list[re.Match[str]], start: int, end: int) -> re.Match[str] | None:

@@ -87,6 +87,10 @@ CANCEL_RE = re.compile(
     r"|(?:(?<=\bwill\snot\s)|(?<=\bwon't\s)|(?<=\bwill\snot\sbe\s)|(?<=\bwon't\sbe\s))renew(?:ed)?\b|"
     r"(?<=\bnot\sto\s)renew\b|"
     r"\bdeclined\s+to\s+renew\b|\bpass(?:ed|es)?\s+on\s+(?:a|another)\s+(?:[\w-]+\s+)?season\b"
+    # "Hulu Passes on 'X' Season 2": the network turns the season down.
+    r"|\bpass(?:ed|es)?\s+on\s+['\"]?#+['\"]?(?:'s)?\s+season\s+\w+"
+    r"|(?:(?<=\bnot\s)|(?<=\bnot\sbe\s)|(?<=n't\s)|(?<=n't\sbe\s))(?:move|moving|go|going)\s+"
+    r"forward\s+with\s+(?:(?:a|another|the)\s+)?(?:[\w-]+\s+)?season\b"
     r"|(?:(?<=\bnot\s)|(?<=\bnot\sbe\s))(?:moving|going)\s+forward\b"
     r"|(?<=\bone\sand\s)done\b)"
     r"|(?P<end>\b(?:end|ends|ending|conclude|concludes|concluding|wrap\s+up|wraps\s+up)\s+"
@@ -114,6 +118,10 @@ DATE_TRIGGER_RE = re.compile(
     # "Sets April 16 Date", "sets a March 5 premiere", "has set Thursday, April 16 for Part 1".
     r"\bset(?:s|ting)?\b(?=\s+(?:(?:a|an|the)\s+)?(?:(?-i:[A-Z0-9])[\w.]*,?\s+){1,4}"
     r"(?:date|premiere|return|release|debut|launch|bow|for)\b)|\bslated\b|"
+    # "slates season 3 for Q4 2028": the verb, not a network's "fall slate".
+    r"\bslat(?:e|es|ing)\b(?=\s+[^.;:]{0,80}?\bfor\s+(?:(?:a|an|the)\s+)?(?:q[1-4]|h[12]|early|"
+    r"late|mid|spring|summer|fall|autumn|winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"\d))|"
     r"\bscheduled\b|\bdated\b|\bdue\b(?!\s+to\b)|\bcoming\b|\bcomes?\s+out\b|"
     r"\bcomes\s+to\s+(?:netflix|screens|streaming|prime|hbo|disney|hulu|apple|bbc|itv)\b|"
     r"\bout\s+(?:on|in|now|today|this|next)\b|\bbows?\b|\bbowing\b|"
@@ -249,7 +257,8 @@ UNANNOUNCED_RE = re.compile(
     r"(?:set|announced|confirmed|revealed|given|released|scheduled|determined|shared|unveiled)\b"
     r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s)|(?<=\bnot\syet\s))(?:have|know)\s+"
     r"(?:a|the|an\s+exact|an\s+official)\s+(?:(?:release|premiere|launch)\s+)?date\b"
-    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s))(?:announced|set|revealed|confirmed|given|shared|"
+    r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s)|(?<=n't\sbeen\s)|(?<=\bnot\sbeen\s)|"
+    r"(?<=\bnot\syet\sbeen\s)|(?<=n't\syet\sbeen\s))(?:announced|set|revealed|confirmed|given|shared|"
     r"scheduled)\s+(?:(?:#+|it|the\s+show|the\s+series)\s+(?:season\s+\w+\s+)?|season\s+\w+\s+)?"
     r"(?:a|the|an)\s+(?:(?:official|exact|specific)\s+)?(?:(?:release|premiere|launch)\s+)?"
     r"date\b"
@@ -257,7 +266,9 @@ UNANNOUNCED_RE = re.compile(
     r"|\byet\s+to\s+(?:announce|set|reveal|confirm|give|share|receive|get)\s+(?:a|the|an)\s+"
     r"(?:(?:official|exact)\s+)?(?:(?:release|premiere|launch)\s+)?date\b"
     r"|\b(?:(?:release|premiere|launch)\s+)?date\s+(?:will|would|is\s+to)\s+be\s+(?:announced|"
-    r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
+    r"revealed|confirmed|shared)\s+(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course|"
+    # "will be announced in the summer": that season is when the news comes, not the show.
+    r"(?:in|during|over|by|this|next|at)\s+(?:the\s+)?(?:coming\s+)?[\w-]+)\b"
     r"|\b(?:announce|reveal|confirm|share)\s+(?:a|the)\s+(?:(?:release|premiere|launch)\s+)?date\s+"
     r"(?:later|soon|at\s+a\s+later\s+date|in\s+due\s+course)\b"
     r"|\b(?:(?:release|premiere)\s+)?date\s*(?::|is|remains)?\s*(?:TBA|TBD|TBC)\b"
@@ -401,11 +412,25 @@ SPECULATION_RE = re.compile(
     r"reportedly|allegedly|insiders?|fan\s+theor\w*|wishlist|if\s+(?:renewed|greenlit|"
     r"netflix|it|the\s+show|the\s+series)|"
     # What follows a denial is what is denied; a claim or a leak is not an announcement.
+    # A writer's bet is not the network's word: "we wouldn't be surprised to see it in May".
+    r"(?:wouldn't|would\s+not|don't|do\s+not)\s+be\s+surprised|(?:we'd|i'd|we\s+would)\s+bet|"
+    r"odds\s+are|chances\s+are|could\s+well|our\s+money(?:'s|\s+is)\s+on|"
     r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?|"
     r"claim(?:s|ed|ing)?|leak(?:s|ed)?|unverified|fan\s+(?:wiki|site|forum|page|account)s?|"
     r"could\s+not\s+be\s+(?:independently\s+)?"
     r"(?:verified|confirmed))\b",
     _I,
+)
+# Reported speech the writer then corrects: "a post claimed it was axed, but it has not been".
+REPORTED_RE = re.compile(r"claim|leak|rumou?r|report|insider|alleged|unverified", _I)
+CORRECTION_RE = re.compile(
+    r"(?:,\s*but|;\s*but|\bhowever,?)\s+[^.;]{0,120}?(?:\b(?:not|never|no\s+longer)\b|n't\b)", _I
+)
+# "Netflix has not announced a date, though/but ...": what follows is the writer's own unless
+# it cites the network.
+CONTRAST_RE = re.compile(r"(?:[,;]|\s-)\s*(?:though|although|but)\b", _I)
+OFFICIAL_RE = re.compile(
+    r"\b(?:officially|announced|confirmed|said|says|told|according\s+to|revealed|stated)\b", _I
 )
 NEGATION_RE = re.compile(
     r"\b(?:not|never|no|without|nor|neither|yet\s+to|no\s+longer|failed\s+to|rather\s+than|"
@@ -516,7 +541,7 @@ CANCEL = keyed(
     "cancel cancels canceled cancelled cancelling canceling cancellation cancelation announced "
     "confirmed ax axe axes axed axing canned scrap scraps scrapped pull pulls pulled status return "
     "returning coming come back get getting receive be happening renew renewed opted decided "
-    "chose choosing deciding declined pass passed passes moving going done end ends ending "
+    "chose choosing deciding declined pass passed passes move moving go going done end ends ending "
     "conclude concludes concluding wrap wraps",
 )
 DATE_TRIGGER = keyed(
@@ -524,8 +549,8 @@ DATE_TRIGGER = keyed(
     "premiere premieres premiered premiering release releases released releasing arrive "
     "arrives arrived arriving arrival return returns returned returning drop drops dropped "
     "dropping launch launches launched launching debut debuts debuted debuting land lands "
-    "landed landing hit hits hitting set sets setting slated scheduled dated due coming come "
-    "comes out bow "
+    "landed landing hit hits hitting set sets setting slate slates slating slated scheduled "
+    "dated due coming come comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
     "begin begins check checks checked checking is are",
@@ -576,6 +601,6 @@ SPECULATION = keyed(
     "rumor rumors rumored rumour rumours rumoured we our unconfirmed reportedly allegedly "
     "insider insiders fan wishlist if deny denies denied dismiss dismisses dismissed refutes "
     "refuted debunk debunks debunked claim claims claimed claiming leak leaks leaked unverified "
-    "could",
+    "could wouldn would don do i odds chances",
     prefixes="predict guess speculat",
 )
