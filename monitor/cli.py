@@ -390,9 +390,12 @@ def history(state: State, show: str, as_json: bool) -> None:
         entries = repo.history(show)
     finally:
         repo.close()
-    if not entries:
-        watched = ", ".join(sorted({w.show for w in config.watches})) or "none"
-        fail(f'no history for "{show}" (watched shows: {watched})', 1)
+    watched = sorted({w.show for w in config.watches})
+    if not entries and show.casefold() not in {w.casefold() for w in watched}:
+        fail(f'no history for "{show}" (watched shows: {", ".join(watched) or "none"})', 1)
+    if not entries and not as_json:
+        click.echo(f'nothing recorded yet for "{show}": it has not been polled successfully')
+        return
     if as_json:
         print_json(
             [

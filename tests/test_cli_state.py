@@ -134,6 +134,11 @@ def test_history_shows_the_timeline_with_links(tmp_path: Path) -> None:
     ]
     missing = run_cli("-c", str(config), "history", "Nope")
     assert missing.returncode == 1 and 'no history for "Nope"' in missing.stderr
+    # A watched show with nothing recorded yet is not an error.
+    quiet = run_cli("-c", str(config), "history", "Paper Lanterns")
+    assert quiet.returncode == 0 and "nothing recorded yet" in quiet.stdout
+    quiet_json = run_cli("-c", str(config), "history", "Paper Lanterns", "--json")
+    assert quiet_json.returncode == 0 and json.loads(quiet_json.stdout) == []
 
 
 def test_notify_test_reports_each_target_and_masks_secrets(tmp_path: Path) -> None:
