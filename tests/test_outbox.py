@@ -10,7 +10,7 @@ import pytest
 
 from monitor.config import Target
 from monitor.models import Event
-from monitor.notify.apprise_sink import AppriseSink
+from monitor.notify.apprise_sink import AppriseSink, SendResult
 from monitor.notify.outbox import deliver
 from monitor.state.repository import Repository, Routing
 from monitor.state.tables import EventRow
@@ -165,3 +165,35 @@ def test_a_target_apprise_cannot_use_is_given_up_at_once(repo: Repository) -> No
     dead = repo.deliveries("dead")
     assert len(dead) == 2 and all("configuration error" in str(d.last_error) for d in dead)
     assert all("secret-token" not in d.target_label for d in dead)
+
+
+def test_a_row_reclaimed_after_a_slow_send_is_not_sent_again_by_the_slow_sender(
+    repo: Repository,
+) -> None:
+    with webhook() as hook:
+        targets = (Target(url=hook.url()),)
+        enqueue(repo, targets, n=2)
+        clock = [T0]
+        second: list[tuple[int, int]] = []
+
+        class Slow:
+            """The first send outlasts the lease; another sender runs meanwhile."""
+
+            def __init__(self, url: str) -> None:
+                self.sink = AppriseSink(url)
+
+            def send(self, title: str, body: str) -> SendResult:
+                result = self.sink.send(title, body)
+                if not second:
+                    clock[0] += timedelta(minutes=6)
+                    other = deliver(repo, targets, clock[0])
+                    second.append((other.sent, other.failed))
+                return result
+
+        outcome = deliver(repo, targets, T0, sender_for=Slow, clock=lambda: clock[0])
+        assert second == [(2, 0)]  # the lease ran out: the other sender took both rows
+        # Only the row in flight when the lease ran out went twice; the slow sender skipped
+        # the row it no longer held instead of sending it a second time.
+        assert len(hook.received) == 3
+        assert (outcome.sent, outcome.failed, outcome.pending) == (1, 0, 0)
+        assert repo.delivery_counts()["sent"] == 2

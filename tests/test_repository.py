@@ -349,3 +349,22 @@ def test_reading_works_while_another_process_holds_the_write_lock(tmp_path: Path
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_a_stale_claim_cannot_mark_a_row_another_sender_holds(repo: Repository) -> None:
+    delivery = _enqueue_one(repo)
+    (slow,) = repo.claim(T0)
+    later = T0 + timedelta(minutes=6)
+    (fresh,) = repo.claim(later)  # the slow sender's lease ran out
+    assert fresh.lease != slow.lease
+    # The slow sender's failure must not free the row while the new holder sends it.
+    assert repo.mark_failed(delivery, later, "timeout", lease=slow.lease) == "sending"
+    assert repo.claim(later + timedelta(minutes=1), retry_all=True) == []
+    assert repo.mark_failed(delivery, later, "HTTP 500", lease=fresh.lease) == "pending"
+    (third,) = repo.claim(later + timedelta(minutes=2))
+    repo.mark_sent(delivery, later + timedelta(minutes=2))
+    # A sent row is never downgraded, whoever reports late.
+    assert repo.mark_failed(delivery, later, "timeout", lease=third.lease) == "sent"
+    assert repo.claim(later + timedelta(days=2), retry_all=True) == []
+    (row,) = repo.deliveries()
+    assert (row.status, row.last_error) == ("sent", "HTTP 500")

@@ -66,28 +66,43 @@ def deliver(
         target = target_of.get(key)
         if target is None:
             for job in batch:
-                repo.mark_failed(job.id, moment(), "target no longer in the config", dead=True)
+                repo.mark_failed(
+                    job.id, moment(), "target no longer in the config", dead=True, lease=job.lease
+                )
             return 0, len(batch), f"{batch[0].target_label}: no longer in the config"
         sender = sender_for(target.url)
         sent = failed = 0
         reason: str | None = None
         config_error = False
-        for job in batch:
+        for claimed in batch:
             if reason is not None:
                 # The target just failed: later rows wait for its next attempt.
-                repo.mark_failed(job.id, moment(), f"not tried: {reason}", dead=config_error)
+                repo.mark_failed(
+                    claimed.id,
+                    moment(),
+                    f"not tried: {reason}",
+                    dead=config_error,
+                    lease=claimed.lease,
+                )
                 failed += 1
                 continue
-            result = sender.send(job.title, job.body)
+            # Earlier sends of this batch may have outlasted the lease: a row another sender
+            # has taken since is theirs to send, not ours.
+            held = repo.renew(claimed, moment())
+            if held is None:
+                continue
+            result = sender.send(held.title, held.body)
             if result.ok:
-                repo.mark_sent(job.id, moment())
+                repo.mark_sent(held.id, moment())
                 sent += 1
             else:
                 reason = result.reason or "failed"
                 config_error = result.config_error
                 # A wrong URL cannot start working: give up at once (status and health show
                 # it) instead of retrying for a day. Fixing the URL makes it a new target.
-                repo.mark_failed(job.id, moment(), reason, dead=result.config_error)
+                repo.mark_failed(
+                    held.id, moment(), reason, dead=result.config_error, lease=held.lease
+                )
                 failed += 1
         return sent, failed, None if reason is None else f"{batch[0].target_label}: {reason}"
 

@@ -97,6 +97,10 @@ class Outgoing:
     title: str
     body: str
     attempts: int
+    # The claim's token: the row's lease_until when claimed. Only the holder of the current
+    # claim may renew or mark the row, so a sender whose lease ran out cannot free or resend
+    # a row another sender has taken since.
+    lease: datetime
 
 
 @dataclass(frozen=True)
@@ -574,9 +578,10 @@ class Repository:
                 query.order_by(col(DeliveryRow.id)).limit(limit).with_for_update(skip_locked=True)
             ).all()
             out = []
+            until = now + lease
             for row in rows:
                 row.status = "sending"
-                row.lease_until = now + lease
+                row.lease_until = until
                 session.add(row)
                 out.append(
                     Outgoing(
@@ -586,11 +591,26 @@ class Repository:
                         title=row.title,
                         body=row.body,
                         attempts=row.attempts,
+                        lease=until,
                     )
                 )
             return out
 
+    def renew(self, job: Outgoing, now: datetime, lease: timedelta = LEASE) -> Outgoing | None:
+        """Extend a claim just before sending; None when another sender has taken the row."""
+        with db.writing(self.engine) as session:
+            row = session.get(DeliveryRow, job.id)
+            if row is None or not _holds(row, job.lease):
+                return None
+            # Strictly later than the old token, so every claim of a row has its own.
+            until = max(now + lease, job.lease + timedelta(microseconds=1))
+            row.lease_until = until
+            session.add(row)
+            return replace(job, lease=until)
+
     def mark_sent(self, delivery_id: int, now: datetime) -> None:
+        """Record a successful send, whoever's claim it was: even a late success from a stale
+        claim means the message went out, and marking it sent spares a third copy."""
         with db.writing(self.engine) as session:
             row = session.get(DeliveryRow, delivery_id)
             if row is None or row.status == "sent":
@@ -602,13 +622,25 @@ class Repository:
             session.add(row)
 
     def mark_failed(
-        self, delivery_id: int, now: datetime, error: str, *, dead: bool = False
+        self,
+        delivery_id: int,
+        now: datetime,
+        error: str,
+        *,
+        dead: bool = False,
+        lease: datetime | None = None,
     ) -> str:
-        """Schedule the next attempt by the backoff; dead after 24 h of failure. New status."""
+        """Schedule the next attempt by the backoff; dead after 24 h of failure. New status.
+
+        With `lease` (the claim's token) nothing changes unless that claim still holds the
+        row: freeing a row another sender holds would let a third one send it meanwhile.
+        """
         with db.writing(self.engine) as session:
             row = session.get(DeliveryRow, delivery_id)
             if row is None or row.status == "sent":
                 return "sent"
+            if lease is not None and not _holds(row, lease):
+                return row.status
             row.attempts += 1
             row.first_failure = row.first_failure or now
             row.last_error = mask_urls(error)[:500]  # never store a secret, whoever reports
@@ -668,6 +700,11 @@ class Repository:
                 .order_by(col(EventRow.at), col(EventRow.id))
             ).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
+
+
+def _holds(row: DeliveryRow, lease: datetime) -> bool:
+    """Is the row still leased by the claim whose token is `lease`?"""
+    return row.status == "sending" and row.lease_until == lease
 
 
 # A source that keeps failing may not hold a new watch's alerts back for ever.
