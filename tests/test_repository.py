@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -368,3 +369,34 @@ def test_a_stale_claim_cannot_mark_a_row_another_sender_holds(repo: Repository) 
     assert repo.claim(later + timedelta(days=2), retry_all=True) == []
     (row,) = repo.deliveries()
     assert (row.status, row.last_error) == ("sent", "HTTP 500")
+
+
+def _at(observation: Observation, moment: datetime) -> Observation:
+    return replace(observation, published=moment, seen_at=moment)
+
+
+@pytest.mark.parametrize("via", ["refined date", "release day"])
+def test_released_is_announced_once_even_after_a_trusted_step_back(
+    repo: Repository, via: str
+) -> None:
+    apply(repo, "Deadline", T0)
+    apply(repo, "Blog", T0)  # baseline over: what follows is news
+    t1, t2, t3 = (T0 + timedelta(days=d) for d in (1, 2, 20))
+    released = _at(obs("released", "phase", Trust.STRUCTURED, "TVmaze"), t1)
+    assert apply(repo, "Deadline", t1, [released]) == ["released"]
+    # A newer trusted report puts the season back in post-production (say, a part 2)
+    back = _at(obs("post-production", "phase"), t2)
+    assert apply(repo, "Deadline", t2, [back]) == ["phase_changed"]
+    if via == "refined date":
+        # a confirmed exact date, already passed, derives `released` again
+        kinds = apply(repo, "Deadline", t3, [_at(obs("2026-06-10"), t3)])
+        assert kinds == ["date_announced"]
+    else:
+        apply(repo, "Deadline", t2, [_at(obs("2026-06-10"), t2)])
+        with repo.transaction() as session:
+            kinds = [e.kind for e in repo.release_day(session, [WATCH], DEFAULT_ROUTING, t3)]
+        assert kinds == []
+    (state,) = repo.seasons([WATCH])
+    assert state.phase == "released"  # the state still follows the rules
+    sent = [h.event.kind for h in repo.history(WATCH.show) if not h.silent]
+    assert sent.count("released") == 1

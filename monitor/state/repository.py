@@ -417,17 +417,22 @@ class Repository:
         now: datetime,
     ) -> list[Event]:
         state = result.state
+        events = result.events
+        if any(e.kind == "released" for e in events) and self._was_released(session, row):
+            # Announced once per season: a step back and a return (a re-derived release
+            # after a part 2 report, say) change the state, not what users were told.
+            events = tuple(e for e in events if e.kind != "released")
         row.renewal = state.renewal
         row.release_date = state.release_date
         row.phase = state.phase
         row.updated_at = state.updated_at
         row.reported = json.dumps(state.reported, ensure_ascii=False)
         row.evidence = _evidence_json(state.evidence)
-        if result.events:
+        if events:
             row.revision += 1
         session.add(row)
         announced = []
-        for found in result.events:
+        for found in events:
             event = found
             if found.kind == "released" and state.release_date:
                 event = replace(found, extra={**found.extra, "release_date": state.release_date})
@@ -444,6 +449,12 @@ class Repository:
             if not row.baseline:
                 announced.append(event)
         return announced
+
+    def _was_released(self, session: Session, row: SeasonRow) -> bool:
+        found = session.exec(
+            select(EventRow.id).where(EventRow.season_id == row.id, EventRow.kind == "released")
+        ).first()
+        return found is not None
 
     def _finish_baselines(
         self,
