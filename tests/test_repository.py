@@ -15,6 +15,7 @@ from monitor.config import Target
 from monitor.models import Item, Observation, SourceState, Trust, Watch
 from monitor.state import db
 from monitor.state.repository import Repository, Routing, target_key, watches_hash
+from monitor.state.tables import SCHEMA_VERSION
 
 T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
 WATCH = Watch("Glass Harbor", 2)
@@ -92,7 +93,7 @@ def test_schema_is_created_versioned_and_sqlite_is_configured(tmp_path: Path) ->
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT_MS
     repo.close()
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         raw.execute("UPDATE schema_version SET version = 99")
     assert {"season", "observation", "item", "source_state", "event", "delivery"} <= tables
@@ -109,7 +110,7 @@ def test_a_table_missing_at_the_current_version_is_created(tmp_path: Path) -> No
     Repository.open(f"sqlite:///{path}").close()
     with sqlite3.connect(path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
     assert "daemon_heartbeat" in tables
 
 
@@ -400,3 +401,51 @@ def test_released_is_announced_once_even_after_a_trusted_step_back(
     assert state.phase == "released"  # the state still follows the rules
     sent = [h.event.kind for h in repo.history(WATCH.show) if not h.silent]
     assert sent.count("released") == 1
+
+
+def test_a_watch_removed_and_added_again_is_baselined_again(repo: Repository) -> None:
+    apply(repo, "Deadline", T0)
+    assert apply(repo, "Blog", T0) == ["tracking"]
+    t1, t2 = T0 + timedelta(days=1), T0 + timedelta(days=30)
+    apply(repo, "Deadline", t1, watches=(FAMILY,))  # the watch is removed from the config
+    apply(repo, "Blog", t1, watches=(FAMILY,))
+    # Re-added a month later: the news of the month is backlog, recorded silently, ...
+    assert repo.needs_full_read(SourceState(last_success=t1), [WATCH])
+    assert apply(repo, "Deadline", t2, [_at(obs("2027-01-29"), T0 + timedelta(days=10))]) == []
+    assert (
+        apply(repo, "Deadline", t2 + timedelta(hours=1), [_at(obs("renewed", "renewal"), t2)]) == []
+    )
+    # ... then one fresh summary once every source has been read again.
+    assert apply(repo, "Blog", t2 + timedelta(hours=2)) == ["tracking"]
+    (state,) = repo.seasons([WATCH])
+    assert (state.release_date, state.renewal) == ("2027-01-29", "renewed")
+    history = [(h.event.kind, h.silent) for h in repo.history(WATCH.show)]
+    assert history == [
+        ("tracking", False),
+        ("date_announced", True),
+        ("renewed", True),
+        ("tracking", False),
+    ]
+    # Then news is news again.
+    assert apply(
+        repo,
+        "Deadline",
+        t2 + timedelta(days=1),
+        [_at(obs("cancelled", "renewal"), t2 + timedelta(days=1))],
+    ) == ["cancelled"]
+
+
+def test_a_version_1_database_gains_the_active_marker(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    repo = Repository.open(f"sqlite:///{path}")
+    apply(repo, "Deadline", T0)
+    repo.close()
+    with sqlite3.connect(path) as raw:  # as written by the first release
+        raw.execute("ALTER TABLE season DROP COLUMN active")
+        raw.execute("UPDATE schema_version SET version = 1")
+    repo = Repository.open(f"sqlite:///{path}")
+    assert apply(repo, "Blog", T0) == ["tracking"]  # the season was watched all along
+    repo.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert raw.execute("SELECT active FROM season").fetchall() == [(1,)]

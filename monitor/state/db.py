@@ -24,8 +24,14 @@ from monitor.state.tables import SCHEMA_VERSION, SchemaVersion
 BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "release_monitor_immediate"
 
+
+def _add_season_active(conn: Connection) -> None:
+    # Every season of an older database was being watched as far as it knew.
+    conn.exec_driver_sql("ALTER TABLE season ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
+
+
 # version -> step that upgrades a database from that version to the next one.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_season_active}
 
 
 class DatabaseError(MonitorError):

@@ -256,7 +256,7 @@ class Repository:
             rows = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
         for watch in watches:
             row = rows.get(watch.key)
-            if row is None:
+            if row is None or not row.active:
                 return True
             if row.baseline and (state.last_success is None or state.last_success < row.created_at):
                 return True
@@ -313,8 +313,17 @@ class Repository:
     def _seasons(
         self, session: Session, watches: Sequence[Watch], now: datetime
     ) -> list[SeasonRow]:
-        """The season rows of the watchlist, created (in baseline) for new watches."""
+        """The season rows of the watchlist, created (in baseline) for new watches.
+
+        Rows of watches no longer listed are marked inactive; one listed again goes back into
+        baseline, since whatever was published while it was away was never read.
+        """
         existing = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
+        listed = {w.key for w in watches}
+        for key, gone in existing.items():
+            if gone.active and key not in listed:
+                gone.active = False
+                session.add(gone)
         rows = []
         for watch in watches:
             row = existing.get(watch.key)
@@ -323,6 +332,11 @@ class Repository:
                 session.add(row)
                 session.flush()
                 existing[watch.key] = row
+            elif not row.active:
+                row.active = True
+                row.baseline = True
+                row.created_at = now
+                session.add(row)
             rows.append(row)
         return rows
 
@@ -488,7 +502,8 @@ class Repository:
             self.add_event(
                 session,
                 event,
-                key=f"{row.id}:tracking",
+                # One summary per baseline: a watch re-added later gets a fresh one.
+                key=f"{row.id}:tracking:{row.created_at.isoformat()}",
                 watch=watch_of.get((row.show, row.season)),
                 routing=routing,
                 now=now,

@@ -12,7 +12,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 # Bump with a migration in db.MIGRATIONS whenever a table changes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -55,10 +55,14 @@ class SeasonRow(SQLModel, table=True):
     release_date: str | None = None
     phase: str | None = None
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When the watch (last) appeared in the watchlist: its baseline started then.
     created_at: datetime = Field(sa_type=UTCDateTime)
     # True until every source has been polled once since the watch appeared: its backlog
     # is recorded silently, then one `tracking` summary goes out.
     baseline: bool = True
+    # False while the watch is out of the watchlist; nothing is read for it meanwhile, so
+    # when it comes back it is baselined again instead of announcing that backlog as news.
+    active: bool = True
     # Counts state changes; part of every delivery key so a change is enqueued once.
     revision: int = 0
     reported: str = Field(default="{}", sa_type=Text)  # JSON {field: value}
