@@ -35,6 +35,58 @@ D = date(2026, 10, 1)  # a Thursday
 IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 CASES = [
+    # ----- a season mention right after another show's one-word title is that show's
+    *[
+        Case(
+            f"other_title_season_{slug}",
+            "Streaming renewals this year: every decision",
+            "Renewed: Midnight Ferry (season 3), Glass Harbor (season 2). "
+            f"Cancelled: Pale Orchard, Tin Lantern. Coming back soon: {mention} arrives March 6.",
+            D,
+            renewal=renewal,
+            watch=watch,
+        )
+        for slug, mention, watch, renewal in (
+            ("same_number_is_not_ours", "Brackwater season 2", GH2, "renewed"),
+            ("possessive_ordinal", "Brackwater's second season", GH2, "renewed"),
+            (
+                "other_number_listed_show",
+                "Brackwater season 3",
+                Watch("Midnight Ferry", 3),
+                "renewed",
+            ),
+            ("not_renewed_by_it", "Brackwater season 2", Watch("Midnight Ferry", 2), None),
+        )
+    ],
+    Case(
+        "own_title_season_keeps_its_date",
+        "",
+        "Coming back soon: Glass Harbor season 2 arrives March 6.",
+        D,
+        date="2027-03-06",
+    ),
+    Case(
+        "sentence_start_word_before_season_is_not_a_title",
+        "",
+        "Glass Harbor is coming back. When season 2 arrives on March 6, fans will be ready.",
+        D,
+        date="2027-03-06",
+    ),
+    *[
+        Case(
+            f"cancelled_list_last_title_{slug}",
+            "Streaming renewals this year: every decision",
+            f"Renewed: Midnight Ferry (season 3), Brackwater (season 2). Cancelled: {listed}. "
+            "Coming back soon: Brackwater season 2 arrives March 6.",
+            D,
+            renewal="cancelled",
+            watch=GH3,
+        )
+        for slug, listed in (
+            ("last", "Pale Orchard, Glass Harbor"),
+            ("first", "Glass Harbor, Pale Orchard"),
+        )
+    ],
     # ----- a writer's bet is no date (round 8)
     *[
         Case(

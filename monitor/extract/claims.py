@@ -248,8 +248,37 @@ class _Doc:
                 ):
                     continue
                 found.append((start, end))
+            found += self._names_before_seasons(sentence, found)
         self._names[sentence.start] = found
         return found
+
+    def _names_before_seasons(
+        self, sentence: Sentence, found: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """One capitalised word right before a season mention: "Gallowmere season 2".
+
+        A single word is too weak to be a name elsewhere, but written straight before
+        "season 2" or "'s second season" it is the title that season belongs to.
+        """
+        out: list[tuple[int, int]] = []
+        for s in self.seasons:
+            if not sentence.start <= s.start < sentence.end:
+                continue
+            m = p.NAME_BEFORE_SEASON_RE.search(
+                self.text, max(sentence.start, s.start - 40), s.start
+            )
+            if m is None:
+                continue
+            start, end = m.span("name")
+            word = m.group("name").lower()
+            if word in p.NAME_STOPWORDS or word in p.NOT_A_NAME_BEFORE_SEASON:
+                continue
+            if any(lo <= start < hi for lo, hi in found):
+                continue
+            if p.PERSON_BEFORE_RE.search(self.text[max(0, start - 30) : start]):
+                continue
+            out.append((start, end))
+        return out
 
 
 def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:

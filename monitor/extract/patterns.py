@@ -476,6 +476,17 @@ NAME_STOPWORDS = frozenset(
     sunday spring summer fall winter studios studio entertainment media originals original
     news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans""")
 )
+# "Gallowmere season 2", "Gallowmere's second season": the word names another show.
+NAME_BEFORE_SEASON_RE = re.compile(r"(?<![\w'#-])(?P<name>[A-Z][\w-]*)(?:'s)?\s+$")
+# Capitalised words that open a sentence or clause before a season mention.
+NOT_A_NAME_BEFORE_SEASON = frozenset(
+    words("""when why how what where whether if once after before but and so meanwhile while
+    though although until as its it it's this that these those his her their our your my is
+    will did does has have was were are which who then also now yes no plus even still another
+    next last upcoming latest entire whole full both each every all any more most only upon
+    since during through with without from into about like than per via hopefully sadly
+    unfortunately finally however instead besides there here we they he she you i""")
+)
 PERSON_BEFORE_RE = re.compile(
     r"\b(?:star|stars|starring|starred|actor|actress|creator|co-creator|director|showrunner|"
     r"producer|writer|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
