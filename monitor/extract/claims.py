@@ -1321,9 +1321,17 @@ class _Evaluator:
 
 
 def _corrected(text: str, speculation: re.Match[str], pos: int) -> bool:
-    """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact."""
+    """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact.
+
+    So is the main clause after "despite posts claiming X," and what a denial goes on to
+    say: "Netflix denied reports of an August date, saying no date has been set".
+    """
+    if p.DENIAL_RE.fullmatch(speculation.group()):
+        return p.DENIAL_GOES_ON_RE.search(text, speculation.end(), pos) is not None
     if p.REPORTED_RE.search(speculation.group()) is None:
         return False
+    if p.CONCESSIVE_BEFORE_RE.search(text, max(0, speculation.start() - 80), speculation.start()):
+        return "," in text[speculation.end() : pos]
     return p.CORRECTION_RE.search(text, speculation.end(), pos) is not None
 
 

@@ -312,10 +312,13 @@ PHASE_RE = re.compile(
     r"|\b(?:started|began|begun|starts|begins|commenced)\s+(?:work\s+on\s+(?:the\s+)?"
     r"(?:scripts?|writing)|writing)\b"
     r"|\bwriters\s+have\s+(?:started|begun|been\s+(?:hired|working))\b"
+    # Writers' room jargon: "writers are already breaking stories for the new season".
+    r"|\bwriters?\b[^.;]{0,40}?\b(?:break(?:ing|s)?|broke)\s+(?:the\s+)?stor(?:y|ies)\b"
     # "Writers are already at work on the new scripts."
     r"|\b(?:working|hard\s+at\s+work|(?<=\bat\s)work)\s+on\s+(?:the\s+)?"
     r"(?:(?:new|next|season's|season\s+\w+|[\w-]+\s+season's)\s+)?scripts?\b"
-    r"|\bscripts?\s+(?:are|is|have\s+been|has\s+been)\s+(?:being\s+)?(?:written|complete|completed|"
+    r"|\bscripts?\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:are|is|have\s+been|has\s+been)\s+"
+    r"(?:(?:already|now|currently|still)\s+)?(?:being\s+)?(?:written|complete|completed|"
     r"finished|done|ready)\b"
     r"|\bscript\s+reading\b|\btable\s+reads?\b"
     r"|\bcasting\s+(?:is\s+|has\s+)?(?:officially\s+)?(?:underway|under\s+way|begun|began|started|"
@@ -425,6 +428,15 @@ SPECULATION_RE = re.compile(
 REPORTED_RE = re.compile(r"claim|leak|rumou?r|report|insider|alleged|unverified", _I)
 CORRECTION_RE = re.compile(
     r"(?:,\s*but|;\s*but|\bhowever,?)\s+[^.;]{0,120}?(?:\b(?:not|never|no\s+longer)\b|n't\b)", _I
+)
+# "Despite posts claiming X, ...": the main clause after the comma is asserted against it.
+CONCESSIVE_BEFORE_RE = re.compile(
+    r"\b(?:despite|in\s+spite\s+of|contrary\s+to|notwithstanding)\b[^.;,]*$", _I
+)
+DENIAL_RE = re.compile(r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?", _I)
+# "denied reports of X, saying ...": what the denier goes on to say is its own word.
+DENIAL_GOES_ON_RE = re.compile(
+    r",\s*(?:saying|adding|stating|explaining|noting|clarifying|insisting)\b", _I
 )
 # "Netflix has not announced a date, though/but ...": what follows is the writer's own unless
 # it cites the network.
