@@ -129,6 +129,16 @@ CASES = [
         D,
         date="2027-03-06",
     ),
+    *[
+        Case(
+            f"opening_word_before_season_is_not_a_title_{w.lower()}",
+            "",
+            f"Glass Harbor is coming back. {w} season 2 arrives on March 6, fans say.",
+            D,
+            date="2027-03-06",
+        )
+        for w in ("Officially", "Finally", "Now")
+    ],
     Case(
         "sentence_start_word_before_season_is_not_a_title",
         "",

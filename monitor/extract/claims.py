@@ -271,7 +271,11 @@ class _Doc:
                 continue
             start, end = m.span("name")
             word = m.group("name").lower()
-            if word in p.NAME_STOPWORDS or word in p.NOT_A_NAME_BEFORE_SEASON:
+            if (
+                word in p.NAME_STOPWORDS
+                or word in p.NOT_A_NAME_BEFORE_SEASON
+                or word.endswith("ly")  # "Officially season 2 ...": an adverb
+            ):
                 continue
             if any(lo <= start < hi for lo, hi in found):
                 continue

@@ -497,7 +497,8 @@ NOT_A_NAME_BEFORE_SEASON = frozenset(
     will did does has have was were are which who then also now yes no plus even still another
     next last upcoming latest entire whole full both each every all any more most only upon
     since during through with without from into about like than per via hopefully sadly
-    unfortunately finally however instead besides there here we they he she you i""")
+    unfortunately finally however instead besides there here we they he she you i could would
+    should can might must do had ahead expect watch stream catch binge see meet read""")
 )
 PERSON_BEFORE_RE = re.compile(
     r"\b(?:star|stars|starring|starred|actor|actress|creator|co-creator|director|showrunner|"
