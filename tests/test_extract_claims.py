@@ -35,6 +35,132 @@ D = date(2026, 10, 1)  # a Thursday
 IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 CASES = [
+    # ----- writers' room wording is pre-production
+    *[
+        Case(
+            f"writing_{slug}",
+            "Glass Harbor season 2: what we know",
+            text,
+            D,
+            phase="pre-production",
+        )
+        for slug, text in (
+            (
+                "scripts_for_season_being_written",
+                "Scripts for Glass Harbor season 2 are being written now.",
+            ),
+            ("scripts_already_written", "The scripts for season 2 are already written."),
+            (
+                "writers_breaking_stories",
+                "Writers are already breaking stories for the new season of Glass Harbor.",
+            ),
+            ("writers_room_broke_story", "The writers' room broke story on season 2 in June."),
+        )
+    ],
+    Case(
+        "breaking_the_story_is_journalism_not_writing",
+        "",
+        "Deadline, breaking the story, said Glass Harbor season 2 has a new composer.",
+        D,
+    ),
+    # ----- an official word after a rumour or a denial is the claim
+    *[
+        Case(
+            f"official_after_rumour_{slug}", "Glass Harbor season 2 release date", text, D, **claim
+        )
+        for slug, text, claim in (
+            (
+                "despite_posts_date_not_set",
+                "Despite posts claiming a May date, a Netflix spokesperson says the release date "
+                "for Glass Harbor season 2 has not been set.",
+                {"date": "unannounced"},
+            ),
+            (
+                "denied_saying_not_decided",
+                "Netflix has denied reports of a June premiere, saying a release date for the "
+                "second season has not been decided.",
+                {"date": "unannounced"},
+            ),
+            (
+                "despite_claims_still_filming",
+                "Despite viral posts claiming otherwise, Glass Harbor has not been cancelled; "
+                "season 2 is currently filming.",
+                {"phase": "filming", "renewal": "renewed"},
+            ),
+            (
+                "claim_without_despite_stays_hedged",
+                "Posts are claiming Glass Harbor season 2 premieres in May 2027.",
+                {},
+            ),
+            (
+                "denial_without_saying_stays_denied",
+                "Netflix denied that Glass Harbor season 2 premieres in May 2027.",
+                {},
+            ),
+        )
+    ],
+    # ----- a season mention right after another show's one-word title is that show's
+    *[
+        Case(
+            f"other_title_season_{slug}",
+            "Streaming renewals this year: every decision",
+            "Renewed: Midnight Ferry (season 3), Glass Harbor (season 2). "
+            f"Cancelled: Pale Orchard, Tin Lantern. Coming back soon: {mention} arrives March 6.",
+            D,
+            renewal=renewal,
+            watch=watch,
+        )
+        for slug, mention, watch, renewal in (
+            ("same_number_is_not_ours", "Brackwater season 2", GH2, "renewed"),
+            ("possessive_ordinal", "Brackwater's second season", GH2, "renewed"),
+            (
+                "other_number_listed_show",
+                "Brackwater season 3",
+                Watch("Midnight Ferry", 3),
+                "renewed",
+            ),
+            ("not_renewed_by_it", "Brackwater season 2", Watch("Midnight Ferry", 2), None),
+        )
+    ],
+    Case(
+        "own_title_season_keeps_its_date",
+        "",
+        "Coming back soon: Glass Harbor season 2 arrives March 6.",
+        D,
+        date="2027-03-06",
+    ),
+    *[
+        Case(
+            f"opening_word_before_season_is_not_a_title_{w.lower()}",
+            "",
+            f"Glass Harbor is coming back. {w} season 2 arrives on March 6, fans say.",
+            D,
+            date="2027-03-06",
+        )
+        for w in ("Officially", "Finally", "Now")
+    ],
+    Case(
+        "sentence_start_word_before_season_is_not_a_title",
+        "",
+        "Glass Harbor is coming back. When season 2 arrives on March 6, fans will be ready.",
+        D,
+        date="2027-03-06",
+    ),
+    *[
+        Case(
+            f"cancelled_list_last_title_{slug}",
+            "Streaming renewals this year: every decision",
+            f"Renewed: Midnight Ferry (season 3), Brackwater (season 2). Cancelled: {listed}. "
+            "Coming back soon: Brackwater season 2 arrives March 6.",
+            D,
+            renewal="cancelled",
+            watch=GH3,
+        )
+        for slug, listed in (
+            ("last", "Pale Orchard, Glass Harbor"),
+            ("first", "Glass Harbor, Pale Orchard"),
+        )
+    ],
     # ----- a writer's bet is no date (round 8)
     *[
         Case(

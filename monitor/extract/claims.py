@@ -248,8 +248,41 @@ class _Doc:
                 ):
                     continue
                 found.append((start, end))
+            found += self._names_before_seasons(sentence, found)
         self._names[sentence.start] = found
         return found
+
+    def _names_before_seasons(
+        self, sentence: Sentence, found: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """One capitalised word right before a season mention: "Gallowmere season 2".
+
+        A single word is too weak to be a name elsewhere, but written straight before
+        "season 2" or "'s second season" it is the title that season belongs to.
+        """
+        out: list[tuple[int, int]] = []
+        for s in self.seasons:
+            if not sentence.start <= s.start < sentence.end:
+                continue
+            m = p.NAME_BEFORE_SEASON_RE.search(
+                self.text, max(sentence.start, s.start - 40), s.start
+            )
+            if m is None:
+                continue
+            start, end = m.span("name")
+            word = m.group("name").lower()
+            if (
+                word in p.NAME_STOPWORDS
+                or word in p.NOT_A_NAME_BEFORE_SEASON
+                or word.endswith("ly")  # "Officially season 2 ...": an adverb
+            ):
+                continue
+            if any(lo <= start < hi for lo, hi in found):
+                continue
+            if p.PERSON_BEFORE_RE.search(self.text[max(0, start - 30) : start]):
+                continue
+            out.append((start, end))
+        return out
 
 
 def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
@@ -1292,9 +1325,17 @@ class _Evaluator:
 
 
 def _corrected(text: str, speculation: re.Match[str], pos: int) -> bool:
-    """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact."""
+    """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact.
+
+    So is the main clause after "despite posts claiming X," and what a denial goes on to
+    say: "Netflix denied reports of an August date, saying no date has been set".
+    """
+    if p.DENIAL_RE.fullmatch(speculation.group()):
+        return p.DENIAL_GOES_ON_RE.search(text, speculation.end(), pos) is not None
     if p.REPORTED_RE.search(speculation.group()) is None:
         return False
+    if p.CONCESSIVE_BEFORE_RE.search(text, max(0, speculation.start() - 80), speculation.start()):
+        return "," in text[speculation.end() : pos]
     return p.CORRECTION_RE.search(text, speculation.end(), pos) is not None
 
 

@@ -312,10 +312,13 @@ PHASE_RE = re.compile(
     r"|\b(?:started|began|begun|starts|begins|commenced)\s+(?:work\s+on\s+(?:the\s+)?"
     r"(?:scripts?|writing)|writing)\b"
     r"|\bwriters\s+have\s+(?:started|begun|been\s+(?:hired|working))\b"
+    # Writers' room jargon: "writers are already breaking stories for the new season".
+    r"|\bwriters?\b[^.;]{0,40}?\b(?:break(?:ing|s)?|broke)\s+(?:the\s+)?stor(?:y|ies)\b"
     # "Writers are already at work on the new scripts."
     r"|\b(?:working|hard\s+at\s+work|(?<=\bat\s)work)\s+on\s+(?:the\s+)?"
     r"(?:(?:new|next|season's|season\s+\w+|[\w-]+\s+season's)\s+)?scripts?\b"
-    r"|\bscripts?\s+(?:are|is|have\s+been|has\s+been)\s+(?:being\s+)?(?:written|complete|completed|"
+    r"|\bscripts?\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:are|is|have\s+been|has\s+been)\s+"
+    r"(?:(?:already|now|currently|still)\s+)?(?:being\s+)?(?:written|complete|completed|"
     r"finished|done|ready)\b"
     r"|\bscript\s+reading\b|\btable\s+reads?\b"
     r"|\bcasting\s+(?:is\s+|has\s+)?(?:officially\s+)?(?:underway|under\s+way|begun|began|started|"
@@ -426,6 +429,15 @@ REPORTED_RE = re.compile(r"claim|leak|rumou?r|report|insider|alleged|unverified"
 CORRECTION_RE = re.compile(
     r"(?:,\s*but|;\s*but|\bhowever,?)\s+[^.;]{0,120}?(?:\b(?:not|never|no\s+longer)\b|n't\b)", _I
 )
+# "Despite posts claiming X, ...": the main clause after the comma is asserted against it.
+CONCESSIVE_BEFORE_RE = re.compile(
+    r"\b(?:despite|in\s+spite\s+of|contrary\s+to|notwithstanding)\b[^.;,]*$", _I
+)
+DENIAL_RE = re.compile(r"den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?", _I)
+# "denied reports of X, saying ...": what the denier goes on to say is its own word.
+DENIAL_GOES_ON_RE = re.compile(
+    r",\s*(?:saying|adding|stating|explaining|noting|clarifying|insisting)\b", _I
+)
 # "Netflix has not announced a date, though/but ...": what follows is the writer's own unless
 # it cites the network.
 CONTRAST_RE = re.compile(r"(?:[,;]|\s-)\s*(?:though|although|but)\b", _I)
@@ -475,6 +487,18 @@ NAME_STOPWORDS = frozenset(
     september october november december monday tuesday wednesday thursday friday saturday
     sunday spring summer fall winter studios studio entertainment media originals original
     news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans""")
+)
+# "Gallowmere season 2", "Gallowmere's second season": the word names another show.
+NAME_BEFORE_SEASON_RE = re.compile(r"(?<![\w'#-])(?P<name>[A-Z][\w-]*)(?:'s)?\s+$")
+# Capitalised words that open a sentence or clause before a season mention.
+NOT_A_NAME_BEFORE_SEASON = frozenset(
+    words("""when why how what where whether if once after before but and so meanwhile while
+    though although until as its it it's this that these those his her their our your my is
+    will did does has have was were are which who then also now yes no plus even still another
+    next last upcoming latest entire whole full both each every all any more most only upon
+    since during through with without from into about like than per via hopefully sadly
+    unfortunately finally however instead besides there here we they he she you i could would
+    should can might must do had ahead expect watch stream catch binge see meet read""")
 )
 PERSON_BEFORE_RE = re.compile(
     r"\b(?:star|stars|starring|starred|actor|actress|creator|co-creator|director|showrunner|"
