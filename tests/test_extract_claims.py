@@ -2572,6 +2572,32 @@ CASES = [
         D,
         date="2027-03-05",
     ),
+    # ----- "Title (season N, <date>)": the parenthesis belongs to the title right before it
+    *[
+        Case(f"paren_season_{slug}", "Coming this winter", text, D, renewal=renewal, date=dt)
+        for slug, text, renewal, dt in (
+            (
+                "of_another_title",
+                "Picks include the return of Copperfen (season 2, January 12), the 'Lodge' "
+                "season 3 finale on January 20, and a special about the cast of Glass Harbor.",
+                None,
+                None,
+            ),
+            (
+                "of_another_title_short_form",
+                "Also back: Copperfen (S2, January 12) and a Glass Harbor retrospective.",
+                None,
+                None,
+            ),
+            (
+                "of_the_watched_title",
+                "Picks include the return of Glass Harbor (season 2, January 12), a new cooking "
+                "contest, and the last season of Copperfen.",
+                "renewed",
+                "2027-01-12",
+            ),
+        )
+    ],
 ]
 
 

@@ -488,8 +488,9 @@ NAME_STOPWORDS = frozenset(
     sunday spring summer fall winter studios studio entertainment media originals original
     news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans""")
 )
-# "Gallowmere season 2", "Gallowmere's second season": the word names another show.
-NAME_BEFORE_SEASON_RE = re.compile(r"(?<![\w'#-])(?P<name>[A-Z][\w-]*)(?:'s)?\s+$")
+# "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
+# the word names another show.
+NAME_BEFORE_SEASON_RE = re.compile(r"(?<![\w'#-])(?P<name>[A-Z][\w-]*)(?:'s)?(?:\s+|\s*\(\s*)$")
 # Capitalised words that open a sentence or clause before a season mention.
 NOT_A_NAME_BEFORE_SEASON = frozenset(
     words("""when why how what where whether if once after before but and so meanwhile while
