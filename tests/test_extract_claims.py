@@ -2598,6 +2598,32 @@ CASES = [
             ),
         )
     ],
+    # ----- "the new season" is the season just renewed; "after the season 2 premiere" is a time
+    *[
+        Case(
+            f"new_season_is_the_announced_one_{slug}",
+            "Renewal news",
+            "Hulu has picked up Glass Harbor for a third season, weeks after the season 2 "
+            "finale. The writers' room is breaking stories for the new season.",
+            D,
+            renewal=renewal,
+            phase=phase,
+            watch=watch,
+        )
+        for slug, watch, renewal, phase in (
+            ("watched_earlier_season", GH2, None, None),
+            ("watched_announced_season", GH3, "renewed", "pre-production"),
+        )
+    ],
+    Case(
+        "new_season_is_the_watched_one_when_renewed_for_it",
+        "Renewal news",
+        "Glass Harbor has been renewed for a second season. Scripts for the new season are "
+        "being written.",
+        D,
+        renewal="renewed",
+        phase="pre-production",
+    ),
 ]
 
 

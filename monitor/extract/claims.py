@@ -376,6 +376,7 @@ class _Evaluator:
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
     item_season: set[int] | None = None
+    announced: int | None = None  # the latest season the item says was renewed/ordered
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -392,6 +393,7 @@ class _Evaluator:
             self.final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
+        self.announced = self._announced_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
@@ -639,6 +641,10 @@ class _Evaluator:
             pool = local or self._attached(mentions) or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = mention_seasons(best, self.watch, self.final)
+            if best.kind == "next" and self.announced is not None:
+                # "renewed for a third season ... scripts for the new season": the new
+                # season is the one just announced, whichever season is watched.
+                seasons = {self.announced}
             if best.kind == "part" and not seasons:
                 seasons = {-1}
             return seasons, best, "clause" if local else "sentence"
@@ -683,6 +689,23 @@ class _Evaluator:
         return not any(m.start("first") <= d.start < m.end() for d in self.doc.dates)
 
     # ----- renewal
+
+    def _announced_season(self) -> int | None:
+        """The highest season number a renewal or order in the item is bound to."""
+        found: list[int] = []
+        noted = len(self.notes)  # a dry run: the renewal pass notes what it sets aside
+        for m in self.doc.renew:
+            opened = self._open("renewal", m.start(), m.end())
+            if opened is None:
+                continue
+            sentence, clause, scope = opened
+            if self._negated(clause, m.start()) is not None:
+                continue
+            seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
+            if mention is not None and mention.kind == "number" and source == "clause":
+                found += seasons
+        del self.notes[noted:]
+        return max(found) if found else None
 
     def _renewals(self) -> list[_Candidate]:
         out: list[_Candidate] = []
