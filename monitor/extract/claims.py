@@ -393,7 +393,9 @@ class _Evaluator:
             self.final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
-        self.announced = self._announced_season()
+        # Only an item that says "the new/next season" needs to know which one it announced.
+        if any(s.kind == "next" for s in doc.seasons):
+            self.announced = self._announced_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
