@@ -310,17 +310,7 @@ def _season_json(season: Any) -> dict[str, Any]:
         "phase": season.phase,
         "updated_at": season.updated_at.isoformat() if season.updated_at else None,
         "reported": dict(season.reported),
-        "evidence": {
-            name: {
-                "publisher": e.publisher,
-                "trust": e.trust.label,
-                "url": e.url,
-                "published": e.published.isoformat() if e.published else None,
-                "text": e.text,
-                "more": e.more,
-            }
-            for name, e in season.evidence.items()
-        },
+        "evidence": {name: e.as_dict() for name, e in season.evidence.items()},
     }
 
 

@@ -23,7 +23,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor import pipeline
 from monitor.config import Config, mask_secret_url
-from monitor.models import Event
+from monitor.models import DeliveryReport, Event
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
 from monitor.state.health import HeartbeatStore
@@ -81,7 +81,7 @@ class Ops:
 
     runtime: Callable[[Config], Any] = pipeline.Runtime
     poll_source: Callable[..., tuple[pipeline.SourceReport, list[Event]]] = pipeline.poll_source
-    deliver_due: Callable[..., pipeline.DeliveryReport] = pipeline.deliver_due
+    deliver_due: Callable[..., DeliveryReport] = pipeline.deliver_due
     release_day: Callable[..., list[Event]] = pipeline.release_day
     # Health messages through the outbox (source failing/recovered, broken config).
     notices: bool = True

@@ -180,6 +180,17 @@ class Evidence:
     text: str
     more: int = 0  # how many other publishers agree
 
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape stored in the database and printed by `status --json`."""
+        return {
+            "publisher": self.publisher,
+            "trust": self.trust.label,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "text": self.text,
+            "more": self.more,
+        }
+
 
 @dataclass(frozen=True)
 class SeasonState:
@@ -196,3 +207,14 @@ class SeasonState:
     updated_at: datetime | None = None
     reported: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     evidence: dict[str, Evidence] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    """What one delivery run did (the `deliveries` part of `poll --json`)."""
+
+    sent: int = 0
+    failed: int = 0
+    pending: int = 0  # still waiting after this run (due later or leased)
+    dead: int = 0  # rows given up on after 24 h of failure (all time)
+    errors: tuple[str, ...] = ()  # one line per failing target, secrets masked

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from monitor.config import Config
 from monitor.models import (
+    DeliveryReport,
     Event,
     Item,
     Observation,
@@ -44,15 +45,6 @@ class SourceReport:
     status: str  # "ok" | "not_modified" | "unchanged" | "error" | "skipped"
     new_items: int = 0
     error: str | None = None
-
-
-@dataclass(frozen=True)
-class DeliveryReport:
-    sent: int = 0
-    failed: int = 0
-    pending: int = 0
-    dead: int = 0  # rows given up on after 24 h of failure (all time)
-    errors: tuple[str, ...] = ()  # one line per failing target, secrets masked
 
 
 @dataclass(frozen=True)
@@ -341,14 +333,7 @@ def deliver_due(rt: Runtime, now: datetime, *, retry_all: bool = False) -> Deliv
     """Claim due outbox rows, send each through Apprise outside any transaction, mark them."""
     from monitor.notify.outbox import deliver
 
-    outcome = deliver(rt.repo, rt.config.notify.urls, now, retry_all=retry_all)
-    return DeliveryReport(
-        sent=outcome.sent,
-        failed=outcome.failed,
-        pending=outcome.pending,
-        dead=outcome.dead,
-        errors=outcome.errors,
-    )
+    return deliver(rt.repo, rt.config.notify.urls, now, retry_all=retry_all)
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:

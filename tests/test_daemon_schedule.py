@@ -22,8 +22,8 @@ import pytest
 from monitor import daemon as daemon_mod
 from monitor.config import Config, load_config
 from monitor.daemon import Daemon, Ops, host_gap, host_of, tick_seconds
-from monitor.models import Event, SourcePoll, SourceState, Trust
-from monitor.pipeline import DeliveryReport, SourceReport
+from monitor.models import DeliveryReport, Event, SourcePoll, SourceState, Trust
+from monitor.pipeline import SourceReport
 from monitor.state.health import HeartbeatStore
 from monitor.state.repository import Repository
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
 from monitor.config import Target
+from monitor.models import DeliveryReport
 from monitor.notify.apprise_sink import AppriseSink, SendResult
 from monitor.state.repository import Outgoing, Repository, target_key
 
@@ -22,15 +22,6 @@ MAX_PARALLEL_TARGETS = 4
 
 class Sender(Protocol):
     def send(self, title: str, body: str) -> SendResult: ...
-
-
-@dataclass(frozen=True)
-class DeliveryOutcome:
-    sent: int = 0
-    failed: int = 0
-    pending: int = 0  # still waiting after this run (due later or leased)
-    dead: int = 0
-    errors: tuple[str, ...] = ()  # one line per failing target, secrets masked
 
 
 def _utcnow() -> datetime:
@@ -45,7 +36,7 @@ def deliver(
     retry_all: bool = False,
     sender_for: Callable[[str], Sender] = AppriseSink,
     clock: Callable[[], datetime] = _utcnow,
-) -> DeliveryOutcome:
+) -> DeliveryReport:
     """Send every due row (every pending row with `retry_all`) and record the outcome.
 
     Outcomes are stamped `now` plus the time spent sending, so a caller's clock rules.
@@ -117,7 +108,7 @@ def deliver(
                 if error:
                     errors.append(error)
     counts = repo.delivery_counts()
-    return DeliveryOutcome(
+    return DeliveryReport(
         sent=sent,
         failed=failed,
         pending=counts["pending"] + counts["sending"],

@@ -124,20 +124,7 @@ class HistoryEntry:
 
 
 def _evidence_json(evidence: dict[str, Evidence]) -> str:
-    return json.dumps(
-        {
-            field: {
-                "publisher": e.publisher,
-                "trust": e.trust.label,
-                "url": e.url,
-                "published": e.published.isoformat() if e.published else None,
-                "text": e.text,
-                "more": e.more,
-            }
-            for field, e in evidence.items()
-        },
-        ensure_ascii=False,
-    )
+    return json.dumps({field: e.as_dict() for field, e in evidence.items()}, ensure_ascii=False)
 
 
 def _evidence_from(text: str) -> dict[str, Evidence]:
