@@ -10,7 +10,7 @@ field. Pure: the published date is the reference "now".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -1241,11 +1241,13 @@ class _Evaluator:
             return True
         published = self.doc.published
         return published is not None and any(
-            clause.start <= dm.start < clause.end
-            and dm.forward is not None
-            and dm.forward.lo > published
-            for dm in self.doc.dates
+            dm.forward is not None and dm.forward.lo > published
+            for dm in self._dates_in(clause.start, clause.end)
         )
+
+    def _dates_in(self, start: int, end: int) -> Iterator[DateMention]:
+        """The item's dates that start between `start` and `end`."""
+        return (dm for dm in self.doc.dates if start <= dm.start < end)
 
     def _old_dates(self, sentence: Sentence) -> bool:
         published = self.doc.published
@@ -1253,11 +1255,10 @@ class _Evaluator:
             return False
         # A year-less "April" may be next April: only a date that is old either way counts.
         return any(
-            sentence.start <= dm.start < sentence.end
-            and dm.backward is not None
+            dm.backward is not None
             and (published - dm.backward.hi).days > p.OLD_DATE_DAYS
             and (dm.forward is None or dm.forward.hi < published)
-            for dm in self.doc.dates
+            for dm in self._dates_in(sentence.start, sentence.end)
         )
 
     def _future_dates(self, sentence: Sentence) -> bool:
@@ -1265,11 +1266,8 @@ class _Evaluator:
         if published is None:
             return False
         return any(
-            sentence.start <= dm.start < sentence.end
-            and dm.forward is not None
-            and dm.backward == dm.forward
-            and dm.forward.lo > published
-            for dm in self.doc.dates
+            dm.forward is not None and dm.backward == dm.forward and dm.forward.lo > published
+            for dm in self._dates_in(sentence.start, sentence.end)
         )
 
     # ----- one value per field
