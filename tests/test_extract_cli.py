@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -13,6 +14,12 @@ def _jsonl(*records: object) -> str:
     return "".join(
         (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records
     )
+
+
+def _explain(stdin: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`extract` in single-article mode for Glass Harbor S2 (published 2026-10-01 by default)."""
+    dated = extra if "--published" in extra else ("--published", "2026-10-01", *extra)
+    return run_cli("extract", "--show", "Glass Harbor", "--season", "2", *dated, stdin=stdin)
 
 
 def _record(**extra: object) -> dict[str, object]:
@@ -98,16 +105,7 @@ def test_single_article_prints_claims_with_evidence() -> None:
         "Glass Harbor renewed for season 2\n"
         "Netflix has renewed Glass Harbor for a second season. Filming began this week."
     )
-    result = run_cli(
-        "extract",
-        "--show",
-        "Glass Harbor",
-        "--season",
-        "2",
-        "--published",
-        "2026-10-01",
-        stdin=article,
-    )
+    result = _explain(article)
     assert result.returncode == 0, result.stderr
     assert "renewal: renewed" in result.stdout
     assert 'evidence: "Glass Harbor renewed for season 2"' in result.stdout
@@ -116,17 +114,10 @@ def test_single_article_prints_claims_with_evidence() -> None:
 
 
 def test_single_article_explains_hedging() -> None:
-    result = run_cli(
-        "extract",
-        "--show",
-        "Glass Harbor",
-        "--season",
-        "2",
-        "--published",
-        "2026-10-01",
+    result = _explain(
+        "Glass Harbor season 2 could arrive in late 2027.",
         "--title",
         "Will Glass Harbor season 2 arrive in 2027?",
-        stdin="Glass Harbor season 2 could arrive in late 2027.",
     )
     assert result.returncode == 0
     assert "hedged: 'could'" in result.stdout
@@ -134,27 +125,11 @@ def test_single_article_explains_hedging() -> None:
 
 
 def test_single_article_explains_wrong_season_and_missing_show() -> None:
-    other = run_cli(
-        "extract",
-        "--show",
-        "Glass Harbor",
-        "--season",
-        "2",
-        "--published",
-        "2026-10-01",
-        stdin="Glass Harbor renewed for season 3\nNetflix renewed Glass Harbor for a third season.",
+    other = _explain(
+        "Glass Harbor renewed for season 3\nNetflix renewed Glass Harbor for a third season."
     )
     assert "about season 3, not 2" in other.stdout
-    missing = run_cli(
-        "extract",
-        "--show",
-        "Glass Harbor",
-        "--season",
-        "2",
-        "--alias",
-        "GH",
-        stdin="Midnight Ferry renewed\nNetflix renewed Midnight Ferry.",
-    )
+    missing = _explain("Midnight Ferry renewed\nNetflix renewed Midnight Ferry.", "--alias", "GH")
     assert "never mentions the show (Glass Harbor, GH)" in missing.stdout
 
 
