@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
+from monitor.extract.language import READ, detect
 from monitor.extract.scan import Tokens
 from monitor.extract.sentences import Clause, Sentence, split_sentences
 from monitor.match.normalize import normalize
@@ -293,6 +294,9 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
     )
     if not mentions:
         return ()
+    language = detect(f"{item.title}\n{item.text}")
+    if language != "en":
+        return _extract_other(item, matcher, mentions, published, language)
     doc = _Doc(item.title, item.text, published, mentions)
     out: list[WatchClaims] = []
     for key in dict.fromkeys(m.show for m in mentions):
@@ -302,6 +306,28 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
             analysis = _Evaluator(doc, watch, key, final, explain=False).run()
             if analysis.claims or _season_mentioned(doc, watch, final):
                 out.append(WatchClaims(watch, analysis.claims))
+    return tuple(out)
+
+
+def _extract_other(
+    item: Item,
+    matcher: TitleMatcher,
+    mentions: list[TitleMention],
+    published: date | None,
+    language: str,
+) -> tuple[WatchClaims, ...]:
+    """An item not in English: read through its language's lexicon, or not at all."""
+    from monitor.extract.lexical import analyse_lexical  # the lexical reader builds on this one
+
+    out: list[WatchClaims] = []
+    for key in dict.fromkeys(m.show for m in mentions):
+        for watch in matcher.watches_for(key):
+            claims: tuple[Claim, ...] = ()
+            if language in READ:
+                claims = analyse_lexical(
+                    item.title, item.text, watch, published, language, mentions, key
+                ).claims
+            out.append(WatchClaims(watch, claims))
     return tuple(out)
 
 
@@ -336,6 +362,14 @@ def analyse(
     mentions = matcher.mentions(normalize(f"{title}\n{text}" if title else text))
     if not any(m.show == key for m in mentions):
         return Analysis(watch, False, (), (Note("renewal", f"no mention of {watch.show}"),))
+    language = detect(f"{title}\n{text}")
+    if language != "en":
+        if language not in READ:
+            note = Note("renewal", f"written in a language that is not read ({language})")
+            return Analysis(watch, True, (), (note,))
+        from monitor.extract.lexical import analyse_lexical
+
+        return analyse_lexical(title, text, watch, published, language, mentions, key)
     doc = _Doc(title, text, published, mentions)
     final = _final_season((watch, *siblings))
     return _Evaluator(doc, watch, key, final).run()
