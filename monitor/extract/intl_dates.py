@@ -34,13 +34,16 @@ class Found:
 Grammar = Callable[[str, date | None], list[Found]]
 
 _Y = r"(?P<y>20\d\d)"
+_RECENT_DAYS = 14
 
 
 def _forward_day(month: int, day: int, pub: date | None) -> DateValue | None:
     if pub is None:
         return None
     value = day_value(pub.year, month, day)
-    if value is not None and value.lo < pub:
+    # "1月8日深夜に放送され" in an item of 9 January: a day just gone is news of the past
+    # (history), not a date a year ahead.
+    if value is not None and value.lo < pub and (pub - value.lo).days > _RECENT_DAYS:
         value = day_value(pub.year + 1, month, day)
     return value
 
@@ -55,7 +58,7 @@ def _forward_month(month: int, pub: date | None) -> DateValue | None:
 def _relative_year(word: str, pub: date | None) -> int | None:
     if pub is None:
         return None
-    offset = {"올해": 0, "금년": 0, "내년": 1, "今年": 0, "来年": 1, "今": 0, "来": 1}.get(word)
+    offset = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1, "今年": 0, "来年": 1, "今": 0, "来": 1}.get(word)
     return None if offset is None else pub.year + offset
 
 
@@ -75,6 +78,7 @@ _KO_RE = re.compile(
     rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일"
     rf"|{_Y.replace('y', 'y3')}\s*년\s*(?P<m3>\d{{1,2}})\s*월"
+    r"|(?P<r3>지난해|작년|올해|금년|내년)\s*(?P<m3r>\d{1,2})\s*월"
     rf"|(?:(?P<y4>20\d\d)\s*년|(?P<r4>올해|금년|내년))\s*(?P<h>상반기|하반기|연말|연초|초|말)"
     rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
@@ -96,6 +100,9 @@ def korean(text: str, pub: date | None) -> list[Found]:
             value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
         elif g["y3"]:
             value = _month(int(g["y3"]), int(g["m3"]))
+        elif g["r3"]:
+            year = _relative_year(g["r3"], pub)
+            value = None if year is None else _month(year, int(g["m3r"]))
         elif g["h"]:
             year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
             if year is not None:
@@ -126,6 +133,7 @@ _JA_RE = re.compile(
     rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
     rf"|(?P<y3>20\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月"
+    r"|(?<!\d)(?P<yy>\d\d)\s*年の?\s*(?P<myy>\d{1,2})\s*月"
     rf"|(?:(?P<y4>20\d\d)\s*年?\s*|(?P<r4>今年|来年|今|来))(?P<s>春|夏|秋|冬)"
     rf"|(?P<y5>20\d\d)\s*年\s*(?P<h>前半|後半|初頭|末)"
     r"|(?<![\d年])(?P<m6>\d{1,2})\s*月(?!\s*\d)"
@@ -144,6 +152,8 @@ def japanese(text: str, pub: date | None) -> list[Found]:
             value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
         elif g["y3"]:
             value = _month(int(g["y3"]), int(g["m3"]))
+        elif g["yy"]:
+            value = _month(2000 + int(g["yy"]), int(g["myy"]))  # "25年の7月"
         elif g["s"]:
             year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
             if year is not None:

@@ -37,6 +37,13 @@ _NUMBER_AFTER_RE = re.compile(r"\s?(?P<n>\d{1,2})(?![\d년월일年月日期話�
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
+_MODIFIERS: Final = frozenset(
+    ("hedge", "negation_after", "negation_before", "question", "delay", "future")
+)
+# How far a date may stand from its release cue: Korean and Japanese write them side by
+# side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
+_DATE_REACH: Final = {"ko": 15, "ja": 15}
+_DATE_REACH_DEFAULT: Final = 45
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +230,8 @@ def _cues(
     neg_after = lex.of("negation_after")
     neg_before = lex.of("negation_before")
     delays = lex.of("delay")
+    futures = lex.of("future")
+    reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
@@ -233,13 +242,17 @@ def _cues(
         dates = grammar(sentence, published)
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
-            if cue.kind in ("hedge", "negation_after", "negation_before", "question", "delay"):
+            if cue.kind in _MODIFIERS:
                 continue
             fld = _field(cue)
             for m in cue.pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
                 reason = _set_aside(cue, m, sentence, span, hedged, neg_after, neg_before)
+                if reason is None and cue.kind == "phase" and any(
+                    f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures
+                ):
+                    reason = "planned, not begun"
                 if reason is None:
                     ok, why = _season_for(span, span.start + m.start(), watch, cjk)
                     if not ok:
@@ -249,7 +262,7 @@ def _cues(
                     continue
                 taken.append(m.span())
                 if cue.kind == "release":
-                    hit = _date_hit(cue, m, dates, span, published, delayed, notes, quote)
+                    hit = _date_hit(m, dates, span, published, delayed, reach, notes, quote)
                     if hit is not None:
                         hits.append(hit)
                     continue
@@ -291,19 +304,24 @@ def _set_aside(
 
 
 def _date_hit(
-    cue: Cue,
     m: re.Match[str],
     dates: list[Found],
     span: Span,
     published: date | None,
     delayed: bool,
+    reach: int,
     notes: list[Note],
     quote: str,
 ) -> _Hit | None:
-    """The date a release cue announces: the nearest date in its sentence."""
-    if not dates:
+    """The date a release cue announces: the nearest date beside it in its sentence."""
+
+    def gap(f: Found) -> int:
+        return max(0, f.start - m.end(), m.start() - f.end)
+
+    near = [f for f in dates if gap(f) <= reach]
+    if not near:
         return None
-    nearest = min(dates, key=lambda f: min(abs(f.start - m.end()), abs(f.end - m.start())))
+    nearest = min(near, key=gap)
     if published is not None and nearest.value.hi < published:
         notes.append(Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"'))
         return None
@@ -328,7 +346,13 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     if renewal:
         chosen = next((h for h in renewal if h.value == "cancelled"), renewal[0])
         claims.append(Claim("renewal", chosen.value, evidence(chosen)))
-    dated = [h for h in hits if h.field == "date" and h.value != "unannounced"]
+    released_in = {h.span.start for h in hits if h.field == "phase" and h.value == "released"}
+    # An episode airing today ("오늘(24일) 2화") dates an episode, not the season's premiere.
+    dated = [
+        h
+        for h in hits
+        if h.field == "date" and h.value != "unannounced" and h.span.start not in released_in
+    ]
     future = bool(dated)
     if dated:
         chosen = min(dated, key=lambda h: (not h.delayed, -h.date_rank, not h.span.headline, h.pos))

@@ -20,6 +20,7 @@ CueKind = Literal[
     "negation_before",
     "question",
     "delay",
+    "future",
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "renewed",
@@ -32,6 +33,7 @@ CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "negation_before",
     "question",
     "delay",
+    "future",
 )
 PHASES: Final = frozenset(("development", "pre-production", "filming", "post-production", "released"))
 
