@@ -83,6 +83,8 @@ _KO_RE = re.compile(
     rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
+    r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
+    r"|오는\s*(?P<do>\d{1,2})\s*일"
     r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월"
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
@@ -115,6 +117,10 @@ def korean(text: str, pub: date | None) -> list[Found]:
             year = int(g["y6"]) if g["y6"] else _relative_year(g["r6"], pub)
             if year is not None:
                 value = season_value(year, _KO_SEASONS[g["s"]])
+        elif g["dn"]:
+            value = _next_month_day(int(g["dn"]), pub)
+        elif g["do"]:
+            value = _coming_day(int(g["do"]), pub)
         elif g["today"]:
             if pub is not None and pub.day == int(g["today"]):
                 value = day_value(pub.year, pub.month, pub.day)
@@ -252,6 +258,23 @@ def european(text: str, pub: date | None) -> list[Found]:
         if value is not None:
             out.append(Found(m.start(), m.end(), value))
     return _drop_overlaps(out)
+
+
+def _next_month_day(day: int, pub: date | None) -> DateValue | None:
+    """ "다음 달 16일": that day of the month after the published one."""
+    if pub is None:
+        return None
+    year, month = (pub.year + 1, 1) if pub.month == 12 else (pub.year, pub.month + 1)
+    return day_value(year, month, day)
+
+
+def _coming_day(day: int, pub: date | None) -> DateValue | None:
+    """ "오는 15일": the next 15th on or after the published day."""
+    if pub is None:
+        return None
+    if day >= pub.day:
+        return day_value(pub.year, pub.month, day)
+    return _next_month_day(day, pub)
 
 
 def _month(year: int, month: int) -> DateValue | None:

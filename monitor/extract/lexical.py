@@ -34,11 +34,26 @@ _SENTENCE_RE = re.compile(r"[^.!?。！？\n…]+(?:[.!?。！？…]+|\n|$)")
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
 _NUMBER_AFTER_RE = re.compile(r"\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
+# A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
+_STAMP_RE = re.compile(
+    r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
+    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
+)
+_TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
 _MODIFIERS: Final = frozenset(
-    ("hedge", "negation_after", "negation_before", "question", "delay", "future")
+    (
+        "hedge",
+        "negation_after",
+        "negation_before",
+        "question",
+        "delay",
+        "future",
+        "negation_clause",
+        "derivative",
+    )
 )
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
@@ -176,8 +191,11 @@ def _season_refs(
                 refs.append(SeasonRef(m.start(), m.end(), None))
     # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one.
     for start, end in ours:
+        glued = _TRAILING_NUMBER_RE.search(text, start, end)
         after = _NUMBER_AFTER_RE.match(text, end)
-        if after is not None:
+        if glued is not None:  # the alias itself names the season: "굿파트너2"
+            refs.append(SeasonRef(start, end, int(glued.group("n"))))
+        elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
     refs.sort(key=lambda r: r.start)
     deduped: list[SeasonRef] = []
@@ -231,11 +249,13 @@ def _cues(
     neg_before = lex.of("negation_before")
     delays = lex.of("delay")
     futures = lex.of("future")
+    clause_negations = lex.of("negation_clause")
+    derivatives = lex.of("derivative")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
-        if not span.ours:
+        if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
         hedged = next((h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None)
         delayed = any(d.pattern.search(sentence) for d in delays)
@@ -249,6 +269,15 @@ def _cues(
                 if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
                 reason = _set_aside(cue, m, sentence, span, hedged, neg_after, neg_before)
+                if reason is None and cue.kind != "unannounced" and any(
+                    n.pattern.search(sentence[m.end() :]) for n in clause_negations
+                ):
+                    reason = "negated"
+                if reason is None and any(
+                    d.pattern.search(sentence[max(0, m.start() - 25) : m.start()])
+                    for d in derivatives
+                ):
+                    reason = "about a film, spin-off or game, not the season"
                 if reason is None and cue.kind == "phase" and any(
                     f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures
                 ):

@@ -21,6 +21,8 @@ CueKind = Literal[
     "question",
     "delay",
     "future",
+    "negation_clause",
+    "derivative",
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "renewed",
@@ -34,6 +36,8 @@ CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "question",
     "delay",
     "future",
+    "negation_clause",
+    "derivative",
 )
 PHASES: Final = frozenset(("development", "pre-production", "filming", "post-production", "released"))
 
