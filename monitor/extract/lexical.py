@@ -69,6 +69,7 @@ class SeasonRef:
     end: int
     number: int | None
     part: bool = False
+    also: int | None = None  # "the third and fourth season": a second number
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,8 @@ def _season_refs(
                 refs.append(SeasonRef(m.start(), m.end(), int(groups.get("n") or groups["s"])))
             elif "w" in groups:
                 number = lex.ordinals.get(groups["w"].lower())
-                refs.append(SeasonRef(m.start(), m.end(), number))
+                also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
+                refs.append(SeasonRef(m.start(), m.end(), number, also=also))
             elif "p" in groups or "pw" in groups:
                 number = (
                     int(groups["p"]) if "p" in groups else lex.ordinals.get(groups["pw"].lower())
@@ -211,7 +213,7 @@ def _matches(ref: SeasonRef, watch: Watch) -> bool:
         return True
     if ref.part:
         return ref.number == watch.part
-    return ref.number == watch.season
+    return watch.season in (ref.number, ref.also)
 
 
 def _season_for(span: Span, pos: int, watch: Watch, cjk: bool) -> tuple[bool, str]:
