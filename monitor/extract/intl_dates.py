@@ -58,7 +58,17 @@ def _forward_month(month: int, pub: date | None) -> DateValue | None:
 def _relative_year(word: str, pub: date | None) -> int | None:
     if pub is None:
         return None
-    offset = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1, "今年": 0, "来年": 1, "今": 0, "来": 1}.get(word)
+    offset = {
+        "지난해": -1,
+        "작년": -1,
+        "올해": 0,
+        "금년": 0,
+        "내년": 1,
+        "今年": 0,
+        "来年": 1,
+        "今": 0,
+        "来": 1,
+    }.get(word)
     return None if offset is None else pub.year + offset
 
 
@@ -179,8 +189,7 @@ def japanese(text: str, pub: date | None) -> list[Found]:
 _MONTH_NAMES: Final[dict[str, int]] = {}
 for _names in (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-    "dicembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "januar februar märz april mai juni juli august september oktober november dezember",
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
@@ -208,21 +217,32 @@ _SEASON_WORDS: Final = {
     "verão": "summer",
     "outono": "fall",
 }
-_EARLY: Final = frozenset(("principios", "inicios", "comienzos", "inizio", "début", "anfang", "início"))
+_EARLY: Final = frozenset(
+    ("principios", "inicios", "comienzos", "inizio", "début", "anfang", "início")
+)
 _LATE: Final = frozenset(("finales", "fines", "fine", "fin", "ende", "final"))
 _MON = "(?P<{0}>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
 _SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
 _EU_RE = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?" + _MON.format("m")
+    r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?"
+    + _MON.format("m")
     + r"(?:\s*(?:de|del|,)?\s*(?P<y>20\d\d))?"
-    + r"|" + _MON.format("m2") + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
-    + r"|" + _MON.format("m3") + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"
-    + r"|(?P<s>" + _SEASON_ALT + r")\s+(?:de\s+|del\s+|di\s+|du\s+|de\s+l'|)(?P<y4>20\d\d)"
-    + r"|(?:a\s+|al\s+|à\s+la\s+|au\s+|em\s+|no\s+|)(?P<h>principios|inicios|comienzos|finales|fines"
+    + r"|"
+    + _MON.format("m2")
+    + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
+    + r"|"
+    + _MON.format("m3")
+    + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"
+    + r"|(?P<s>"
+    + _SEASON_ALT
+    + r")\s+(?:de\s+|del\s+|di\s+|du\s+|de\s+l'|)(?P<y4>20\d\d)"
+    + r"|(?:a\s+|al\s+|à\s+la\s+|au\s+|em\s+|no\s+|)"
+    + r"(?P<h>principios|inicios|comienzos|finales|fines"
     + r"|inizio|fine|début|fin|anfang|ende|início|final)\s+(?:de\s+|del\s+|dell'|di\s+|du\s+|"
     + r"d'|des\s+jahres\s+)?(?:anno\s+|año\s+|ano\s+)?(?P<y5>20\d\d)"
     + r"|(?<![\d/.])(?P<d6>\d{1,2})[./](?P<m6>\d{1,2})[./](?P<y6>20\d\d)"
-    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)(?P<y7>20\d\d)\b",
+    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)"
+    + r"(?P<y7>20\d\d)\b",
     re.I,
 )
 

@@ -43,6 +43,7 @@ _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
+_IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
 _MODIFIERS: Final = frozenset(
     (
         "hedge",
@@ -125,9 +126,7 @@ def scope(
     others: list[tuple[int, int]],
 ) -> list[Span]:
     """Sentences with the show and season each one is about."""
-    parts_are_seasons = watch.part is None and any(
-        _PART_ALIAS_RE.search(a) for a in watch.aliases
-    )
+    parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
     refs = _season_refs(text, lex, ours, parts_are_seasons, watch)
     quoted = [
         (m.start(), m.end())
@@ -259,7 +258,9 @@ def _cues(
         quote = " ".join(sentence.split())
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
-        hedged = next((h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None)
+        hedged = next(
+            (h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None
+        )
         delayed = any(d.pattern.search(sentence) for d in delays)
         dates = grammar(sentence, published)
         taken: list[tuple[int, int]] = []
@@ -271,17 +272,21 @@ def _cues(
                 if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
                 reason = _set_aside(cue, m, sentence, span, hedged, neg_after, neg_before)
-                if reason is None and cue.kind != "unannounced" and any(
-                    n.pattern.search(sentence[m.end() :]) for n in clause_negations
+                if (
+                    reason is None
+                    and cue.kind != "unannounced"
+                    and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
                 ):
                     reason = "negated"
                 if reason is None and any(
-                    d.pattern.search(sentence[max(0, m.start() - 25) : m.start()])
+                    d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
                     for d in derivatives
                 ):
                     reason = "about a film, spin-off or game, not the season"
-                if reason is None and cue.kind == "phase" and any(
-                    f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures
+                if (
+                    reason is None
+                    and cue.kind == "phase"
+                    and any(f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures)
                 ):
                     reason = "planned, not begun"
                 if reason is None:
@@ -354,7 +359,9 @@ def _date_hit(
         return None
     nearest = min(near, key=gap)
     if published is not None and nearest.value.hi < published:
-        notes.append(Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"'))
+        notes.append(
+            Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
+        )
         return None
     return _Hit(
         "date",
@@ -396,4 +403,17 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     if phases:
         chosen = max(phases, key=lambda h: PHASE_ORDER.index(h.value))
         claims.append(Claim("phase", chosen.value, evidence(chosen)))
+    if not renewal:
+        # A dated season, or one being made, has been ordered (as the English reader says).
+        implied = next(
+            (
+                c
+                for c in claims
+                if (c.field == "date" and c.value != "unannounced")
+                or (c.field == "phase" and c.value in _IMPLIES_RENEWAL)
+            ),
+            None,
+        )
+        if implied is not None:
+            claims.insert(0, Claim("renewal", "renewed", implied.evidence))
     return claims

@@ -39,7 +39,9 @@ CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "negation_clause",
     "derivative",
 )
-PHASES: Final = frozenset(("development", "pre-production", "filming", "post-production", "released"))
+PHASES: Final = frozenset(
+    ("development", "pre-production", "filming", "post-production", "released")
+)
 
 # The languages read through a lexicon (English keeps its own grammar in patterns.py).
 FILES: Final[dict[str, str]] = {
