@@ -59,7 +59,7 @@ _MODIFIERS: Final = frozenset(
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 15, "ja": 15}
-_DATE_REACH_DEFAULT: Final = 45
+_DATE_REACH_DEFAULT: Final = 60
 
 
 @dataclass(frozen=True, slots=True)
