@@ -2615,6 +2615,61 @@ CASES = [
             ("watched_announced_season", GH3, "renewed", "pre-production"),
         )
     ],
+    # ----- status roundups: a box that mixes fact and guess is no claim; "will be back" is
+    *[
+        Case(
+            f"status_roundup_{slug}",
+            "Renewed, canceled or on the bubble?",
+            text,
+            D,
+            renewal=renewal,
+            watch=GH3,
+        )
+        for slug, text, renewal in (
+            (
+                "renewed_or_almost_box",
+                "Renewed, or almost\n• Glass Harbor\n• Copperfen\nOn the bubble\n• Drift",
+                None,
+            ),
+            (
+                "canceled_or_nearly_dead_box",
+                "Canceled, or nearly dead\n• Glass Harbor\n• Copperfen",
+                None,
+            ),
+            (
+                "grouped_by_renewed_or_highly_likely",
+                "Here is every series, grouped by those renewed or highly likely to return; "
+                "those canceled or on death's door; and those in between.\n• Glass Harbor",
+                None,
+            ),
+            (
+                "hits_will_be_back_for_new_seasons",
+                'Hits like "Glass Harbor" and "Copperfen" will be back for new seasons.',
+                "renewed",
+            ),
+        )
+    ],
+    # ----- renewed, then cancelled: the latest status wins
+    *[
+        Case(
+            f"renewed_then_{slug}", "Shows cancelled after one season", text, D, renewal="cancelled"
+        )
+        for slug, text in (
+            (
+                "before_being_cancelled",
+                "Glass Harbor\nCancelled: Renewed for season 2 before being cancelled amid "
+                "the pandemic.",
+            ),
+            (
+                "only_to_be_axed",
+                "Glass Harbor was renewed for a second season, only to be axed a month later.",
+            ),
+            (
+                "but_was_later_cancelled",
+                "Glass Harbor was renewed for season 2 but was later cancelled by Netflix.",
+            ),
+        )
+    ],
     Case(
         "new_season_is_the_watched_one_when_renewed_for_it",
         "Renewal news",

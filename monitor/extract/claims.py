@@ -566,6 +566,10 @@ class _Evaluator:
         if sentence.question:
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
+        almost = p.OR_ALMOST_AFTER_RE.match(self.doc.text, end, sentence.end)
+        if almost is not None:
+            self._note(fld, sentence, f"hedged: '{trigger}{almost.group()}'")
+            return None
         clause = sentence.clause_at(pos)
         hedge = self._hedge(clause.start, clause.end)
         if hedge is None:
@@ -766,6 +770,8 @@ class _Evaluator:
                 else:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
+            if p.UNDONE_AFTER_RE.match(self.doc.text, m.end(), sentence.end):
+                value = "cancelled"  # "renewed for season 2 before being cancelled"
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
             if m.lastgroup == "order" and source != "clause":
                 continue  # "order" means a season order only next to a season

@@ -51,7 +51,7 @@ RENEW_RE = re.compile(
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
     r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
-    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?(?:season|series\s+\w+|[\w-]+\s+series)\b"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?(?:seasons?|series\s+\w+|[\w-]+\s+series)\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
     # "Gets 2nd Season", "is getting a second season", "lands a third season".
     r"|\b(?:gets?|getting|got|lands?|landed|scores?|scored|earns?|earned|nabs?|nabbed|"
@@ -422,6 +422,20 @@ SPECULATION_RE = re.compile(
     r"claim(?:s|ed|ing)?|leak(?:s|ed)?|unverified|fan\s+(?:wiki|site|forum|page|account)s?|"
     r"could\s+not\s+be\s+(?:independently\s+)?"
     r"(?:verified|confirmed))\b",
+    _I,
+)
+# "Renewed, or almost", "Canceled, or nearly dead": a status box that mixes fact and guess.
+OR_ALMOST_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:or|and)\s+(?:highly\s+|very\s+|most\s+)?(?:almost|nearly|close|likely|probably|"
+    r"soon\s+to\s+be|about\s+to\s+be|on\s+(?:the|its)\s+way|(?:on\s+)?(?:the\s+)?bubble|"
+    r"(?:on\s+)?death's\s+door)\b",
+    _I,
+)
+# "Renewed for season 2 before being cancelled": the later status is the current one.
+UNDONE_AFTER_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:before|only\s+to\s+be|but\s+(?:was|were|got)|and\s+(?:then|later)|then)\s+"
+    r"(?:later\s+|then\s+|ultimately\s+|eventually\s+|subsequently\s+)?"
+    r"(?:being\s+|getting\s+|it\s+was\s+|was\s+)?(?:cancell?ed|axed|scrapped|canned)\b",
     _I,
 )
 # Reported speech the writer then corrects: "a post claimed it was axed, but it has not been".
