@@ -2670,6 +2670,65 @@ CASES = [
             ),
         )
     ],
+    # ----- orders of two seasons at once cover both; "to end with season 3" orders season 3
+    *[
+        Case(f"multi_season_order_{slug}", title, "", D, renewal="renewed", watch=watch)
+        for slug, title, watch in (
+            (
+                "set_to_return_for_third_and_fourth_series",
+                "Glass Harbor set to return for third and fourth series",
+                GH3,
+            ),
+            (
+                "fourth_of_third_and_fourth_series",
+                "Glass Harbor set to return for third and fourth series",
+                Watch("Glass Harbor", 4),
+            ),
+            (
+                "will_return_to_a_channel_for_series_eight_and_nine",
+                "Glass Harbor will return to BBC Two for series eight and nine",
+                Watch("Glass Harbor", 9),
+            ),
+            ("gets_two_more_series", "Glass Harbor gets two more series", GH3),
+            (
+                "commissioned_a_third_series",
+                "The BBC has commissioned a third series of Glass Harbor",
+                GH3,
+            ),
+        )
+    ],
+    Case(
+        "commission_without_a_season_is_no_order",
+        "",
+        "The BBC commission for the drama came in 2019. Glass Harbor stars Ann Lee.",
+        D,
+        watch=GH3,
+    ),
+    *[
+        Case(f"to_end_with_{slug}", title, "", D, renewal=renewal, watch=watch)
+        for slug, title, renewal, watch in (
+            (
+                "upcoming_season_is_ordered",
+                "Glass Harbor to End With Upcoming Season 3",
+                "renewed",
+                GH3,
+            ),
+            (
+                "upcoming_season_ends_the_next",
+                "Glass Harbor to End With Upcoming Season 3",
+                "cancelled",
+                Watch("Glass Harbor", 4),
+            ),
+        )
+    ],
+    Case(
+        "images_of_a_numbered_season_are_not_its_release",
+        "",
+        "Glass Harbor season 2 premieres March 14, 2027. Earlier today HBO released new "
+        "Season 2 images.",
+        D,
+        date="2027-03-14",
+    ),
     Case(
         "new_season_is_the_watched_one_when_renewed_for_it",
         "Renewal news",

@@ -57,6 +57,7 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
     re.I,
 )
+_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
@@ -820,6 +821,17 @@ class _Evaluator:
                     continue
             if kind == "end":
                 last = _season_number(m.group())
+                if (
+                    last is not None
+                    and self.watch.season == last
+                    and _UPCOMING_RE.search(m.group()) is not None
+                ):
+                    # "to end with upcoming season 3": season 3 is ordered, as the last one
+                    # ("will end with its fourth season" may be the one on air).
+                    out.append(
+                        _Candidate("renewal", "renewed", sentence, m.start(), explicit_season=True)
+                    )
+                    continue
                 if last is None or self.watch.season <= last:
                     continue
                 out.append(
