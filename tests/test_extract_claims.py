@@ -2729,6 +2729,45 @@ CASES = [
         D,
         date="2027-03-14",
     ),
+    # ----- explainers: a past year-less date after "since", a title with "Winter", "chance"
+    *[
+        Case(
+            f"explainer_{slug}",
+            "Will there be a Glass Harbor season 3?",
+            text,
+            date(2023, 1, 9),
+            watch=GH3,
+        )
+        for slug, text in (
+            (
+                "since_dropping_on_a_yearless_day",
+                "Glass Harbor just returned with its second season. Since dropping on January "
+                "5, it has topped the Top 10.",
+            ),
+            (
+                "since_its_abbreviated_day_debut",
+                "Despite ranking high since its Jan. 1 debut, Glass Harbor is unlikely to get "
+                "another season.",
+            ),
+            (
+                "good_chance_it_will_be_renewed",
+                "Netflix hasn't confirmed Glass Harbor season 3, but there's a good chance "
+                "it'll be renewed.",
+            ),
+            (
+                "winter_in_a_title_is_no_season",
+                "Glass Harbor season 3 racked up 731 million minutes in its release week, well "
+                "ahead of The Falcon and the Winter Soldier (495m).",
+            ),
+        )
+    ],
+    Case(
+        "the_winter_is_still_a_season",
+        "",
+        "Glass Harbor season 2 returns in the winter.",
+        D,
+        date="2026-winter",
+    ),
     Case(
         "new_season_is_the_watched_one_when_renewed_for_it",
         "Renewal news",

@@ -57,6 +57,7 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
     re.I,
 )
+_SINCE_RE = re.compile(r"\bsince\b", re.I)
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
@@ -1154,6 +1155,9 @@ class _Evaluator:
         past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
             before
         )
+        first = min(trigger.start(), dm.start)
+        if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
+            past = True  # "since dropping on January 5", "since its Jan. 1 debut": history
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")

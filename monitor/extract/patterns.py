@@ -411,7 +411,7 @@ HEDGE_RE = re.compile(
     r"appears?\s+to|unconfirmed|speculat\w*|predict\w*|guess\w*|estimat\w*|wants?\s+to|"
     r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
-    r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
+    r"we'd|odds|chances?|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
     r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)"
     # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
     r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
@@ -643,7 +643,7 @@ HEDGE = keyed(
     "planning aim aims aimed aiming target targets targeted targeting tipped touted rumor "
     "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
-    "talks fingers earliest we think believe odds fear fears feared worry worries worried "
+    "talks fingers earliest we think believe odds chance chances fear fears feared worry worries worried "
     "intend intends intended pencil pencilled penciled keen eager prepared willing may",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
