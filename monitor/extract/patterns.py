@@ -643,8 +643,8 @@ HEDGE = keyed(
     "planning aim aims aimed aiming target targets targeted targeting tipped touted rumor "
     "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
-    "talks fingers earliest we think believe odds chance chances fear fears feared worry worries worried "
-    "intend intends intended pencil pencilled penciled keen eager prepared willing may",
+    "talks fingers earliest we think believe odds chance chances fear fears feared worry "
+    "worries worried intend intends intended pencil pencilled penciled keen eager prepared willing may",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(
