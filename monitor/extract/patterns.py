@@ -644,7 +644,8 @@ HEDGE = keyed(
     "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
     "talks fingers earliest we think believe odds chance chances fear fears feared worry "
-    "worries worried intend intends intended pencil pencilled penciled keen eager prepared willing may",
+    "worries worried intend intends intended pencil pencilled penciled keen eager prepared "
+    "willing may",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(
