@@ -21,9 +21,7 @@ def load_items(path: Path, split: str = "all") -> list[dict[str, Any]]:
     """Items of one JSONL file; `split` keeps the tuning part, the sealed part or all."""
     sealed = sealed_shows()
     rows = [
-        json.loads(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     if split == "tune":
         return [r for r in rows if r["show"] not in sealed]

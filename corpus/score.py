@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from corpus.load import load_items  # noqa: E402
-from monitor.extract.explain import run_jsonl  # noqa: E402
-from monitor.extract.language import detect  # noqa: E402
+from corpus.load import load_items
+from monitor.extract.explain import run_jsonl
+from monitor.extract.language import detect
 
 FIELDS = ("renewal", "date", "phase")
 
@@ -38,7 +38,12 @@ def score(rows: list[dict[str, object]]) -> dict[str, object]:
         bad = []
         for f in FIELDS:
             g, p = gold.get(f), pred.get(f)
-            if f == "renewal" and p == "renewed" and g is None and (gold.get("date") or gold.get("phase")):
+            if (
+                f == "renewal"
+                and p == "renewed"
+                and g is None
+                and (gold.get("date") or gold.get("phase"))
+            ):
                 continue
             if g is not None and p == g:
                 tp += 1
@@ -54,11 +59,22 @@ def score(rows: list[dict[str, object]]) -> dict[str, object]:
             if any(pred.get(f) is not None for f in FIELDS):
                 alarms += 1
         if bad:
-            misses.append(f"{r['id']} [{r['show']} S{r['season']}] {str(r.get('title'))[:70]}\n    " + "; ".join(bad))
+            misses.append(
+                f"{r['id']} [{r['show']} S{r['season']}] {str(r.get('title'))[:70]}\n    "
+                + "; ".join(bad)
+            )
     prec = tp / (tp + fp) if tp + fp else 1.0
     rec = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"n": len(rows), "f1": f1, "p": prec, "r": rec, "clean": clean, "alarms": alarms, "misses": misses}
+    return {
+        "n": len(rows),
+        "f1": f1,
+        "p": prec,
+        "r": rec,
+        "clean": clean,
+        "alarms": alarms,
+        "misses": misses,
+    }
 
 
 def main() -> int:
@@ -71,7 +87,13 @@ def main() -> int:
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
     for r in rows:
         lang = str(r.get("lang") or detect(f"{r.get('title') or ''}\n{r['text']}"))
-        group = lang if lang in ("en", "ko", "ja") else "eu" if lang in ("es", "it", "fr", "de", "pt") else "other"
+        group = (
+            lang
+            if lang in ("en", "ko", "ja")
+            else "eu"
+            if lang in ("es", "it", "fr", "de", "pt")
+            else "other"
+        )
         groups[group].append(r)
     groups["ko+ja"] = groups.get("ko", []) + groups.get("ja", [])
     groups["all"] = rows
@@ -80,7 +102,10 @@ def main() -> int:
         if not part:
             continue
         s = score(part)
-        print(f"{name:6} n={s['n']:4}  micro-F1 {s['f1']:.3f} (P {s['p']:.3f} R {s['r']:.3f})  false alarms {s['alarms']}/{s['clean']}")
+        print(
+            f"{name:6} n={s['n']:4}  micro-F1 {s['f1']:.3f} (P {s['p']:.3f} R {s['r']:.3f})"
+            f"  false alarms {s['alarms']}/{s['clean']}"
+        )
         if args.verbose and name not in ("ko+ja", "all"):
             for m in s["misses"]:
                 print("  " + str(m))

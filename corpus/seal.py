@@ -31,12 +31,16 @@ def drawn(show: str) -> bool:
 def main(paths: list[str]) -> int:
     never = set()
     if REAL_DEV.exists():
-        never |= {json.loads(line)["show"] for line in REAL_DEV.open(encoding="utf-8") if line.strip()}
+        never |= {
+            json.loads(line)["show"] for line in REAL_DEV.open(encoding="utf-8") if line.strip()
+        }
     for timeline in (HERE / "timelines").glob("*.jsonl"):
-        never |= {json.loads(line)["show"] for line in timeline.open(encoding="utf-8") if line.strip()}
+        never |= {
+            json.loads(line)["show"] for line in timeline.open(encoding="utf-8") if line.strip()
+        }
     shows: dict[str, int] = {}
     for path in paths:
-        for line in Path(path).open(encoding="utf-8"):
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 show = json.loads(line)["show"]
                 shows[show] = shows.get(show, 0) + 1
@@ -44,7 +48,9 @@ def main(paths: list[str]) -> int:
     items = sum(shows.values())
     sealed_items = sum(shows[s] for s in sealed)
     (HERE / "sealed_shows.json").write_text(
-        json.dumps({"seed": SEED, "percent": SEALED_PERCENT, "shows": sealed}, ensure_ascii=False, indent=1)
+        json.dumps(
+            {"seed": SEED, "percent": SEALED_PERCENT, "shows": sealed}, ensure_ascii=False, indent=1
+        )
         + "\n",
         encoding="utf-8",
     )

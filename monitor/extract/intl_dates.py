@@ -58,7 +58,17 @@ def _forward_month(month: int, pub: date | None) -> DateValue | None:
 def _relative_year(word: str, pub: date | None) -> int | None:
     if pub is None:
         return None
-    offset = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1, "今年": 0, "来年": 1, "今": 0, "来": 1}.get(word)
+    offset = {
+        "지난해": -1,
+        "작년": -1,
+        "올해": 0,
+        "금년": 0,
+        "내년": 1,
+        "今年": 0,
+        "来年": 1,
+        "今": 0,
+        "来": 1,
+    }.get(word)
     return None if offset is None else pub.year + offset
 
 
@@ -83,6 +93,8 @@ _KO_RE = re.compile(
     rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
+    r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
+    r"|오는\s*(?P<do>\d{1,2})\s*일"
     r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월"
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
@@ -115,6 +127,10 @@ def korean(text: str, pub: date | None) -> list[Found]:
             year = int(g["y6"]) if g["y6"] else _relative_year(g["r6"], pub)
             if year is not None:
                 value = season_value(year, _KO_SEASONS[g["s"]])
+        elif g["dn"]:
+            value = _next_month_day(int(g["dn"]), pub)
+        elif g["do"]:
+            value = _coming_day(int(g["do"]), pub)
         elif g["today"]:
             if pub is not None and pub.day == int(g["today"]):
                 value = day_value(pub.year, pub.month, pub.day)
@@ -173,8 +189,7 @@ def japanese(text: str, pub: date | None) -> list[Found]:
 _MONTH_NAMES: Final[dict[str, int]] = {}
 for _names in (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-    "dicembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "januar februar märz april mai juni juli august september oktober november dezember",
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
@@ -202,21 +217,32 @@ _SEASON_WORDS: Final = {
     "verão": "summer",
     "outono": "fall",
 }
-_EARLY: Final = frozenset(("principios", "inicios", "comienzos", "inizio", "début", "anfang", "início"))
+_EARLY: Final = frozenset(
+    ("principios", "inicios", "comienzos", "inizio", "début", "anfang", "início")
+)
 _LATE: Final = frozenset(("finales", "fines", "fine", "fin", "ende", "final"))
 _MON = "(?P<{0}>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
 _SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
 _EU_RE = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?" + _MON.format("m")
+    r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?"
+    + _MON.format("m")
     + r"(?:\s*(?:de|del|,)?\s*(?P<y>20\d\d))?"
-    + r"|" + _MON.format("m2") + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
-    + r"|" + _MON.format("m3") + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"
-    + r"|(?P<s>" + _SEASON_ALT + r")\s+(?:de\s+|del\s+|di\s+|du\s+|de\s+l'|)(?P<y4>20\d\d)"
-    + r"|(?:a\s+|al\s+|à\s+la\s+|au\s+|em\s+|no\s+|)(?P<h>principios|inicios|comienzos|finales|fines"
+    + r"|"
+    + _MON.format("m2")
+    + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
+    + r"|"
+    + _MON.format("m3")
+    + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"
+    + r"|(?P<s>"
+    + _SEASON_ALT
+    + r")\s+(?:de\s+|del\s+|di\s+|du\s+|de\s+l'|)(?P<y4>20\d\d)"
+    + r"|(?:a\s+|al\s+|à\s+la\s+|au\s+|em\s+|no\s+|)"
+    + r"(?P<h>principios|inicios|comienzos|finales|fines"
     + r"|inizio|fine|début|fin|anfang|ende|início|final)\s+(?:de\s+|del\s+|dell'|di\s+|du\s+|"
     + r"d'|des\s+jahres\s+)?(?:anno\s+|año\s+|ano\s+)?(?P<y5>20\d\d)"
     + r"|(?<![\d/.])(?P<d6>\d{1,2})[./](?P<m6>\d{1,2})[./](?P<y6>20\d\d)"
-    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)(?P<y7>20\d\d)\b",
+    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)"
+    + r"(?P<y7>20\d\d)\b",
     re.I,
 )
 
@@ -252,6 +278,23 @@ def european(text: str, pub: date | None) -> list[Found]:
         if value is not None:
             out.append(Found(m.start(), m.end(), value))
     return _drop_overlaps(out)
+
+
+def _next_month_day(day: int, pub: date | None) -> DateValue | None:
+    """ "다음 달 16일": that day of the month after the published one."""
+    if pub is None:
+        return None
+    year, month = (pub.year + 1, 1) if pub.month == 12 else (pub.year, pub.month + 1)
+    return day_value(year, month, day)
+
+
+def _coming_day(day: int, pub: date | None) -> DateValue | None:
+    """ "오는 15일": the next 15th on or after the published day."""
+    if pub is None:
+        return None
+    if day >= pub.day:
+        return day_value(pub.year, pub.month, day)
+    return _next_month_day(day, pub)
 
 
 def _month(year: int, month: int) -> DateValue | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Final, Literal
+from typing import Final, Literal, cast
+
+from monitor.match.normalize import words
 
 Language = Literal["en", "ko", "ja", "es", "it", "fr", "de", "pt", "other"]
 
@@ -20,28 +22,40 @@ _WORD_RE = re.compile(r"[a-zà-öø-ÿ]+")
 # Short, frequent words that tell the Latin-script languages apart (no word is in two sets).
 _FUNCTION_WORDS: Final[dict[str, frozenset[str]]] = {
     "en": frozenset(
-        "the and of to is was will for with that this has have been its are season it be "
-        "from by on an".split()
+        words(
+            "the and of to is was will for with that this has have been its are season it be "
+            "from by on an"
+        )
     ),
     "es": frozenset(
-        "el los las del y que una por con para es está temporada se su sus al lo como más "
-        "pero fue será hasta".split()
+        words(
+            "el los las del y que una por con para es está temporada se sus al lo como más "
+            "pero fue será hasta"
+        )
     ),
     "it": frozenset(
-        "il gli della delle degli che è una per con sono stagione nel nella alla anche "
-        "dei sarà ancora questa".split()
+        words(
+            "il gli di della delle degli che è una per con sono stagione nel nella alla anche "
+            "dei sarà ancora questa"
+        )
     ),
     "fr": frozenset(
-        "le les des du et est une pour avec sur dans au aux saison qui sera cette pas "
-        "mais été ses".split()
+        words(
+            "le les des du et est une pour avec sur dans au aux saison qui sera cette pas "
+            "mais été ses"
+        )
     ),
     "de": frozenset(
-        "der die das und ist ein eine mit für den dem nicht auch wird staffel auf von "
-        "sich noch zu im".split()
+        words(
+            "der die das und ist ein eine mit für den dem nicht auch wird staffel auf von "
+            "sich noch zu im"
+        )
     ),
     "pt": frozenset(
-        "o os as da do das dos e que uma com para é está temporada não na no ao será "
-        "mais foi sua".split()
+        words(
+            "o os as da do das dos e que uma com para é está temporada não na no ao será mais "
+            "foi sua"
+        )
     ),
 }
 
@@ -56,11 +70,11 @@ def detect(text: str) -> Language:
     other = len(_OTHER_SCRIPT_RE.findall(sample))
     if hangul >= 10 and hangul >= kana:
         return "ko"
-    if kana >= 10:
+    if kana >= 10 or (kana >= 2 and kana + han >= 10):
         return "ja"
     if han >= 20 or other > latin:
         return "other"  # Chinese, Greek, Cyrillic, ...: not read
-    counts = {lang: 0 for lang in _FUNCTION_WORDS}
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for word in _WORD_RE.findall(sample.lower()):
         for lang, vocab in _FUNCTION_WORDS.items():
             if word in vocab:
@@ -70,5 +84,5 @@ def detect(text: str) -> Language:
         return "en"  # a bare headline with no function word: English is the default feed
     ranked = sorted(counts.values(), reverse=True)
     if best != "en" and ranked[0] < ranked[1] * 1.3 + 1:
-        return "en" if counts["en"] == ranked[1] else best
-    return best  # type: ignore[return-value]
+        return "en" if counts["en"] == ranked[1] else cast(Language, best)
+    return cast(Language, best)

@@ -34,11 +34,27 @@ _SENTENCE_RE = re.compile(r"[^.!?。！？\n…]+(?:[.!?。！？…]+|\n|$)")
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
 _NUMBER_AFTER_RE = re.compile(r"\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
+# A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
+_STAMP_RE = re.compile(
+    r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
+    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
+)
+_TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
+_IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
 _MODIFIERS: Final = frozenset(
-    ("hedge", "negation_after", "negation_before", "question", "delay", "future")
+    (
+        "hedge",
+        "negation_after",
+        "negation_before",
+        "question",
+        "delay",
+        "future",
+        "negation_clause",
+        "derivative",
+    )
 )
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
@@ -54,6 +70,7 @@ class SeasonRef:
     end: int
     number: int | None
     part: bool = False
+    also: int | None = None  # "the third and fourth season": a second number
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +126,7 @@ def scope(
     others: list[tuple[int, int]],
 ) -> list[Span]:
     """Sentences with the show and season each one is about."""
-    parts_are_seasons = watch.part is None and any(
-        _PART_ALIAS_RE.search(a) for a in watch.aliases
-    )
+    parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
     refs = _season_refs(text, lex, ours, parts_are_seasons, watch)
     quoted = [
         (m.start(), m.end())
@@ -163,7 +178,8 @@ def _season_refs(
                 refs.append(SeasonRef(m.start(), m.end(), int(groups.get("n") or groups["s"])))
             elif "w" in groups:
                 number = lex.ordinals.get(groups["w"].lower())
-                refs.append(SeasonRef(m.start(), m.end(), number))
+                also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
+                refs.append(SeasonRef(m.start(), m.end(), number, also=also))
             elif "p" in groups or "pw" in groups:
                 number = (
                     int(groups["p"]) if "p" in groups else lex.ordinals.get(groups["pw"].lower())
@@ -176,8 +192,11 @@ def _season_refs(
                 refs.append(SeasonRef(m.start(), m.end(), None))
     # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one.
     for start, end in ours:
+        glued = _TRAILING_NUMBER_RE.search(text, start, end)
         after = _NUMBER_AFTER_RE.match(text, end)
-        if after is not None:
+        if glued is not None:  # the alias itself names the season: "굿파트너2"
+            refs.append(SeasonRef(start, end, int(glued.group("n"))))
+        elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
     refs.sort(key=lambda r: r.start)
     deduped: list[SeasonRef] = []
@@ -193,7 +212,7 @@ def _matches(ref: SeasonRef, watch: Watch) -> bool:
         return True
     if ref.part:
         return ref.number == watch.part
-    return ref.number == watch.season
+    return watch.season in (ref.number, ref.also)
 
 
 def _season_for(span: Span, pos: int, watch: Watch, cjk: bool) -> tuple[bool, str]:
@@ -231,13 +250,17 @@ def _cues(
     neg_before = lex.of("negation_before")
     delays = lex.of("delay")
     futures = lex.of("future")
+    clause_negations = lex.of("negation_clause")
+    derivatives = lex.of("derivative")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
-        if not span.ours:
+        if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
-        hedged = next((h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None)
+        hedged = next(
+            (h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None
+        )
         delayed = any(d.pattern.search(sentence) for d in delays)
         dates = grammar(sentence, published)
         taken: list[tuple[int, int]] = []
@@ -249,8 +272,21 @@ def _cues(
                 if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
                 reason = _set_aside(cue, m, sentence, span, hedged, neg_after, neg_before)
-                if reason is None and cue.kind == "phase" and any(
-                    f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures
+                if (
+                    reason is None
+                    and cue.kind != "unannounced"
+                    and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
+                ):
+                    reason = "negated"
+                if reason is None and any(
+                    d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
+                    for d in derivatives
+                ):
+                    reason = "about a film, spin-off or game, not the season"
+                if (
+                    reason is None
+                    and cue.kind == "phase"
+                    and any(f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures)
                 ):
                     reason = "planned, not begun"
                 if reason is None:
@@ -323,7 +359,9 @@ def _date_hit(
         return None
     nearest = min(near, key=gap)
     if published is not None and nearest.value.hi < published:
-        notes.append(Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"'))
+        notes.append(
+            Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
+        )
         return None
     return _Hit(
         "date",
@@ -365,4 +403,17 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     if phases:
         chosen = max(phases, key=lambda h: PHASE_ORDER.index(h.value))
         claims.append(Claim("phase", chosen.value, evidence(chosen)))
+    if not renewal:
+        # A dated season, or one being made, has been ordered (as the English reader says).
+        implied = next(
+            (
+                c
+                for c in claims
+                if (c.field == "date" and c.value != "unannounced")
+                or (c.field == "phase" and c.value in _IMPLIES_RENEWAL)
+            ),
+            None,
+        )
+        if implied is not None:
+            claims.insert(0, Claim("renewal", "renewed", implied.evidence))
     return claims

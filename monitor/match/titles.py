@@ -160,13 +160,13 @@ class TitleMatcher:
         # indexed by their first two characters so the cost stays flat in watches.
         cjk: dict[str, list[tuple[str, str]]] = {}
         for watch in self.watches:
-            key = show_key(watch.show)
+            show = show_key(watch.show)
             for name in (watch.show, *watch.aliases):
                 folded = normalize(name).lower().strip()
                 if len(folded) >= 2 and _CJK_RE.search(folded) is not None:
-                    entries = cjk.setdefault(folded[:2], [])
-                    if (folded, key) not in entries:
-                        entries.append((folded, key))
+                    cjk_entries = cjk.setdefault(folded[:2], [])
+                    if (folded, show) not in cjk_entries:
+                        cjk_entries.append((folded, show))
         self._cjk = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in cjk.items()}
 
     def watches_for(self, show: str) -> tuple[Watch, ...]:

@@ -160,9 +160,7 @@ class GoogleNewsSource:
     ) -> GoogleNewsSource:
         """The search of one watch in a local edition (Korean, Japanese)."""
         e = EDITIONS[language]
-        return cls(
-            watch, base_url, interval, e.hl, e.gl, e.ceid, language=language, alias=alias
-        )
+        return cls(watch, base_url, interval, e.hl, e.gl, e.ceid, language=language, alias=alias)
 
     def poll(self, fetcher: Fetcher, state: SourceState, now: datetime) -> SourcePoll:
         poll, parsed = fetch_feed(

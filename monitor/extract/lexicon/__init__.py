@@ -21,6 +21,8 @@ CueKind = Literal[
     "question",
     "delay",
     "future",
+    "negation_clause",
+    "derivative",
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "renewed",
@@ -34,8 +36,12 @@ CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "question",
     "delay",
     "future",
+    "negation_clause",
+    "derivative",
 )
-PHASES: Final = frozenset(("development", "pre-production", "filming", "post-production", "released"))
+PHASES: Final = frozenset(
+    ("development", "pre-production", "filming", "post-production", "released")
+)
 
 # The languages read through a lexicon (English keeps its own grammar in patterns.py).
 FILES: Final[dict[str, str]] = {
