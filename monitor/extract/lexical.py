@@ -154,12 +154,12 @@ def scope(
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
         spans.append(Span(start, end, headline, current_ours, seasons, inherited, question))
-        if seasons:
+        if names_other and not names_ours:
+            current_season = None  # another show's seasons are not our topic
+        elif seasons:
             current_season = seasons[-1]
             if headline and headline_season is None:
                 headline_season = seasons[0]
-        elif names_other and not names_ours:
-            current_season = None
     return spans
 
 
@@ -286,7 +286,7 @@ def _cues(
                 if (
                     reason is None
                     and cue.kind == "phase"
-                    and any(f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures)
+                    and any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
                 ):
                     reason = "planned, not begun"
                 if reason is None:
