@@ -23,6 +23,7 @@ CueKind = Literal[
     "future",
     "negation_clause",
     "derivative",
+    "final",
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "renewed",
@@ -38,6 +39,7 @@ CUE_KINDS: Final[tuple[CueKind, ...]] = (
     "future",
     "negation_clause",
     "derivative",
+    "final",
 )
 PHASES: Final = frozenset(
     ("development", "pre-production", "filming", "post-production", "released")
