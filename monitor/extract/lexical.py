@@ -24,7 +24,7 @@ from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis, Note
 from monitor.extract.intl_dates import GRAMMARS, Found
-from monitor.extract.lexicon import Cue, Lexicon, load
+from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.normalize import normalize
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Watch
@@ -47,19 +47,6 @@ _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
 _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
-_MODIFIERS: Final = frozenset(
-    (
-        "hedge",
-        "negation_after",
-        "negation_before",
-        "question",
-        "delay",
-        "future",
-        "negation_clause",
-        "derivative",
-        "final",
-    )
-)
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 15, "ja": 15}
@@ -273,7 +260,7 @@ def _cues(
         dates = grammar(sentence, published)
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
-            if cue.kind in _MODIFIERS:
+            if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
                 continue
             fld = _field(cue)
             for m in cue.pattern.finditer(sentence):
