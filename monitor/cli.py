@@ -34,6 +34,12 @@ class State:
         self.config_path = config_path or default_config_path()
         self._config: Config | None = None
 
+    def use(self, config_path: Path) -> None:
+        """A `-c` given after the subcommand wins over one before it."""
+        self.explicit = True
+        self.config_path = config_path
+        self._config = None
+
     @property
     def config(self) -> Config:
         if self._config is None:
@@ -80,6 +86,35 @@ def not_yet(command: str) -> NoReturn:
     fail(f"`{command}` is not yet implemented in this version", 3)
 
 
+CONFIG_HELP = (
+    "Config file (default: $RELEASE_MONITOR_CONFIG, ./config.toml, then "
+    "$XDG_CONFIG_HOME/release-monitor/config.toml). Accepted before or after the command."
+)
+ENV_CONFIG = "RELEASE_MONITOR_CONFIG"
+
+
+def _set_config(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        state = ctx.find_object(State)
+        if state is not None:
+            state.use(value)
+
+
+def config_option(func: F) -> F:
+    """`-c/--config` on a subcommand too: `release-monitor check -c my.toml` works."""
+    return click.option(
+        "-c",
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_config,
+        help=CONFIG_HELP,
+    )(func)
+
+
 def print_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=None, default=str))
 
@@ -91,7 +126,8 @@ def print_json(data: object) -> None:
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Config file (default: ./config.toml, then $XDG_CONFIG_HOME/release-monitor/config.toml).",
+    envvar=ENV_CONFIG,
+    help=CONFIG_HELP,
 )
 @click.version_option(package_name="release-monitor")
 @click.pass_context
@@ -109,6 +145,7 @@ def template_text() -> str:
 
 
 @cli.command()
+@config_option
 @pass_state
 def init(state: State) -> None:
     """Write a commented starter config (never overwrites)."""
@@ -122,6 +159,7 @@ def init(state: State) -> None:
 
 
 @cli.command()
+@config_option
 @click.option(
     "--online",
     is_flag=True,
@@ -153,14 +191,27 @@ def check(state: State, online: bool) -> None:
     click.echo(f"sources: {', '.join(enabled) or 'none'}; feeds ({len(feeds)}):")
     for feed in feeds:
         click.echo(f"  - {feed.name} [{feed.trust or 'by domain'}]")
+    from monitor.notify.apprise_sink import load_error
+
     click.echo(f"notification targets ({len(config.notify.urls)}):")
-    for target in config.notify.urls:
-        click.echo(f"  - {mask_secret_url(target.url)}")
+    unusable = []
+    for n, target in enumerate(config.notify.urls):
+        label = target.name or mask_secret_url(target.url)
+        extra = " (also sent unconfirmed reports)" if target.reported else ""
+        # Built with Apprise now, so a URL it can never use fails here, not at the first alert.
+        error = load_error(target.url)
+        click.echo(f"  - {label}{extra}{': UNUSABLE' if error else ''}")
+        if error:
+            unusable.append(f"notify.urls[{n}] ({label}): {error}")
     warnings = config_warnings(config)
     if online:
         warnings += online_warnings(config)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    if unusable:
+        for line in unusable:
+            click.echo(f"{state.config_path}: {line}", err=True)
+        fail(f"{len(unusable)} notification target(s) cannot be used; fix them and re-run", 2)
 
 
 # Below this, polling someone else's server is impolite (and gets feeds blocked).
@@ -192,6 +243,7 @@ def config_warnings(config: Config) -> list[str]:
 
 
 @cli.command()
+@config_option
 @click.option("--dry-run", is_flag=True, help="Fetch and decide, but store and send nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @pass_state
@@ -251,6 +303,7 @@ def _source_line(report: Any) -> str:
 
 
 @cli.command()
+@config_option
 @click.option(
     "--log-format", type=click.Choice(["text", "json"]), default=None, help="Log line format."
 )
@@ -279,6 +332,7 @@ def run(state: State, log_format: str | None) -> None:
 
 
 @cli.command()
+@config_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
@@ -365,6 +419,7 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
 
 
 @cli.command()
+@config_option
 @click.argument("show")
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
@@ -416,6 +471,7 @@ def history(state: State, show: str, as_json: bool) -> None:
 
 
 @cli.command()
+@config_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
@@ -447,6 +503,7 @@ def sources(state: State, as_json: bool) -> None:
 
 
 @cli.command("notify-test")
+@config_option
 @pass_state
 @handles_errors
 def notify_test(state: State) -> None:
@@ -473,6 +530,7 @@ def notify_test(state: State) -> None:
 
 
 @cli.command()
+@config_option
 @pass_state
 @handles_errors
 def health(state: State) -> None:
@@ -500,6 +558,7 @@ def health(state: State) -> None:
 
 
 @cli.command()
+@config_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @pass_state
 @handles_errors
@@ -535,6 +594,7 @@ def calendar(state: State, output: Path) -> None:
 
 
 @cli.command()
+@config_option
 @click.option("--show", help="Show title (single-article mode).")
 @click.option("--season", type=int, help="Season number (single-article mode).")
 @click.option("--alias", "aliases", multiple=True, help="Another title of the show.")

@@ -23,25 +23,56 @@ def mask_urls(text: str) -> str:
     return _URL.sub(lambda m: mask_secret_url(m.group(0)), text)
 
 
+_LOG_PREFIX = re.compile(r"^\S+ \S+ - (?:WARNING|ERROR|CRITICAL) - ")
+
+
+def apprise_reason(log_text: str, secret: str) -> str:
+    """Apprise's own words (its warnings and errors, in order), secrets masked."""
+    lines = [
+        _LOG_PREFIX.sub("", line).strip()
+        for line in log_text.splitlines()
+        if _LOG_PREFIX.match(line)
+    ]
+    text = "; ".join(dict.fromkeys(line.rstrip(".:") for line in lines if line))
+    return mask_urls(text.replace(secret, mask_secret_url(secret))) if secret else mask_urls(text)
+
+
+def load_error(url: str) -> str | None:
+    """Why Apprise cannot use this URL (its own reason), or None when it can."""
+    return AppriseSink(url).error
+
+
 class AppriseSink:
     """One Apprise object for one target URL."""
 
     def __init__(self, url: str) -> None:
+        import logging
+
         import apprise  # heavy: loaded only when something is sent
 
         self.label = mask_secret_url(url)
         self._secret = url
         self._apprise: Any = apprise.Apprise()
         self.error: str | None = None
-        try:
-            added = self._apprise.add(url)
-        except Exception as exc:  # a plugin rejecting its arguments must not stop the others
-            added = False
-            self.error = f"configuration error: invalid notification URL ({type(exc).__name__})"
+        # Apprise explains a rejected URL only in its log ("Invalid ~From~ email specified"):
+        # capture it so the user reads the reason, not just "unusable".
+        with apprise.LogCapture(level=logging.WARNING) as captured:
+            try:
+                added = self._apprise.add(url)
+            except Exception as exc:  # a plugin rejecting its arguments must not stop others
+                added = False
+                self.error = (
+                    f"configuration error: Apprise rejected the URL "
+                    f"({self._clean(f'{type(exc).__name__}: {exc}')})"
+                )
+            log_text = captured.getvalue()
         if not added and self.error is None:
+            reason = apprise_reason(log_text, url) or "unknown service or missing parts"
+            if "://" not in url:
+                reason = "not a URL: it must start with a service, like mailto:// or discord://"
             self.error = (
-                "configuration error: not a usable Apprise URL (unknown service or missing "
-                "parts); see https://github.com/caronc/apprise/wiki"
+                f"configuration error: Apprise cannot use this URL: {reason} "
+                "(URL forms: https://github.com/caronc/apprise/wiki)"
             )
 
     def _clean(self, text: str) -> str:
