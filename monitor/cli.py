@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from functools import wraps
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,7 @@ from monitor.config import (
     mask_secret_url,
 )
 from monitor.errors import MonitorError
+from monitor.models import Watch
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -288,6 +291,8 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
     )
     for source in failing:
         click.echo(f"  {_source_line(source)}")
+    for notice in report.notices:
+        click.echo(f"{notice.kind.replace('_', ' ')}: {notice.new}")
     if not dry_run:
         d = report.deliveries
         click.echo(f"notifications: {d.sent} sent, {d.failed} failed, {d.pending} pending")
@@ -362,7 +367,7 @@ def _season_json(season: Any) -> dict[str, Any]:
         "renewal": season.renewal,
         "release_date": season.release_date,
         "phase": season.phase,
-        "updated_at": season.updated_at.isoformat() if season.updated_at else None,
+        "updated_at": iso_time(season.updated_at),
         "reported": dict(season.reported),
         "evidence": {name: e.as_dict() for name, e in season.evidence.items()},
     }
@@ -370,8 +375,8 @@ def _season_json(season: Any) -> dict[str, Any]:
 
 def _dead_line(row: Any) -> str:
     return (
-        f"{row.title} -> {row.target_label} (since {row.created_at:%Y-%m-%d %H:%M} UTC, "
-        f"{row.attempts} attempts; last error: {row.last_error})"
+        f"{row.title} -> {row.target_label} (since {local_time(row.created_at)}, "
+        f"{row.attempts} attempts; last error: {row.last_error or 'none recorded'})"
     )
 
 
@@ -405,7 +410,7 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
             _cell(season.renewal or "unknown", reported.get("renewal")),
             _cell(date, describe(reported["date"]) if "date" in reported else None),
             _cell(phase_words(season.phase), phase_words(reported.get("phase"))),
-            f"{season.updated_at:%Y-%m-%d %H:%M}" if season.updated_at else "never",
+            local_time(season.updated_at),
             escape(f"{authority.publisher} ({authority.trust.label})") if authority else "",
         )
     if seasons:
@@ -418,34 +423,86 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
             console.print(f"  {_dead_line(row)}", markup=False)
 
 
+def local_time(moment: datetime | None, missing: str = "never") -> str:
+    """A stored (UTC) moment in the local zone, with the zone named."""
+    if moment is None:
+        return missing
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    local = aware.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.strftime("%Z") or local.strftime("%z"))
+
+
+def iso_time(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.isoformat(timespec="seconds")
+
+
+_SEASON_SUFFIX = re.compile(r"\s*(?:S|season\s*)(\d{1,3})\s*$", re.IGNORECASE)
+
+
+def resolve_show(text: str, watches: Sequence[Watch]) -> tuple[str, int | None] | None:
+    """ "Wednesday S2", "wednesday season 2", an alias -> (show as watched, season or None).
+
+    None when nothing in the watchlist answers to it.
+    """
+
+    def named(name: str) -> str | None:
+        wanted = " ".join(name.split()).casefold()
+        for watch in watches:
+            if wanted in {" ".join(n.split()).casefold() for n in (watch.show, *watch.aliases)}:
+                return watch.show
+        return None
+
+    whole = named(text)
+    if whole is not None:
+        return whole, None
+    match = _SEASON_SUFFIX.search(text)
+    if match:
+        show = named(text[: match.start()])
+        if show is not None:
+            return show, int(match.group(1))
+    return None
+
+
 @cli.command()
 @config_option
-@click.argument("show")
+@click.argument("show", required=False)
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
-def history(state: State, show: str, as_json: bool) -> None:
-    """The timeline of changes for SHOW, with evidence links."""
+def history(state: State, show: str | None, as_json: bool) -> None:
+    """The timeline of changes, with evidence links: of every watch, or of SHOW
+    ("Wednesday", "Wednesday S2", "wednesday season 2" or an alias)."""
     from monitor.notify.render import render
     from monitor.state.repository import Repository
 
     config = state.config
+    season: int | None = None
+    name: str | None = None
+    if show is not None:
+        found = resolve_show(show, config.watches)
+        if found is None:
+            # Not watched (any more): its stored history may still exist.
+            name = _SEASON_SUFFIX.sub("", show).strip() or show
+            match = _SEASON_SUFFIX.search(show)
+            season = int(match.group(1)) if match else None
+        else:
+            name, season = found
     repo = Repository.open(config.database_url)
     try:
-        entries = repo.history(show)
+        entries = repo.history(name, season)
     finally:
         repo.close()
-    watched = sorted({w.show for w in config.watches})
-    if not entries and show.casefold() not in {w.casefold() for w in watched}:
-        fail(f'no history for "{show}" (watched shows: {", ".join(watched) or "none"})', 1)
-    if not entries and not as_json:
-        click.echo(f'nothing recorded yet for "{show}": it has not been polled successfully')
-        return
+    if show is not None and not entries and resolve_show(show, config.watches) is None:
+        watched = sorted({w.label for w in config.watches})
+        fail(f'no history for "{show}" (watched: {", ".join(watched) or "none"})', 1)
     if as_json:
         print_json(
             [
                 {
-                    "at": e.event.at.isoformat() if e.event.at else None,
+                    "at": iso_time(e.event.at),
                     "show": e.event.show,
                     "season": e.event.season,
                     "kind": e.event.kind,
@@ -460,12 +517,15 @@ def history(state: State, show: str, as_json: bool) -> None:
             ]
         )
         return
+    if not entries:
+        what = f'"{show}"' if show is not None else "any watch"
+        click.echo(f"nothing recorded yet for {what}: it has not been polled successfully")
+        return
     for entry in entries:
         event = entry.event
         message = render(event)
-        when = f"{event.at:%Y-%m-%d %H:%M}" if event.at else "?"
-        note = "  (first poll: recorded, not announced)" if entry.silent else ""
-        click.echo(f"{when}  {message.title}{note}")
+        note = "  (first read of a source: recorded, not announced)" if entry.silent else ""
+        click.echo(f"{local_time(event.at, '?')}  {message.title}{note}")
         for line in message.body.splitlines():
             click.echo(f"    {line}")
 
@@ -640,8 +700,14 @@ def extract(
         day = explain.parse_published(published)
     except explain.InputError as exc:
         fail(f"--published: {exc}", 2)
+    if day is None:
+        # A feed item always has a date; an article pasted in is most likely today's news,
+        # and without a date every year-less date ("on March 5") would be dropped.
+        from datetime import date
+
+        day = date.today()
+        click.echo(f"(no --published given: reading it as published today, {day})", err=True)
     from monitor.extract.claims import analyse
-    from monitor.models import Watch
 
     watch = Watch(
         show=show.strip(),
@@ -657,8 +723,54 @@ def extract(
         body = article
     if not (title or body).strip():
         fail("no article on stdin", 2)
-    for line in explain.explain(analyse(title, body, watch, day), day):
+    lines = explain.explain(analyse(title, body, watch, day), day)
+    for line in _true_reasons(lines, title, body, watch, day):
         click.echo(line)
+
+
+_NOTHING = "nothing in the article states it"
+_FIELD_LINE = re.compile(r"\s*(renewal|date|phase): ")
+_WANTED = {
+    "renewal": "says it is renewed or cancelled",
+    "date": "gives a release date (or says there is none yet)",
+    "phase": "names a production phase (filming, wrapped, ...)",
+}
+
+
+def _true_reasons(lines: Sequence[str], title: str, body: str, watch: Watch, day: Any) -> list[str]:
+    """Replace the catch-all "nothing in the article states it" by what really happened:
+    the season is never mentioned, or no sentence about it says anything of that kind."""
+    if not any(line.strip() == _NOTHING for line in lines):
+        return list(lines)
+    from datetime import time
+
+    from monitor.extract.claims import extract_item
+    from monitor.match.titles import TitleMatcher
+    from monitor.models import Item
+
+    item = Item(
+        uid="stdin",
+        content_hash="",
+        title=title,
+        text=body,
+        published=datetime.combine(day, time(), UTC) if day else None,
+    )
+    # The pipeline's own test: does the item speak about this season at all?
+    found = extract_item(item, TitleMatcher([watch]))
+    mentioned = any(w.watch.key == watch.key for w in found)
+    out, field = [], ""
+    for line in lines:
+        if (match := _FIELD_LINE.match(line)) is not None:
+            field = match.group(1)
+        if line.strip() != _NOTHING:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if mentioned:
+            out.append(f"{indent}no sentence about season {watch.season} {_WANTED[field]}")
+        else:
+            out.append(f"{indent}the article names {watch.show} but never season {watch.season}")
+    return out
 
 
 def main() -> None:

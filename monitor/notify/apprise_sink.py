@@ -56,7 +56,7 @@ class AppriseSink:
         self.error: str | None = None
         # Apprise explains a rejected URL only in its log ("Invalid ~From~ email specified"):
         # capture it so the user reads the reason, not just "unusable".
-        with apprise.LogCapture(level=logging.WARNING) as captured:
+        with apprise.LogCapture(level=logging.WARNING) as captured:  # type: ignore[no-untyped-call]
             try:
                 added = self._apprise.add(url)
             except Exception as exc:  # a plugin rejecting its arguments must not stop others

@@ -704,14 +704,18 @@ class Repository:
             for w in watches
         ]
 
-    def history(self, show: str) -> list[HistoryEntry]:
-        """Every recorded event of a show (case-insensitive), oldest first."""
+    def history(self, show: str | None = None, season: int | None = None) -> list[HistoryEntry]:
+        """Recorded events of a show (case-insensitive; every season-bound event when None),
+        oldest first; `season` narrows it to one season."""
+        query = select(EventRow)
+        if show is not None:
+            query = query.where(func.lower(EventRow.show) == show.strip().lower())
+        else:
+            query = query.where(EventRow.show != "")
+        if season is not None:
+            query = query.where(EventRow.season == season)
         with db.reading(self.engine) as session:
-            rows = session.exec(
-                select(EventRow)
-                .where(func.lower(EventRow.show) == show.strip().lower())
-                .order_by(col(EventRow.at), col(EventRow.id))
-            ).all()
+            rows = session.exec(query.order_by(col(EventRow.at), col(EventRow.id))).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
 
 
