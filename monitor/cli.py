@@ -653,6 +653,92 @@ def calendar(state: State, output: Path) -> None:
     )
 
 
+@cli.group(context_settings={"help_option_names": ["-h", "--help"]})
+@config_option
+def watch() -> None:
+    """List, add or remove watched seasons (edits the config in place, comments kept)."""
+
+
+@watch.command("list")
+@config_option
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+@handles_errors
+def watch_list(state: State, as_json: bool) -> None:
+    """The watched seasons."""
+    watches = state.config.watches
+    if as_json:
+        print_json(
+            [
+                {"show": w.show, "season": w.season, "aliases": list(w.aliases)}
+                | ({"tvmaze_id": w.tvmaze_id} if w.tvmaze_id else {})
+                for w in watches
+            ]
+        )
+        return
+    if not watches:
+        click.echo(f"no [[watch]] entries in {state.config_path}")
+    for w in watches:
+        extra = f" (aliases: {', '.join(w.aliases)})" if w.aliases else ""
+        tvmaze = f" [tvmaze {w.tvmaze_id}]" if w.tvmaze_id else ""
+        click.echo(f"{w.label}{extra}{tvmaze}")
+
+
+def _edit_watchlist(state: State, edit: Callable[[str], str], done: str) -> None:
+    from monitor.errors import ConfigError
+    from monitor.watchlist import validate, write_atomically
+
+    path = state.config_path
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            str(path), ["file not found (create one with `release-monitor init`)"]
+        ) from None
+    new = edit(text)
+    validate(new, path)  # raises (exit 2) before anything is written
+    write_atomically(path, new)
+    click.echo(f"{done} in {path}; a running daemon picks it up within a minute")
+
+
+@watch.command("add")
+@config_option
+@click.argument("show")
+@click.option("--season", type=click.IntRange(min=1), required=True, help="Season number.")
+@click.option("--alias", "aliases", multiple=True, help="Another title of the show (repeatable).")
+@click.option("--tvmaze-id", type=click.IntRange(min=1), default=None, help="TVmaze show id.")
+@pass_state
+@handles_errors
+def watch_add(
+    state: State, show: str, season: int, aliases: tuple[str, ...], tvmaze_id: int | None
+) -> None:
+    """Start watching SHOW --season N."""
+    from monitor.watchlist import add_watch
+
+    _edit_watchlist(
+        state,
+        lambda text: add_watch(text, show, season, aliases, tvmaze_id),
+        f"now watching {show.strip()} S{season}",
+    )
+
+
+@watch.command("rm")
+@config_option
+@click.argument("show")
+@click.option("--season", type=click.IntRange(min=1), required=True, help="Season number.")
+@pass_state
+@handles_errors
+def watch_rm(state: State, show: str, season: int) -> None:
+    """Stop watching SHOW --season N (its history stays in the database)."""
+    from monitor.watchlist import remove_watch
+
+    _edit_watchlist(
+        state,
+        lambda text: remove_watch(text, show, season),
+        f"stopped watching {show.strip()} S{season}",
+    )
+
+
 @cli.command()
 @config_option
 @click.option("--show", help="Show title (single-article mode).")
