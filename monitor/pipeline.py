@@ -174,7 +174,7 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
 def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     """Fetch, parse and extract one source, with no transaction open. Never raises."""
     state = rt.repo.source_state(source.name)
-    if rt.repo.needs_full_read(state, rt.watches):
+    if rt.repo.needs_full_read(source.name, rt.watches):
         state = replace(state, etag=None, last_modified=None, body_hash=None)
     try:
         poll = source.poll(rt.fetcher, state, now)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from monitor.config import Target, mask_secret_url
 from monitor.models import (
@@ -34,6 +34,7 @@ from monitor.state.tables import (
     ItemRow,
     ObservationRow,
     SeasonRow,
+    SeasonSourceRow,
     SourceStateRow,
 )
 
@@ -233,19 +234,23 @@ class Repository:
         with db.reading(self.engine) as session:
             return list(session.exec(select(SourceStateRow)).all())
 
-    def needs_full_read(self, state: SourceState, watches: Sequence[Watch]) -> bool:
-        """Must this source read its whole body (no conditional GET) for a watch in baseline?
+    def needs_full_read(self, source: str, watches: Sequence[Watch]) -> bool:
+        """Must this source read its whole body (no conditional GET) for a watch it has not
+        given its backlog for yet?
 
         A 304 or an unchanged body gives no items, so a new watch's backlog would stay unread
         until the feed next changes, and then come out as news.
         """
         with db.reading(self.engine) as session:
             rows = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
+            read = set(
+                session.exec(
+                    select(SeasonSourceRow.season_id).where(SeasonSourceRow.source == source)
+                ).all()
+            )
         for watch in watches:
             row = rows.get(watch.key)
-            if row is None or not row.active:
-                return True
-            if row.baseline and (state.last_success is None or state.last_success < row.created_at):
+            if row is None or not row.active or row.id not in read:
                 return True
         return False
 
@@ -324,6 +329,10 @@ class Repository:
                 row.baseline = True
                 row.created_at = now
                 session.add(row)
+                # Nothing was read for it meanwhile: every source's next read is backlog.
+                session.exec(
+                    delete(SeasonSourceRow).where(col(SeasonSourceRow.season_id) == row.id)
+                )
             rows.append(row)
         return rows
 
@@ -356,6 +365,12 @@ class Repository:
         rows = self._seasons(session, watches, now)
         by_key = {(r.show, r.season): r for r in rows}
         watch_of = {w.key: w for w in watches}
+        # Seasons this source has already given its backlog for: only their news is news.
+        read = set(
+            session.exec(
+                select(SeasonSourceRow.season_id).where(SeasonSourceRow.source == source)
+            ).all()
+        )
         announced: list[Event] = []
         grouped: dict[tuple[str, int], list[Observation]] = {}
         for obs in observations:
@@ -389,7 +404,13 @@ class Repository:
                     )
                 )
             result = merge(season_state(row), known, fresh, now)
-            announced += self._record(session, row, result, watch_of.get(key), routing, now)
+            announced += self._record(
+                session, row, result, watch_of.get(key), routing, now, silent=row.id not in read
+            )
+        if status in READ_STATUSES:
+            for row in rows:
+                if row.id not in read:
+                    session.add(SeasonSourceRow(season_id=row.id, source=source, read_at=now))
         announced += self._finish_baselines(session, rows, watch_of, routing, all_sources, now)
         return announced
 
@@ -404,7 +425,13 @@ class Repository:
                 continue
             result = merge(season_state(row), self._known(session, row), [], now)
             out += self._record(
-                session, row, result, watch_of.get((row.show, row.season)), routing, now
+                session,
+                row,
+                result,
+                watch_of.get((row.show, row.season)),
+                routing,
+                now,
+                silent=row.baseline,
             )
         return out
 
@@ -416,7 +443,10 @@ class Repository:
         watch: Watch | None,
         routing: Routing,
         now: datetime,
+        *,
+        silent: bool,
     ) -> list[Event]:
+        """Store a merge result; its events are announced unless `silent` (a backlog)."""
         state = result.state
         events = result.events
         if any(e.kind == "released" for e in events) and self._was_released(session, row):
@@ -444,10 +474,10 @@ class Repository:
                 watch=watch,
                 routing=routing,
                 now=now,
-                silent=row.baseline,
+                silent=silent,
                 row=row,
             )
-            if not row.baseline:
+            if not silent:
                 announced.append(event)
         return announced
 
@@ -724,7 +754,10 @@ def _holds(row: DeliveryRow, lease: datetime) -> bool:
     return row.status == "sending" and row.lease_until == lease
 
 
-# A source that keeps failing may not hold a new watch's alerts back for ever.
+# Poll outcomes that read the source (its backlog is now known), unlike "error"/"skipped".
+READ_STATUSES = frozenset({"ok", "not_modified", "unchanged"})
+
+# A source that keeps failing may not hold a new watch's summary back for ever.
 BASELINE_FAILURES_TOLERATED = 3
 
 
