@@ -409,7 +409,7 @@ class Repository:
             )
         if status in READ_STATUSES:
             for row in rows:
-                if row.id not in read:
+                if row.id is not None and row.id not in read:  # ids exist: flushed above
                     session.add(SeasonSourceRow(season_id=row.id, source=source, read_at=now))
         announced += self._finish_baselines(session, rows, watch_of, routing, all_sources, now)
         return announced
