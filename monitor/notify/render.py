@@ -8,6 +8,7 @@ channel or hide a link. Every message fits Discord's 2,000 characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.models import Event
@@ -175,6 +176,26 @@ def render(event: Event) -> Message:
     if link:
         lines.append(link)
     body = "\n".join(lines)
+    room = _BUDGET - len(title) - 1
+    if len(body) > room:
+        body = body[: room - 1].rstrip() + "…"
+    return Message(title=title, body=body)
+
+
+def combine(messages: Sequence[Message]) -> Message:
+    """Several changes of one season as one message: the titles' "what changed" parts joined
+    after the shared "<Show> S<n>: ", each change's lines (with its source and link) kept."""
+    if len(messages) == 1:
+        return messages[0]
+    heads = [m.title.partition(": ") for m in messages]
+    prefix = heads[0][0]
+    if all(h[0] == prefix and h[1] for h in heads):
+        title = f"{prefix}: " + "; ".join(dict.fromkeys(h[2] for h in heads))
+    else:
+        title = " / ".join(dict.fromkeys(m.title for m in messages))
+    if len(title) > 300:
+        title = title[:299].rstrip() + "…"
+    body = "\n\n".join(m.body for m in messages)
     room = _BUDGET - len(title) - 1
     if len(body) > room:
         body = body[: room - 1].rstrip() + "…"

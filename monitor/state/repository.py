@@ -102,6 +102,9 @@ class Outgoing:
     # claim may renew or mark the row, so a sender whose lease ran out cannot free or resend
     # a row another sender has taken since.
     lease: datetime
+    # The season the event is about (None for daemon notices): due rows of one season and
+    # target go out as one message.
+    season_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -622,6 +625,18 @@ class Repository:
             ).all()
             out = []
             until = now + lease
+            event_ids = [r.event_id for r in rows]
+            season_of = (
+                dict(
+                    session.exec(
+                        select(EventRow.id, EventRow.season_id).where(
+                            col(EventRow.id).in_(event_ids)
+                        )
+                    ).all()
+                )
+                if event_ids
+                else {}
+            )
             for row in rows:
                 row.status = "sending"
                 row.lease_until = until
@@ -635,6 +650,7 @@ class Repository:
                         body=row.body,
                         attempts=row.attempts,
                         lease=until,
+                        season_id=season_of.get(row.event_id),
                     )
                 )
             return out
