@@ -653,6 +653,141 @@ def calendar(state: State, output: Path) -> None:
     )
 
 
+@cli.command()
+@config_option
+@click.argument("show")
+@click.option("--season", type=click.IntRange(min=1), default=None, help="Only this season.")
+@pass_state
+@handles_errors
+def why(state: State, show: str, season: int | None) -> None:
+    """Why SHOW was (or was not) alerted: every stored item that made a claim about it, what
+    it claimed, and what that did to the trusted state."""
+    from monitor.diagnose import FIELD_WORDS, announced_as, replay, value_words
+    from monitor.lock import sqlite_path
+    from monitor.state.repository import Repository
+
+    config = state.config
+    found = resolve_show(show, config.watches)
+    if found is None:
+        watched = ", ".join(sorted({w.label for w in config.watches})) or "none"
+        fail(f'"{show}" is not watched (watched: {watched})', 1)
+    name, named_season = found
+    wanted = season or named_season
+    watches = [w for w in config.watches if w.show == name and wanted in (None, w.season)]
+    if not watches:
+        fail(f"{name} season {wanted} is not watched", 1)
+    db_file = sqlite_path(config.database_url)
+    if db_file is not None and not db_file.exists():
+        fail(f"nothing polled yet (no database at {db_file}): run `release-monitor poll`", 1)
+    repo = Repository.open(config.database_url)
+    try:
+        for watch in watches:
+            observations = repo.observations(watch.show, watch.season)
+            (current,) = repo.seasons([watch])
+            history = [(e.event, e.silent) for e in repo.history(watch.show, watch.season)]
+            click.echo(
+                f"{watch.label}: renewal {current.renewal or 'unknown'}, release date "
+                f"{value_words('date', current.release_date)}, phase {current.phase or 'unknown'}"
+            )
+            if not observations:
+                click.echo(
+                    "  no stored item has made a claim about it yet (items that name the show "
+                    "but claim nothing are not stored: `test-feed URL --show S --season N` and "
+                    "`extract` show why such an item was set aside)"
+                )
+                continue
+            for verdict in replay(watch, observations):
+                obs = verdict.observation
+                when = local_time(obs.published or obs.seen_at, "?")
+                click.echo(f"  {when}  {obs.publisher} ({obs.trust.label})  {obs.url or ''}")
+                click.echo(f"    {FIELD_WORDS[obs.field]}: {value_words(obs.field, obs.value)}")
+                if obs.evidence:
+                    click.echo(f'      "{obs.evidence[:200]}"')
+                sent = announced_as(verdict, history)
+                click.echo(
+                    f"      -> {verdict.effect}: {verdict.detail}{f'; {sent}' if sent else ''}"
+                )
+            if current.reported:
+                shown = ", ".join(f"{k} {v}" for k, v in sorted(current.reported.items()))
+                click.echo(f"  reported, not confirmed: {shown}")
+    finally:
+        repo.close()
+
+
+@cli.command("test-feed")
+@config_option
+@click.argument("url")
+@click.option("--show", default=None, help="Read the items for this show only.")
+@click.option("--season", type=click.IntRange(min=1), default=None, help="Season of --show.")
+@click.option("--alias", "aliases", multiple=True, help="Another title of --show.")
+@pass_state
+@handles_errors
+def test_feed(
+    state: State, url: str, show: str | None, season: int | None, aliases: tuple[str, ...]
+) -> None:
+    """Fetch and parse one feed at URL and print, per item, the watch it matched and the
+    claims read from it (nothing is stored, nothing is sent)."""
+    from datetime import timedelta
+
+    from monitor.config import Config
+    from monitor.extract.claims import extract_item
+    from monitor.match.titles import TitleMatcher
+    from monitor.models import SourceState
+    from monitor.sources import build_fetcher
+    from monitor.sources.publishers import trust_for_url
+    from monitor.sources.rss import RssSource
+
+    if (show is None) != (season is None):
+        fail("--show and --season go together", 2)
+    if show is not None and season is not None:
+        config = state.config if state.config_path.exists() else Config()
+        watches: tuple[Watch, ...] = (
+            Watch(show=show.strip(), season=season, aliases=tuple(a for a in aliases if a)),
+        )
+    else:
+        config = state.config
+        watches = config.watches
+        if not watches:
+            fail("no [[watch]] entries: pass --show S --season N", 2)
+    fetcher = build_fetcher(config)
+    try:
+        poll = RssSource("test-feed", url, timedelta(hours=1)).poll(
+            fetcher, SourceState(), datetime.now(UTC)
+        )
+    finally:
+        fetcher.close()
+    if poll.status == "error":
+        fail(f"{url}: {poll.error}", 1)
+    click.echo(f"{url}: {len(poll.items)} items (nothing stored)")
+    matcher = TitleMatcher(watches)
+    matched = 0
+    for item in poll.items:
+        found = extract_item(item, matcher)
+        trust = trust_for_url(item.publisher_url or item.link or url)
+        click.echo(f"- {item.title or '(no title)'}")
+        click.echo(
+            f"    {local_time(item.published, 'no date')} · {item.publisher or '?'} "
+            f"({trust.label}) · {item.link or 'no link'}"
+        )
+        if not found:
+            click.echo("    no watch: the item does not name a watched season")
+            continue
+        matched += 1
+        for watch_claims in found:
+            if not watch_claims.claims:
+                click.echo(f"    {watch_claims.watch.label}: mentioned, no claim")
+                continue
+            for claim in watch_claims.claims:
+                click.echo(f"    {watch_claims.watch.label}: {claim.field} = {claim.value}")
+                click.echo(f'      "{claim.evidence[:200]}"')
+    click.echo(f"{matched} of {len(poll.items)} items matched a watch")
+    if matched:
+        click.echo(
+            "(an item that names a season but claims nothing: `release-monitor extract` "
+            "explains what was set aside)"
+        )
+
+
 @cli.group(context_settings={"help_option_names": ["-h", "--help"]})
 @config_option
 def watch() -> None:

@@ -111,10 +111,40 @@ def _what(event: Event) -> str:
         return "out now"
     if kind == "tracking":
         return "now tracking"
+    if kind == "reported":
+        return f"{_FIELD_WORDS.get(event.detail or '', 'news')} reported, not yet confirmed"
     if kind == "reminder":
         days = event.extra.get("days", "?")
         return "premieres tomorrow" if days == "1" else f"premieres in {days} days"
     return kind.replace("_", " ")
+
+
+_FIELD_WORDS = {"renewal": "renewal", "date": "release date", "phase": "production"}
+
+
+def _value_words(field: str | None, value: str | None) -> str:
+    if value is None:
+        return "unknown"
+    if field == "date":
+        return describe(value)
+    if field == "phase":
+        return phase_words(value)
+    return RENEWAL_WORDS.get(value, clean(value))
+
+
+def _report_lines(event: Event) -> list[str]:
+    field = event.detail
+    by = authority(event.sources)
+    lines = [
+        f"Reported by {by}, not yet confirmed: "
+        f"{_FIELD_WORDS.get(field or '', 'value')} {_value_words(field, event.new)}.",
+        f"Confirmed so far: {_value_words(field, event.old)}. The confirmed alert follows "
+        "when an official or trade source, or a second outlet, says it too.",
+    ]
+    evidence = event.extra.get("evidence")
+    if evidence:
+        lines.append(f'"{clean(evidence, 280)}"')
+    return lines
 
 
 def _main_line(event: Event) -> str:
@@ -168,6 +198,8 @@ def render(event: Event) -> Message:
         title = f"release-monitor: {_what(event)}"
     if event.kind == "tracking":
         lines = _tracking_lines(event)
+    elif event.kind == "reported":
+        lines = _report_lines(event)
     else:
         lines = [_main_line(event)]
         if event.sources:

@@ -76,10 +76,18 @@ class Routing:
     targets: tuple[Target, ...] = ()
     notify_baseline: bool = True
 
+    @property
+    def wants_reports(self) -> bool:
+        """Does any target take unconfirmed reports (`reported = true`)?"""
+        return any(t.reported for t in self.targets)
+
     def targets_for(self, event: Event, watch: Watch | None) -> list[Target]:
         out = []
         for target in self.targets:
-            if target.events is not None and event.kind not in target.events:
+            if event.kind == "reported":
+                if not target.reported:  # opt-in only
+                    continue
+            elif target.events is not None and event.kind not in target.events:
                 continue
             # A watch with `notify` tags goes only to targets sharing one; others go everywhere.
             if watch is not None and watch.notify and not set(watch.notify) & set(target.tags):
@@ -406,10 +414,16 @@ class Repository:
                         item_uid=obs.item_uid,
                     )
                 )
-            result = merge(season_state(row), known, fresh, now)
+            before = season_state(row)
+            result = merge(before, known, fresh, now)
+            silent = row.id not in read
             announced += self._record(
-                session, row, result, watch_of.get(key), routing, now, silent=row.id not in read
+                session, row, result, watch_of.get(key), routing, now, silent=silent
             )
+            if routing.wants_reports and not silent:
+                announced += self._reports(
+                    session, row, before, result.state, fresh, watch_of.get(key), routing, now
+                )
         if status in READ_STATUSES:
             for row in rows:
                 if row.id is not None and row.id not in read:  # ids exist: flushed above
@@ -483,6 +497,51 @@ class Repository:
             if not silent:
                 announced.append(event)
         return announced
+
+    def _reports(
+        self,
+        session: Session,
+        row: SeasonRow,
+        before: SeasonState,
+        after: SeasonState,
+        fresh: Sequence[Observation],
+        watch: Watch | None,
+        routing: Routing,
+        now: datetime,
+    ) -> list[Event]:
+        """One labelled `reported` event per value a lesser outlet newly reports (for targets
+        with `reported = true`); the confirmed alert still comes when it is confirmed."""
+        out = []
+        for field, value in sorted(after.reported.items()):
+            if before.reported.get(field) == value:
+                continue
+            said = [o for o in fresh if o.field == field and o.value == value]
+            if not said:  # surfaced by a change elsewhere, not reported by this poll
+                continue
+            lead = max(said, key=lambda o: (o.trust, o.published or o.seen_at))
+            event = Event(
+                kind="reported",
+                show=row.show,
+                season=row.season,
+                old=_field_of(after, field),
+                new=value,
+                sources=(f"{lead.publisher} ({lead.trust.label})",),
+                link=lead.url,
+                detail=field,
+                at=now,
+                extra={"evidence": lead.evidence[:300]},
+            )
+            self.add_event(
+                session,
+                event,
+                key=f"{row.id}:reported:{field}:{value}",
+                watch=watch,
+                routing=routing,
+                now=now,
+                row=row,
+            )
+            out.append(event)
+        return out
 
     def _was_released(self, session: Session, row: SeasonRow) -> bool:
         found = session.exec(
@@ -750,6 +809,14 @@ class Repository:
             for w in watches
         ]
 
+    def observations(self, show: str, season: int) -> list[Observation]:
+        """Every stored claim about one season, in the order it was read."""
+        with db.reading(self.engine) as session:
+            row = session.exec(
+                select(SeasonRow).where(SeasonRow.show == show, SeasonRow.season == season)
+            ).first()
+            return [] if row is None else self._known(session, row)
+
     def history(self, show: str | None = None, season: int | None = None) -> list[HistoryEntry]:
         """Recorded events of a show (case-insensitive; every season-bound event when None),
         oldest first; `season` narrows it to one season."""
@@ -763,6 +830,10 @@ class Repository:
         with db.reading(self.engine) as session:
             rows = session.exec(query.order_by(col(EventRow.at), col(EventRow.id))).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
+
+
+def _field_of(state: SeasonState, field: str) -> str | None:
+    return {"renewal": state.renewal, "date": state.release_date, "phase": state.phase}.get(field)
 
 
 def _holds(row: DeliveryRow, lease: datetime) -> bool:
