@@ -696,10 +696,14 @@ def why(state: State, show: str, season: int | None) -> None:
                     "`extract` show why such an item was set aside)"
                 )
                 continue
+            last: tuple[object, ...] = ()
             for verdict in replay(watch, observations):
                 obs = verdict.observation
-                when = local_time(obs.published or obs.seen_at, "?")
-                click.echo(f"  {when}  {obs.publisher} ({obs.trust.label})  {obs.url or ''}")
+                item = (obs.item_uid, obs.url, obs.publisher)
+                if item != last:  # one heading per item, then each of its claims
+                    when = local_time(obs.published or obs.seen_at, "?")
+                    click.echo(f"  {when}  {obs.publisher} ({obs.trust.label})  {obs.url or ''}")
+                    last = item
                 click.echo(f"    {FIELD_WORDS[obs.field]}: {value_words(obs.field, obs.value)}")
                 if obs.evidence:
                     click.echo(f'      "{obs.evidence[:200]}"')

@@ -76,6 +76,8 @@ class SecretFilter(logging.Filter):
         self.masker = masker
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("apprise") and record.levelno < logging.WARNING:
+            return False  # lowered only so a failed send can quote Apprise's reason
         try:
             message = record.getMessage()
         except Exception:  # a bad format string must not lose the event

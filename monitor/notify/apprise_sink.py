@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from monitor.config import mask_secret_url
 
+# Debug lines of Apprise that carry the cause of a failure.
+_EXPLAINS = re.compile(
+    r"exception|error|refused|denied|not supported|invalid|unauthori[sz]ed|forbidden|timed? ?out",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
 
 
@@ -46,8 +52,6 @@ class AppriseSink:
     """One Apprise object for one target URL."""
 
     def __init__(self, url: str) -> None:
-        import logging
-
         import apprise  # heavy: loaded only when something is sent
 
         self.label = mask_secret_url(url)
@@ -84,8 +88,15 @@ class AppriseSink:
         import apprise
 
         try:
+            # Per-call capture down to DEBUG: Apprise says why at that level ("Socket
+            # Exception: SMTP AUTH extension not supported by server"). Our log handler
+            # drops Apprise's records below WARNING, so this adds no noise to the logs.
+            logging.getLogger("apprise").setLevel(logging.DEBUG)
             result = self._apprise.notify(
-                body=body, title=title, body_format=apprise.NotifyFormat.TEXT
+                body=body,
+                title=title,
+                body_format=apprise.NotifyFormat.TEXT,
+                log_level=logging.DEBUG,
             )
         except Exception as exc:  # Apprise or a plugin bug: report it, keep the row for later
             return SendResult(False, self._clean(f"{type(exc).__name__}: {exc}")[:300])
@@ -105,9 +116,12 @@ class AppriseSink:
         messages = []
         try:
             messages = [
-                entry.message for entry in result.logs() if entry.level in ("WARNING", "ERROR")
+                str(entry.message).strip()
+                for entry in result.logs()
+                if entry.level in ("WARNING", "ERROR", "CRITICAL")
+                or _EXPLAINS.search(str(entry.message))
             ]
         except Exception:  # the reason is a courtesy; the status alone decides
             messages = []
-        detail = messages[-1] if messages else status.lower()
-        return self._clean(f"{status.lower()}: {detail}")[:300]
+        detail = "; ".join(list(dict.fromkeys(m.rstrip(".") for m in messages if m))[-3:])
+        return self._clean(f"{status.lower()}: {detail or status.lower()}")[:400]
