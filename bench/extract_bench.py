@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from monitor.extract.claims import extract_item
-from monitor.match.normalize import words
+from monitor.text.normalize import words
 from monitor.match.titles import MINOR_WORDS, TitleMatcher
 from monitor.models import Item, Watch
 

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
-from monitor.models import TRUST_NAMES, Trust, Watch
+from monitor.models import TRUST_NAMES, EventKind, Trust, Watch
 
 ENV_NOTIFY_URLS = "RELEASE_MONITOR_NOTIFY_URLS"
 DEFAULT_CONFIG_NAME = "config.toml"
@@ -80,20 +80,8 @@ SInt = Annotated[int, Strict()]
 SBool = Annotated[bool, Strict()]
 SStr = Annotated[str, Strict()]
 TrustName = Literal["official", "trade", "structured", "press", "blog"]
-EventName = Literal[
-    "tracking",
-    "renewed",
-    "cancelled",
-    "date_announced",
-    "date_changed",
-    "phase_changed",
-    "released",
-    "reminder",
-    "source_failing",
-    "source_recovered",
-    "config_error",
-    "reported",
-]
+# The event kinds a target may filter on: the one list, in models.
+EventName = EventKind
 
 
 class _Strict(BaseModel):
@@ -447,6 +435,14 @@ def _mask_query(query: str) -> str:
         key, sep, value = pair.partition("=")
         parts.append(f"{key}={MASK}" if sep and value and _SECRET_KEY.search(key) else pair)
     return "&".join(parts)
+
+
+_URL_IN_TEXT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
+
+
+def mask_urls(text: str) -> str:
+    """Every URL in a text with its credentials and path masked."""
+    return _URL_IN_TEXT.sub(lambda m: mask_secret_url(m.group(0)), text)
 
 
 def mask_secret_url(url: str) -> str:

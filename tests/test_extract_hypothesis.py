@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from monitor.extract import scan
 from monitor.extract.claims import analyse, extract_item
-from monitor.match.normalize import words
+from monitor.text.normalize import words
 from monitor.match.titles import TitleMatcher
 from monitor.models import Item, Watch
 

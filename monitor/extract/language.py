@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final, Literal, cast
 
-from monitor.match.normalize import words
+from monitor.text.normalize import words
 
 Language = Literal["en", "ko", "ja", "es", "it", "fr", "de", "pt", "other"]
 

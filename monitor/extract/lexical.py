@@ -25,7 +25,7 @@ from typing import Final
 from monitor.extract.claims import PHASE_ORDER, Analysis, Note
 from monitor.extract.intl_dates import GRAMMARS, Found
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
-from monitor.match.normalize import normalize
+from monitor.text.normalize import normalize
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Watch
 

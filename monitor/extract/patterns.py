@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from monitor.extract.scan import keyed
-from monitor.match.normalize import words
+from monitor.text.scan import keyed
+from monitor.text.normalize import words
 
 _I = re.I
 
@@ -574,7 +574,7 @@ _DERIVATIVE_STARTS = (
 DERIVATIVE = keyed(DERIVATIVE_RE, _DERIVATIVE_STARTS)
 DERIVATIVE_WORD = keyed(re.compile(r"\b(?:" + _DERIVATIVE + r")\b", _I), _DERIVATIVE_STARTS)
 
-# The words each pattern's matches can start with (see monitor.extract.scan).
+# The words each pattern's matches can start with (see monitor.text.scan).
 RENEW = keyed(
     RENEW_RE,
     "renew renewed renews renewing renewal confirmed announced got gets earned earns received "

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from monitor.match.normalize import words
+from monitor.text.normalize import words
 
 _END_RE = re.compile(r"[.!?\n]+(?:(?<=\n)|[\"')\]]*(?=\s|$))")
 _ABBREVIATIONS = frozenset(

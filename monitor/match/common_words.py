@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.match.normalize import words
+from monitor.text.normalize import words
 
 COMMON_WORDS: frozenset[str] = frozenset(
     words("""

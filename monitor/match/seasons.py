@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.extract.scan import Tokens, keyed
-from monitor.match.normalize import words
+from monitor.text.scan import Tokens, keyed
+from monitor.text.normalize import words
 from monitor.models import Watch
 
 # number: explicit season numbers; final: "final season" with no number; next: "the new

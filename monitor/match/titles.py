@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from monitor.match.common_words import COMMON_WORDS
-from monitor.match.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
+from monitor.text.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
 from monitor.models import Watch
 
 # plain: any case; cased: must look like a title in the text ("All of Us Are Dead");

@@ -7,14 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from monitor.config import mask_secret_url
+from monitor.config import mask_secret_url, mask_urls
 
 # Debug lines of Apprise that carry the cause of a failure.
 _EXPLAINS = re.compile(
     r"exception|error|refused|denied|not supported|invalid|unauthori[sz]ed|forbidden|timed? ?out",
     re.IGNORECASE,
 )
-_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
 
 
 @dataclass(frozen=True)
@@ -22,11 +21,6 @@ class SendResult:
     ok: bool
     reason: str | None = None
     config_error: bool = False  # the URL itself is wrong: retrying cannot help until it is fixed
-
-
-def mask_urls(text: str) -> str:
-    """Every URL in a text with its credentials and path masked."""
-    return _URL.sub(lambda m: mask_secret_url(m.group(0)), text)
 
 
 _LOG_PREFIX = re.compile(r"^\S+ \S+ - (?:WARNING|ERROR|CRITICAL) - ")

@@ -1,0 +1,1 @@
+"""The text layer under match/ and extract/: normalisation, word tokens, keyed pattern scans."""
