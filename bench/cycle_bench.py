@@ -19,6 +19,7 @@ Medians over the repeats; the machine may be shared, so look at the spread too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import resource
@@ -43,18 +44,108 @@ HOSTS = tuple(f"127.0.0.{n}" for n in range(1, 17))
 ITEMS = 50
 LATENCY = 0.05
 BUMP_SHARE, BUMP_ITEMS = 0.10, 5
-ADJECTIVES = (
-    "amber ashen bitter black blue brave broken burning cold crimson dark deep distant "
-    "electric empty fallen final frozen golden gray hidden hollow iron last lost lucky "
-    "midnight northern pale quiet red restless rising royal rusty scarlet secret silent "
-    "silver small southern stolen strange sunken twisted velvet wild winter wooden young"
-).split()
-NOUNS = (
-    "anchor archive atlas bay bell bridge canyon castle circle city coast compass crown "
-    "district dynasty echo empire engine estate falls field frontier garden harbor heart "
-    "horizon island kingdom lantern line manor market meadow mirror mountain orchard "
-    "palace passage river road shore signal station summit tower valley village voyage"
-).split()
+ADJECTIVES = [
+    "amber",
+    "ashen",
+    "bitter",
+    "black",
+    "blue",
+    "brave",
+    "broken",
+    "burning",
+    "cold",
+    "crimson",
+    "dark",
+    "deep",
+    "distant",
+    "electric",
+    "empty",
+    "fallen",
+    "final",
+    "frozen",
+    "golden",
+    "gray",
+    "hidden",
+    "hollow",
+    "iron",
+    "last",
+    "lost",
+    "lucky",
+    "midnight",
+    "northern",
+    "pale",
+    "quiet",
+    "red",
+    "restless",
+    "rising",
+    "royal",
+    "rusty",
+    "scarlet",
+    "secret",
+    "silent",
+    "silver",
+    "small",
+    "southern",
+    "stolen",
+    "strange",
+    "sunken",
+    "twisted",
+    "velvet",
+    "wild",
+    "winter",
+    "wooden",
+    "young",
+]
+NOUNS = [
+    "anchor",
+    "archive",
+    "atlas",
+    "bay",
+    "bell",
+    "bridge",
+    "canyon",
+    "castle",
+    "circle",
+    "city",
+    "coast",
+    "compass",
+    "crown",
+    "district",
+    "dynasty",
+    "echo",
+    "empire",
+    "engine",
+    "estate",
+    "falls",
+    "field",
+    "frontier",
+    "garden",
+    "harbor",
+    "heart",
+    "horizon",
+    "island",
+    "kingdom",
+    "lantern",
+    "line",
+    "manor",
+    "market",
+    "meadow",
+    "mirror",
+    "mountain",
+    "orchard",
+    "palace",
+    "passage",
+    "river",
+    "road",
+    "shore",
+    "signal",
+    "station",
+    "summit",
+    "tower",
+    "valley",
+    "village",
+    "voyage",
+]
 
 
 def show_names(count: int) -> list[str]:
@@ -166,10 +257,8 @@ def tree_rss(proc: psutil.Process) -> int:
     except psutil.Error:
         return 0
     for p in family:
-        try:
+        with contextlib.suppress(psutil.Error):  # it may have ended meanwhile
             total += p.memory_info().rss
-        except psutil.Error:
-            pass
     return total
 
 
@@ -282,7 +371,9 @@ def main() -> int:
                     ratio = ""
                     if name.startswith("project"):
                         peer = cell["naive " + name.split()[1]]
-                        ratio = f"   {m['wall'] / peer['wall']:>10.2f} {m['cpu'] / peer['cpu']:>4.2f}"
+                        ratio = (
+                            f"   {m['wall'] / peer['wall']:>10.2f} {m['cpu'] / peer['cpu']:>4.2f}"
+                        )
                     print(
                         f"{feeds:>5} {watches:>5} {name:<13} {m['wall']:>7.2f} "
                         f"{m['cpu']:>7.2f} {m['rss']:>8.1f}{ratio}",

@@ -20,9 +20,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from monitor.extract.claims import extract_item
-from monitor.text.normalize import words
 from monitor.match.titles import MINOR_WORDS, TitleMatcher
 from monitor.models import Item, Watch
+from monitor.text.normalize import words
 
 SYLLABLES = words(
     "ka ro mi na lu te so ven dar mor quin hal bre sta cor fen gil hy san lo pa rek tor vel"

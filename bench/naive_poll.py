@@ -24,7 +24,10 @@ def poll(url: str) -> list[tuple[str, str]]:
     if response.status_code == 304:
         return []
     etags[url] = response.headers.get("ETag", "")
-    return [(e.get("id", e.get("link", "")), e.get("title", "")) for e in feedparser.parse(response.content).entries]
+    return [
+        (e.get("id", e.get("link", "")), e.get("title", ""))
+        for e in feedparser.parse(response.content).entries
+    ]
 
 
 hits = 0

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from monitor.config import Target
 from monitor.models import Observation, SourceState, Trust, Watch
+from monitor.notify.render import render
 from monitor.state.repository import Repository, Routing
 
 
@@ -30,7 +31,9 @@ def main() -> None:
     rng = random.Random(7)
     watches = [Watch(f"Show {n}", 1 + n % 3) for n in range(args.watches)]
     names = [f"feed-{n}" for n in range(args.sources)]
-    routing = Routing((Target(url="json://127.0.0.1:9/a"), Target(url="json://127.0.0.1:9/b")))
+    routing = Routing(
+        (Target(url="json://127.0.0.1:9/a"), Target(url="json://127.0.0.1:9/b")), render=render
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         repo = Repository.open(f"sqlite:///{path}")

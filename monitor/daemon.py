@@ -24,10 +24,10 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from monitor import pipeline
 from monitor.config import Config, mask_secret_url
 from monitor.models import DeliveryReport, Event
+from monitor.notify.notices import config_error, config_fixed, source_alert
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
 from monitor.state.health import HeartbeatStore
-from monitor.state.notices import config_error, config_fixed, source_alert
 from monitor.state.repository import Repository
 from monitor.state.source_health import reschedule
 

@@ -29,6 +29,7 @@ from monitor.models import (
     Trust,
     WatchClaims,
 )
+from monitor.notify.render import render
 from monitor.sources import build_fetcher, build_sources
 from monitor.sources.base import Source
 from monitor.sources.http import Fetcher
@@ -124,7 +125,9 @@ class Runtime:
         self._sources = list(sources) if sources is not None else build_sources(config)
         self._extractor = extractor
         self._extractor_lock = threading.Lock()
-        self.routing = Routing(tuple(config.notify.urls), config.monitor.notify_baseline)
+        self.routing = Routing(
+            tuple(config.notify.urls), config.monitor.notify_baseline, render=render
+        )
         self.watch_hash = watches_hash(self.watches)
 
     @property
@@ -332,7 +335,7 @@ def poll_all(
 def source_notice(rt: Runtime, name: str, now: datetime) -> Event | None:
     """`source_failing` / `source_recovered` after a poll of `name`, with the daemon's rule
     (decided from the stored failure streak, so cron `poll` and `run` alert alike)."""
-    from monitor.state.notices import source_alert
+    from monitor.notify.notices import source_alert
 
     try:
         return source_alert(rt.repo, rt.config, name, now)

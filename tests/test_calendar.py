@@ -22,6 +22,7 @@ from monitor.calendar import (
 )
 from monitor.config import CalendarSection, load_config
 from monitor.models import Evidence, SeasonState, SourceState, Trust, Watch
+from monitor.notify.render import render
 from monitor.sources.tvmaze import observations_from_tvmaze
 from monitor.state.repository import Repository, Routing
 from tests.conftest import ROOT, run_cli
@@ -229,7 +230,7 @@ def seed(tmp_path: Path) -> Path:
                 items=[],
                 observations=observations_from_tvmaze(payload, watches, NOW),
                 watches=watches,
-                routing=Routing(),
+                routing=Routing(render=render),
                 all_sources=["tvmaze:All of Us Are Dead"],
                 now=NOW,
             )

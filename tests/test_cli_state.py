@@ -8,6 +8,7 @@ from pathlib import Path
 
 from monitor.config import Target
 from monitor.models import Observation, SourceState, Trust, Watch
+from monitor.notify.render import render
 from monitor.state.repository import Repository, Routing
 from tests.conftest import run_cli
 from tests.receivers import webhook
@@ -64,7 +65,7 @@ def seed(tmp_path: Path) -> None:
         seen_at=T0,
         evidence="Filming is said to be under way.",
     )
-    routing = Routing((Target(url=SECRET_TARGET),))
+    routing = Routing((Target(url=SECRET_TARGET),), render=render)
     for n, observations in enumerate(([], [date, rumour])):
         with repo.transaction() as session:
             repo.apply(

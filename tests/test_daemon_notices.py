@@ -12,7 +12,7 @@ import pytest
 
 from monitor.config import Config, config_from_dict
 from monitor.models import SourcePoll, SourceState, Trust
-from monitor.state.notices import config_error, config_fixed, source_alert
+from monitor.notify.notices import config_error, config_fixed, source_alert
 from monitor.state.repository import Repository
 from monitor.state.source_health import (
     FAILING_AFTER,

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from monitor.extract import scan
 from monitor.extract.claims import analyse, extract_item
-from monitor.text.normalize import words
 from monitor.match.titles import TitleMatcher
 from monitor.models import Item, Watch
+from monitor.text.normalize import words
 
 # Words that exercise the grammars, mixed with arbitrary text and punctuation.
 VOCABULARY = words(

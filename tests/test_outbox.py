@@ -12,6 +12,7 @@ from monitor.config import Target
 from monitor.models import Event
 from monitor.notify.apprise_sink import AppriseSink, SendResult
 from monitor.notify.outbox import deliver
+from monitor.notify.render import render
 from monitor.state.repository import Repository, Routing
 from monitor.state.tables import EventRow
 from tests.receivers import Webhook, smtp_server, webhook
@@ -43,7 +44,9 @@ def enqueue(repo: Repository, targets: tuple[Target, ...], n: int = 1) -> None:
             session.add(row)
             session.flush()
             assert row.id is not None
-            repo.enqueue(session, row.id, event, f"test:{number}", None, Routing(targets), T0)
+            repo.enqueue(
+                session, row.id, event, f"test:{number}", None, Routing(targets, render=render), T0
+            )
 
 
 def test_sent_to_a_real_webhook_and_a_real_smtp_server_once(repo: Repository) -> None:

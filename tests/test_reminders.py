@@ -122,7 +122,7 @@ def netflix_lists(repo: Repository, value: str, now: datetime) -> None:
             items=[],
             observations=observations_from_netflix(payload, [WATCH], now),
             watches=[WATCH],
-            routing=Routing((HOOK, MAIL, DATES_ONLY)),
+            routing=Routing((HOOK, MAIL, DATES_ONLY), render=render),
             all_sources=["netflix"],
             now=now,
         )
@@ -133,7 +133,7 @@ def reminder_titles(repo: Repository) -> list[tuple[str, str]]:
 
 
 def test_each_reminder_is_enqueued_once_per_target(repo: Repository) -> None:
-    routing = Routing((HOOK, MAIL, DATES_ONLY))
+    routing = Routing((HOOK, MAIL, DATES_ONLY), render=render)
     netflix_lists(repo, "2027-01-29", datetime(2027, 1, 1, 12, tzinfo=UTC))
     assert repo.seasons([WATCH])[0].release_date == "2027-01-29"
 
@@ -161,7 +161,7 @@ def test_each_reminder_is_enqueued_once_per_target(repo: Repository) -> None:
 
 
 def test_a_moved_date_is_reminded_again(repo: Repository) -> None:
-    routing = Routing((HOOK,))
+    routing = Routing((HOOK,), render=render)
     netflix_lists(repo, "2027-01-29", datetime(2027, 1, 1, 12, tzinfo=UTC))
     assert (
         len(enqueue_reminders(repo, [WATCH], [7], routing, datetime(2027, 1, 23, tzinfo=UTC))) == 1
@@ -176,7 +176,9 @@ def test_no_remind_days_touches_nothing(repo: Repository) -> None:
     netflix_lists(repo, "2027-01-29", datetime(2027, 1, 1, 12, tzinfo=UTC))
     before = repo.deliveries()
     assert (
-        enqueue_reminders(repo, [WATCH], [], Routing((HOOK,)), datetime(2027, 1, 28, tzinfo=UTC))
+        enqueue_reminders(
+            repo, [WATCH], [], Routing((HOOK,), render=render), datetime(2027, 1, 28, tzinfo=UTC)
+        )
         == []
     )
     assert repo.deliveries() == before

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from monitor.config import Target
 from monitor.models import Item, Observation, SourceState, Trust, Watch
+from monitor.notify.render import render
 from monitor.state import db
 from monitor.state.repository import Repository, Routing, target_key, watches_hash
 from monitor.state.tables import SCHEMA_VERSION
@@ -24,7 +25,7 @@ HOOK = Target(url="json://127.0.0.1:9/hook")
 MAIL = Target(url="mailto://user:secret@127.0.0.1:9?to=b@example.com", events=("date_announced",))
 KIDS = Target(url="json://127.0.0.1:9/kids", tags=("family",), name="kids")
 SOURCES = ("Deadline", "Blog")
-DEFAULT_ROUTING = Routing((HOOK, MAIL))
+DEFAULT_ROUTING = Routing((HOOK, MAIL), render=render)
 
 
 def obs(
@@ -179,7 +180,7 @@ def test_a_change_after_the_baseline_is_enqueued_once_per_routed_target(repo: Re
 
 
 def test_tags_route_a_watch_only_to_targets_sharing_them(repo: Repository) -> None:
-    routing = Routing((HOOK, KIDS), notify_baseline=False)
+    routing = Routing((HOOK, KIDS), notify_baseline=False, render=render)
     watches = (WATCH, FAMILY)
     apply(repo, "Deadline", T0, watches=watches, routing=routing)
     apply(repo, "Blog", T0, watches=watches, routing=routing)
@@ -212,7 +213,7 @@ def test_items_are_read_again_only_when_edited_or_the_watchlist_changes(repo: Re
     other = Item(uid="guid-2", content_hash="h3", title="t", text="z")
     digest = watches_hash([WATCH])
     with repo.transaction() as session:
-        repo._save_items(session, "Deadline", [item], digest, T0)
+        repo.save_items(session, "Deadline", [item], digest, T0)
     assert repo.unseen("Deadline", [item, other], digest) == [other]
     assert repo.unseen("Deadline", [edited], digest) == [edited]
     assert repo.unseen("Variety", [item], digest) == [item]
@@ -229,7 +230,7 @@ def test_a_dry_run_transaction_forgets_everything(repo: Repository) -> None:
             items=[],
             observations=[obs("renewed", "renewal")],
             watches=[WATCH],
-            routing=Routing((HOOK,)),
+            routing=Routing((HOOK,), render=render),
             all_sources=["Deadline"],
             now=T0,
         )
@@ -238,8 +239,8 @@ def test_a_dry_run_transaction_forgets_everything(repo: Repository) -> None:
 
 
 def _enqueue_one(repo: Repository) -> int:
-    apply(repo, "Deadline", T0, routing=Routing((HOOK,)))
-    apply(repo, "Blog", T0, routing=Routing((HOOK,)))
+    apply(repo, "Deadline", T0, routing=Routing((HOOK,), render=render))
+    apply(repo, "Blog", T0, routing=Routing((HOOK,), render=render))
     (row,) = repo.deliveries()
     return row.id
 
@@ -331,7 +332,7 @@ def apply_in(repo: Repository, session: object, source: str) -> None:
         items=[],
         observations=[],
         watches=[WATCH],
-        routing=Routing(),
+        routing=Routing(render=render),
         all_sources=["A", "B"],
         now=T0,
     )

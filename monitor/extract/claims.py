@@ -17,12 +17,12 @@ from datetime import date, datetime
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
 from monitor.extract.language import READ, detect
-from monitor.text.scan import Tokens
 from monitor.extract.sentences import Clause, Sentence, split_sentences
-from monitor.text.normalize import normalize
 from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
+from monitor.text.normalize import normalize
+from monitor.text.scan import Tokens
 
 PHASE_ORDER = ("development", "pre-production", "filming", "post-production", "released")
 _IMPLIES_RENEWAL = frozenset(("pre-production", "filming", "post-production"))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from monitor.text.scan import Tokens, keyed
 from monitor.text.normalize import words
+from monitor.text.scan import Tokens, keyed
 
 Precision = Literal["day", "month", "quarter", "half", "season", "year"]
 PRECISION_RANK: dict[str, int] = {

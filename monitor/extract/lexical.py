@@ -25,9 +25,9 @@ from typing import Final
 from monitor.extract.claims import PHASE_ORDER, Analysis, Note
 from monitor.extract.intl_dates import GRAMMARS, Found
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
-from monitor.text.normalize import normalize
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Watch
+from monitor.text.normalize import normalize
 
 _SENTENCE_RE = re.compile(r"[^.!?。！？\n…]+(?:[.!?。！？…]+|\n|$)")
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).

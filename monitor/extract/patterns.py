@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from monitor.text.scan import keyed
 from monitor.text.normalize import words
+from monitor.text.scan import keyed
 
 _I = re.I
 

@@ -10,4 +10,12 @@ from monitor.text.normalize import (
     words,
 )
 
-__all__ = ["HANGUL_PARTICLES", "TOKEN_RE", "fold", "is_hangul", "normalize", "title_tokens", "words"]
+__all__ = [
+    "HANGUL_PARTICLES",
+    "TOKEN_RE",
+    "fold",
+    "is_hangul",
+    "normalize",
+    "title_tokens",
+    "words",
+]

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from monitor.text.scan import Tokens, keyed
-from monitor.text.normalize import words
 from monitor.models import Watch
+from monitor.text.normalize import words
+from monitor.text.scan import Tokens, keyed
 
 # number: explicit season numbers; final: "final season" with no number; next: "the new
 # season", "new episodes"; count: "after two seasons" (the show ran that many); part:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from monitor.match.common_words import COMMON_WORDS
-from monitor.text.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
 from monitor.models import Watch
+from monitor.text.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
 
 # plain: any case; cased: must look like a title in the text ("All of Us Are Dead");
 # strict: an everyday word or a number ("You", "Dark", "1923") that needs show context.

@@ -15,13 +15,17 @@ from sqlmodel import Session, col, delete
 
 from monitor.config import Config
 from monitor.models import Event
+from monitor.notify.render import render
+from monitor.state import db
 from monitor.state.repository import Repository, Routing
 from monitor.state.source_health import FAILING_AFTER, alert_transition, failures_of
 from monitor.state.tables import NoticeRow
 
 
 def routing_for(config: Config) -> Routing:
-    return Routing(targets=config.notify.urls, notify_baseline=config.monitor.notify_baseline)
+    return Routing(
+        targets=config.notify.urls, notify_baseline=config.monitor.notify_baseline, render=render
+    )
 
 
 def _enqueue(
@@ -43,6 +47,9 @@ def source_alert(repo: Repository, config: Config, name: str, now: datetime) -> 
     """After a poll of `name`: enqueue `source_failing` / `source_recovered` when due."""
     failures, error = failures_of(repo.engine, name)
     key = f"source_failing:{name}"
+    with db.reading(repo.engine) as reading:  # the common case: nothing to say, no write lock
+        if alert_transition(failures, reading.get(NoticeRow, key) is not None) is None:
+            return None
     with repo.transaction() as session:
         notice = session.get(NoticeRow, key)
         kind = alert_transition(failures, notice is not None)

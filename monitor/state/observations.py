@@ -1,0 +1,670 @@
+"""Seasons: their observations, merged state, the events a change makes, and baselines.
+
+A poll stores many sources; what every source would read again (the watched seasons, which
+sources have answered) is read once per cycle (`Cycle`) and baselines are finished once at
+its end. Rows are written with Core bulk statements; ORM objects only for the few seasons a
+source has news about.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, exists, func, insert, literal
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, delete, select
+
+from monitor.models import (
+    Event,
+    Evidence,
+    Item,
+    Observation,
+    SeasonState,
+    SourceState,
+    Trust,
+    Watch,
+)
+from monitor.state import db
+from monitor.state.items import ItemStore, watches_hash
+from monitor.state.merge import Merge, merge
+from monitor.state.outbox import OutboxStore, Routing
+from monitor.state.source_state import (
+    READ_STATUSES,
+    SOURCES,
+    Answered,
+    SourceStateStore,
+    has_reported,
+)
+from monitor.state.tables import (
+    EventRow,
+    ObservationRow,
+    SeasonRow,
+    SeasonSourceRow,
+    UTCDateTime,
+)
+
+OBSERVATIONS = ObservationRow.__table__  # type: ignore[attr-defined]
+SEASONS = SeasonRow.__table__  # type: ignore[attr-defined]
+SEASON_SOURCES = SeasonSourceRow.__table__  # type: ignore[attr-defined]
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    event: Event
+    silent: bool  # recorded during the baseline: history, never sent
+
+
+@dataclass
+class Cycle:
+    """What one poll reads once instead of once per source (a cache, dropped after it).
+
+    `read_all`: sources that have given their backlog for every watched season, so their
+    conditional GET may stand and no `season_source` row is missing. `season_ids` is filled
+    by the first write of the cycle, which creates the rows of new watches.
+    """
+
+    watches: tuple[Watch, ...]
+    watch_hash: str
+    read_all: frozenset[str]
+    season_ids: dict[tuple[str, int], int] | None = None
+    all_sources: tuple[str, ...] = ()
+    open_notices: frozenset[str] = dataclass_field(default_factory=frozenset)
+
+    def needs_full_read(self, source: str) -> bool:
+        return source not in self.read_all
+
+
+# --- conversions -------------------------------------------------------------------------------
+
+
+def _evidence_json(evidence: dict[str, Evidence]) -> str:
+    return json.dumps({field: e.as_dict() for field, e in evidence.items()}, ensure_ascii=False)
+
+
+def _evidence_from(text: str) -> dict[str, Evidence]:
+    out = {}
+    for field, e in json.loads(text or "{}").items():
+        out[field] = Evidence(
+            publisher=e["publisher"],
+            trust=Trust.parse(e["trust"]),
+            url=e.get("url"),
+            published=datetime.fromisoformat(e["published"]) if e.get("published") else None,
+            text=e.get("text", ""),
+            more=int(e.get("more", 0)),
+        )
+    return out
+
+
+def season_state(row: SeasonRow) -> SeasonState:
+    return SeasonState(
+        show=row.show,
+        season=row.season,
+        renewal=row.renewal,
+        release_date=row.release_date,
+        phase=row.phase,
+        updated_at=row.updated_at,
+        reported=json.loads(row.reported or "{}"),
+        evidence=_evidence_from(row.evidence),
+    )
+
+
+def _observation(row: Any, show: str, season: int) -> Observation:
+    """An Observation from a Core row of the `observation` table."""
+    return Observation(
+        show=show,
+        season=season,
+        field=row.field,
+        value=row.value,
+        trust=Trust(row.trust),
+        publisher=row.publisher,
+        source=row.source,
+        url=row.url,
+        published=row.published,
+        seen_at=row.seen_at,
+        evidence=row.evidence,
+        item_uid=row.item_uid,
+    )
+
+
+def _obs_key(obs: Observation) -> tuple[str, str, str, str | None, str | None]:
+    return (obs.field, obs.value, obs.publisher.casefold(), obs.url, obs.item_uid)
+
+
+def _event(row: EventRow) -> Event:
+    return Event(
+        kind=row.kind,  # type: ignore[arg-type]  # stored from an EventKind
+        show=row.show,
+        season=row.season,
+        old=row.old,
+        new=row.new,
+        sources=tuple(json.loads(row.sources or "[]")),
+        link=row.link,
+        detail=row.detail,
+        at=row.at,
+        extra=json.loads(row.extra or "{}"),
+    )
+
+
+def _observation_values(season_id: int, obs: Observation) -> dict[str, Any]:
+    return {
+        "season_id": season_id,
+        "field": obs.field,
+        "value": obs.value,
+        "trust": int(obs.trust),
+        "publisher": obs.publisher,
+        "source": obs.source,
+        "url": obs.url,
+        "published": obs.published,
+        "seen_at": obs.seen_at,
+        "evidence": obs.evidence,
+        "item_uid": obs.item_uid,
+    }
+
+
+class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
+    """Seasons, observations, events: the merge of one source's poll into the state."""
+
+    engine: Engine
+
+    # --- a cycle ----------------------------------------------------------------------------
+
+    def start_cycle(self, watches: Sequence[Watch], all_sources: Sequence[str]) -> Cycle:
+        """Read once what every source of this poll needs (one query each)."""
+        watches = tuple(watches)
+        with db.reading(self.engine) as session:
+            conn = session.connection()
+            active = {
+                (show, season): id_
+                for id_, show, season in conn.execute(
+                    core_select(SEASONS.c.id, SEASONS.c.show, SEASONS.c.season).where(
+                        SEASONS.c.active
+                    )
+                )
+            }
+            ids = [active.get(w.key) for w in watches]
+            read_all: frozenset[str] = frozenset()
+            wanted = {i for i in ids if i is not None}
+            if None not in ids and wanted:
+                counts: dict[str, int] = {}
+                for source, season_id in conn.execute(
+                    core_select(SEASON_SOURCES.c.source, SEASON_SOURCES.c.season_id)
+                ):
+                    if season_id in wanted:
+                        counts[source] = counts.get(source, 0) + 1
+                read_all = frozenset(s for s, n in counts.items() if n == len(wanted))
+            elif not wanted and None not in ids:  # no watches: nothing to read for
+                read_all = frozenset(all_sources)
+            from monitor.state.tables import NoticeRow
+
+            notices = frozenset(conn.execute(core_select(NoticeRow.__table__.c.key)).scalars())  # type: ignore[attr-defined]
+        return Cycle(watches, watches_hash(watches), read_all, None, tuple(all_sources), notices)
+
+    def needs_full_read(self, source: str, watches: Sequence[Watch]) -> bool:
+        """Must this source read its whole body (no conditional GET) for a watch it has not
+        given its backlog for yet?
+
+        A 304 or an unchanged body gives no items, so a new watch's backlog would stay unread
+        until the feed next changes, and then come out as news. (A poll asks its `Cycle`.)
+        """
+        return self.start_cycle(watches, ()).needs_full_read(source)
+
+    def _seasons(
+        self, session: Session, watches: Sequence[Watch], now: datetime
+    ) -> list[SeasonRow]:
+        """The season rows of the watchlist, created (in baseline) for new watches.
+
+        Rows of watches no longer listed are marked inactive; one listed again goes back into
+        baseline, since whatever was published while it was away was never read.
+        """
+        existing = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
+        listed = {w.key for w in watches}
+        for key, gone in existing.items():
+            if gone.active and key not in listed:
+                gone.active = False
+                session.add(gone)
+        rows = []
+        for watch in watches:
+            row = existing.get(watch.key)
+            if row is None:
+                row = SeasonRow(show=watch.show, season=watch.season, created_at=now)
+                session.add(row)
+                session.flush()
+                existing[watch.key] = row
+            elif not row.active:
+                row.active = True
+                row.baseline = True
+                row.created_at = now
+                session.add(row)
+                # Nothing was read for it meanwhile: every source's next read is backlog.
+                session.exec(
+                    delete(SeasonSourceRow).where(col(SeasonSourceRow.season_id) == row.id)
+                )
+            rows.append(row)
+        return rows
+
+    def _season_ids(
+        self, session: Session, watches: Sequence[Watch], now: datetime, cycle: Cycle | None
+    ) -> dict[tuple[str, int], int]:
+        if cycle is not None and cycle.season_ids is not None:
+            return cycle.season_ids
+        ids = {(r.show, r.season): r.id or 0 for r in self._seasons(session, watches, now)}
+        if cycle is not None:
+            cycle.season_ids = ids
+        return ids
+
+    def _known(self, session: Session, rows: Sequence[SeasonRow]) -> dict[int, list[Observation]]:
+        """Every stored observation of these seasons, by season id, in the order read."""
+        out: dict[int, list[Observation]] = {r.id or 0: [] for r in rows}
+        names = {r.id: (r.show, r.season) for r in rows}
+        ids = list(out)
+        for start in range(0, len(ids), _CHUNK):
+            found = session.connection().execute(
+                core_select(OBSERVATIONS)
+                .where(OBSERVATIONS.c.season_id.in_(ids[start : start + _CHUNK]))
+                .order_by(OBSERVATIONS.c.id)
+            )
+            for r in found:
+                show, season = names[r.season_id]
+                out[r.season_id].append(_observation(r, show, season))
+        return out
+
+    def _read_by(self, session: Session, source: str, ids: Sequence[int]) -> set[int]:
+        """The seasons among `ids` this source has already given its backlog for."""
+        if not ids:
+            return set()
+        return set(
+            session.connection()
+            .execute(
+                core_select(SEASON_SOURCES.c.season_id).where(
+                    SEASON_SOURCES.c.source == source, SEASON_SOURCES.c.season_id.in_(list(ids))
+                )
+            )
+            .scalars()
+        )
+
+    def _mark_read(self, session: Session, source: str, now: datetime) -> None:
+        """Every watched season this source has not given its backlog for now has (one
+        INSERT ... SELECT, done in the database)."""
+        pick = core_select(SEASONS.c.id, literal(source), literal(now, type_=UTCDateTime())).where(
+            SEASONS.c.active,
+            ~exists().where(
+                SEASON_SOURCES.c.season_id == SEASONS.c.id, SEASON_SOURCES.c.source == source
+            ),
+        )
+        session.connection().execute(
+            insert(SEASON_SOURCES).from_select(["season_id", "source", "read_at"], pick)
+        )
+
+    def apply(
+        self,
+        session: Session,
+        *,
+        source: str,
+        status: str,
+        state: SourceState,
+        items: Sequence[Item],
+        observations: Sequence[Observation],
+        watches: Sequence[Watch],
+        routing: Routing,
+        all_sources: Sequence[str],
+        now: datetime,
+        cycle: Cycle | None = None,
+    ) -> list[Event]:
+        """Record one source's poll: its state, seen items, observations, merged seasons,
+        events and outbox rows. Returns the events that will be announced.
+
+        Within a `cycle` the caller finishes baselines once, at its end (`finish_baselines`);
+        without one they are finished here.
+        """
+        self.save_source(session, source, state, status, now)
+        self.save_items(
+            session, source, items, cycle.watch_hash if cycle else watches_hash(watches), now
+        )
+        ids = self._season_ids(session, watches, now, cycle)
+        watch_of = {w.key: w for w in watches}
+        grouped: dict[tuple[str, int], list[Observation]] = {}
+        for obs in observations:
+            if (obs.show, obs.season) in ids:
+                grouped.setdefault((obs.show, obs.season), []).append(obs)
+        touched = [ids[key] for key in grouped]
+        rows: dict[int, SeasonRow] = {}
+        for start in range(0, len(touched), _CHUNK):
+            chunk = touched[start : start + _CHUNK]
+            rows.update(
+                {
+                    r.id or 0: r
+                    for r in session.exec(select(SeasonRow).where(col(SeasonRow.id).in_(chunk)))
+                }
+            )
+        # Seasons this source has already given its backlog for: only their news is news.
+        read = self._read_by(session, source, touched)
+        known_all = self._known(session, list(rows.values()))
+        announced: list[Event] = []
+        to_insert: list[dict[str, Any]] = []
+        for key, new in grouped.items():
+            row = rows[ids[key]]
+            known = known_all[row.id or 0]
+            seen = {_obs_key(o) for o in known}
+            fresh = []
+            for obs in new:
+                if _obs_key(obs) not in seen:
+                    seen.add(_obs_key(obs))
+                    fresh.append(obs)
+            if not fresh:
+                continue
+            to_insert += [_observation_values(row.id or 0, obs) for obs in fresh]
+            before = season_state(row)
+            result = merge(before, known, fresh, now)
+            silent = row.id not in read
+            announced += self._record(
+                session, row, result, watch_of.get(key), routing, now, silent=silent
+            )
+            if routing.wants_reports and not silent:
+                announced += self._reports(
+                    session, row, before, result.state, fresh, watch_of.get(key), routing, now
+                )
+        if to_insert:
+            session.connection().execute(insert(OBSERVATIONS), to_insert)
+        if status in READ_STATUSES and (cycle is None or cycle.needs_full_read(source)):
+            self._mark_read(session, source, now)
+        if cycle is None:
+            announced += self.finish_baselines(session, watches, routing, all_sources, now)
+        return announced
+
+    def release_day(
+        self, session: Session, watches: Sequence[Watch], routing: Routing, now: datetime
+    ) -> list[Event]:
+        """Seasons whose confirmed exact date has come become released (one event each)."""
+        out: list[Event] = []
+        watch_of = {w.key: w for w in watches}
+        rows = [r for r in self._seasons(session, watches, now) if r.phase != "released"]
+        rows = [r for r in rows if r.release_date]
+        known = self._known(session, rows)
+        for row in rows:
+            result = merge(season_state(row), known[row.id or 0], [], now)
+            out += self._record(
+                session,
+                row,
+                result,
+                watch_of.get((row.show, row.season)),
+                routing,
+                now,
+                silent=row.baseline,
+            )
+        return out
+
+    def _record(
+        self,
+        session: Session,
+        row: SeasonRow,
+        result: Merge,
+        watch: Watch | None,
+        routing: Routing,
+        now: datetime,
+        *,
+        silent: bool,
+    ) -> list[Event]:
+        """Store a merge result; its events are announced unless `silent` (a backlog)."""
+        state = result.state
+        events = result.events
+        if any(e.kind == "released" for e in events) and self._was_released(session, row):
+            # Announced once per season: a step back and a return (a re-derived release
+            # after a part 2 report, say) change the state, not what users were told.
+            events = tuple(e for e in events if e.kind != "released")
+        row.renewal = state.renewal
+        row.release_date = state.release_date
+        row.phase = state.phase
+        row.updated_at = state.updated_at
+        row.reported = json.dumps(state.reported, ensure_ascii=False)
+        row.evidence = _evidence_json(state.evidence)
+        if events:
+            row.revision += 1
+        session.add(row)
+        announced = []
+        for found in events:
+            event = found
+            if found.kind == "released" and state.release_date:
+                event = replace(found, extra={**found.extra, "release_date": state.release_date})
+            self.add_event(
+                session,
+                event,
+                key=f"{row.id}:{row.revision}:{event.kind}",
+                watch=watch,
+                routing=routing,
+                now=now,
+                silent=silent,
+                row=row,
+            )
+            if not silent:
+                announced.append(event)
+        return announced
+
+    def _reports(
+        self,
+        session: Session,
+        row: SeasonRow,
+        before: SeasonState,
+        after: SeasonState,
+        fresh: Sequence[Observation],
+        watch: Watch | None,
+        routing: Routing,
+        now: datetime,
+    ) -> list[Event]:
+        """One labelled `reported` event per value a lesser outlet newly reports (for targets
+        with `reported = true`); the confirmed alert still comes when it is confirmed."""
+        out = []
+        for field, value in sorted(after.reported.items()):
+            if before.reported.get(field) == value:
+                continue
+            said = [o for o in fresh if o.field == field and o.value == value]
+            if not said:  # surfaced by a change elsewhere, not reported by this poll
+                continue
+            lead = max(said, key=lambda o: (o.trust, o.published or o.seen_at))
+            event = Event(
+                kind="reported",
+                show=row.show,
+                season=row.season,
+                old=_field_of(after, field),
+                new=value,
+                sources=(f"{lead.publisher} ({lead.trust.label})",),
+                link=lead.url,
+                detail=field,
+                at=now,
+                extra={"evidence": lead.evidence[:300]},
+            )
+            self.add_event(
+                session,
+                event,
+                key=f"{row.id}:reported:{field}:{value}",
+                watch=watch,
+                routing=routing,
+                now=now,
+                row=row,
+            )
+            out.append(event)
+        return out
+
+    def _was_released(self, session: Session, row: SeasonRow) -> bool:
+        found = session.exec(
+            select(EventRow.id).where(EventRow.season_id == row.id, EventRow.kind == "released")
+        ).first()
+        return found is not None
+
+    def finish_baselines(
+        self,
+        session: Session,
+        watches: Sequence[Watch],
+        routing: Routing,
+        all_sources: Sequence[str],
+        now: datetime,
+    ) -> list[Event]:
+        """End the baseline of seasons every source has been polled for since they appeared.
+
+        One query for the seasons in baseline, one for the sources; a poll calls it once.
+        """
+        pending = list(
+            session.exec(select(SeasonRow).where(SeasonRow.baseline, SeasonRow.active)).all()
+        )
+        if not pending:
+            return []
+        conn = session.connection()
+        answered = {
+            name: Answered(last_attempt, last_success, int(failures or 0))
+            for name, last_attempt, last_success, failures in conn.execute(
+                core_select(
+                    SOURCES.c.name,
+                    SOURCES.c.last_attempt,
+                    SOURCES.c.last_success,
+                    SOURCES.c.failures,
+                )
+            )
+        }
+        watch_of = {w.key: w for w in watches}
+        done: dict[datetime, bool] = {}  # seasons added together share one answer
+        out = []
+        for row in pending:
+            if row.created_at not in done:
+                done[row.created_at] = all(
+                    has_reported(answered.get(name), row.created_at) for name in all_sources
+                )
+            if not done[row.created_at]:
+                continue
+            row.baseline = False
+            session.add(row)
+            if not routing.notify_baseline:
+                continue
+            event = tracking_event(season_state(row), now)
+            self.add_event(
+                session,
+                event,
+                # One summary per baseline: a watch re-added later gets a fresh one.
+                key=f"{row.id}:tracking:{row.created_at.isoformat()}",
+                watch=watch_of.get((row.show, row.season)),
+                routing=routing,
+                now=now,
+                row=row,
+            )
+            out.append(event)
+        return out
+
+    def add_event(
+        self,
+        session: Session,
+        event: Event,
+        *,
+        key: str,
+        watch: Watch | None,
+        routing: Routing,
+        now: datetime,
+        silent: bool = False,
+        row: SeasonRow | None = None,
+    ) -> int:
+        """Record one event and, unless silent, its outbox rows, in the caller's transaction.
+
+        `key` makes the outbox rows idempotent (unique with each target); `row` is the
+        event's season, looked up when not given (daemon notices have none).
+        """
+        if row is None and event.season:
+            row = session.exec(
+                select(SeasonRow).where(
+                    SeasonRow.show == event.show, SeasonRow.season == event.season
+                )
+            ).first()
+        event_row = EventRow(
+            season_id=row.id if row else None,
+            kind=event.kind,
+            show=event.show,
+            season=event.season,
+            old=event.old,
+            new=event.new,
+            detail=event.detail,
+            sources=json.dumps(list(event.sources), ensure_ascii=False),
+            link=event.link,
+            at=event.at or now,
+            silent=silent,
+            extra=json.dumps(event.extra, ensure_ascii=False),
+        )
+        session.add(event_row)
+        session.flush()
+        assert event_row.id is not None  # flushed
+        if not silent:
+            self.enqueue(session, event_row.id, event, key, watch, routing, now)
+        return event_row.id
+
+    def seasons(self, watches: Sequence[Watch]) -> list[SeasonState]:
+        """The state of every watched season, in watchlist order (empty if never polled)."""
+        with db.reading(self.engine) as session:
+            rows = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
+        return [
+            season_state(rows[w.key]) if w.key in rows else SeasonState(w.show, w.season)
+            for w in watches
+        ]
+
+    def observations(self, show: str, season: int) -> list[Observation]:
+        """Every stored claim about one season, in the order it was read."""
+        with db.reading(self.engine) as session:
+            row = session.exec(
+                select(SeasonRow).where(SeasonRow.show == show, SeasonRow.season == season)
+            ).first()
+            return [] if row is None else self._known(session, [row])[row.id or 0]
+
+    def history(self, show: str | None = None, season: int | None = None) -> list[HistoryEntry]:
+        """Recorded events of a show (case-insensitive; every season-bound event when None),
+        oldest first; `season` narrows it to one season."""
+        query = select(EventRow)
+        if show is not None:
+            query = query.where(func.lower(EventRow.show) == show.strip().lower())
+        else:
+            query = query.where(EventRow.show != "")
+        if season is not None:
+            query = query.where(EventRow.season == season)
+        with db.reading(self.engine) as session:
+            rows = session.exec(query.order_by(col(EventRow.at), col(EventRow.id))).all()
+        return [HistoryEntry(_event(r), r.silent) for r in rows]
+
+
+def _field_of(state: SeasonState, field: str) -> str | None:
+    return {"renewal": state.renewal, "date": state.release_date, "phase": state.phase}.get(field)
+
+
+def tracking_event(state: SeasonState, now: datetime) -> Event:
+    """The one summary sent when a watch has been polled for the first time."""
+    extra: dict[str, str] = {}
+    parts = []
+    for field, value in (
+        ("renewal", state.renewal),
+        ("release_date", state.release_date),
+        ("phase", state.phase),
+    ):
+        if value is not None:
+            extra[field] = value
+            parts.append(f"{field}={value}")
+        short = "date" if field == "release_date" else field
+        evidence = state.evidence.get(short)
+        if value is not None and evidence is not None:
+            extra[f"{short}_by"] = f"{evidence.publisher} ({evidence.trust.label})"
+            extra[f"{short}_more"] = str(evidence.more)
+    if state.reported:
+        extra["reported"] = ", ".join(f"{k}: {v}" for k, v in sorted(state.reported.items()))
+    sources = tuple(
+        f"{e.publisher} ({e.trust.label})"
+        for e in sorted(state.evidence.values(), key=lambda e: -e.trust)
+    )
+    lead = max(state.evidence.values(), key=lambda e: e.trust, default=None)
+    return Event(
+        kind="tracking",
+        show=state.show,
+        season=state.season,
+        old=None,
+        new="; ".join(parts) or "nothing confirmed yet",
+        sources=tuple(dict.fromkeys(sources)),
+        link=lead.url if lead else None,
+        at=now,
+        extra=extra,
+    )
