@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "max_body_bytes": 10 * 1024 * 1024,
     "fetch_timeout": "30s",  # total deadline of one fetch, connect + read + body
     "workers": 4,
+    "per_host": 1,
     "google_news_base_url": "https://news.google.com/rss/search",
     "tvmaze_base_url": "https://api.tvmaze.com",
     "netflix_base_url": "https://about.netflix.com/api/data/upcoming",
@@ -96,6 +97,9 @@ class MonitorSection(_Strict):
     max_body_bytes: SInt = Field(default=DEFAULTS["max_body_bytes"], ge=1024)
     fetch_timeout: Duration = parse_duration(DEFAULTS["fetch_timeout"])
     workers: SInt = Field(default=DEFAULTS["workers"], ge=1, le=64)
+    # Parallel fetches per host: 1 keeps public sites from ever being hit in parallel; a
+    # self-hosted RSS bridge with hundreds of routes can take more.
+    per_host: SInt = Field(default=DEFAULTS["per_host"], ge=1, le=64)
 
     @field_validator("database")
     @classmethod

@@ -8,9 +8,10 @@ written in one transaction (state, seen items, observations, events, outbox rows
 from __future__ import annotations
 
 import logging
+import queue
 import threading
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -34,7 +35,7 @@ from monitor.sources import build_fetcher, build_sources
 from monitor.sources.base import Source
 from monitor.sources.http import Fetcher
 from monitor.sources.publishers import publisher_name, trust_for_url
-from monitor.state.repository import Repository, Routing, watches_hash
+from monitor.state.repository import Cycle, Repository, Routing, watches_hash
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
 log = logging.getLogger(__name__)
@@ -129,6 +130,9 @@ class Runtime:
             tuple(config.notify.urls), config.monitor.notify_baseline, render=render
         )
         self.watch_hash = watches_hash(self.watches)
+        # Set for the length of one `poll_all`: what every source would otherwise read again.
+        self.cycle: Cycle | None = None
+        self.cycle_states: dict[str, SourceState] = {}
 
     @property
     def sources(self) -> list[Source]:
@@ -176,8 +180,14 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
 
 def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     """Fetch, parse and extract one source, with no transaction open. Never raises."""
-    state = rt.repo.source_state(source.name)
-    if rt.repo.needs_full_read(source.name, rt.watches):
+    cycle = rt.cycle
+    if cycle is not None:
+        state = rt.cycle_states.get(source.name) or SourceState()
+        full_read = cycle.needs_full_read(source.name)
+    else:
+        state = rt.repo.source_state(source.name)
+        full_read = rt.repo.needs_full_read(source.name, rt.watches)
+    if full_read:
         state = replace(state, etag=None, last_modified=None, body_hash=None)
     try:
         poll = source.poll(rt.fetcher, state, now)
@@ -244,7 +254,9 @@ def _report(fetched: Fetched) -> SourceReport:
 
 
 def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime) -> list[Event]:
-    """Write one source's results in the caller's transaction; the events to announce."""
+    """Write one source's results in the caller's transaction; the events to announce.
+
+    Within a poll cycle (`rt.cycle`) baselines are finished once at its end, not here."""
     return rt.repo.apply(
         session,
         source=fetched.source.name,
@@ -256,6 +268,7 @@ def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime
         routing=rt.routing,
         all_sources=[s.name for s in rt.sources],
         now=now,
+        cycle=rt.cycle,
     )
 
 
@@ -271,24 +284,91 @@ def poll_source(
     return _report(fetched), events
 
 
-def _fetch_all(
-    rt: Runtime, sources: Sequence[Source], now: datetime
-) -> list[Future[list[Fetched]]]:
-    """Fetch in parallel, one host at a time per worker (never two requests to one host)."""
+# Finished sources waiting for the writer, at most: fetchers wait when it is behind.
+QUEUE_BOUND = 64
+# Sources stored per write transaction: few commits, yet short enough that `status` or a
+# second `poll` never waits long for the lock.
+WRITE_BATCH = 50
+_DONE = None  # a lane's last word on the queue
+
+
+def lanes(sources: Sequence[Source], per_host: int) -> list[list[Source]]:
+    """Split sources into lanes run one source at a time: at most `per_host` lanes per host,
+    interleaved across hosts so the workers start on different hosts."""
     by_host: dict[str, list[Source]] = {}
     for source in sources:
         by_host.setdefault(_site(source.url) or source.name, []).append(source)
+    per_lane = [
+        [group[i::per_host] for i in range(min(per_host, len(group)))] for group in by_host.values()
+    ]
+    out: list[list[Source]] = []
+    for depth in range(max((len(g) for g in per_lane), default=0)):
+        out += [g[depth] for g in per_lane if depth < len(g)]
+    return out
+
+
+def _fetch_all(
+    rt: Runtime, sources: Sequence[Source], now: datetime
+) -> tuple[queue.Queue[Fetched | None], int]:
+    """Fetch, parse and extract in parallel (never more than `monitor.per_host` requests to
+    one host at once); finished sources come out of the returned bounded queue, and one
+    `None` per lane (their number is returned too) once it is done."""
+    todo = lanes(sources, rt.config.monitor.per_host)
+    done: queue.Queue[Fetched | None] = queue.Queue(maxsize=QUEUE_BOUND)
     pool = ThreadPoolExecutor(
-        max_workers=max(1, min(rt.config.monitor.workers, len(by_host))),
+        max_workers=max(1, min(rt.config.monitor.workers, len(todo))),
         thread_name_prefix="fetch",
     )
 
-    def run(group: list[Source]) -> list[Fetched]:
-        return [fetch_source(rt, source, now) for source in group]
+    def run(lane: list[Source]) -> None:
+        try:
+            for source in lane:
+                done.put(fetch_source(rt, source, now))
+        finally:
+            done.put(_DONE)
 
-    futures = [pool.submit(run, group) for group in by_host.values()]
+    for lane in todo:
+        pool.submit(run, lane)
     pool.shutdown(wait=False)
-    return futures
+    return done, len(todo)
+
+
+def _batches(done: queue.Queue[Fetched | None], lanes_left: int) -> Iterator[list[Fetched]]:
+    """What the fetchers finished, in batches of up to WRITE_BATCH: waits for the first,
+    then takes whatever else is ready."""
+    while lanes_left:
+        batch: list[Fetched] = []
+        item = done.get()
+        while True:
+            if item is _DONE:
+                lanes_left -= 1
+            else:
+                batch.append(item)
+            if len(batch) >= WRITE_BATCH or not lanes_left:
+                break
+            try:
+                item = done.get_nowait()
+            except queue.Empty:
+                break
+        if batch:
+            yield batch
+
+
+def start_cycle(rt: Runtime, sources: Sequence[Source]) -> None:
+    """Read once what every source of this poll needs: watched seasons, who answered."""
+    rt.cycle = rt.repo.start_cycle(rt.watches, [s.name for s in rt.sources])
+    rt.cycle_states = rt.repo.source_states()
+
+
+def end_batch(rt: Runtime, session: Session, now: datetime) -> None:
+    """What a batch of stored sources writes once, in its transaction."""
+    if rt.cycle is not None:
+        rt.repo.end_batch(session, rt.cycle, now)
+
+
+def end_cycle(rt: Runtime) -> None:
+    rt.cycle = None
+    rt.cycle_states = {}
 
 
 def poll_all(
@@ -298,38 +378,75 @@ def poll_all(
     dry_run: bool = False,
     progress: Callable[[SourceReport], None] | None = None,
 ) -> PollReport:
-    """Every source now (manual `poll`), then every pending delivery at once."""
+    """Every source now (manual `poll`), then every pending delivery at once.
+
+    Fetching, parsing and extraction run in parallel; this thread is the single writer,
+    storing finished sources in batches while the others go on.
+    """
     sources = rt.sources
-    futures = _fetch_all(rt, sources, now) if sources else []
+    start_cycle(rt, sources)
+    try:
+        return _poll_cycle(rt, sources, now, dry_run=dry_run, progress=progress)
+    finally:
+        end_cycle(rt)
+
+
+def _poll_cycle(
+    rt: Runtime,
+    sources: Sequence[Source],
+    now: datetime,
+    *,
+    dry_run: bool,
+    progress: Callable[[SourceReport], None] | None,
+) -> PollReport:
+    done, lanes_left = _fetch_all(rt, sources, now) if sources else (queue.Queue(), 0)
     events: list[Event] = []
     reports: list[SourceReport] = []
+    all_names = [s.name for s in rt.sources]
     if dry_run:
-        # One transaction for the whole cycle (later sources see earlier ones), opened once
-        # every fetch is done and rolled back.
-        fetched_all = [f for future in futures for f in future.result()]
+        # One transaction for the whole cycle (later sources see earlier ones), rolled back.
         with rt.repo.transaction(commit=False) as session:
-            for fetched in fetched_all:
-                events += store_fetched(rt, session, fetched, now)
-                reports.append(_report(fetched))
-                if progress:
-                    progress(reports[-1])
+            for batch in _batches(done, lanes_left):
+                for fetched in batch:
+                    events += store_fetched(rt, session, fetched, now)
+                    reports.append(_report(fetched))
+                    if progress:
+                        progress(reports[-1])
+                end_batch(rt, session, now)
+            events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
         return PollReport(tuple(events), _in_order(reports, sources), DeliveryReport())
     notices: list[Event] = []
-    for future in as_completed(futures):
-        for fetched in future.result():
-            with rt.repo.transaction() as session:
+    for batch in _batches(done, lanes_left):
+        with rt.repo.transaction() as session:
+            for fetched in batch:
                 events += store_fetched(rt, session, fetched, now)
+            end_batch(rt, session, now)
+        for fetched in batch:
             reports.append(_report(fetched))
-            notice = source_notice(rt, fetched.source.name, now)
-            if notice is not None:
-                notices.append(notice)
+            if _may_alert(rt, fetched):
+                notice = source_notice(rt, fetched.source.name, now)
+                if notice is not None:
+                    notices.append(notice)
             if progress:
                 progress(reports[-1])
+    with rt.repo.transaction() as session:
+        events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
     events += release_day(rt, now)
     refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
     return PollReport(tuple(events), _in_order(reports, sources), deliveries, tuple(notices))
+
+
+def _may_alert(rt: Runtime, fetched: Fetched) -> bool:
+    """Can this poll open or close a source notice? (Most cannot: no query needed.)"""
+    from monitor.state.source_health import FAILING_AFTER
+
+    cycle = rt.cycle
+    if cycle is None:
+        return True
+    is_open = f"source_failing:{fetched.source.name}" in cycle.open_notices
+    return is_open or fetched.poll.state.failures >= FAILING_AFTER
 
 
 def source_notice(rt: Runtime, name: str, now: datetime) -> Event | None:

@@ -21,7 +21,12 @@ from typing import Any
 # One parse must not take the daemon's memory with it; feedparser needs about 20x the
 # document size, and documents are capped at 10 MiB by the fetcher.
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
-_MAX_IDLE = 4
+# Parses at once: one per core, since each is pure CPU; more would only add children's memory
+# (about 30 MiB each) while the fetch threads wait for a core anyway.
+MAX_WORKERS = max(2, os.cpu_count() or 2)
+# A worker is replaced after this many parses, so what feedparser's caches and the allocator
+# keep does not grow without bound in a long-running daemon.
+RECYCLE_AFTER = 200
 
 
 class SandboxTimeout(Exception):
@@ -83,6 +88,7 @@ class _Worker:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.uses = 0
         self.process.stdin.close()
         self.process.stdout.close()
 
@@ -100,21 +106,37 @@ class _Worker:
 class Sandbox:
     """A small pool of child processes; thread-safe. Each call gets a worker to itself."""
 
-    def __init__(self, memory_limit: int = MEMORY_LIMIT_BYTES) -> None:
+    def __init__(
+        self,
+        memory_limit: int = MEMORY_LIMIT_BYTES,
+        *,
+        workers: int = MAX_WORKERS,
+        recycle_after: int = RECYCLE_AFTER,
+    ) -> None:
         self.memory_limit = memory_limit
+        self.recycle_after = recycle_after
+        self._workers = workers
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(workers)  # callers beyond it wait their turn
+        self.started = 0  # worker processes started so far (tests and benches read it)
 
     def run(self, func: Callable[..., Any], *args: Any, timeout: float, **kwargs: Any) -> Any:
         """func(*args, **kwargs) in a child; its exception is re-raised here.
 
-        `func` and its arguments must be picklable (a module-level function).
+        `func` and its arguments must be picklable (a module-level function). At most
+        `workers` calls run at once; the deadline starts once this call has a worker.
         """
+        with self._slots:
+            return self._run(func, args, kwargs, timeout)
+
+    def _run(self, func: Callable[..., Any], args: Any, kwargs: Any, timeout: float) -> Any:
         with self._lock:
             worker = self._idle.pop() if self._idle else None
         if worker is None or not worker.alive():
             try:
                 worker = _Worker(self.memory_limit)
+                self.started += 1
             except OSError as exc:
                 raise SandboxUnavailable(f"cannot start a worker process: {exc}") from None
         try:
@@ -129,8 +151,9 @@ class Sandbox:
         if kind == "memory":
             worker.kill()
             raise SandboxFailure(value)
+        worker.uses += 1
         with self._lock:
-            if len(self._idle) < _MAX_IDLE:
+            if len(self._idle) < self._workers and worker.uses < self.recycle_after:
                 self._idle.append(worker)
                 worker = None
         if worker is not None:

@@ -15,7 +15,7 @@ from dataclasses import field as dataclass_field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, exists, func, insert, literal
+from sqlalchemy import Engine, exists, func, insert, literal, true
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, delete, select
 
@@ -75,6 +75,8 @@ class Cycle:
     season_ids: dict[tuple[str, int], int] | None = None
     all_sources: tuple[str, ...] = ()
     open_notices: frozenset[str] = dataclass_field(default_factory=frozenset)
+    # Sources read in the current batch that still lack `season_source` rows (end_batch).
+    to_mark: list[str] = dataclass_field(default_factory=list)
 
     def needs_full_read(self, source: str) -> bool:
         return source not in self.read_all
@@ -288,18 +290,38 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
             .scalars()
         )
 
-    def _mark_read(self, session: Session, source: str, now: datetime) -> None:
-        """Every watched season this source has not given its backlog for now has (one
-        INSERT ... SELECT, done in the database)."""
-        pick = core_select(SEASONS.c.id, literal(source), literal(now, type_=UTCDateTime())).where(
-            SEASONS.c.active,
-            ~exists().where(
-                SEASON_SOURCES.c.season_id == SEASONS.c.id, SEASON_SOURCES.c.source == source
-            ),
-        )
-        session.connection().execute(
-            insert(SEASON_SOURCES).from_select(["season_id", "source", "read_at"], pick)
-        )
+    def mark_read(self, session: Session, sources: Sequence[str], now: datetime) -> None:
+        """These sources have given their backlog for every watched season now.
+
+        One INSERT ... SELECT per chunk of sources, done in the database, in the order of
+        the table's key (season, source): a cold poll adds a row per (season, source), and
+        inserted out of order they would thrash the index.
+        """
+        names = sorted(set(sources))
+        for start in range(0, len(names), _CHUNK):
+            # The names come from source_state: every source's row is saved before this.
+            pick = (
+                core_select(SEASONS.c.id, SOURCES.c.name, literal(now, type_=UTCDateTime()))
+                .where(
+                    SEASONS.c.active,
+                    SOURCES.c.name.in_(names[start : start + _CHUNK]),
+                    ~exists().where(
+                        SEASON_SOURCES.c.season_id == SEASONS.c.id,
+                        SEASON_SOURCES.c.source == SOURCES.c.name,
+                    ),
+                )
+                .select_from(SEASONS.join(SOURCES, true()))  # every pair, filtered above
+                .order_by(SEASONS.c.id, SOURCES.c.name)
+            )
+            session.connection().execute(
+                insert(SEASON_SOURCES).from_select(["season_id", "source", "read_at"], pick)
+            )
+
+    def end_batch(self, session: Session, cycle: Cycle, now: datetime) -> None:
+        """Before a cycle's batch commits: the `season_source` rows of its sources at once."""
+        if cycle.to_mark:
+            self.mark_read(session, cycle.to_mark, now)
+            cycle.to_mark.clear()
 
     def apply(
         self,
@@ -371,8 +393,11 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
                 )
         if to_insert:
             session.connection().execute(insert(OBSERVATIONS), to_insert)
-        if status in READ_STATUSES and (cycle is None or cycle.needs_full_read(source)):
-            self._mark_read(session, source, now)
+        if status in READ_STATUSES:
+            if cycle is None:
+                self.mark_read(session, [source], now)
+            elif cycle.needs_full_read(source):
+                cycle.to_mark.append(source)  # by `end_batch`, in this transaction
         if cycle is None:
             announced += self.finish_baselines(session, watches, routing, all_sources, now)
         return announced
