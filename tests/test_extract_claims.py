@@ -2865,7 +2865,7 @@ def test_item_unnumbered_final_season_goes_to_highest_watched_season() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_keyed_scan_finds_what_finditer_finds(case: Case) -> None:
-    from monitor.extract import scan
+    from monitor.text import scan
 
     text = f"{case.title}\n{case.text}".replace("Glass Harbor", "############")
     tokens = scan.Tokens(text)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitor.extract import scan
+from monitor.text import scan
 from monitor.extract.claims import analyse, extract_item
 from monitor.match.titles import TitleMatcher
 from monitor.models import Item, Watch
