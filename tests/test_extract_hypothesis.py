@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitor.text import scan
 from monitor.extract.claims import analyse, extract_item
 from monitor.match.titles import TitleMatcher
 from monitor.models import Item, Watch
+from monitor.text import scan
 from monitor.text.normalize import words
 
 # Words that exercise the grammars, mixed with arbitrary text and punctuation.
