@@ -2777,6 +2777,145 @@ CASES = [
         renewal="renewed",
         phase="pre-production",
     ),
+    # ----- real-news wordings, round 2: renewals
+    *[
+        Case(f"renewal_{slug}", "", text, D, renewal="renewed", watch=watch)
+        for slug, text, watch in (
+            (
+                "announced_the_shows_renewal",
+                "Glass Harbor season 2 was a hit. The streamer announced the show's renewal in "
+                "December.",
+                GH2,
+            ),
+            (
+                "gave_the_show_its_season_renewal",
+                "Apple likes it, as it gave Glass Harbor its season 3 renewal earlier this month.",
+                GH3,
+            ),
+            (
+                "announced_a_second_series_for",
+                "Previously, Apple announced a second series for Glass Harbor.",
+                GH2,
+            ),
+            (
+                "confirmed_production_for_two_seasons",
+                "Amazon confirmed production for the second and third seasons of Glass Harbor.",
+                GH3,
+            ),
+        )
+    ],
+    Case(
+        "officially_in_the_works_is_ordered",
+        "",
+        "Glass Harbor season 2 is officially in the works.",
+        D,
+        renewal="renewed",
+        phase="development",
+    ),
+    Case(
+        "all_but_confirmed_is_a_hedge",
+        "",
+        "Glass Harbor has not been officially renewed for season 2, but a production listing "
+        "has all but confirmed another season is happening.",
+        D,
+    ),
+    # ----- real-news wordings, round 2: no date yet
+    *[
+        Case(f"unannounced_{slug}", "Glass Harbor season 2", text, D, date="unannounced")
+        for slug, text in (
+            (
+                "release_date_yet_to_be_announced",
+                "Glass Harbor has had two seasons, with a release date for series two yet to be "
+                "announced.",
+            ),
+            (
+                "does_not_have_any_release_date",
+                "As of May, Glass Harbor season 2 does not have any release date.",
+            ),
+            (
+                "word_on_when_not_yet_announced",
+                "Official word on when Glass Harbor season 2 will air has not yet been formally "
+                "announced by HBO.",
+            ),
+        )
+    ],
+    # ----- real-news wordings, round 2: dates
+    Case(
+        "comes_back_on_a_day",
+        "",
+        "Apple renewed it early (Glass Harbor season 2 comes back on Jan. 8, 2027).",
+        D,
+        date="2027-01-08",
+    ),
+    Case(
+        "will_be_back_in_a_month",
+        "Glass Harbor season 2",
+        "It has already been announced that the Ann Lee show will be back in June.",
+        D,
+        date="2027-06",
+    ),
+    Case(
+        "press_release_is_no_release",
+        "",
+        "HBO confirmed the Glass Harbor season 2 renewal in a press release Wednesday.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "a_finale_air_date_is_not_the_seasons",
+        "",
+        "Glass Harbor will air its season 2 finale Thursday at 9 p.m.",
+        D,
+    ),
+    # ----- real-news wordings, round 2: phases
+    *[
+        Case(f"phase_{slug}", "Glass Harbor season 2", text, D, phase=phase)
+        for slug, text, phase in (
+            (
+                "wrapping_up_filming",
+                "Despite wrapping up filming for the second season of Glass Harbor in November, "
+                "the cast is still busy.",
+                "post-production",
+            ),
+            (
+                "first_day_of_the_writers_room",
+                "Glass Harbor news: 'First day of the season 2 writer's room!!!'",
+                "pre-production",
+            ),
+            (
+                "kicks_off_writers_room",
+                "Glass Harbor season 2 kicks off writers' room.",
+                "pre-production",
+            ),
+            (
+                "creators_already_scripting",
+                "Glass Harbor is set to start filming next month, with series creators Ann and "
+                "Bo Lee already scripting the second series.",
+                "pre-production",
+            ),
+            (
+                "been_writing_it",
+                "Ann Lee is well into Glass Harbor season 2: 'I've been writing it.'",
+                "pre-production",
+            ),
+            (
+                "the_star_show_is_the_show",
+                "For those who haven't heard, filming on the Billy Bob Thornton series has been "
+                "underway for months now.",
+                "filming",
+            ),
+        )
+    ],
+    # ----- real-news wordings, round 2: scope
+    Case(
+        "nothing_before_the_first_mention_is_about_the_show",
+        "Other Show Season 3 Filming Complete",
+        "The production wrapped in October and is now deep in post-production. The new "
+        "prequel series, Glass Harbor, is scheduled to debut on January 18, 2027.",
+        D,
+        date="2027-01-18",
+        watch=Watch("Glass Harbor", 1),
+    ),
 ]
 
 

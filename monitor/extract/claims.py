@@ -57,6 +57,7 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
     re.I,
 )
+_PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
@@ -200,6 +201,8 @@ class _Doc:
 
     def is_release(self, m: re.Match[str]) -> bool:
         """Whether a release verb is about the season, not a trailer or a poster."""
+        if _PRESS_BEFORE_RE.search(self.text, max(0, m.start() - 8), m.start()):
+            return False  # "in a press release Wednesday"
         if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
             return False
         before = self.text[max(0, m.start() - 90) : m.start()]
@@ -245,6 +248,10 @@ class _Doc:
                 if p.PERSON_BEFORE_RE.search(before):
                     continue
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
+                    continue
+                if before.endswith(("the ", "The ")) and p.DESCRIBED_SHOW_RE.match(
+                    self.text, end, end + 20
+                ):
                     continue
                 if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
                     self.text[end : end + 20]
@@ -454,6 +461,9 @@ class _Evaluator:
         if sentence.headline and not own:
             # A headline verb is news about the show only when the headline names it.
             return None
+        if not own and sentence.end <= self._first_mention():
+            # Before the item first names the show, "it" and "the series" are another one.
+            return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
@@ -484,6 +494,9 @@ class _Evaluator:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
         return _Scope(ranges, (first, spans[0][0]))
+
+    def _first_mention(self) -> int:
+        return min((m.start for m in self.doc.mentions if m.show == self.key), default=0)
 
     def _section(self, sentence: Sentence, own: list[tuple[int, int]]) -> tuple[int, int] | None:
         """The ";"-separated part of a status-list sentence that holds all of the show's names.

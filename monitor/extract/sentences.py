@@ -23,8 +23,8 @@ _QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょ
 _CLAUSE_RE = re.compile(
     r";|:(?!\d)| - |\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
     r"which|who|after|before|since|when|once|until|despite|because|if|unless|following|"
-    r"according|yet|or|plus)\b)| (?=(?:but|though|although|whereas|after|before|since|when|"
-    r"once|until|unless|if|because|following)\b)",
+    r"according|yet|or|plus)\b)|(?<!\ball) (?=(?:but|though|although|whereas|after|before|"
+    r"since|when|once|until|unless|if|because|following)\b)",
     re.I,
 )
 # Clauses that set a scene in the past or future rather than state the news.
