@@ -2314,13 +2314,27 @@ CASES = [
         phase="pre-production",
     ),
     Case(
-        "past_release_with_its_own_season_still_counts",
+        # DESIGN §3 and the real-news labels: a premiere before (or on) the published day
+        # is history, even for the season that is out now.
+        "past_release_with_its_own_season_is_history",
         "",
         "The second season of Glass Harbor premiered on September 24, and it is now the top "
         "show on the service.",
         D,
-        date="2026-09-24",
         phase="released",
+    ),
+    Case(
+        "premiered_on_the_published_day_is_history",
+        "",
+        "The second season of Glass Harbor premiered on October 1, 2026, on Prime Video.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "a_dated_update_is_not_the_release",
+        "Glass Harbor season 2 premiere date: An August 2026 update",
+        "What is going on with Glass Harbor season 2?",
+        D,
     ),
     Case(
         "no_word_yet_on_a_release_date_with_a_guess",

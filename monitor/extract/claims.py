@@ -58,6 +58,10 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     re.I,
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
+# "Season 2 premiere date: An August 2024 update": the date of the report, not the release.
+_REPORT_AFTER_RE = re.compile(
+    r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
+)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
@@ -925,6 +929,9 @@ class _Evaluator:
             scope = self.scopes.get(sentence.start)
             if scope is None or not scope.in_segment(dm.start):
                 continue
+            if _REPORT_AFTER_RE.match(doc.text, dm.end):
+                self._note("date", sentence, f"'{dm.text}' dates the report, not the release")
+                continue
             trigger = self._date_trigger(dm, sentence, scope)
             if trigger is None:
                 continue
@@ -1192,7 +1199,10 @@ class _Evaluator:
         published = doc.published
         if published is not None and value.lo.year > published.year + 6:
             return None
-        history = published is not None and value.hi < published
+        # "premiered on September 17" in an item of September 17 reports, not announces.
+        history = published is not None and (
+            value.hi < published or (past and value.hi <= published)
+        )
         superseded = self._superseded(dm, sentence, clause)
         moved_to = bool(
             _MOVED_TO_RE.search(doc.text, max(clause.start, dm.start - 12), dm.start)
@@ -1342,14 +1352,13 @@ class _Evaluator:
     # ----- one value per field
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
-        released = any(c.field == "phase" and c.value == "released" for c in candidates)
         undecided = [c.pos for c in candidates if c.value == "undecided"]
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
         if undecided:
             # "...; the fate of X is still undecided": earlier renewal talk is not about X.
             renewals = [c for c in renewals if c.pos > max(undecided)]
         renewal = self._pick_renewal(renewals)
-        dated = self._pick_date([c for c in candidates if c.field == "date"], released)
+        dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
         dated_real = dated is not None and dated.date_value is not None
@@ -1385,21 +1394,11 @@ class _Evaluator:
             ]
         return max(candidates, key=lambda c: c.pos)
 
-    def _old(self, candidate: _Candidate) -> bool:
-        """A date so far before the published date that it is history even for a season out."""
-        published = self.doc.published
-        value = candidate.date_value
-        return (
-            published is not None
-            and value is not None
-            and (published - value.hi).days > p.OLD_DATE_DAYS
-        )
-
-    def _pick_date(self, candidates: list[_Candidate], released: bool) -> _Candidate | None:
+    def _pick_date(self, candidates: list[_Candidate]) -> _Candidate | None:
         real = [c for c in candidates if c.date_value is not None]
         kept: list[_Candidate] = []
         for c in real:
-            if c.history and not (released and c.explicit_season and not self._old(c)):
+            if c.history:
                 self._note("date", c.sentence, f"history: {c.value} is before the published date")
                 continue
             kept.append(c)
