@@ -2881,7 +2881,29 @@ CASES = [
         "Glass Harbor will air its season 2 finale Thursday at 9 p.m.",
         D,
     ),
-    # ----- real-news wordings, round 2: phases
+    Case(
+        "delaying_from_its_planned_date_to_a_new_one",
+        "",
+        "Amazon is delaying Glass Harbor season 2 from its planned fall 2026 release to a "
+        "spring 2027 debut.",
+        D,
+        date="2027-spring",
+    ),
+    Case(
+        "and_another_season_starts_its_own_clause",
+        "",
+        "Glass Harbor season 1 is expected to be released later this year and season 2 will "
+        "arrive in 2028.",
+        D,
+        date="2028",
+    ),
+    Case(
+        "in_the_running_is_a_guess",
+        "",
+        "Filming of Glass Harbor season 2 starts later this year, which means a premiere date "
+        "in 2027 is in the running.",
+        D,
+    ),
     *[
         Case(f"phase_{slug}", "Glass Harbor season 2", text, D, phase=phase)
         for slug, text, phase in (

@@ -58,6 +58,17 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     re.I,
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
+# "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
+_FROM_PLANNED_RE = re.compile(
+    r"\bfrom\s+(?:the|its|their)\s+(?:original(?:ly)?\s+)?(?:planned|expected|intended|"
+    r"targeted)$",
+    re.I,
+)
+_FROM_BEFORE_RE = re.compile(
+    r"\bfrom\s+(?:(?:the|its|their)\s+)?(?:(?:original(?:ly)?|planned|expected|intended|"
+    r"targeted|scheduled|initial)\s+)?$",
+    re.I,
+)
 # "Season 2 premiere date: An August 2024 update": the date of the report, not the release.
 _REPORT_AFTER_RE = re.compile(
     r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
@@ -186,7 +197,11 @@ class _Doc:
         self.unannounced = tokens.scan(p.UNANNOUNCED)
         self.undecided = tokens.scan(p.UNDECIDED)
         self.phases = tokens.scan(p.PHASE)
-        self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
+        self.hedges = [
+            m
+            for m in tokens.scan(p.HEDGE)
+            if m.group() and not _FROM_PLANNED_RE.search(self.text, max(0, m.start() - 20), m.end())
+        ]
         self.speculation = tokens.scan(p.SPECULATION)
         derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
         if tokens.scan(p.DERIVATIVE_WORD):  # the "X spinoff" form needs one of the words
@@ -1225,7 +1240,7 @@ class _Evaluator:
         text = self.doc.text
         lo = max(clause.start, dm.start - 60)
         before = text[lo : dm.start]
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+        if _FROM_BEFORE_RE.search(before):
             return bool(p.MOVE_RE.search(text, sentence.start, sentence.end))
         return bool(p.SUPERSEDED_BEFORE_RE.search(before))
 

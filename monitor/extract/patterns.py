@@ -225,8 +225,8 @@ OTHER_VERB_RE = re.compile(
     _I,
 )
 MOVE_RE = re.compile(
-    r"\b(?:delay(?:s|ed)?|push(?:es|ed)?|mov(?:e|es|ed)|postpon(?:e|es|ed)|shift(?:s|ed)?|"
-    r"bump(?:s|ed)?|reschedul(?:e|es|ed)|chang(?:e|es|ed))\b",
+    r"\b(?:delay(?:s|ed|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)|"
+    r"shift(?:s|ed|ing)?|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|chang(?:e|es|ed|ing))\b",
     _I,
 )
 SUPERSEDED_BEFORE_RE = re.compile(
@@ -441,7 +441,8 @@ HEDGE_RE = re.compile(
     r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|chances?|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
-    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to|all\s+but)\b|(?-i:\bmay\b)"
+    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to|all\s+but|"
+    r"(?<=\bin\sthe\s)running)\b|(?-i:\bmay\b)"
     # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
     r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
     r"可能性|見込み|予想|見通し|噂|かもしれ|とみられ|と見られ|模様|らしい",
@@ -681,7 +682,7 @@ HEDGE = keyed(
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
     "talks fingers earliest we think believe odds chance chances fear fears feared worry "
     "worries worried intend intends intended pencil pencilled penciled keen eager prepared "
-    "willing may all",
+    "willing may all running",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(
