@@ -2905,6 +2905,33 @@ CASES = [
         D,
     ),
     *[
+        Case(f"split_season_{slug}", "", text, D, date=value, watch=watch)
+        for slug, text, value, watch in (
+            (
+                "later_batch_dates_part_two",
+                "Glass Harbor season 2 comes in two parts. The first part will debut on Netflix "
+                "on November 16th. The last six episodes will debut on December 14th.",
+                "2026-12-14",
+                Watch("Glass Harbor", 2, part=2),
+            ),
+            (
+                "later_batch_is_not_the_season_premiere",
+                "Glass Harbor season 2 comes in two parts. The first part will debut on Netflix "
+                "on November 16th. The last six episodes will debut on December 14th.",
+                "2026-11-16",
+                GH2,
+            ),
+            (
+                "final_episodes_of_part_two",
+                "What is the release date for Glass Harbor season 2 part 2? The final episodes "
+                "hit Netflix on January 31, 2027.",
+                "2027-01-31",
+                Watch("Glass Harbor", 2, part=2),
+            ),
+        )
+    ],
+    # ----- real-news wordings, round 2: phases
+    *[
         Case(f"phase_{slug}", "Glass Harbor season 2", text, D, phase=phase)
         for slug, text, phase in (
             (

@@ -1163,7 +1163,16 @@ class _Evaluator:
             self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
             return None
         if p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start):
-            self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
+            if self.watch.part is None or self.watch.part < 2:
+                self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
+                return None
+            # A watch on the second part of a split season is dated by its later batch.
+        elif (
+            self.watch.part is not None
+            and self.watch.part >= 2
+            and p.FIRST_BATCH_RE.search(doc.text, date_clause.start, dm.start)
+        ):
+            self._note("date", sentence, f"'{dm.text}' dates the first part, not part 2")
             return None
         if date_clause != clause:
             hedge = self._hedge(date_clause.start, date_clause.end)

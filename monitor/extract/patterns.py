@@ -194,6 +194,13 @@ LATER_BATCH_RE = re.compile(
     r"(?:season|series|episodes|run)|back\s+half|second\s+half\s+of\s+the\s+(?:season|series))\b",
     _I,
 )
+# "The first part will debut on November 16": the date of part 1, not of a later part.
+FIRST_BATCH_RE = re.compile(
+    r"\b(?:first|initial|opening)\s+(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
+    r"seven\s+|eight\s+|nine\s+)?(?:part|half|batch|volume|instal?lment|episodes)\b|"
+    r"\b(?:part|volume|vol\.)\s+(?:1|one)\b",
+    _I,
+)
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
 NOT_SEASON_SUBJECTS = frozenset(
     words(
