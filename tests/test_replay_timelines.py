@@ -30,7 +30,9 @@ from tests.test_e2e_poll import needs_faketime, run_faked
 
 pytestmark = pytest.mark.slow
 
-TIMELINES = sorted((Path(__file__).resolve().parent.parent / "corpus" / "timelines").glob("*.jsonl"))
+TIMELINES = sorted(
+    (Path(__file__).resolve().parent.parent / "corpus" / "timelines").glob("*.jsonl")
+)
 _IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 
@@ -41,6 +43,10 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def day_of(row: dict[str, Any]) -> date:
     return date.fromisoformat(row["published"])
+
+
+def morning(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
 
 
 def gold_claims(row: dict[str, Any]) -> dict[str, str]:
@@ -102,17 +108,13 @@ class Replay:
 
     def publish(self, until: date) -> None:
         for path, (name, _) in self.feeds().items():
-            items = [
-                r
-                for r in self.rows
-                if r["publisher"] == name and day_of(r) <= until
-            ]
+            items = [r for r in self.rows if r["publisher"] == name and day_of(r) <= until]
             body = "".join(
                 "<item>"
                 f"<guid>{escape(r['id'])}</guid><title>{escape(r['title'])}</title>"
                 f"<link>{escape(r['url'])}</link>"
                 f"<description>{escape(r['text'])}</description>"
-                f"<pubDate>{format_datetime(datetime.combine(day_of(r), datetime.min.time(), UTC) + timedelta(hours=9))}</pubDate>"
+                f"<pubDate>{format_datetime(morning(day_of(r)))}</pubDate>"
                 "</item>"
                 for r in reversed(items)
             )
@@ -122,12 +124,16 @@ class Replay:
                     '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
                     f"<title>{escape(name)}</title><link>https://example.org/</link>"
                     f"<description>{escape(name)}</description>{body}</channel></rss>"
-                ).encode("utf-8"),
+                ).encode(),
             )
 
     def poll(self, day: date) -> dict[str, Any]:
         result = run_faked(
-            f"@{day.isoformat()} 12:00:00", "-c", str(self.config), "poll", "--json",
+            f"@{day.isoformat()} 12:00:00",
+            "-c",
+            str(self.config),
+            "poll",
+            "--json",
             cwd=self.config.parent,
         )
         assert result.returncode == 0, result.stderr
@@ -166,9 +172,7 @@ def replay_world(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[tup
 
 
 @needs_faketime
-@pytest.mark.parametrize(
-    "replay_world", TIMELINES, ids=[p.stem for p in TIMELINES], indirect=True
-)
+@pytest.mark.parametrize("replay_world", TIMELINES, ids=[p.stem for p in TIMELINES], indirect=True)
 def test_a_real_season_alerts_once_per_true_change(replay_world: tuple[Replay, Any]) -> None:
     replay, hook = replay_world
     days = sorted({day_of(r) for r in replay.rows})
