@@ -131,7 +131,7 @@ DATE_TRIGGER_RE = re.compile(
     # "checks back in for its second season this Friday", "is back for season 2 on Friday".
     + r"|\bcomes?\s+back\b"
     + _BACK_TO_WORK
-    + r"|(?:(?<=\bwill\s)|(?<='ll\s)|(?<=\bto\s))be\s+back\b"
+    + r"|(?:(?<=\bwill\sbe\s)|(?<='ll\sbe\s)|(?<=\bto\sbe\s))back\b"
     r"(?=\s+(?:on|in|this|next|for|later|early|from)\b)"
     r"|\bcheck(?:s|ed|ing)?\s+back\s+in\b|\b(?:is|are)\s+back\b(?=\s+(?:for|this|next|"
     r"tonight|tomorrow)\b)" + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
@@ -646,7 +646,7 @@ DATE_TRIGGER = keyed(
     "dated due coming come comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
-    "begin begins check checks checked checking is are be",
+    "begin begins check checks checked checking is are back",
 )
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
