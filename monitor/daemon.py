@@ -24,6 +24,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from monitor import pipeline
 from monitor.config import Config, mask_secret_url
 from monitor.models import DeliveryReport, Event
+from monitor.notify.outbox import shared_workers
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
 from monitor.state.health import HeartbeatStore
@@ -81,7 +82,8 @@ class Ops:
 
     runtime: Callable[[Config], Any] = pipeline.Runtime
     poll_source: Callable[..., tuple[pipeline.SourceReport, list[Event]]] = pipeline.poll_source
-    deliver_due: Callable[..., DeliveryReport] = pipeline.deliver_due
+    # Returns at once: a slow target finishes on its own worker, never holding the job.
+    deliver_due: Callable[..., DeliveryReport] = pipeline.deliver_in_background
     release_day: Callable[..., list[Event]] = pipeline.release_day
     # Health messages through the outbox (source failing/recovered, broken config).
     notices: bool = True
@@ -248,6 +250,9 @@ class Daemon:
                 self._jobs_idle.wait(max(0.0, deadline - time.monotonic()))
             busy = sorted(self._inflight)
             jobs = self._jobs_running
+        # Sends run on their targets' own workers, outside the jobs: let them finish too.
+        if not shared_workers().wait_idle(max(0.0, deadline - time.monotonic())):
+            jobs += 1
         now = self.clock()
         try:
             if self.heartbeat is not None:

@@ -329,11 +329,26 @@ def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[S
     return tuple(sorted(reports, key=lambda r: order.get(r.name, len(order))))
 
 
-def deliver_due(rt: Runtime, now: datetime, *, retry_all: bool = False) -> DeliveryReport:
-    """Claim due outbox rows, send each through Apprise outside any transaction, mark them."""
+def deliver_due(
+    rt: Runtime, now: datetime, *, retry_all: bool = False, wait: bool = True
+) -> DeliveryReport:
+    """Claim due outbox rows, send each through Apprise outside any transaction, mark them.
+
+    Each target sends on its own worker under `notify.timeout` per send; with `wait` the
+    call returns when the round is done (bounded), without it at once.
+    """
     from monitor.notify.outbox import deliver
 
-    return deliver(rt.repo, rt.config.notify.urls, now, retry_all=retry_all)
+    notify = rt.config.notify
+    return deliver(
+        rt.repo, notify.urls, now, retry_all=retry_all, timeout=notify.timeout, wait=wait
+    )
+
+
+def deliver_in_background(rt: Runtime, now: datetime) -> DeliveryReport:
+    """The daemon's round: start every due target's worker and return at once; the report
+    counts the batches finished since the previous round."""
+    return deliver_due(rt, now, wait=False)
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:
