@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import re
 import threading
 from dataclasses import dataclass
@@ -27,8 +28,11 @@ class SendResult:
 # --- what the target answered ----------------------------------------------------------------
 # Apprise reports a failed send as a status and a log line, never the response: a 429's
 # Retry-After is lost. Every requests Session (Apprise's plugins use them) records, for a
-# thread that asked, the status and Retry-After of the responses it receives.
-_seen = threading.local()
+# send that asked, the status and Retry-After of the responses it receives. A context
+# variable, not a thread-local: Apprise carries the caller's context into its workers.
+_seen: contextvars.ContextVar[list[tuple[int, str | None]] | None] = contextvars.ContextVar(
+    "release_monitor_answers", default=None
+)
 _hook_lock = threading.Lock()
 _hooked = False
 
@@ -44,7 +48,7 @@ def _install_response_hook() -> None:
 
         def send(self: requests.Session, request: Any, **kwargs: Any) -> Any:
             response = original(self, request, **kwargs)
-            box = getattr(_seen, "box", None)
+            box = _seen.get()
             if box is not None:
                 box.append((response.status_code, response.headers.get("Retry-After")))
             return response
@@ -77,7 +81,9 @@ class AppriseSink:
         _install_response_hook()
         self.label = mask_secret_url(url)
         self._secret = url
-        self._apprise: Any = apprise.Apprise()
+        # Sequential: the send runs on the caller's thread (the outbox's daemon worker), not
+        # on Apprise's shared pool, whose threads a process must wait for at exit.
+        self._apprise: Any = apprise.Apprise(asset=apprise.AppriseAsset(async_mode=False))
         self.error: str | None = None
         try:
             added = self._apprise.add(url)
@@ -111,7 +117,7 @@ class AppriseSink:
         import apprise
 
         answers: list[tuple[int, str | None]] = []
-        _seen.box = answers
+        token = _seen.set(answers)
         try:
             result = self._apprise.notify(
                 body=body, title=title, body_format=apprise.NotifyFormat.TEXT
@@ -119,7 +125,7 @@ class AppriseSink:
         except Exception as exc:  # Apprise or a plugin bug: report it, keep the row for later
             return SendResult(False, self._clean(f"{type(exc).__name__}: {exc}")[:300])
         finally:
-            _seen.box = None
+            _seen.reset(token)
         status = getattr(result, "status", None)
         if status is None:  # Apprise 1.x: a bool
             return SendResult(True) if result else SendResult(False, "Apprise reported a failure")
