@@ -261,7 +261,8 @@ def test_check_exits_2_on_bad_config(tmp_path: Path) -> None:
     path.write_text('[[watch]]\nshow = "X"\nseason = "two"\n', encoding="utf-8")
     result = run_cli("-c", str(path), "check")
     assert result.returncode == 2
-    assert f'{path}: watch[0].season: must be a whole number from 1 to 999, got "two"' in result.stderr
+    expected = f'{path}: watch[0].season: must be a whole number from 1 to 999, got "two"'
+    assert expected in result.stderr
 
 
 def test_check_missing_file_exits_2(tmp_path: Path) -> None:

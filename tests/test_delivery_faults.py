@@ -88,9 +88,7 @@ def test_the_daemon_round_returns_at_once_while_a_target_hangs(repo: Repository)
         assert slow.requests == 1
         # Later rounds neither wait for nor pile onto the hung target.
         for minute in range(1, 4):
-            deliver(
-                repo, targets, T0 + timedelta(minutes=minute), wait=False, workers=workers
-            )
+            deliver(repo, targets, T0 + timedelta(minutes=minute), wait=False, workers=workers)
         assert slow.requests == 1
         assert any(key for key in workers.busy())
 

@@ -12,6 +12,7 @@ another target, the poll, or the next delivery round.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -156,6 +157,13 @@ def _bounded_send(
     return result, thread
 
 
+def _marker(repo: Repository, row: int, moment: Callable[[], datetime]) -> Callable[[], None]:
+    def mark() -> None:
+        repo.mark_sent(row, moment())
+
+    return mark
+
+
 def deliver(
     repo: Repository,
     targets: Sequence[Target],
@@ -229,9 +237,7 @@ def deliver(
             held = repo.renew(claimed, moment(), lease)
             if held is None:
                 continue
-            result, thread = _bounded_send(
-                sender, held, seconds, lambda row=held.id: repo.mark_sent(row, moment())
-            )
+            result, thread = _bounded_send(sender, held, seconds, _marker(repo, held.id, moment))
             if result is None:
                 reason = f"no complete answer within {seconds:g} s (notify.timeout); will retry"
                 pool.stuck(key, thread)
@@ -257,7 +263,7 @@ def deliver(
                 failed += 1
         return _Outcome(sent, failed, None if reason is None else f"{label}: {reason}")
 
-    threads = [pool.start(key, lambda key=key: serve(key)) for key in by_target]
+    threads = [pool.start(key, functools.partial(serve, key)) for key in by_target]
     if wait:
         limit = time.monotonic() + 2 * seconds
         for thread in threads:

@@ -606,7 +606,7 @@ class Repository:
             else:
                 query = query.where(
                     or_(
-                        DeliveryRow.next_attempt <= now,
+                        col(DeliveryRow.next_attempt) <= now,
                         col(DeliveryRow.last_error).is_(None),
                         ~col(DeliveryRow.last_error).startswith(RATE_LIMITED),
                     )
