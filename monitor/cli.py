@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from collections.abc import Callable
@@ -46,15 +47,40 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+# Storage failures a user can fix (full disk, read-only folder, no permission): one line.
+_STORAGE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EIO}
+)
+
+
+def _database_url() -> str:
+    state = click.get_current_context().find_object(State)
+    try:
+        return state.config.database_url if state is not None else "database"
+    except MonitorError:
+        return "database"
+
+
 def handles_errors(func: F) -> F:
     """Turn expected failures into one clear line on stderr and their exit code."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from monitor.state.db import describe_failure
+
         try:
             return func(*args, **kwargs)
         except MonitorError as exc:
             fail(str(exc), exc.exit_code)
+        except SQLAlchemyError as exc:  # a database that broke after it was opened
+            fail(describe_failure(exc, _database_url()), 1)
+        except OSError as exc:
+            if exc.errno not in _STORAGE_ERRNOS:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}; check the disk and the folder's permissions", 1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -287,7 +313,7 @@ def status(state: State, as_json: bool) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
         dead = repo.deliveries("dead")
@@ -375,7 +401,7 @@ def history(state: State, show: str, as_json: bool) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         entries = repo.history(show)
     finally:
@@ -434,7 +460,7 @@ def sources(state: State, as_json: bool) -> None:
     if db_file is not None and not db_file.exists():  # never polled: say so, create nothing
         rows = [SourceHealth(s.name, s.kind, masked_url(s.url)) for s in configured]
     else:
-        repo = Repository.open(config.database_url)
+        repo = Repository.open(config.database_url, create=False)
         try:
             rows = source_health(repo.engine, configured)
         finally:
@@ -487,7 +513,7 @@ def health(state: State) -> None:
     db_file = sqlite_path(url)
     if db_file is not None and not db_file.exists():
         fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
-    repo = Repository.open(url)
+    repo = Repository.open(url, create=False)
     try:
         healthy, reason = verdict(
             HeartbeatStore(repo).latest(), dead_deliveries(repo), datetime.now(UTC)
@@ -511,7 +537,7 @@ def calendar(state: State, output: Path) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
     finally:
@@ -532,6 +558,19 @@ def calendar(state: State, output: Path) -> None:
         f"Wrote {written}: {exact} premiere date(s), {tentative} tentative, "
         f"{len(seasons) - exact - tentative} season(s) without a date to place."
     )
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_state
+@handles_errors
+def backup(state: State, file: Path) -> None:
+    """Write a consistent copy of the SQLite database to FILE (safe while the daemon runs)."""
+    from monitor.state.backup import backup_sqlite
+
+    size = backup_sqlite(state.config.database_url, file)
+    click.echo(f"Wrote {file} ({size:,} bytes): a consistent copy of the database.")
+    click.echo(f"To restore: stop the daemon, then copy {file} over the database file.")
 
 
 @cli.command()

@@ -214,8 +214,9 @@ class Repository:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Repository:
-        return cls(db.make_engine(url))
+    def open(cls, url: str, *, create: bool = True) -> Repository:
+        """`create=False` for read-only commands: a missing database is an error, not made."""
+        return cls(db.make_engine(url, create=create))
 
     def close(self) -> None:
         self.engine.dispose()
