@@ -39,6 +39,12 @@ def backup_sqlite(url: str, target: Path) -> int:
     except sqlite3.Error as exc:
         raise DatabaseError(describe_failure(exc, url)) from None
     try:
+        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
+        if "schema_version" not in tables:
+            raise DatabaseError(
+                f"{source_path}: not a release-monitor database; point [monitor] database at "
+                "the right file"
+            )
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)

@@ -7,6 +7,7 @@ front (BEGIN IMMEDIATE): in WAL mode a deferred read-then-write transaction fail
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -148,6 +149,14 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
                 f"{path}: cannot create the database folder ({exc.strerror or exc}); create "
                 "it or choose another [monitor] database path"
             ) from None
+        # SQLite says only "unable to open database file": name the cause it cannot see.
+        # (access() reports a read-only file system even to root.)
+        if create and not os.access(path.parent, os.W_OK):
+            raise DatabaseError(
+                f"{path}: the database folder is read-only or not writable by this user "
+                "(SQLite needs to write its journal beside the file); make it writable or "
+                "choose another [monitor] database path"
+            )
     kwargs: dict[str, Any] = {"pool_pre_ping": not is_sqlite}
     if is_sqlite:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
