@@ -23,6 +23,7 @@ from monitor.config import (
     mask_secret_url,
 )
 from monitor.errors import MonitorError
+from monitor.sanitize import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -164,7 +165,7 @@ def check(state: State, online: bool) -> None:
     click.echo(f"watches ({len(config.watch)}):")
     for watch in config.watches:
         extra = f" (aliases: {', '.join(watch.aliases)})" if watch.aliases else ""
-        click.echo(f"  - {watch.label}{extra}")
+        click.echo(printable(f"  - {watch.label}{extra}", keep_newlines=False))
     sources = config.sources
     enabled = [
         name
@@ -341,9 +342,10 @@ def _season_json(season: Any) -> dict[str, Any]:
 
 
 def _dead_line(row: Any) -> str:
-    return (
+    return printable(
         f"{row.title} -> {row.target_label} (since {row.created_at:%Y-%m-%d %H:%M} UTC, "
-        f"{row.attempts} attempts; last error: {row.last_error})"
+        f"{row.attempts} attempts; last error: {row.last_error})",
+        keep_newlines=False,
     )
 
 
@@ -353,7 +355,7 @@ def _cell(confirmed: str, reported: str | None) -> str:
     if not reported or reported == "unknown":
         return confirmed
     # Unconfirmed news is shown apart from the trusted value.
-    return f"{confirmed}\n[dim](reported: {escape(reported)})[/dim]"
+    return f"{confirmed}\n[dim](reported: {escape(printable(reported))})[/dim]"
 
 
 def _status_table(seasons: list[Any], dead: list[Any]) -> None:
@@ -373,12 +375,14 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
         date = describe(season.release_date) if season.release_date else "unknown"
         authority = season.evidence.get("date") or season.evidence.get("renewal")
         table.add_row(
-            escape(f"{season.show} S{season.season}"),
+            escape(printable(f"{season.show} S{season.season}", keep_newlines=False)),
             _cell(season.renewal or "unknown", reported.get("renewal")),
             _cell(date, describe(reported["date"]) if "date" in reported else None),
             _cell(phase_words(season.phase), phase_words(reported.get("phase"))),
             f"{season.updated_at:%Y-%m-%d %H:%M}" if season.updated_at else "never",
-            escape(f"{authority.publisher} ({authority.trust.label})") if authority else "",
+            escape(printable(f"{authority.publisher} ({authority.trust.label})"))
+            if authority
+            else "",
         )
     if seasons:
         console.print(table)
@@ -408,7 +412,8 @@ def history(state: State, show: str, as_json: bool) -> None:
         repo.close()
     watched = sorted({w.show for w in config.watches})
     if not entries and show.casefold() not in {w.casefold() for w in watched}:
-        fail(f'no history for "{show}" (watched shows: {", ".join(watched) or "none"})', 1)
+        listed = ", ".join(watched) or "none"
+        fail(printable(f'no history for "{show}" (watched shows: {listed})', keep_newlines=False))
     if not entries and not as_json:
         click.echo(f'nothing recorded yet for "{show}": it has not been polled successfully')
         return
@@ -436,7 +441,7 @@ def history(state: State, show: str, as_json: bool) -> None:
         message = render(event)
         when = f"{event.at:%Y-%m-%d %H:%M}" if event.at else "?"
         note = "  (first poll: recorded, not announced)" if entry.silent else ""
-        click.echo(f"{when}  {message.title}{note}")
+        click.echo(f"{when}  {message.title}{note}")  # render() output is printable already
         for line in message.body.splitlines():
             click.echo(f"    {line}")
 
