@@ -261,7 +261,7 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
         f"sources: {len(report.sources) - len(failing)} ok, {len(failing)} failing; "
         f"{sum(s.new_items for s in report.sources)} new items"
     )
-    for source in failing:
+    for source in failing + [s for s in report.sources if s.status == "skipped"]:
         click.echo(f"  {_source_line(source)}")
     if not dry_run:
         d = report.deliveries
@@ -273,6 +273,8 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
 def _source_line(report: Any) -> str:
     if report.status == "error":
         return f"{report.name}: error: {report.error}"
+    if report.status == "skipped" and report.error:
+        return f"{report.name}: skipped: {report.error}"
     items = f", {report.new_items} new items" if report.new_items else ""
     return f"{report.name}: {report.status.replace('_', ' ')}{items}"
 

@@ -3,6 +3,7 @@ one that rate-limits. Bounds on time are generous ceilings, never measurements."
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -14,7 +15,10 @@ from monitor.config import Target
 from monitor.notify.outbox import TargetWorkers, deliver
 from monitor.state.repository import RATE_LIMITED, Repository
 from monitor.state.tables import DeliveryRow
+from tests.conftest import run_cli
+from tests.feedserver import FeedServer, rss
 from tests.receivers import raw_target, webhook
+from tests.test_daemon_e2e import DATED, RENEWAL, DaemonProcess, wait_for
 from tests.test_outbox import T0, enqueue
 
 TIMEOUT = timedelta(seconds=2)
@@ -143,3 +147,89 @@ def test_retry_after_is_honoured_by_poll_and_daemon_rounds(repo: Repository) -> 
         assert limited.requests == 1
         later = deliver(repo, targets, T0 + timedelta(minutes=11), workers=TargetWorkers())
         assert later.failed == 2 and limited.requests == 2
+
+
+# --- through the real CLI ---------------------------------------------------------------------
+
+
+def cli_config(tmp_path: Path, feeds: FeedServer, urls: list[str], timeout: str = "2s") -> Path:
+    config = tmp_path / "config.toml"
+    listed = ", ".join(f'"{u}"' for u in urls)
+    config.write_text(
+        f"""
+[monitor]
+database = "sqlite:///rm.db"
+notify_baseline = true
+[notify]
+urls = [{listed}]
+timeout = "{timeout}"
+[sources.google_news]
+enabled = false
+[sources.tvmaze]
+enabled = false
+[[feeds]]
+name = "Deadline"
+url = "{feeds.url("/deadline.xml")}"
+trust = "trade"
+[[watch]]
+show = "The Glass Orchard"
+season = 2
+""",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_poll_is_not_held_by_a_trickling_target(tmp_path: Path, feed_server: FeedServer) -> None:
+    feed_server.add("/deadline.xml", rss("Deadline", [RENEWAL]))
+    with raw_target("trickle", delay=0.5) as slow, webhook() as hook:
+        config = cli_config(tmp_path, feed_server, [slow.url(), hook.url()])
+        started = time.monotonic()
+        result = run_cli("-c", str(config), "poll", "--json", cwd=tmp_path, timeout=CEILING)
+        assert time.monotonic() - started < CEILING
+        assert result.returncode == 0, result.stderr
+        assert len(hook.received) == 1  # the "now tracking" summary reached the healthy target
+        assert slow.requests == 1
+        deliveries = json.loads(result.stdout)["deliveries"]
+        assert (deliveries["sent"], deliveries["failed"], deliveries["pending"]) == (1, 1, 1)
+        assert "notify.timeout" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_poll_leaves_a_rate_limited_feed_alone_until_its_retry_after(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.add("/deadline.xml", status=429, headers={"Retry-After": "3600"})
+    with webhook() as hook:
+        config = cli_config(tmp_path, feed_server, [hook.url()])
+        first = run_cli("-c", str(config), "poll", cwd=tmp_path)
+        assert first.returncode == 0 and "429" in first.stdout
+        second = run_cli("-c", str(config), "poll", "--json", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert feed_server.hits("/deadline.xml") == 1  # not asked again
+    (source,) = json.loads(second.stdout)["sources"]
+    assert source["status"] == "skipped" and "rate limited" in source["error"]
+
+
+def test_the_daemon_delivers_to_healthy_targets_while_one_trickles(
+    tmp_path: Path, feed_server: FeedServer
+) -> None:
+    feed_server.add("/deadline.xml", rss("Deadline", [RENEWAL]))
+    with raw_target("trickle", delay=0.5) as slow, webhook() as hook:
+        config = cli_config(tmp_path, feed_server, [slow.url(), hook.url()], timeout="30s")
+        text = config.read_text(encoding="utf-8").replace(
+            "notify_baseline = true\n", 'notify_baseline = true\ninterval = "1s"\n'
+        )
+        config.write_text(text, encoding="utf-8")
+        daemon = DaemonProcess(config, tmp_path / "daemon.log").start()
+        try:
+            wait_for(lambda: hook.received, timeout=CEILING, what="the healthy delivery")
+            # News while the slow target still hangs on its first message: delivered too.
+            feed_server.add("/deadline.xml", rss("Deadline", [RENEWAL, DATED]))
+            wait_for(lambda: len(hook.received) >= 2, timeout=CEILING, what="the news")
+            code, _ = daemon.stop()
+        finally:
+            daemon.kill()
+        assert code == 0
+        assert slow.requests == 1
+    assert not daemon.logged("maximum number of running instances")
+    assert all("Traceback" not in str(r) for r in daemon.lines())

@@ -72,6 +72,16 @@ def mask_urls(text: str) -> str:
     return _URL.sub(lambda m: mask_secret_url(m.group(0)), text)
 
 
+def _asset(apprise: Any) -> Any:
+    """Sends run on the caller's thread (the outbox's daemon worker), not on Apprise's shared
+    pool: a process must wait for that pool's threads at exit, so one hung target would
+    keep `poll` from ending. The outbox keeps the deadline (Apprise's own is disabled)."""
+    try:
+        return apprise.AppriseAsset(async_mode=False, service_timeout=0)
+    except TypeError:  # an Apprise without service deadlines runs on the caller's thread
+        return apprise.AppriseAsset(async_mode=False)
+
+
 class AppriseSink:
     """One Apprise object for one target URL."""
 
@@ -81,9 +91,7 @@ class AppriseSink:
         _install_response_hook()
         self.label = mask_secret_url(url)
         self._secret = url
-        # Sequential: the send runs on the caller's thread (the outbox's daemon worker), not
-        # on Apprise's shared pool, whose threads a process must wait for at exit.
-        self._apprise: Any = apprise.Apprise(asset=apprise.AppriseAsset(async_mode=False))
+        self._apprise: Any = apprise.Apprise(asset=_asset(apprise))
         self.error: str | None = None
         try:
             added = self._apprise.add(url)
