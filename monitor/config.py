@@ -198,6 +198,8 @@ class GoogleNewsSection(SourceSection):
     hl: SStr = "en-US"
     gl: SStr = "US"
     ceid: SStr = "US:en"
+    # A watch with a Korean or Japanese alias also searches that language's edition.
+    local_editions: SBool = True
 
 
 class TvmazeSection(SourceSection):

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from monitor.config import load_config
 from monitor.models import Item, SourceState, Trust, Watch
+from monitor.sources import build_sources
 from monitor.sources.google_news import (
     GoogleNewsSource,
     attribute,
+    local_editions,
+    search_query,
     search_url,
     strip_publisher_suffix,
 )
@@ -148,3 +153,71 @@ def test_poll_a_real_world_shaped_feed(feed_server: FeedServer) -> None:
     assert trusts == [Trust.TRADE, Trust.PRESS, Trust.PRESS, Trust.PRESS, Trust.TRADE]
     assert poll.items[0].published == datetime(2025, 6, 4, 16, 0, tzinfo=UTC)
     assert source.trust is None
+
+
+@pytest.mark.parametrize(
+    ("aliases", "expected"),
+    [
+        pytest.param((), [], id="no-alias"),
+        pytest.param(("AOUAD",), [], id="latin-alias-only"),
+        pytest.param(("지금 우리 학교는",), [("ko", '"지금 우리 학교는" 시즌2')], id="korean"),
+        pytest.param(
+            ("葬送のフリーレン",), [("ja", '"葬送のフリーレン" 2期 OR シーズン2')], id="japanese"
+        ),
+        pytest.param(
+            ("지금 우리 학교는", "지금 우리 학교는 2", "今、私たちの学校は"),
+            [("ko", '"지금 우리 학교는" 시즌2'), ("ja", '"今、私たちの学校は" 2期 OR シーズン2')],
+            id="one-edition-per-language",
+        ),
+    ],
+)
+def test_local_editions(aliases: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
+    watch = Watch("All of Us Are Dead", 2, aliases=aliases)
+    got = [
+        (language, search_query(watch, language, alias))
+        for language, alias in local_editions(watch)
+    ]
+    assert got == expected
+
+
+def test_a_korean_alias_adds_a_korean_edition_search(
+    feed_server: FeedServer, tmp_path: Path
+) -> None:
+    """The config builds the local edition; it asks Google in Korean and reads Korean items."""
+    feed_server.add(
+        "/rss/search",
+        b"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>q</title>
+<item><title>\xec\xa7\x80\xea\xb8\x88 x - OSEN</title>
+<link>https://news.google.com/rss/articles/abc</link><guid>abc</guid>
+<pubDate>Wed, 04 Jun 2025 16:00:00 GMT</pubDate>
+<source url="https://www.osen.co.kr">OSEN</source></item></channel></rss>""",
+    )
+    config_file = tmp_path / "config.toml"
+    config_file.write_text(
+        f"""
+[sources.google_news]
+base_url = "{feed_server.url("/rss/search")}"
+[sources.tvmaze]
+enabled = false
+[[watch]]
+show = "All of Us Are Dead"
+season = 2
+aliases = ["지금 우리 학교는"]
+""",
+        encoding="utf-8",
+    )
+    config = load_config(config_file)
+    sources = [s for s in build_sources(config) if isinstance(s, GoogleNewsSource)]
+    assert [s.name for s in sources] == [
+        "Google News: All of Us Are Dead S2",
+        "Google News (ko): All of Us Are Dead S2",
+    ]
+    fetcher = Fetcher("release-monitor-tests/1.0", deadline=timedelta(seconds=5))
+    poll = sources[1].poll(fetcher, SourceState(), NOW)
+    assert poll.status == "ok", poll.error
+    query = parse_qs(urlsplit(feed_server.last_request("/rss/search").path).query)
+    assert query["q"] == ['"지금 우리 학교는" 시즌2']
+    assert (query["hl"], query["gl"], query["ceid"]) == (["ko"], ["KR"], ["KR:ko"])
+    assert [(i.publisher, i.publisher_url) for i in poll.items] == [
+        ("OSEN", "https://www.osen.co.kr")
+    ]

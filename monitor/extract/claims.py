@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
+from monitor.extract.language import READ, detect
 from monitor.extract.scan import Tokens
 from monitor.extract.sentences import Clause, Sentence, split_sentences
 from monitor.match.normalize import normalize
@@ -56,6 +57,8 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
     re.I,
 )
+_SINCE_RE = re.compile(r"\bsince\b", re.I)
+_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
@@ -293,6 +296,9 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
     )
     if not mentions:
         return ()
+    language = detect(f"{item.title}\n{item.text}")
+    if language != "en":
+        return _extract_other(item, matcher, mentions, published, language)
     doc = _Doc(item.title, item.text, published, mentions)
     out: list[WatchClaims] = []
     for key in dict.fromkeys(m.show for m in mentions):
@@ -302,6 +308,28 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
             analysis = _Evaluator(doc, watch, key, final, explain=False).run()
             if analysis.claims or _season_mentioned(doc, watch, final):
                 out.append(WatchClaims(watch, analysis.claims))
+    return tuple(out)
+
+
+def _extract_other(
+    item: Item,
+    matcher: TitleMatcher,
+    mentions: list[TitleMention],
+    published: date | None,
+    language: str,
+) -> tuple[WatchClaims, ...]:
+    """An item not in English: read through its language's lexicon, or not at all."""
+    from monitor.extract.lexical import analyse_lexical  # the lexical reader builds on this one
+
+    out: list[WatchClaims] = []
+    for key in dict.fromkeys(m.show for m in mentions):
+        for watch in matcher.watches_for(key):
+            claims: tuple[Claim, ...] = ()
+            if language in READ:
+                claims = analyse_lexical(
+                    item.title, item.text, watch, published, language, mentions, key
+                ).claims
+            out.append(WatchClaims(watch, claims))
     return tuple(out)
 
 
@@ -336,6 +364,14 @@ def analyse(
     mentions = matcher.mentions(normalize(f"{title}\n{text}" if title else text))
     if not any(m.show == key for m in mentions):
         return Analysis(watch, False, (), (Note("renewal", f"no mention of {watch.show}"),))
+    language = detect(f"{title}\n{text}")
+    if language != "en":
+        if language not in READ:
+            note = Note("renewal", f"written in a language that is not read ({language})")
+            return Analysis(watch, True, (), (note,))
+        from monitor.extract.lexical import analyse_lexical
+
+        return analyse_lexical(title, text, watch, published, language, mentions, key)
     doc = _Doc(title, text, published, mentions)
     final = _final_season((watch, *siblings))
     return _Evaluator(doc, watch, key, final).run()
@@ -531,6 +567,10 @@ class _Evaluator:
         trigger = self.doc.text[pos:end]
         if sentence.question:
             self._note(fld, sentence, f"a question ('{trigger}')")
+            return None
+        almost = p.OR_ALMOST_AFTER_RE.match(self.doc.text, end, sentence.end)
+        if almost is not None:
+            self._note(fld, sentence, f"hedged: '{trigger}{almost.group()}'")
             return None
         clause = sentence.clause_at(pos)
         hedge = self._hedge(clause.start, clause.end)
@@ -732,6 +772,8 @@ class _Evaluator:
                 else:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
+            if p.UNDONE_AFTER_RE.match(self.doc.text, m.end(), sentence.end):
+                value = "cancelled"  # "renewed for season 2 before being cancelled"
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
             if m.lastgroup == "order" and source != "clause":
                 continue  # "order" means a season order only next to a season
@@ -780,6 +822,17 @@ class _Evaluator:
                     continue
             if kind == "end":
                 last = _season_number(m.group())
+                if (
+                    last is not None
+                    and self.watch.season == last
+                    and _UPCOMING_RE.search(m.group()) is not None
+                ):
+                    # "to end with upcoming season 3": season 3 is ordered, as the last one
+                    # ("will end with its fourth season" may be the one on air).
+                    out.append(
+                        _Candidate("renewal", "renewed", sentence, m.start(), explicit_season=True)
+                    )
+                    continue
                 if last is None or self.watch.season <= last:
                     continue
                 out.append(
@@ -1102,6 +1155,9 @@ class _Evaluator:
         past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
             before
         )
+        first = min(trigger.start(), dm.start)
+        if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
+            past = True  # "since dropping on January 5", "since its Jan. 1 debut": history
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")

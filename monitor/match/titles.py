@@ -66,6 +66,7 @@ _FOLLOWERS = frozenset(
 )
 _FOLLOWER_RE = re.compile(r"s\d{1,2}(?:e\d{1,3})?|\d+|[ivx]+", re.I)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_CJK_RE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 # A capitalised word right before a title, mid-sentence ("the comedy Angel Dust").
 _WORD_BEFORE_RE = re.compile(r"(?<=[\w,;] )(?P<word>[A-Z][\w'+-]*) $")
 
@@ -154,6 +155,19 @@ class TitleMatcher:
             lengths.setdefault(tokens[0], set()).add(len(tokens))
         self._lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
         self._vocab = frozenset(t for tokens in self._phrases for t in tokens)
+        # Japanese runs have no spaces and Korean glues particles and numbers to a title
+        # ("경성크리처2는", "葬送のフリーレン第2期"): such aliases are also found as substrings,
+        # indexed by their first two characters so the cost stays flat in watches.
+        cjk: dict[str, list[tuple[str, str]]] = {}
+        for watch in self.watches:
+            show = show_key(watch.show)
+            for name in (watch.show, *watch.aliases):
+                folded = normalize(name).lower().strip()
+                if len(folded) >= 2 and _CJK_RE.search(folded) is not None:
+                    cjk_entries = cjk.setdefault(folded[:2], [])
+                    if (folded, show) not in cjk_entries:
+                        cjk_entries.append((folded, show))
+        self._cjk = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in cjk.items()}
 
     def watches_for(self, show: str) -> tuple[Watch, ...]:
         """The watches of one show key, lowest season first."""
@@ -170,7 +184,7 @@ class TitleMatcher:
         lengths = self._lengths
         starts = [i for i, t in enumerate(tokens) if t in lengths]
         if not starts:
-            return []
+            return self._cjk_mentions(lowered, [])
         spans: list[tuple[int, int]] | None = None
         found: list[TitleMention] = []
         count, skip_to = len(tokens), 0
@@ -198,7 +212,30 @@ class TitleMatcher:
                     found.extend(TitleMention(start, end, show) for show in accepted)
                     skip_to = index + length
                     break
-        return found
+        return self._cjk_mentions(lowered, found)
+
+    def _cjk_mentions(self, lowered: str, found: list[TitleMention]) -> list[TitleMention]:
+        """Add CJK aliases found as substrings where no token match already covers them."""
+        if not self._cjk or _CJK_RE.search(lowered) is None:
+            return found
+        covered = [(m.start, m.end) for m in found]
+        out = list(found)
+        index = self._cjk
+        pos, size = 0, len(lowered)
+        while pos < size - 1:
+            entries = index.get(lowered[pos : pos + 2])
+            if entries is not None:
+                for name, show in entries:
+                    end = pos + len(name)
+                    if lowered.startswith(name, pos) and not any(
+                        a < end and pos < b for a, b in covered
+                    ):
+                        out.append(TitleMention(pos, end, show))
+                        covered.append((pos, end))
+                        pos = end - 1
+                        break
+            pos += 1
+        return sorted(out, key=lambda m: m.start)
 
     def match(self, title: str, text: str) -> tuple[Watch, ...]:
         """The watches whose show the item mentions, in watchlist order."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from monitor.config import Config
 from monitor.sources.base import Source
-from monitor.sources.google_news import GoogleNewsSource
+from monitor.sources.google_news import GoogleNewsSource, local_editions
 from monitor.sources.http import Fetcher
 from monitor.sources.netflix import NetflixSource
 from monitor.sources.rss import RssSource
@@ -34,17 +34,25 @@ def build_google_news(config: Config) -> list[Source]:
     section = config.sources.google_news
     if not section.enabled:
         return []
-    return [
-        GoogleNewsSource(
-            watch=watch,
-            base_url=section.base_url,
-            interval=section.interval or config.monitor.interval,
-            hl=section.hl,
-            gl=section.gl,
-            ceid=section.ceid,
+    interval = section.interval or config.monitor.interval
+    out: list[Source] = []
+    for watch in config.watches:
+        out.append(
+            GoogleNewsSource(
+                watch=watch,
+                base_url=section.base_url,
+                interval=interval,
+                hl=section.hl,
+                gl=section.gl,
+                ceid=section.ceid,
+            )
         )
-        for watch in config.watches
-    ]
+        if section.local_editions:
+            out.extend(
+                GoogleNewsSource.local(watch, section.base_url, interval, language, alias)
+                for language, alias in local_editions(watch)
+            )
+    return out
 
 
 def build_tvmaze(config: Config) -> list[Source]:

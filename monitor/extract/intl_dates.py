@@ -1,0 +1,319 @@
+"""Date grammars for Korean, Japanese and the Romance/German languages, keeping precision.
+
+Each grammar returns (start, end, DateValue) for every date expression in a text. Year-less
+and relative dates ("10월 25일", "1月16日", "venerdì 11 giugno", "내년 상반기", "今秋") resolve
+against the published date: the next such date on or after it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from monitor.extract.dates import (
+    DateValue,
+    day_value,
+    half_value,
+    month_value,
+    quarter_value,
+    season_value,
+    year_value,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    value: DateValue
+
+
+Grammar = Callable[[str, date | None], list[Found]]
+
+_Y = r"(?P<y>20\d\d)"
+_RECENT_DAYS = 14
+
+
+def _forward_day(month: int, day: int, pub: date | None) -> DateValue | None:
+    if pub is None:
+        return None
+    value = day_value(pub.year, month, day)
+    # "1月8日深夜に放送され" in an item of 9 January: a day just gone is news of the past
+    # (history), not a date a year ahead.
+    if value is not None and value.lo < pub and (pub - value.lo).days > _RECENT_DAYS:
+        value = day_value(pub.year + 1, month, day)
+    return value
+
+
+def _forward_month(month: int, pub: date | None) -> DateValue | None:
+    if pub is None:
+        return None
+    year = pub.year if month >= pub.month else pub.year + 1
+    return month_value(year, month)
+
+
+def _relative_year(word: str, pub: date | None) -> int | None:
+    if pub is None:
+        return None
+    offset = {
+        "지난해": -1,
+        "작년": -1,
+        "올해": 0,
+        "금년": 0,
+        "내년": 1,
+        "今年": 0,
+        "来年": 1,
+        "今": 0,
+        "来": 1,
+    }.get(word)
+    return None if offset is None else pub.year + offset
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    """Longest match wins where two readings overlap ("2026年1月16日" over "2026年")."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+# --- Korean ---------------------------------------------------------------------------
+_KO_SEASONS: Final = {"봄": "spring", "여름": "summer", "가을": "fall", "겨울": "winter"}
+_KO_RE = re.compile(
+    rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"
+    r"|(?<!\d)(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일"
+    r"|(?<![\d/])(?P<ms>\d{1,2})/(?P<ds>\d{1,2})\s*\([월화수목금토일]\)"
+    rf"|{_Y.replace('y', 'y3')}\s*년\s*(?P<m3>\d{{1,2}})\s*월"
+    r"|(?P<r3>지난해|작년|올해|금년|내년)\s*(?P<m3r>\d{1,2})\s*월"
+    rf"|(?:(?P<y4>20\d\d)\s*년|(?P<r4>올해|금년|내년))\s*(?P<h>상반기|하반기|연말|연초|초|말)"
+    rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
+    rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
+    r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
+    r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
+    r"|오는\s*(?P<do>\d{1,2})\s*일"
+    r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월"
+    r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
+    r"|(?P<y9>20\d\d)\s*년"
+)
+
+
+def korean(text: str, pub: date | None) -> list[Found]:
+    out: list[Found] = []
+    for m in _KO_RE.finditer(text):
+        g = m.groupdict()
+        value: DateValue | None = None
+        if g["y"]:
+            value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
+        elif g["m2"]:
+            value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+        elif g["ms"]:  # "12/7(수)": month/day with the weekday
+            value = _forward_day(int(g["ms"]), int(g["ds"]), pub)
+        elif g["y3"]:
+            value = _month(int(g["y3"]), int(g["m3"]))
+        elif g["r3"]:
+            year = _relative_year(g["r3"], pub)
+            value = None if year is None else _month(year, int(g["m3r"]))
+        elif g["h"]:
+            year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
+            if year is not None:
+                value = half_value(year, 1 if g["h"] in ("상반기", "연초", "초") else 2)
+        elif g["q"]:
+            year = int(g["y5"]) if g["y5"] else _relative_year(g["r5"] or "올해", pub)
+            if year is not None:
+                value = quarter_value(year, int(g["q"]))
+        elif g["s"]:
+            year = int(g["y6"]) if g["y6"] else _relative_year(g["r6"], pub)
+            if year is not None:
+                value = season_value(year, _KO_SEASONS[g["s"]])
+        elif g["dn"]:
+            value = _next_month_day(int(g["dn"]), pub)
+        elif g["do"]:
+            value = _coming_day(int(g["do"]), pub)
+        elif g["today"]:
+            if pub is not None and pub.day == int(g["today"]):
+                value = day_value(pub.year, pub.month, pub.day)
+        elif g["m7"] or g["m8"]:
+            value = _month_forward_checked(int(g["m7"] or g["m8"]), pub)
+        elif g["y9"]:
+            value = year_value(int(g["y9"]))
+        if value is not None:
+            out.append(Found(m.start(), m.end(), value))
+    return _drop_overlaps(out)
+
+
+# --- Japanese -------------------------------------------------------------------------
+_JA_SEASONS: Final = {"春": "spring", "夏": "summer", "秋": "fall", "冬": "winter"}
+_JA_RE = re.compile(
+    rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+    r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+    rf"|(?P<y3>20\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月"
+    r"|(?<!\d)(?P<yy>\d\d)\s*年の?\s*(?P<myy>\d{1,2})\s*月"
+    rf"|(?:(?P<y4>20\d\d)\s*年?\s*|(?P<r4>今年|来年|今|来))(?P<s>春|夏|秋|冬)"
+    rf"|(?P<y5>20\d\d)\s*年\s*(?P<h>前半|後半|初頭|末)"
+    r"|(?<![\d年])(?P<m6>\d{1,2})\s*月(?!\s*\d)"
+    r"|(?P<y7>20\d\d)\s*年"
+)
+
+
+def japanese(text: str, pub: date | None) -> list[Found]:
+    out: list[Found] = []
+    for m in _JA_RE.finditer(text):
+        g = m.groupdict()
+        value: DateValue | None = None
+        if g["y"]:
+            value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
+        elif g["m2"]:
+            value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+        elif g["y3"]:
+            value = _month(int(g["y3"]), int(g["m3"]))
+        elif g["yy"]:
+            value = _month(2000 + int(g["yy"]), int(g["myy"]))  # "25年の7月"
+        elif g["s"]:
+            year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
+            if year is not None:
+                value = season_value(year, _JA_SEASONS[g["s"]])
+        elif g["h"]:
+            value = half_value(int(g["y5"]), 1 if g["h"] in ("前半", "初頭") else 2)
+        elif g["m6"]:
+            value = _month_forward_checked(int(g["m6"]), pub)
+        elif g["y7"]:
+            value = year_value(int(g["y7"]))
+        if value is not None:
+            out.append(Found(m.start(), m.end(), value))
+    return _drop_overlaps(out)
+
+
+# --- Spanish, Italian, French, German, Portuguese ----------------------------------
+_MONTH_NAMES: Final[dict[str, int]] = {}
+for _names in (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+):
+    for _i, _name in enumerate(_names.split()):
+        _MONTH_NAMES[_name] = _i + 1
+_MONTH_NAMES.update({"setiembre": 9, "jänner": 1})
+_SEASON_WORDS: Final = {
+    "primavera": "spring",
+    "verano": "summer",
+    "otoño": "fall",
+    "invierno": "winter",
+    "estate": "summer",
+    "autunno": "fall",
+    "inverno": "winter",
+    "printemps": "spring",
+    "été": "summer",
+    "automne": "fall",
+    "hiver": "winter",
+    "frühling": "spring",
+    "frühjahr": "spring",
+    "sommer": "summer",
+    "herbst": "fall",
+    "winter": "winter",
+    "verão": "summer",
+    "outono": "fall",
+}
+_EARLY: Final = frozenset(
+    ("principios", "inicios", "comienzos", "inizio", "début", "anfang", "início")
+)
+_LATE: Final = frozenset(("finales", "fines", "fine", "fin", "ende", "final"))
+_MON = "(?P<{0}>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
+_SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
+_EU_RE = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?"
+    + _MON.format("m")
+    + r"(?:\s*(?:de|del|,)?\s*(?P<y>20\d\d))?"
+    + r"|"
+    + _MON.format("m2")
+    + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
+    + r"|"
+    + _MON.format("m3")
+    + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"
+    + r"|(?P<s>"
+    + _SEASON_ALT
+    + r")\s+(?:de\s+|del\s+|di\s+|du\s+|de\s+l'|)(?P<y4>20\d\d)"
+    + r"|(?:a\s+|al\s+|à\s+la\s+|au\s+|em\s+|no\s+|)"
+    + r"(?P<h>principios|inicios|comienzos|finales|fines"
+    + r"|inizio|fine|début|fin|anfang|ende|início|final)\s+(?:de\s+|del\s+|dell'|di\s+|du\s+|"
+    + r"d'|des\s+jahres\s+)?(?:anno\s+|año\s+|ano\s+)?(?P<y5>20\d\d)"
+    + r"|(?<![\d/.])(?P<d6>\d{1,2})[./](?P<m6>\d{1,2})[./](?P<y6>20\d\d)"
+    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)"
+    + r"(?P<y7>20\d\d)\b",
+    re.I,
+)
+
+
+def european(text: str, pub: date | None) -> list[Found]:
+    out: list[Found] = []
+    for m in _EU_RE.finditer(text):
+        g = m.groupdict()
+        value: DateValue | None = None
+        if g["m"]:
+            month = _MONTH_NAMES[g["m"].lower()]
+            if g["y"]:
+                value = day_value(int(g["y"]), month, int(g["d"]))
+            else:
+                value = _forward_day(month, int(g["d"]), pub)
+        elif g["m2"]:
+            month = _MONTH_NAMES[g["m2"].lower()]
+            if g["y2"]:
+                value = day_value(int(g["y2"]), month, int(g["d2"]))
+            else:
+                value = _forward_day(month, int(g["d2"]), pub)
+        elif g["m3"]:
+            value = month_value(int(g["y3"]), _MONTH_NAMES[g["m3"].lower()])
+        elif g["s"]:
+            value = season_value(int(g["y4"]), _SEASON_WORDS[g["s"].lower()])
+        elif g["h"]:
+            word = g["h"].lower()
+            value = half_value(int(g["y5"]), 1 if word in _EARLY else 2)
+        elif g["d6"]:
+            value = day_value(int(g["y6"]), int(g["m6"]), int(g["d6"]))
+        elif g["y7"]:
+            value = year_value(int(g["y7"]))
+        if value is not None:
+            out.append(Found(m.start(), m.end(), value))
+    return _drop_overlaps(out)
+
+
+def _next_month_day(day: int, pub: date | None) -> DateValue | None:
+    """ "다음 달 16일": that day of the month after the published one."""
+    if pub is None:
+        return None
+    year, month = (pub.year + 1, 1) if pub.month == 12 else (pub.year, pub.month + 1)
+    return day_value(year, month, day)
+
+
+def _coming_day(day: int, pub: date | None) -> DateValue | None:
+    """ "오는 15일": the next 15th on or after the published day."""
+    if pub is None:
+        return None
+    if day >= pub.day:
+        return day_value(pub.year, pub.month, day)
+    return _next_month_day(day, pub)
+
+
+def _month(year: int, month: int) -> DateValue | None:
+    return month_value(year, month) if 1 <= month <= 12 else None
+
+
+def _month_forward_checked(month: int, pub: date | None) -> DateValue | None:
+    return _forward_month(month, pub) if 1 <= month <= 12 else None
+
+
+GRAMMARS: Final[dict[str, Grammar]] = {
+    "ko": korean,
+    "ja": japanese,
+    "es": european,
+    "it": european,
+    "fr": european,
+    "de": european,
+    "pt": european,
+}

@@ -1,0 +1,438 @@
+"""Claims in Korean, Japanese and the Romance/German languages, read through a cue lexicon.
+
+Three steps, each a small pure function:
+1. scope: split the item into sentences and follow which show and which season each
+   sentence is about (a sentence naming another quoted title leaves our show; one with no
+   title or season mention carries the previous sentence's topic on);
+2. cues: find the lexicon's claim cues per sentence and set aside the hedged, negated,
+   asked and other-season ones, with the reason;
+3. resolve: one value per field by the precedence table below.
+
+Precedence (first rule that applies wins):
+- renewal: a cancellation over a renewal (the item's latest status is what counts);
+- date: a date moved by a delay cue > the most precise date > the headline's > the first;
+  a concrete date over "unannounced"; a date before the published day is history;
+- phase: the furthest phase stated; "released" only when no future date is announced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+
+from monitor.extract.claims import PHASE_ORDER, Analysis, Note
+from monitor.extract.intl_dates import GRAMMARS, Found
+from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
+from monitor.match.normalize import normalize
+from monitor.match.titles import TitleMention
+from monitor.models import Claim, ClaimField, Watch
+
+_SENTENCE_RE = re.compile(r"[^.!?。！？\n…]+(?:[.!?。！？…]+|\n|$)")
+# Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
+_QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
+_UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
+_NUMBER_AFTER_RE = re.compile(r"\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
+# A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
+_STAMP_RE = re.compile(
+    r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
+    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
+)
+_SINCE_RE = re.compile(
+    r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|종영|공개)\s*(?:から|後|以来|후|이후|\s*뒤)"
+)
+_TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
+_PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
+
+_RENEWAL_KINDS: Final = ("renewed", "cancelled")
+_IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
+# How far a date may stand from its release cue: Korean and Japanese write them side by
+# side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
+_DATE_REACH: Final = {"ko": 15, "ja": 15}
+_DATE_REACH_DEFAULT: Final = 60
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonRef:
+    """A season mentioned in the text; number None means "the next/new season"."""
+
+    start: int
+    end: int
+    number: int | None
+    part: bool = False
+    also: int | None = None  # "the third and fourth season": a second number
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One sentence and the topic it carries on from the sentences before it."""
+
+    start: int
+    end: int
+    headline: bool
+    ours: bool  # about the watched show
+    seasons: tuple[SeasonRef, ...]  # mentioned in this sentence
+    inherited: SeasonRef | None  # the topic season carried on from before
+    question: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    field: ClaimField
+    value: str
+    span: Span
+    pos: int
+    delayed: bool = False
+    date_rank: int = 0
+
+
+def analyse_lexical(
+    title: str,
+    text: str,
+    watch: Watch,
+    published: date | None,
+    language: str,
+    mentions: list[TitleMention],
+    key: str,
+) -> Analysis:
+    """Claims about `watch` in an item written in `language` (one of lexicon.FILES)."""
+    lex = load(language)
+    raw = f"{title}\n{text}" if title else text
+    norm = normalize(raw)
+    ours = [(m.start, m.end) for m in mentions if m.show == key]
+    others = [(m.start, m.end) for m in mentions if m.show != key]
+    spans = scope(norm, len(title) if title else 0, lex, watch, ours, others)
+    hits, notes = _cues(norm, spans, lex, watch, published, language)
+    claims = _resolve(hits, raw, published)
+    return Analysis(watch, True, tuple(claims), tuple(notes))
+
+
+def scope(
+    text: str,
+    headline_end: int,
+    lex: Lexicon,
+    watch: Watch,
+    ours: list[tuple[int, int]],
+    others: list[tuple[int, int]],
+) -> list[Span]:
+    """Sentences with the show and season each one is about."""
+    parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
+    refs = _season_refs(text, lex, ours, parts_are_seasons, watch)
+    quoted = [
+        (m.start(), m.end())
+        for m in _QUOTED_RE.finditer(text)
+        if not any(a < m.end() and m.start() < b for a, b in ours)
+    ]
+    other_marks = quoted + others
+    spans: list[Span] = []
+    current_ours = True
+    current_season: SeasonRef | None = None
+    headline_season: SeasonRef | None = None
+    for m in _SENTENCE_RE.finditer(text):
+        start, end = m.span()
+        if not text[start:end].strip():
+            continue
+        headline = start < headline_end
+        names_ours = any(start <= a < end for a, _ in ours)
+        names_other = any(start <= a < end for a, _ in other_marks)
+        if names_ours:
+            current_ours = True
+        elif names_other:
+            current_ours = False
+        seasons = tuple(r for r in refs if start <= r.start < end)
+        inherited = current_season if current_season is not None else headline_season
+        sentence = text[start:end]
+        question = any(c.pattern.search(sentence) for c in lex.of("question"))
+        spans.append(Span(start, end, headline, current_ours, seasons, inherited, question))
+        if names_other and not names_ours:
+            current_season = None  # another show's seasons are not our topic
+        elif seasons:
+            current_season = seasons[-1]
+            if headline and headline_season is None:
+                headline_season = seasons[0]
+    return spans
+
+
+def _season_refs(
+    text: str,
+    lex: Lexicon,
+    ours: list[tuple[int, int]],
+    parts_are_seasons: bool,
+    watch: Watch,
+) -> list[SeasonRef]:
+    refs: list[SeasonRef] = []
+    for pattern in (*lex.seasons, _UNIVERSAL_SEASON_RE):
+        for m in pattern.finditer(text):
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            if "n" in groups or "s" in groups:
+                refs.append(SeasonRef(m.start(), m.end(), int(groups.get("n") or groups["s"])))
+            elif "w" in groups:
+                number = lex.ordinals.get(groups["w"].lower())
+                also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
+                refs.append(SeasonRef(m.start(), m.end(), number, also=also))
+            elif "p" in groups or "pw" in groups:
+                number = (
+                    int(groups["p"]) if "p" in groups else lex.ordinals.get(groups["pw"].lower())
+                )
+                if parts_are_seasons:
+                    refs.append(SeasonRef(m.start(), m.end(), number))
+                elif watch.part is not None:
+                    refs.append(SeasonRef(m.start(), m.end(), number, part=True))
+            elif "next" in groups:
+                refs.append(SeasonRef(m.start(), m.end(), None))
+    # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one.
+    for start, end in ours:
+        glued = _TRAILING_NUMBER_RE.search(text, start, end)
+        after = _NUMBER_AFTER_RE.match(text, end)
+        if glued is not None:  # the alias itself names the season: "굿파트너2"
+            refs.append(SeasonRef(start, end, int(glued.group("n"))))
+        elif after is not None:
+            refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
+    # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
+    refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
+    refs.sort(key=lambda r: r.start)
+    deduped: list[SeasonRef] = []
+    for r in refs:
+        if deduped and r.start < deduped[-1].end:
+            continue
+        deduped.append(r)
+    return deduped
+
+
+def _matches(ref: SeasonRef, watch: Watch) -> bool:
+    if ref.number is None:
+        return True
+    if ref.part:
+        return ref.number == watch.part
+    return watch.season in (ref.number, ref.also)
+
+
+def _season_for(span: Span, pos: int, watch: Watch, cjk: bool) -> tuple[bool, str]:
+    """Whether a cue at `pos` is about the watched season, and if not, why."""
+    if span.seasons:
+        before = [r for r in span.seasons if r.start <= pos]
+        after = [r for r in span.seasons if r.start > pos]
+        # Korean and Japanese put the topic first ("시즌2 ... 확정"); the others may not.
+        if cjk:
+            ref = before[-1] if before else after[0]
+        else:
+            ref = min(span.seasons, key=lambda r: abs(r.start - pos))
+        if _matches(ref, watch):
+            return True, ""
+        return False, f"about season {ref.number}, not {watch.season}"
+    if span.inherited is not None and not _matches(span.inherited, watch):
+        return False, f"about season {span.inherited.number}, not {watch.season}"
+    return True, ""
+
+
+def _cues(
+    text: str,
+    spans: list[Span],
+    lex: Lexicon,
+    watch: Watch,
+    published: date | None,
+    language: str,
+) -> tuple[list[_Hit], list[Note]]:
+    hits: list[_Hit] = []
+    notes: list[Note] = []
+    cjk = language in ("ko", "ja")
+    grammar = GRAMMARS[language]
+    hedges = lex.of("hedge")
+    neg_after = lex.of("negation_after")
+    neg_before = lex.of("negation_before")
+    delays = lex.of("delay")
+    futures = lex.of("future")
+    clause_negations = lex.of("negation_clause")
+    derivatives = lex.of("derivative")
+    reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
+    for span in spans:
+        sentence = text[span.start : span.end]
+        quote = " ".join(sentence.split())
+        if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
+            continue
+        hedged = next(
+            (h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None
+        )
+        delayed = any(d.pattern.search(sentence) for d in delays)
+        if hedged is None and not span.question:
+            hits += _final_season_hits(sentence, span, lex, watch)
+        dates = grammar(sentence, published)
+        taken: list[tuple[int, int]] = []
+        for cue in lex.cues:
+            if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
+                continue
+            fld = _field(cue)
+            for m in cue.pattern.finditer(sentence):
+                if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
+                    continue  # "촬영을 마쳤다" is post-production, not also filming
+                reason = _set_aside(cue, m, sentence, span, hedged, neg_after, neg_before)
+                if (
+                    reason is None
+                    and cue.kind != "unannounced"
+                    and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
+                ):
+                    reason = "negated"
+                if reason is None and any(
+                    d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
+                    for d in derivatives
+                ):
+                    reason = "about a film, spin-off or game, not the season"
+                if (
+                    reason is None
+                    and cue.kind == "phase"
+                    and any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
+                ):
+                    reason = "planned, not begun"
+                if reason is None:
+                    ok, why = _season_for(span, span.start + m.start(), watch, cjk)
+                    if not ok:
+                        reason = why
+                if reason is not None:
+                    notes.append(Note(fld, f'{reason}: "{quote[:120]}"'))
+                    continue
+                taken.append(m.span())
+                if cue.kind == "release":
+                    hit = _date_hit(m, dates, span, published, delayed, reach, notes, quote)
+                    if hit is not None:
+                        hits.append(hit)
+                    continue
+                hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
+    return hits, notes
+
+
+def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) -> list[_Hit]:
+    """ "Baby 3 sarà l'ultima stagione": season 3 is ordered and none follows it.
+
+    The final season named is the nearest numbered season mention (in the sentence, else the
+    topic carried on); the watched season is renewed when it is that one and cancelled when
+    it would come after it.
+    """
+    hits: list[_Hit] = []
+    for cue in lex.of("final"):
+        for m in cue.pattern.finditer(sentence):
+            pos = span.start + m.start()
+            numbered = [r for r in span.seasons if r.number is not None and not r.part]
+            ref = min(numbered, key=lambda r: abs(r.start - pos), default=None)
+            if ref is None and span.inherited is not None and span.inherited.number is not None:
+                ref = span.inherited
+            if ref is None or ref.number is None:
+                continue
+            if watch.season == ref.number:
+                hits.append(_Hit("renewal", "renewed", span, pos))
+            elif watch.season > ref.number:
+                hits.append(_Hit("renewal", "cancelled", span, pos))
+    return hits
+
+
+def _field(cue: Cue) -> ClaimField:
+    if cue.kind in _RENEWAL_KINDS:
+        return "renewal"
+    if cue.kind in ("release", "unannounced"):
+        return "date"
+    return "phase"
+
+
+def _set_aside(
+    cue: Cue,
+    m: re.Match[str],
+    sentence: str,
+    span: Span,
+    hedged: re.Match[str] | None,
+    neg_after: tuple[Cue, ...],
+    neg_before: tuple[Cue, ...],
+) -> str | None:
+    """Why a cue is not a claim (hedged, negated, asked), or None when it stands."""
+    if span.question and cue.kind != "unannounced":
+        return "asked, not stated"
+    if hedged is not None and cue.kind != "unannounced":
+        return f"hedged: {hedged.group()!r}"
+    if cue.kind == "unannounced":
+        return None  # its own wording carries the negation
+    tail = sentence[m.end() : m.end() + 12]
+    if any(n.pattern.search(tail) for n in neg_after):
+        return "negated"
+    head = sentence[max(0, m.start() - 30) : m.start()]
+    if any(n.pattern.search(head) for n in neg_before):
+        return "negated"
+    return None
+
+
+def _date_hit(
+    m: re.Match[str],
+    dates: list[Found],
+    span: Span,
+    published: date | None,
+    delayed: bool,
+    reach: int,
+    notes: list[Note],
+    quote: str,
+) -> _Hit | None:
+    """The date a release cue announces: the nearest date beside it in its sentence."""
+
+    def gap(f: Found) -> int:
+        return max(0, f.start - m.end(), m.start() - f.end)
+
+    near = [f for f in dates if gap(f) <= reach]
+    if not near:
+        return None
+    nearest = min(near, key=gap)
+    if published is not None and nearest.value.hi < published:
+        notes.append(
+            Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
+        )
+        return None
+    return _Hit(
+        "date",
+        nearest.value.value,
+        span,
+        span.start + nearest.start,
+        delayed=delayed,
+        date_rank=nearest.value.rank,
+    )
+
+
+def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
+    """One claim per field by the precedence table of the module docstring."""
+    claims: list[Claim] = []
+
+    def evidence(hit: _Hit) -> str:
+        return " ".join(raw[hit.span.start : hit.span.end].split())
+
+    renewal = [h for h in hits if h.field == "renewal"]
+    if renewal:
+        chosen = next((h for h in renewal if h.value == "cancelled"), renewal[0])
+        claims.append(Claim("renewal", chosen.value, evidence(chosen)))
+    released_in = {h.span.start for h in hits if h.field == "phase" and h.value == "released"}
+    # An episode airing today ("오늘(24일) 2화") dates an episode, not the season's premiere.
+    dated = [
+        h
+        for h in hits
+        if h.field == "date" and h.value != "unannounced" and h.span.start not in released_in
+    ]
+    future = bool(dated)
+    if dated:
+        chosen = min(dated, key=lambda h: (not h.delayed, -h.date_rank, not h.span.headline, h.pos))
+        claims.append(Claim("date", chosen.value, evidence(chosen)))
+    else:
+        open_ = [h for h in hits if h.field == "date"]
+        if open_:
+            claims.append(Claim("date", "unannounced", evidence(open_[0])))
+    phases = [h for h in hits if h.field == "phase" and not (future and h.value == "released")]
+    if phases:
+        chosen = max(phases, key=lambda h: PHASE_ORDER.index(h.value))
+        claims.append(Claim("phase", chosen.value, evidence(chosen)))
+    if not renewal:
+        # A dated season, or one being made, has been ordered (as the English reader says).
+        implied = next(
+            (
+                c
+                for c in claims
+                if (c.field == "date" and c.value != "unannounced")
+                or (c.field == "phase" and c.value in _IMPLIES_RENEWAL)
+            ),
+            None,
+        )
+        if implied is not None:
+            claims.insert(0, Claim("renewal", "renewed", implied.evidence))
+    return claims

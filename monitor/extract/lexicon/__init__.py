@@ -1,0 +1,108 @@
+"""Cue lexicons per language, loaded from the TOML data files beside this module."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Final, Literal, get_args
+
+# What a cue signals. Claim cues make a claim; the others qualify the claims near them.
+CueKind = Literal[
+    # claims
+    "renewed",
+    "cancelled",
+    "release",  # a release verb: the date beside it is the season's
+    "unannounced",
+    "phase",
+    "final",  # "the last season": that season is ordered, none follows
+    # qualifiers
+    "hedge",
+    "negation_after",  # negation written after the cue (Korean, Japanese)
+    "negation_before",  # negation written before it (the Latin-script languages)
+    "negation_clause",  # "...に関する発表はありません": the rest of the clause denies it
+    "question",
+    "delay",
+    "future",  # a planned phase, not begun
+    "derivative",  # a film, game or spin-off, not the season
+]
+CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
+QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :])
+PHASES: Final = frozenset(
+    ("development", "pre-production", "filming", "post-production", "released")
+)
+
+# The languages read through a lexicon (English keeps its own grammar in patterns.py).
+FILES: Final[dict[str, str]] = {
+    "ko": "ko.toml",
+    "ja": "ja.toml",
+    "es": "es.toml",
+    "it": "it.toml",
+    "fr": "fr.toml",
+    "de": "de.toml",
+    "pt": "pt.toml",
+}
+
+_DIR = Path(__file__).parent
+
+
+class LexiconError(ValueError):
+    """A lexicon file that does not follow the format (a bug in the data, not user input)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: what it signals and the text it is recognised by."""
+
+    kind: CueKind
+    value: str  # the claim value ("renewed", "filming", ...) or the modifier's kind
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every cue of one language, plus its season forms and ordinal words."""
+
+    language: str
+    cues: tuple[Cue, ...]
+    seasons: tuple[re.Pattern[str], ...]
+    ordinals: dict[str, int]
+
+    def of(self, kind: CueKind) -> tuple[Cue, ...]:
+        return tuple(c for c in self.cues if c.kind == kind)
+
+
+@cache
+def load(language: str) -> Lexicon:
+    """The lexicon of `language` (one of FILES), parsed and compiled once per process."""
+    path = _DIR / FILES[language]
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    cues: list[Cue] = []
+    for index, entry in enumerate(data.get("cue", [])):
+        where = f"{path.name}: cue[{index}]"
+        kind = entry.get("kind")
+        if kind not in CUE_KINDS:
+            raise LexiconError(f"{where}: unknown kind {kind!r}")
+        value = entry.get("value", kind)
+        if kind == "phase" and value not in PHASES:
+            raise LexiconError(f"{where}: unknown phase {value!r}")
+        try:
+            pattern = re.compile(entry["pattern"], re.I)
+        except (KeyError, re.error) as exc:
+            raise LexiconError(f"{where}: bad pattern: {exc}") from exc
+        cues.append(
+            Cue(
+                kind,
+                value,
+                pattern,
+                tuple(entry.get("examples", ())),
+                tuple(entry.get("counter", ())),
+            )
+        )
+    seasons = tuple(re.compile(s, re.I) for s in data.get("seasons", {}).get("patterns", ()))
+    ordinals = {str(k).lower(): int(v) for k, v in data.get("ordinals", {}).items()}
+    return Lexicon(language, tuple(cues), seasons, ordinals)

@@ -1,0 +1,98 @@
+"""The lexicon reader: every cue's examples, language detection, date grammars, unit cases."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monitor.extract.claims import extract_for_watch
+from monitor.extract.intl_dates import GRAMMARS
+from monitor.extract.language import detect
+from monitor.extract.lexicon import FILES, load
+from monitor.models import Watch
+
+CASES = tomllib.loads((Path(__file__).parent / "cases" / "extract_intl.toml").read_text("utf-8"))
+
+
+def _cue_examples() -> list[Any]:
+    out = []
+    for language in FILES:
+        for index, cue in enumerate(load(language).cues):
+            for example in cue.examples:
+                out.append(pytest.param(cue, example, True, id=f"{language}-{cue.kind}-{index}+"))
+            for counter in cue.counter:
+                out.append(pytest.param(cue, counter, False, id=f"{language}-{cue.kind}-{index}-"))
+    return out
+
+
+@pytest.mark.parametrize(("cue", "text", "matches"), _cue_examples())
+def test_every_lexicon_example_and_counter_example(cue: Any, text: str, matches: bool) -> None:
+    assert (cue.pattern.search(text) is not None) == matches
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        pytest.param("Netflix renews the show for a second season", "en", id="english"),
+        pytest.param("'사냥개들' 시즌2, 4월 3일 공개 확정", "ko", id="korean"),
+        pytest.param("『葬送のフリーレン』第2期、2026年1月より放送決定", "ja", id="japanese"),
+        pytest.param("La segunda temporada de Élite llegará a Netflix", "es", id="spanish"),
+        pytest.param("La seconda stagione della serie è stata rinnovata", "it", id="italian"),
+        pytest.param("La saison 3 de Lupin arrive sur Netflix et les fans", "fr", id="french"),
+        pytest.param("Die zweite Staffel von Kleo ist noch nicht bestätigt", "de", id="german"),
+        pytest.param("A segunda temporada da série não tem data de estreia", "pt", id="portuguese"),
+        pytest.param("Πότε επιστρέφει το Andor; Η δεύτερη σεζόν έρχεται", "other", id="greek"),
+        pytest.param(
+            "《鬼灭之刃》第二季将于明年在中国播出，官方已经确认了这个消息", "other", id="chinese"
+        ),
+        pytest.param("Andor", "en", id="bare-title"),
+    ],
+)
+def test_language_detection(text: str, language: str) -> None:
+    assert detect(text) == language
+
+
+PUB = date(2025, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "values"),
+    [
+        pytest.param("ko", "2024년 10월 25일 공개", ["2024-10-25"], id="ko-full"),
+        pytest.param("ko", "4월 3일 공개", ["2026-04-03"], id="ko-yearless-forward"),
+        pytest.param("ko", "내년 상반기 공개", ["2026-H1"], id="ko-next-year-half"),
+        pytest.param("ko", "2분기 공개", ["2025-Q2"], id="ko-quarter"),
+        pytest.param("ko", "다음 달 16일 베일을 벗는다", ["2025-06-16"], id="ko-next-month-day"),
+        pytest.param("ko", "지난해 6월 처음 공개된", ["2024-06"], id="ko-last-year-month"),
+        pytest.param("ja", "2026年1月16日より放送", ["2026-01-16"], id="ja-full"),
+        pytest.param("ja", "2026年1月スタート", ["2026-01"], id="ja-month"),
+        pytest.param("ja", "2025年夏アニメ", ["2025-summer"], id="ja-season"),
+        pytest.param("ja", "25年の7月から", ["2025-07"], id="ja-two-digit-year"),
+        pytest.param("ja", "5月8日深夜に放送され", ["2025-05-08"], id="ja-recent-day-is-past"),
+        pytest.param("it", "venerdì 11 giugno", ["2025-06-11"], id="it-weekday-day-month"),
+        pytest.param("it", "a fine 2024", ["2024-H2"], id="it-late-year"),
+        pytest.param("fr", "le 5 octobre 2023", ["2023-10-05"], id="fr-day-month-year"),
+        pytest.param("fr", "début 2026", ["2026-H1"], id="fr-early-year"),
+        pytest.param("de", "am 3. Oktober 2024", ["2024-10-03"], id="de-ordinal-day"),
+        pytest.param("de", "im Herbst 2025", ["2025-fall"], id="de-season"),
+        pytest.param("es", "verano de 2025", ["2025-summer"], id="es-season"),
+        pytest.param("es", "15/03/2026", ["2026-03-15"], id="es-day-first-numeric"),
+        pytest.param("pt", "15 de março de 2026", ["2026-03-15"], id="pt-full"),
+    ],
+)
+def test_date_grammars(language: str, text: str, values: list[str]) -> None:
+    assert [f.value.value for f in GRAMMARS[language](text, PUB)] == values
+
+
+@pytest.mark.parametrize("case", CASES["case"], ids=[c["id"] for c in CASES["case"]])
+def test_intl_cases(case: dict[str, Any]) -> None:
+    show, season, *aliases = case["watch"]
+    watch = Watch(show, season, aliases=tuple(aliases))
+    claims = extract_for_watch(
+        case["title"], case["text"], watch, date.fromisoformat(case["published"])
+    )
+    assert {c.field: c.value for c in claims} == case["expected"], case["why"]
