@@ -23,6 +23,7 @@ from typing import Protocol
 from monitor.config import Target
 from monitor.models import DeliveryReport
 from monitor.notify.apprise_sink import AppriseSink, SendResult
+from monitor.notify.render import Message, combine
 from monitor.state.repository import LEASE, Outgoing, Repository, target_key
 
 DEFAULT_TIMEOUT = timedelta(seconds=30)
@@ -33,6 +34,16 @@ class Sender(Protocol):
 
 
 SenderFactory = Callable[[str, float], Sender]
+
+
+def _by_season(batch: Sequence[Outgoing]) -> list[list[Outgoing]]:
+    """Rows of one season (one poll's renewal and date, say) become one message; notices,
+    which have no season, go alone. Order follows the first row of each group."""
+    groups: dict[object, list[Outgoing]] = {}
+    for job in batch:
+        key: object = ("season", job.season_id) if job.season_id is not None else job.id
+        groups.setdefault(key, []).append(job)
+    return list(groups.values())
 
 
 def _apprise(url: str, timeout: float) -> Sender:
@@ -121,7 +132,7 @@ def shared_workers() -> TargetWorkers:
 
 
 def _bounded_send(
-    sender: Sender, job: Outgoing, seconds: float, on_late_success: Callable[[], None]
+    sender: Sender, message: Message, seconds: float, on_late_success: Callable[[], None]
 ) -> tuple[SendResult | None, threading.Thread]:
     """Send on a thread of its own; None when no answer came within `seconds`.
 
@@ -135,7 +146,7 @@ def _bounded_send(
 
     def work() -> None:
         try:
-            result = sender.send(job.title, job.body)
+            result = sender.send(message.title, message.body)
         except Exception as exc:  # a sender bug is a failed send, never a dead worker
             result = SendResult(False, f"internal error: {type(exc).__name__}")
         with lock:
@@ -157,9 +168,12 @@ def _bounded_send(
     return result, thread
 
 
-def _marker(repo: Repository, row: int, moment: Callable[[], datetime]) -> Callable[[], None]:
+def _marker(
+    repo: Repository, rows: list[int], moment: Callable[[], datetime]
+) -> Callable[[], None]:
     def mark() -> None:
-        repo.mark_sent(row, moment())
+        for row in rows:
+            repo.mark_sent(row, moment())
 
     return mark
 
@@ -215,52 +229,61 @@ def deliver(
         reason: str | None = None
         config_error = False
         wait_for: timedelta | None = None  # the target's Retry-After, for every row of it
-        for claimed in batch:
+        for group in _by_season(batch):
             if stop.is_set():
-                # The caller stopped waiting: hand the row back untouched for the next round.
-                repo.release(claimed.id, claimed.lease)
+                # The caller stopped waiting: hand the rows back untouched for the next round.
+                for claimed in group:
+                    repo.release(claimed.id, claimed.lease)
                 continue
             if reason is not None:
                 # The target just failed: later rows wait for its next attempt.
-                repo.mark_failed(
-                    claimed.id,
-                    moment(),
-                    f"not tried: {reason}",
-                    dead=config_error,
-                    lease=claimed.lease,
-                    retry_after=wait_for,
-                )
-                failed += 1
+                for claimed in group:
+                    repo.mark_failed(
+                        claimed.id,
+                        moment(),
+                        f"not tried: {reason}",
+                        dead=config_error,
+                        lease=claimed.lease,
+                        retry_after=wait_for,
+                    )
+                    failed += 1
                 continue
             # Earlier sends of this batch may have outlasted the lease: a row another sender
             # has taken since is theirs to send, not ours.
-            held = repo.renew(claimed, moment(), lease)
-            if held is None:
+            held = [h for h in (repo.renew(c, moment(), lease) for c in group) if h is not None]
+            if not held:
                 continue
-            result, thread = _bounded_send(sender, held, seconds, _marker(repo, held.id, moment))
+            message = combine([Message(h.title, h.body) for h in held])
+            result, thread = _bounded_send(
+                sender, message, seconds, _marker(repo, [h.id for h in held], moment)
+            )
             if result is None:
                 reason = f"no complete answer within {seconds:g} s (notify.timeout); will retry"
                 pool.stuck(key, thread)
-                repo.mark_failed(held.id, moment(), reason, lease=held.lease)
-                failed += 1
-            elif result.ok:
-                repo.mark_sent(held.id, moment())
-                sent += 1
-            else:
-                reason = result.reason or "failed"
-                config_error = result.config_error
-                wait_for = result.retry_after
+                for job in held:
+                    repo.mark_failed(job.id, moment(), reason, lease=job.lease)
+                    failed += 1
+                continue
+            for job in held:
+                if result.ok:
+                    repo.mark_sent(job.id, moment())
+                    sent += 1
+                    continue
                 # A wrong URL cannot start working: give up at once (status and health show
                 # it) instead of retrying for a day. Fixing the URL makes it a new target.
                 repo.mark_failed(
-                    held.id,
+                    job.id,
                     moment(),
-                    reason,
+                    result.reason or "failed",
                     dead=result.config_error,
-                    lease=held.lease,
+                    lease=job.lease,
                     retry_after=result.retry_after,
                 )
                 failed += 1
+            if not result.ok:
+                reason = result.reason or "failed"
+                config_error = result.config_error
+                wait_for = result.retry_after
         return _Outcome(sent, failed, None if reason is None else f"{label}: {reason}")
 
     threads = [pool.start(key, functools.partial(serve, key)) for key in by_target]
