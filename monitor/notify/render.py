@@ -20,6 +20,8 @@ MAX_CHARS = 2000  # Discord's limit for title + body
 # Markdown characters for Discord.
 _BUDGET = MAX_CHARS - 200
 __all__ = ["ZWSP", "Message", "clean", "neutralise", "render", "safe_link"]
+# Events whose text the project wrote itself (config errors quote the key path and rule).
+_OWN_TEXT = frozenset(("config_error",))
 _MARKUP = re.compile(r"[\[\]()<>*_~|`\\#]")
 _SOURCE = re.compile(r"(?P<publisher>.*) \((?P<trust>[a-z]+)\)")
 _LINK = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
@@ -157,7 +159,17 @@ def _main_line(event: Event) -> str:
         day = event.extra.get("release_date")
         when = f" on {describe(day)}" if day and is_exact(day) else ""
         return f"Season {event.season} is out{when} (was: {phase_words(event.old)})."
+    if kind in _OWN_TEXT:
+        # Our own wording (a key path and its rule): brackets and ">=" carry meaning here.
+        return _one_line(event.new or kind, 300)
     return clean(event.new or kind, 300)
+
+
+def _one_line(text: str, limit: int) -> str:
+    flat = " ".join(strip_controls(text, keep_newlines=False).split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return neutralise(flat)
 
 
 def _tracking_lines(event: Event) -> list[str]:
