@@ -38,6 +38,7 @@ from monitor.sources.publishers import publisher_name, trust_for_url
 from monitor.state.repository import Cycle, Repository, Routing, watches_hash
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
+RATE_LIMITED_STATUSES = ("HTTP 429 ", "HTTP 503 ")
 log = logging.getLogger(__name__)
 
 
@@ -144,6 +145,21 @@ class Runtime:
             if self._extractor is None:
                 self._extractor = _default_extractor(self.config)
             return self._extractor
+
+    def rate_limited(self, now: datetime) -> dict[str, datetime]:
+        """Sources whose server said 429/503 and asked to wait past `now`: name -> until.
+
+        `poll` checks every source at once, but not these: hammering a server that asked
+        for a pause is how feeds get blocked.
+        """
+        out = {}
+        # Within a cycle the states are already loaded (start_cycle).
+        states = self.cycle_states if self.cycle is not None else self.repo.source_states()
+        for name, state in states.items():
+            limited = (state.last_error or "").startswith(RATE_LIMITED_STATUSES)
+            if limited and state.next_check is not None and state.next_check > now:
+                out[name] = state.next_check
+        return out
 
     def due_sources(self, now: datetime) -> list[Source]:
         """Sources whose stored next_check has come (never-polled ones are due)."""
@@ -307,14 +323,51 @@ def lanes(sources: Sequence[Source], per_host: int) -> list[list[Source]]:
     return out
 
 
-def _fetch_all(
-    rt: Runtime, sources: Sequence[Source], now: datetime
-) -> tuple[queue.Queue[Fetched | None], int]:
+class Fetching:
+    """The fetchers' side of a cycle: a bounded queue of finished sources, one `None` per lane
+    when it is done, and a flag that stops the lanes before their next source."""
+
+    def __init__(self) -> None:
+        self.done: queue.Queue[Fetched | None] = queue.Queue(maxsize=QUEUE_BOUND)
+        self.lanes_left = 0
+        self.stop = threading.Event()
+
+    def batches(self) -> Iterator[list[Fetched]]:
+        """What the fetchers finished, in batches of up to WRITE_BATCH: waits for the first,
+        then takes whatever else is ready."""
+        while self.lanes_left:
+            batch: list[Fetched] = []
+            item = self.done.get()
+            while True:
+                if item is _DONE:
+                    self.lanes_left -= 1
+                else:
+                    batch.append(item)
+                if len(batch) >= WRITE_BATCH or not self.lanes_left:
+                    break
+                try:
+                    item = self.done.get_nowait()
+                except queue.Empty:
+                    break
+            if batch:
+                yield batch
+
+    def cancel(self) -> None:
+        """Stop the lanes and empty the queue until each has finished, so none blocks on it
+        for ever (the writer gave up)."""
+        self.stop.set()
+        while self.lanes_left:
+            if self.done.get() is _DONE:
+                self.lanes_left -= 1
+
+
+def _fetch_all(rt: Runtime, sources: Sequence[Source], now: datetime) -> Fetching:
     """Fetch, parse and extract in parallel (never more than `monitor.per_host` requests to
-    one host at once); finished sources come out of the returned bounded queue, and one
-    `None` per lane (their number is returned too) once it is done."""
+    one host at once); finished sources come out of the returned bounded queue."""
     todo = lanes(sources, rt.config.monitor.per_host)
-    done: queue.Queue[Fetched | None] = queue.Queue(maxsize=QUEUE_BOUND)
+    fetching = Fetching()
+    fetching.lanes_left = len(todo)
+    done = fetching.done
     pool = ThreadPoolExecutor(
         max_workers=max(1, min(rt.config.monitor.workers, len(todo))),
         thread_name_prefix="fetch",
@@ -323,6 +376,8 @@ def _fetch_all(
     def run(lane: list[Source]) -> None:
         try:
             for source in lane:
+                if fetching.stop.is_set():
+                    break
                 done.put(fetch_source(rt, source, now))
         finally:
             done.put(_DONE)
@@ -330,28 +385,7 @@ def _fetch_all(
     for lane in todo:
         pool.submit(run, lane)
     pool.shutdown(wait=False)
-    return done, len(todo)
-
-
-def _batches(done: queue.Queue[Fetched | None], lanes_left: int) -> Iterator[list[Fetched]]:
-    """What the fetchers finished, in batches of up to WRITE_BATCH: waits for the first,
-    then takes whatever else is ready."""
-    while lanes_left:
-        batch: list[Fetched] = []
-        item = done.get()
-        while True:
-            if item is _DONE:
-                lanes_left -= 1
-            else:
-                batch.append(item)
-            if len(batch) >= WRITE_BATCH or not lanes_left:
-                break
-            try:
-                item = done.get_nowait()
-            except queue.Empty:
-                break
-        if batch:
-            yield batch
+    return fetching
 
 
 def start_cycle(rt: Runtime, sources: Sequence[Source]) -> None:
@@ -381,7 +415,8 @@ def poll_all(
     """Every source now (manual `poll`), then every pending delivery at once.
 
     Fetching, parsing and extraction run in parallel; this thread is the single writer,
-    storing finished sources in batches while the others go on.
+    storing finished sources in batches while the others go on. Sources whose server
+    asked to wait (429/503 Retry-After) are skipped until then.
     """
     sources = rt.sources
     start_cycle(rt, sources)
@@ -399,14 +434,42 @@ def _poll_cycle(
     dry_run: bool,
     progress: Callable[[SourceReport], None] | None,
 ) -> PollReport:
-    done, lanes_left = _fetch_all(rt, sources, now) if sources else (queue.Queue(), 0)
+    waiting = rt.rate_limited(now)
+    reports: list[SourceReport] = [
+        SourceReport(
+            name=name,
+            status="skipped",
+            error=f"rate limited: the server asked us to wait until {until:%Y-%m-%d %H:%M} UTC",
+        )
+        for name, until in waiting.items()
+    ]
+    sources = [s for s in sources if s.name not in waiting]
+    fetching = _fetch_all(rt, sources, now) if sources else Fetching()
+    try:
+        return _write_cycle(rt, fetching, reports, now, dry_run=dry_run, progress=progress)
+    except BaseException:
+        # Storing failed (full disk, read-only file...) and the error goes up to the caller;
+        # the fetchers must not stay blocked on the full queue meanwhile.
+        fetching.cancel()
+        raise
+
+
+def _write_cycle(
+    rt: Runtime,
+    fetching: Fetching,
+    reports: list[SourceReport],
+    now: datetime,
+    *,
+    dry_run: bool,
+    progress: Callable[[SourceReport], None] | None,
+) -> PollReport:
+    """The single writer: store what the fetchers finish, batch by batch."""
     events: list[Event] = []
-    reports: list[SourceReport] = []
     all_names = [s.name for s in rt.sources]
     if dry_run:
         # One transaction for the whole cycle (later sources see earlier ones), rolled back.
         with rt.repo.transaction(commit=False) as session:
-            for batch in _batches(done, lanes_left):
+            for batch in fetching.batches():
                 for fetched in batch:
                     events += store_fetched(rt, session, fetched, now)
                     reports.append(_report(fetched))
@@ -415,9 +478,9 @@ def _poll_cycle(
                 end_batch(rt, session, now)
             events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
-        return PollReport(tuple(events), _in_order(reports, sources), DeliveryReport())
+        return PollReport(tuple(events), _in_order(reports, rt.sources), DeliveryReport())
     notices: list[Event] = []
-    for batch in _batches(done, lanes_left):
+    for batch in fetching.batches():
         with rt.repo.transaction() as session:
             for fetched in batch:
                 events += store_fetched(rt, session, fetched, now)
@@ -435,7 +498,7 @@ def _poll_cycle(
     events += release_day(rt, now)
     refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
-    return PollReport(tuple(events), _in_order(reports, sources), deliveries, tuple(notices))
+    return PollReport(tuple(events), _in_order(reports, rt.sources), deliveries, tuple(notices))
 
 
 def _may_alert(rt: Runtime, fetched: Fetched) -> bool:
@@ -466,11 +529,26 @@ def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[S
     return tuple(sorted(reports, key=lambda r: order.get(r.name, len(order))))
 
 
-def deliver_due(rt: Runtime, now: datetime, *, retry_all: bool = False) -> DeliveryReport:
-    """Claim due outbox rows, send each through Apprise outside any transaction, mark them."""
+def deliver_due(
+    rt: Runtime, now: datetime, *, retry_all: bool = False, wait: bool = True
+) -> DeliveryReport:
+    """Claim due outbox rows, send each through Apprise outside any transaction, mark them.
+
+    Each target sends on its own worker under `notify.timeout` per send; with `wait` the
+    call returns when the round is done (bounded), without it at once.
+    """
     from monitor.notify.outbox import deliver
 
-    return deliver(rt.repo, rt.config.notify.urls, now, retry_all=retry_all)
+    notify = rt.config.notify
+    return deliver(
+        rt.repo, notify.urls, now, retry_all=retry_all, timeout=notify.timeout, wait=wait
+    )
+
+
+def deliver_in_background(rt: Runtime, now: datetime) -> DeliveryReport:
+    """The daemon's round: start every due target's worker and return at once; the report
+    counts the batches finished since the previous round."""
+    return deliver_due(rt, now, wait=False)
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:

@@ -26,6 +26,8 @@ from monitor.state.outbox import (
     BACKOFF,
     DEAD_AFTER,
     LEASE,
+    MAX_RETRY_AFTER,
+    RATE_LIMITED,
     DeliveryInfo,
     Outgoing,
     Renderer,
@@ -44,8 +46,9 @@ class Repository(ObservationStore):
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Repository:
-        return cls(db.make_engine(url))
+    def open(cls, url: str, *, create: bool = True) -> Repository:
+        """`create=False` for read-only commands: a missing database is an error, not made."""
+        return cls(db.make_engine(url, create=create))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -62,6 +65,8 @@ __all__ = [
     "BASELINE_FAILURES_TOLERATED",
     "DEAD_AFTER",
     "LEASE",
+    "MAX_RETRY_AFTER",
+    "RATE_LIMITED",
     "READ_STATUSES",
     "Cycle",
     "DeliveryInfo",
