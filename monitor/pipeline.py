@@ -394,12 +394,6 @@ def start_cycle(rt: Runtime, sources: Sequence[Source]) -> None:
     rt.cycle_states = rt.repo.source_states()
 
 
-def end_batch(rt: Runtime, session: Session, now: datetime) -> None:
-    """What a batch of stored sources writes once, in its transaction."""
-    if rt.cycle is not None:
-        rt.repo.end_batch(session, rt.cycle, now)
-
-
 def end_cycle(rt: Runtime) -> None:
     rt.cycle = None
     rt.cycle_states = {}
@@ -475,7 +469,6 @@ def _write_cycle(
                     reports.append(_report(fetched))
                     if progress:
                         progress(reports[-1])
-                end_batch(rt, session, now)
             events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
         return PollReport(tuple(events), _in_order(reports, rt.sources), DeliveryReport())
@@ -484,7 +477,6 @@ def _write_cycle(
         with rt.repo.transaction() as session:
             for fetched in batch:
                 events += store_fetched(rt, session, fetched, now)
-            end_batch(rt, session, now)
         for fetched in batch:
             reports.append(_report(fetched))
             if _may_alert(rt, fetched):

@@ -452,3 +452,54 @@ def test_a_version_1_database_gains_the_active_marker(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
         assert raw.execute("SELECT active FROM season").fetchall() == [(1,)]
+
+
+def test_a_version_3_database_keeps_who_has_given_their_backlog(tmp_path: Path) -> None:
+    """Version 4 folds the (season, source) rows into each source's last read time."""
+    path = tmp_path / "state.db"
+    repo = Repository.open(f"sqlite:///{path}")
+    apply(repo, "Deadline", T0)
+    assert apply(repo, "Blog", T0, failures=3) == ["tracking"]  # Blog down: let go
+    repo.close()
+    with sqlite3.connect(path) as raw:  # as version 3 wrote it: a row per (season, source)
+        raw.execute("ALTER TABLE source_state DROP COLUMN last_read")
+        raw.execute(
+            "CREATE TABLE season_source (season_id INTEGER NOT NULL REFERENCES season (id) "
+            "ON DELETE CASCADE, source VARCHAR(400) NOT NULL, read_at DATETIME NOT NULL, "
+            "PRIMARY KEY (season_id, source))"
+        )
+        raw.execute(
+            "INSERT INTO season_source SELECT id, 'Deadline', '2026-06-01 12:00:00.000000' "
+            "FROM season"
+        )
+        raw.execute("UPDATE schema_version SET version = 3")
+    repo = Repository.open(f"sqlite:///{path}")
+    t1 = T0 + timedelta(days=1)
+    # Deadline had given its backlog: its news is news; Blog had not: its first read is.
+    assert apply(repo, "Deadline", t1, [_at(obs("renewed", "renewal"), t1)]) == ["renewed"]
+    assert apply(repo, "Blog", t1, [_at(obs("2027-01-29"), T0)]) == []
+    assert apply(repo, "Blog", t1 + timedelta(hours=1), [_at(obs("2027-02-05"), t1)]) == [
+        "date_changed"
+    ]
+    repo.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "season_source" not in tables
+
+
+@pytest.mark.parametrize(
+    ("last_read", "created_at", "backlog"),
+    [
+        pytest.param(None, T0, True, id="never-read"),
+        pytest.param(T0 - timedelta(seconds=1), T0, True, id="read-before-the-watch"),
+        pytest.param(T0, T0, False, id="read-in-the-poll-that-made-it"),
+        pytest.param(T0 + timedelta(hours=1), T0, False, id="read-since"),
+    ],
+)
+def test_a_sources_first_read_since_a_season_appeared_is_its_backlog(
+    last_read: datetime | None, created_at: datetime, backlog: bool
+) -> None:
+    from monitor.state.observations import first_read
+
+    assert first_read(last_read, created_at) is backlog

@@ -13,14 +13,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, column, create_engine, event, func, inspect, table, update
+from sqlalchemy import select as select_
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, select
 
 from monitor.config import mask_database_url
 from monitor.errors import MonitorError
-from monitor.state.tables import SCHEMA_VERSION, SchemaVersion
+from monitor.state.tables import (
+    SCHEMA_VERSION,
+    SchemaVersion,
+    SeasonRow,
+    SourceStateRow,
+    UTCDateTime,
+)
 
 BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "release_monitor_immediate"
@@ -34,6 +41,12 @@ def _add_season_active(conn: Connection) -> None:
 def _fill_season_source(conn: Connection) -> None:
     # Baselines became per (season, source): a source that had already answered since the
     # season appeared has given its backlog; any other one's first read stays silent.
+    # (The table is gone from the models since version 4, which folds it into last_read.)
+    conn.exec_driver_sql(
+        "CREATE TABLE IF NOT EXISTS season_source (season_id INTEGER NOT NULL "
+        "REFERENCES season (id) ON DELETE CASCADE, source VARCHAR(400) NOT NULL, "
+        "read_at TIMESTAMP NOT NULL, PRIMARY KEY (season_id, source))"
+    )
     conn.exec_driver_sql(
         "INSERT INTO season_source (season_id, source, read_at) "
         "SELECT s.id, ss.name, ss.last_success FROM season s, source_state ss "
@@ -43,10 +56,38 @@ def _fill_season_source(conn: Connection) -> None:
     )
 
 
+def _last_read_from_season_source(conn: Connection) -> None:
+    # One row per (season, source) became one time per source: a source has given its
+    # backlog for a season when it was read at or after the season's created_at. The
+    # latest created_at (or read_at) among a source's rows of active seasons keeps exactly
+    # those rows' seasons "read": every read added rows for all active seasons at once, so
+    # a season it lacks was created after all of them.
+    if "last_read" not in {c["name"] for c in inspect(conn).get_columns("source_state")}:
+        conn.exec_driver_sql("ALTER TABLE source_state ADD COLUMN last_read TIMESTAMP")
+    if "season_source" not in inspect(conn).get_table_names():
+        return
+    pairs = table(
+        "season_source", column("season_id"), column("source"), column("read_at", UTCDateTime())
+    )
+    seasons = SeasonRow.__table__  # type: ignore[attr-defined]
+    sources = SourceStateRow.__table__  # type: ignore[attr-defined]
+    rows = conn.execute(
+        select_(pairs.c.source, func.max(seasons.c.created_at), func.max(pairs.c.read_at))
+        .select_from(pairs.join(seasons, seasons.c.id == pairs.c.season_id))
+        .where(seasons.c.active)
+        .group_by(pairs.c.source)
+    ).all()
+    for source, created, read in rows:
+        latest = max(t for t in (created, read) if t is not None)
+        conn.execute(update(sources).where(sources.c.name == source).values(last_read=latest))
+    conn.exec_driver_sql("DROP TABLE season_source")
+
+
 # version -> step that upgrades a database from that version to the next one.
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _add_season_active,
     2: _fill_season_source,
+    3: _last_read_from_season_source,
 }
 
 
@@ -131,7 +172,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
-    # 16 MiB of page cache rather than 2: a poll touches the item and season_source indexes
+    # 16 MiB of page cache rather than 2: a poll touches the item and source_state indexes
     # of every source, and re-reading their pages from the OS costs more than the memory.
     cursor.execute("PRAGMA cache_size = -16384")
     cursor.close()

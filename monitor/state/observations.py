@@ -15,9 +15,9 @@ from dataclasses import field as dataclass_field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, exists, func, insert, literal, true
+from sqlalchemy import Engine, func, insert, update
 from sqlalchemy import select as core_select
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from monitor.models import (
     Event,
@@ -34,7 +34,6 @@ from monitor.state.items import ItemStore, watches_hash
 from monitor.state.merge import Merge, merge
 from monitor.state.outbox import OutboxStore, Routing
 from monitor.state.source_state import (
-    READ_STATUSES,
     SOURCES,
     Answered,
     SourceStateStore,
@@ -42,15 +41,14 @@ from monitor.state.source_state import (
 )
 from monitor.state.tables import (
     EventRow,
+    NoticeRow,
     ObservationRow,
     SeasonRow,
-    SeasonSourceRow,
-    UTCDateTime,
 )
 
 OBSERVATIONS = ObservationRow.__table__  # type: ignore[attr-defined]
 SEASONS = SeasonRow.__table__  # type: ignore[attr-defined]
-SEASON_SOURCES = SeasonSourceRow.__table__  # type: ignore[attr-defined]
+NOTICES = NoticeRow.__table__  # type: ignore[attr-defined]
 _CHUNK = 500
 
 
@@ -64,22 +62,35 @@ class HistoryEntry:
 class Cycle:
     """What one poll reads once instead of once per source (a cache, dropped after it).
 
-    `read_all`: sources that have given their backlog for every watched season, so their
-    conditional GET may stand and no `season_source` row is missing. `season_ids` is filled
-    by the first write of the cycle, which creates the rows of new watches.
+    A source's read is a season's backlog (recorded silently) when the source had not been
+    read since the season was created or re-activated: `last_read` (each source is stored
+    once per cycle, so this is its read before the one being stored) against the season's
+    `created_at`. `season_ids` is filled by the first write of the cycle, which creates the
+    rows of new watches.
     """
 
     watches: tuple[Watch, ...]
     watch_hash: str
-    read_all: frozenset[str]
+    last_read: dict[str, datetime]
+    # The latest created_at of the watched seasons; None when a watch has no active season
+    # yet (every source must then read in full).
+    newest: datetime | None
     season_ids: dict[tuple[str, int], int] | None = None
     all_sources: tuple[str, ...] = ()
     open_notices: frozenset[str] = dataclass_field(default_factory=frozenset)
-    # Sources read in the current batch that still lack `season_source` rows (end_batch).
-    to_mark: list[str] = dataclass_field(default_factory=list)
 
     def needs_full_read(self, source: str) -> bool:
-        return source not in self.read_all
+        """Has this source a watched season to give its backlog for (so no conditional GET)?"""
+        if not self.watches:
+            return False
+        read = self.last_read.get(source)
+        return self.newest is None or read is None or read < self.newest
+
+
+def first_read(last_read: datetime | None, created_at: datetime) -> bool:
+    """Is a source's read, whose previous read was `last_read`, its first for a season
+    created (or re-activated) at `created_at`? Then its news about it is backlog."""
+    return last_read is None or last_read < created_at
 
 
 # --- conversions -------------------------------------------------------------------------------
@@ -176,36 +187,42 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
 
     # --- a cycle ----------------------------------------------------------------------------
 
-    def start_cycle(self, watches: Sequence[Watch], all_sources: Sequence[str]) -> Cycle:
-        """Read once what every source of this poll needs (one query each)."""
+    def start_cycle(
+        self,
+        watches: Sequence[Watch],
+        all_sources: Sequence[str],
+        *,
+        only: Sequence[str] | None = None,
+        notices: bool = True,
+    ) -> Cycle:
+        """Read once what every source of this poll needs (one query each); `only` limits
+        the sources' read times to those named."""
         watches = tuple(watches)
         with db.reading(self.engine) as session:
             conn = session.connection()
             active = {
-                (show, season): id_
-                for id_, show, season in conn.execute(
-                    core_select(SEASONS.c.id, SEASONS.c.show, SEASONS.c.season).where(
+                (show, season): created
+                for show, season, created in conn.execute(
+                    core_select(SEASONS.c.show, SEASONS.c.season, SEASONS.c.created_at).where(
                         SEASONS.c.active
                     )
                 )
             }
-            ids = [active.get(w.key) for w in watches]
-            read_all: frozenset[str] = frozenset()
-            wanted = {i for i in ids if i is not None}
-            if None not in ids and wanted:
-                counts: dict[str, int] = {}
-                for source, season_id in conn.execute(
-                    core_select(SEASON_SOURCES.c.source, SEASON_SOURCES.c.season_id)
-                ):
-                    if season_id in wanted:
-                        counts[source] = counts.get(source, 0) + 1
-                read_all = frozenset(s for s, n in counts.items() if n == len(wanted))
-            elif not wanted and None not in ids:  # no watches: nothing to read for
-                read_all = frozenset(all_sources)
-            from monitor.state.tables import NoticeRow
-
-            notices = frozenset(conn.execute(core_select(NoticeRow.__table__.c.key)).scalars())  # type: ignore[attr-defined]
-        return Cycle(watches, watches_hash(watches), read_all, None, tuple(all_sources), notices)
+            created = [active.get(w.key) for w in watches]
+            newest = None if None in created else max(created, default=None)  # type: ignore[type-var]
+            last_read = self.last_reads(session, only)
+            open_notices: frozenset[str] = frozenset()
+            if notices:
+                open_notices = frozenset(conn.execute(core_select(NOTICES.c.key)).scalars())
+        return Cycle(
+            watches,
+            watches_hash(watches),
+            last_read,
+            newest,
+            None,
+            tuple(all_sources),
+            open_notices,
+        )
 
     def needs_full_read(self, source: str, watches: Sequence[Watch]) -> bool:
         """Must this source read its whole body (no conditional GET) for a watch it has not
@@ -214,48 +231,70 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         A 304 or an unchanged body gives no items, so a new watch's backlog would stay unread
         until the feed next changes, and then come out as news. (A poll asks its `Cycle`.)
         """
-        return self.start_cycle(watches, ()).needs_full_read(source)
+        return self.start_cycle(watches, (), only=[source], notices=False).needs_full_read(source)
+
+    def _ensure_seasons(
+        self, session: Session, watches: Sequence[Watch], now: datetime
+    ) -> dict[tuple[str, int], int]:
+        """The season ids of the watchlist, rows created (in baseline) for new watches.
+
+        Rows of watches no longer listed are marked inactive; one listed again goes back into
+        baseline from `now`, since whatever was published while it was away was never read
+        (every source's next read of it is backlog: see `first_read`). Core statements:
+        one query, and a bulk insert or update only when the watchlist changed.
+        """
+        conn = session.connection()
+        query = core_select(SEASONS.c.id, SEASONS.c.show, SEASONS.c.season, SEASONS.c.active)
+        existing = {(show, season): (id_, on) for id_, show, season, on in conn.execute(query)}
+        listed = {w.key for w in watches}
+        gone = [id_ for key, (id_, on) in existing.items() if on and key not in listed]
+        back = [existing[w.key][0] for w in watches if w.key in existing and not existing[w.key][1]]
+        new = [key for key in dict.fromkeys(w.key for w in watches) if key not in existing]
+        if not (gone or back or new):
+            return {key: id_ for key, (id_, _on) in existing.items() if key in listed}
+        session.flush()  # loaded season objects must not overwrite what changes below
+        for start in range(0, len(gone), _CHUNK):
+            conn.execute(
+                update(SEASONS)
+                .where(SEASONS.c.id.in_(gone[start : start + _CHUNK]))
+                .values(active=False)
+            )
+        for start in range(0, len(back), _CHUNK):
+            conn.execute(
+                update(SEASONS)
+                .where(SEASONS.c.id.in_(back[start : start + _CHUNK]))
+                .values(active=True, baseline=True, created_at=now)
+            )
+        if new:
+            conn.execute(
+                insert(SEASONS),
+                [{"show": show, "season": season, "created_at": now} for show, season in new],
+            )
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, SeasonRow):
+                session.expire(obj)
+        ids = {(show, season): id_ for id_, show, season, _on in conn.execute(query)}
+        return {key: ids[key] for key in listed}
 
     def _seasons(
         self, session: Session, watches: Sequence[Watch], now: datetime
     ) -> list[SeasonRow]:
-        """The season rows of the watchlist, created (in baseline) for new watches.
-
-        Rows of watches no longer listed are marked inactive; one listed again goes back into
-        baseline, since whatever was published while it was away was never read.
-        """
-        existing = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
-        listed = {w.key for w in watches}
-        for key, gone in existing.items():
-            if gone.active and key not in listed:
-                gone.active = False
-                session.add(gone)
-        rows = []
-        for watch in watches:
-            row = existing.get(watch.key)
-            if row is None:
-                row = SeasonRow(show=watch.show, season=watch.season, created_at=now)
-                session.add(row)
-                session.flush()
-                existing[watch.key] = row
-            elif not row.active:
-                row.active = True
-                row.baseline = True
-                row.created_at = now
-                session.add(row)
-                # Nothing was read for it meanwhile: every source's next read is backlog.
-                session.exec(
-                    delete(SeasonSourceRow).where(col(SeasonSourceRow.season_id) == row.id)
-                )
-            rows.append(row)
-        return rows
+        """The season rows of the watchlist (ORM objects, to be merged into), in its order."""
+        ids = self._ensure_seasons(session, watches, now)
+        wanted = list(ids.values())
+        rows: dict[int, SeasonRow] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            query = select(SeasonRow).where(col(SeasonRow.id).in_(chunk))
+            rows.update({r.id or 0: r for r in session.exec(query)})
+        return [rows[ids[w.key]] for w in watches if w.key in ids]
 
     def _season_ids(
         self, session: Session, watches: Sequence[Watch], now: datetime, cycle: Cycle | None
     ) -> dict[tuple[str, int], int]:
         if cycle is not None and cycle.season_ids is not None:
             return cycle.season_ids
-        ids = {(r.show, r.season): r.id or 0 for r in self._seasons(session, watches, now)}
+        ids = self._ensure_seasons(session, watches, now)
         if cycle is not None:
             cycle.season_ids = ids
         return ids
@@ -275,53 +314,6 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
                 show, season = names[r.season_id]
                 out[r.season_id].append(_observation(r, show, season))
         return out
-
-    def _read_by(self, session: Session, source: str, ids: Sequence[int]) -> set[int]:
-        """The seasons among `ids` this source has already given its backlog for."""
-        if not ids:
-            return set()
-        return set(
-            session.connection()
-            .execute(
-                core_select(SEASON_SOURCES.c.season_id).where(
-                    SEASON_SOURCES.c.source == source, SEASON_SOURCES.c.season_id.in_(list(ids))
-                )
-            )
-            .scalars()
-        )
-
-    def mark_read(self, session: Session, sources: Sequence[str], now: datetime) -> None:
-        """These sources have given their backlog for every watched season now.
-
-        One INSERT ... SELECT per chunk of sources, done in the database, in the order of
-        the table's key (season, source): a cold poll adds a row per (season, source), and
-        inserted out of order they would thrash the index.
-        """
-        names = sorted(set(sources))
-        for start in range(0, len(names), _CHUNK):
-            # The names come from source_state: every source's row is saved before this.
-            pick = (
-                core_select(SEASONS.c.id, SOURCES.c.name, literal(now, type_=UTCDateTime()))
-                .where(
-                    SEASONS.c.active,
-                    SOURCES.c.name.in_(names[start : start + _CHUNK]),
-                    ~exists().where(
-                        SEASON_SOURCES.c.season_id == SEASONS.c.id,
-                        SEASON_SOURCES.c.source == SOURCES.c.name,
-                    ),
-                )
-                .select_from(SEASONS.join(SOURCES, true()))  # every pair, filtered above
-                .order_by(SEASONS.c.id, SOURCES.c.name)
-            )
-            session.connection().execute(
-                insert(SEASON_SOURCES).from_select(["season_id", "source", "read_at"], pick)
-            )
-
-    def end_batch(self, session: Session, cycle: Cycle, now: datetime) -> None:
-        """Before a cycle's batch commits: the `season_source` rows of its sources at once."""
-        if cycle.to_mark:
-            self.mark_read(session, cycle.to_mark, now)
-            cycle.to_mark.clear()
 
     def apply(
         self,
@@ -344,6 +336,12 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         Within a `cycle` the caller finishes baselines once, at its end (`finish_baselines`);
         without one they are finished here.
         """
+        # The source's previous read, before this one is recorded: what it has given its
+        # backlog for (a season created since has not had it yet).
+        if cycle is not None:
+            last_read = cycle.last_read.get(source)
+        else:
+            last_read = self.last_reads(session, [source]).get(source)
         self.save_source(session, source, state, status, now)
         self.save_items(
             session, source, items, cycle.watch_hash if cycle else watches_hash(watches), now
@@ -364,8 +362,6 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
                     for r in session.exec(select(SeasonRow).where(col(SeasonRow.id).in_(chunk)))
                 }
             )
-        # Seasons this source has already given its backlog for: only their news is news.
-        read = self._read_by(session, source, touched)
         known_all = self._known(session, list(rows.values()))
         announced: list[Event] = []
         to_insert: list[dict[str, Any]] = []
@@ -383,7 +379,8 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
             to_insert += [_observation_values(row.id or 0, obs) for obs in fresh]
             before = season_state(row)
             result = merge(before, known, fresh, now)
-            silent = row.id not in read
+            # Only news of seasons this source has given its backlog for is news.
+            silent = first_read(last_read, row.created_at)
             announced += self._record(
                 session, row, result, watch_of.get(key), routing, now, silent=silent
             )
@@ -393,11 +390,6 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
                 )
         if to_insert:
             session.connection().execute(insert(OBSERVATIONS), to_insert)
-        if status in READ_STATUSES:
-            if cycle is None:
-                self.mark_read(session, [source], now)
-            elif cycle.needs_full_read(source):
-                cycle.to_mark.append(source)  # by `end_batch`, in this transaction
         if cycle is None:
             announced += self.finish_baselines(session, watches, routing, all_sources, now)
         return announced

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, insert, update
+from sqlalchemy import select as select_
 from sqlmodel import Session, select
 
 from monitor.models import SourceState
@@ -75,6 +77,15 @@ class SourceStateStore:
         """Every stored source's state in one query (a cycle reads them once)."""
         return {row.name: source_state(row) for row in self.source_rows()}
 
+    def last_reads(
+        self, session: Session, names: Sequence[str] | None = None
+    ) -> dict[str, datetime]:
+        """When each source (of `names`, or every one) was last read, if ever."""
+        query = select_(SOURCES.c.name, SOURCES.c.last_read).where(SOURCES.c.last_read.is_not(None))
+        if names is not None:
+            query = query.where(SOURCES.c.name.in_(list(names)))
+        return dict(session.connection().execute(query).tuples().all())
+
     def save_source(
         self, session: Session, name: str, state: SourceState, status: str, now: datetime
     ) -> None:
@@ -90,6 +101,8 @@ class SourceStateStore:
             "last_attempt": now,
             "last_status": status,
         }
+        if status in READ_STATUSES:
+            values["last_read"] = now
         conn = session.connection()
         done = conn.execute(update(SOURCES).where(SOURCES.c.name == name).values(**values))
         if not done.rowcount:

@@ -12,7 +12,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 # Bump with a migration in db.MIGRATIONS whenever a table changes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -59,7 +59,8 @@ class SeasonRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     # True until every source has been polled once since the watch appeared (or kept
     # failing), then one `tracking` summary goes out. Which news is silent is decided per
-    # source, by `season_source`: each source's first read for the watch is its backlog.
+    # source: its first successful read since `created_at` (`source_state.last_read` still
+    # older) is its backlog for the watch.
     baseline: bool = True
     # False while the watch is out of the watchlist; nothing is read for it meanwhile, so
     # when it comes back it is baselined again instead of announcing that backlog as news.
@@ -68,17 +69,6 @@ class SeasonRow(SQLModel, table=True):
     revision: int = 0
     reported: str = Field(default="{}", sa_type=Text)  # JSON {field: value}
     evidence: str = Field(default="{}", sa_type=Text)  # JSON {field: Evidence}
-
-
-class SeasonSourceRow(SQLModel, table=True):
-    """A source has given its backlog for a season: its first successful read since the watch
-    (last) appeared was recorded silently; from then on its news about it is announced."""
-
-    __tablename__ = "season_source"
-
-    season_id: int = Field(foreign_key="season.id", ondelete="CASCADE", primary_key=True)
-    source: str = Field(primary_key=True, max_length=400)
-    read_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class ObservationRow(SQLModel, table=True):
@@ -127,6 +117,9 @@ class SourceStateRow(SQLModel, table=True):
     last_error: str | None = Field(default=None, sa_type=Text)
     last_attempt: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_status: str | None = None
+    # The last poll that read the source (a READ_STATUSES outcome), written with it: a
+    # season created or re-activated after this has not had this source's backlog yet.
+    last_read: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class EventRow(SQLModel, table=True):
