@@ -15,7 +15,7 @@ from dataclasses import field as dataclass_field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, update
+from sqlalchemy import Engine, bindparam, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -49,7 +49,35 @@ from monitor.state.tables import (
 OBSERVATIONS = ObservationRow.__table__  # type: ignore[attr-defined]
 SEASONS = SeasonRow.__table__  # type: ignore[attr-defined]
 NOTICES = NoticeRow.__table__  # type: ignore[attr-defined]
+EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 _CHUNK = 500
+# The season columns a merge changes, written back in one statement per poll.
+_MERGED = ("renewal", "release_date", "phase", "updated_at", "reported", "evidence", "revision")
+
+
+def _load_seasons(session: Session, ids: Sequence[int]) -> dict[int, SeasonRow]:
+    """Season rows by id as plain objects (Core, outside the ORM session: nothing is
+    flushed behind the caller's back; `_write_seasons` writes them)."""
+    out: dict[int, SeasonRow] = {}
+    ids = list(dict.fromkeys(ids))
+    for start in range(0, len(ids), _CHUNK):
+        found = session.connection().execute(
+            core_select(SEASONS).where(SEASONS.c.id.in_(ids[start : start + _CHUNK]))
+        )
+        out.update({r.id: SeasonRow(**r._asdict()) for r in found})
+    return out
+
+
+def _write_seasons(session: Session, rows: Sequence[SeasonRow]) -> None:
+    """Write the merged columns of these seasons back, one executemany."""
+    if not rows:
+        return
+    session.connection().execute(
+        update(SEASONS)
+        .where(SEASONS.c.id == bindparam("row_id"))
+        .values({name: bindparam(f"new_{name}") for name in _MERGED}),
+        [{"row_id": r.id, **{f"new_{n}": getattr(r, n) for n in _MERGED}} for r in rows],
+    )
 
 
 @dataclass(frozen=True)
@@ -279,14 +307,9 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
     def _seasons(
         self, session: Session, watches: Sequence[Watch], now: datetime
     ) -> list[SeasonRow]:
-        """The season rows of the watchlist (ORM objects, to be merged into), in its order."""
+        """The season rows of the watchlist (plain objects: `_write_seasons`), in its order."""
         ids = self._ensure_seasons(session, watches, now)
-        wanted = list(ids.values())
-        rows: dict[int, SeasonRow] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            query = select(SeasonRow).where(col(SeasonRow.id).in_(chunk))
-            rows.update({r.id or 0: r for r in session.exec(query)})
+        rows = _load_seasons(session, list(ids.values()))
         return [rows[ids[w.key]] for w in watches if w.key in ids]
 
     def _season_ids(
@@ -352,19 +375,12 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         for obs in observations:
             if (obs.show, obs.season) in ids:
                 grouped.setdefault((obs.show, obs.season), []).append(obs)
-        touched = [ids[key] for key in grouped]
-        rows: dict[int, SeasonRow] = {}
-        for start in range(0, len(touched), _CHUNK):
-            chunk = touched[start : start + _CHUNK]
-            rows.update(
-                {
-                    r.id or 0: r
-                    for r in session.exec(select(SeasonRow).where(col(SeasonRow.id).in_(chunk)))
-                }
-            )
+        rows = _load_seasons(session, [ids[key] for key in grouped])
         known_all = self._known(session, list(rows.values()))
         announced: list[Event] = []
         to_insert: list[dict[str, Any]] = []
+        changed: list[SeasonRow] = []
+        silent_events: list[dict[str, Any]] = []
         for key, new in grouped.items():
             row = rows[ids[key]]
             known = known_all[row.id or 0]
@@ -382,14 +398,26 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
             # Only news of seasons this source has given its backlog for is news.
             silent = first_read(last_read, row.created_at)
             announced += self._record(
-                session, row, result, watch_of.get(key), routing, now, silent=silent
+                session,
+                row,
+                result,
+                watch_of.get(key),
+                routing,
+                now,
+                silent=silent,
+                silent_events=silent_events,
             )
+            changed.append(row)
             if routing.wants_reports and not silent:
                 announced += self._reports(
                     session, row, before, result.state, fresh, watch_of.get(key), routing, now
                 )
+        conn = session.connection()
         if to_insert:
-            session.connection().execute(insert(OBSERVATIONS), to_insert)
+            conn.execute(insert(OBSERVATIONS), to_insert)
+        if silent_events:
+            conn.execute(insert(EVENTS), silent_events)
+        _write_seasons(session, changed)
         if cycle is None:
             announced += self.finish_baselines(session, watches, routing, all_sources, now)
         return announced
@@ -414,6 +442,7 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
                 now,
                 silent=row.baseline,
             )
+        _write_seasons(session, rows)
         return out
 
     def _record(
@@ -426,8 +455,11 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         now: datetime,
         *,
         silent: bool,
+        silent_events: list[dict[str, Any]] | None = None,
     ) -> list[Event]:
-        """Store a merge result; its events are announced unless `silent` (a backlog)."""
+        """Put a merge result on `row` (the caller writes it: `_write_seasons`); its events are
+        announced unless `silent` (a backlog: then into `silent_events`, when given, for the
+        caller to insert at once)."""
         state = result.state
         events = result.events
         if any(e.kind == "released" for e in events) and self._was_released(session, row):
@@ -442,7 +474,6 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         row.evidence = _evidence_json(state.evidence)
         if events:
             row.revision += 1
-        session.add(row)
         announced = []
         for found in events:
             event = found
@@ -457,6 +488,7 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
                 now=now,
                 silent=silent,
                 row=row,
+                pending=silent_events,
             )
             if not silent:
                 announced.append(event)
@@ -508,10 +540,10 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         return out
 
     def _was_released(self, session: Session, row: SeasonRow) -> bool:
-        found = session.exec(
-            select(EventRow.id).where(EventRow.season_id == row.id, EventRow.kind == "released")
-        ).first()
-        return found is not None
+        query = core_select(EVENTS.c.id).where(
+            EVENTS.c.season_id == row.id, EVENTS.c.kind == "released"
+        )
+        return session.connection().execute(query.limit(1)).first() is not None
 
     def finish_baselines(
         self,
@@ -525,12 +557,11 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
 
         One query for the seasons in baseline, one for the sources; a poll calls it once.
         """
-        pending = list(
-            session.exec(select(SeasonRow).where(SeasonRow.baseline, SeasonRow.active)).all()
-        )
+        conn = session.connection()
+        in_baseline = core_select(SEASONS).where(SEASONS.c.baseline, SEASONS.c.active)
+        pending = [SeasonRow(**r._asdict()) for r in conn.execute(in_baseline)]
         if not pending:
             return []
-        conn = session.connection()
         answered = {
             name: Answered(last_attempt, last_success, int(failures or 0))
             for name, last_attempt, last_success, failures in conn.execute(
@@ -553,7 +584,7 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
             if not done[row.created_at]:
                 continue
             row.baseline = False
-            session.add(row)
+            conn.execute(update(SEASONS).where(SEASONS.c.id == row.id).values(baseline=False))
             if not routing.notify_baseline:
                 continue
             event = tracking_event(season_state(row), now)
@@ -581,38 +612,45 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         now: datetime,
         silent: bool = False,
         row: SeasonRow | None = None,
-    ) -> int:
+        pending: list[dict[str, Any]] | None = None,
+    ) -> int | None:
         """Record one event and, unless silent, its outbox rows, in the caller's transaction.
 
         `key` makes the outbox rows idempotent (unique with each target); `row` is the
-        event's season, looked up when not given (daemon notices have none).
+        event's season, looked up when not given (daemon notices have none). A silent event
+        goes into `pending` when given (the caller inserts them at once; no id then).
         """
+        conn = session.connection()
+        season_id = row.id if row else None
         if row is None and event.season:
-            row = session.exec(
-                select(SeasonRow).where(
-                    SeasonRow.show == event.show, SeasonRow.season == event.season
+            season_id = conn.execute(
+                core_select(SEASONS.c.id).where(
+                    SEASONS.c.show == event.show, SEASONS.c.season == event.season
                 )
-            ).first()
-        event_row = EventRow(
-            season_id=row.id if row else None,
-            kind=event.kind,
-            show=event.show,
-            season=event.season,
-            old=event.old,
-            new=event.new,
-            detail=event.detail,
-            sources=json.dumps(list(event.sources), ensure_ascii=False),
-            link=event.link,
-            at=event.at or now,
-            silent=silent,
-            extra=json.dumps(event.extra, ensure_ascii=False),
-        )
-        session.add(event_row)
-        session.flush()
-        assert event_row.id is not None  # flushed
+            ).scalar()
+        values = {
+            "season_id": season_id,
+            "kind": event.kind,
+            "show": event.show,
+            "season": event.season,
+            "old": event.old,
+            "new": event.new,
+            "detail": event.detail,
+            "sources": json.dumps(list(event.sources), ensure_ascii=False),
+            "link": event.link,
+            "at": event.at or now,
+            "silent": silent,
+            "extra": json.dumps(event.extra, ensure_ascii=False),
+        }
+        if silent and pending is not None:
+            pending.append(values)
+            return None
+        key_of = conn.execute(insert(EVENTS).values(**values)).inserted_primary_key
+        assert key_of is not None  # a single-row insert
+        event_id = int(key_of[0])
         if not silent:
-            self.enqueue(session, event_row.id, event, key, watch, routing, now)
-        return event_row.id
+            self.enqueue(session, event_id, event, key, watch, routing, now)
+        return event_id
 
     def seasons(self, watches: Sequence[Watch]) -> list[SeasonState]:
         """The state of every watched season, in watchlist order (empty if never polled)."""

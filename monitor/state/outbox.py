@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import Engine, func, or_
+from sqlalchemy import Engine, func, insert, or_
 from sqlmodel import Session, col, select
 
 from monitor.config import Target, mask_secret_url, mask_urls
@@ -140,24 +140,21 @@ class OutboxStore:
         if routing.render is None:
             raise ValueError("Routing.render is not set: pass monitor.notify.render.render")
         message = routing.render(event)
-        count = 0
-        for target in targets:
-            tkey = target_key(target.url)
-            session.add(
-                DeliveryRow(
-                    event_id=event_id,
-                    key=f"{key}:{tkey}",
-                    target=tkey,
-                    target_label=target_label(target),
-                    title=message.title,
-                    body=message.body,
-                    created_at=now,
-                    next_attempt=now,
-                )
-            )
-            count += 1
-        session.flush()
-        return count
+        rows = [
+            {
+                "event_id": event_id,
+                "key": f"{key}:{target_key(target.url)}",
+                "target": target_key(target.url),
+                "target_label": target_label(target),
+                "title": message.title,
+                "body": message.body,
+                "created_at": now,
+                "next_attempt": now,
+            }
+            for target in targets
+        ]
+        session.connection().execute(insert(DeliveryRow.__table__), rows)  # type: ignore[attr-defined]
+        return len(rows)
 
     def claim(
         self,
