@@ -269,7 +269,7 @@ def run(state: State, log_format: str | None) -> None:
     setup_logging(
         log_format or os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
         level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
-        secrets=[t.url for t in config.notify.urls],
+        secrets=[t.url for t in config.notify.urls] + [config.web.token or ""],
     )
     for warning in config_warnings(config):
         logging.getLogger("monitor.daemon").warning("%s", warning)
@@ -279,11 +279,63 @@ def run(state: State, log_format: str | None) -> None:
 
 
 @cli.command()
+@click.option(
+    "--listen",
+    default=None,
+    help="HOST:PORT to listen on (default: [web] listen). Off loopback, [web] token is required.",
+)
+@pass_state
+@handles_errors
+def serve(state: State, listen: str | None) -> None:
+    """Run only the read-only web part against the database (a second host, a read replica)."""
+    import logging
+    import os
+    import signal
+    import threading
+
+    from monitor.config import config_from_dict
+    from monitor.lock import sqlite_path
+    from monitor.logs import setup_logging
+    from monitor.state.repository import Repository
+    from monitor.web import web_server
+
+    config = state.config
+    if listen is not None:  # validated by the same rule as the file's key
+        web = {"listen": listen, **({"token": config.web.token} if config.web.token else {})}
+        config = config_from_dict(
+            {**config.model_dump(exclude={"web"}), "web": web},
+            f"{state.config_path} (--listen)",
+            base_dir=Path(config.base_dir),
+        )
+    if not config.web.listen:
+        fail(f'{state.config_path}: set [web] listen = "127.0.0.1:8686" (or pass --listen)', 2)
+    setup_logging(
+        os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
+        level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
+        secrets=[t.url for t in config.notify.urls] + [config.web.token or ""],
+    )
+    db_file = sqlite_path(config.database_url)
+    if db_file is not None and not db_file.exists():
+        fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
+    repo = Repository.open(config.database_url, read_only=True)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        server = web_server(repo, lambda: config, config.web.listen)
+        logging.getLogger("monitor.web").info("serving %s read-only", config.database_url)
+        server.serve_forever(stop)
+    finally:
+        repo.close()
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
 def status(state: State, as_json: bool) -> None:
     """The trusted state of every watched season."""
+    from monitor.state.documents import status_document
     from monitor.state.repository import Repository
 
     config = state.config
@@ -294,24 +346,11 @@ def status(state: State, as_json: bool) -> None:
     finally:
         repo.close()
     if as_json:
-        print_json([_season_json(season) for season in seasons])
+        print_json(status_document(seasons))
         for row in dead:
             click.echo(f"release-monitor: undelivered: {_dead_line(row)}", err=True)
         return
     _status_table(seasons, dead)
-
-
-def _season_json(season: Any) -> dict[str, Any]:
-    return {
-        "show": season.show,
-        "season": season.season,
-        "renewal": season.renewal,
-        "release_date": season.release_date,
-        "phase": season.phase,
-        "updated_at": season.updated_at.isoformat() if season.updated_at else None,
-        "reported": dict(season.reported),
-        "evidence": {name: e.as_dict() for name, e in season.evidence.items()},
-    }
 
 
 def _dead_line(row: Any) -> str:
@@ -372,6 +411,7 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
 def history(state: State, show: str, as_json: bool) -> None:
     """The timeline of changes for SHOW, with evidence links."""
     from monitor.notify.render import render
+    from monitor.state.documents import history_document
     from monitor.state.repository import Repository
 
     config = state.config
@@ -387,23 +427,7 @@ def history(state: State, show: str, as_json: bool) -> None:
         click.echo(f'nothing recorded yet for "{show}": it has not been polled successfully')
         return
     if as_json:
-        print_json(
-            [
-                {
-                    "at": e.event.at.isoformat() if e.event.at else None,
-                    "show": e.event.show,
-                    "season": e.event.season,
-                    "kind": e.event.kind,
-                    "old": e.event.old,
-                    "new": e.event.new,
-                    "detail": e.event.detail,
-                    "sources": list(e.event.sources),
-                    "link": e.event.link,
-                    "notified": not e.silent,
-                }
-                for e in entries
-            ]
-        )
+        print_json(history_document(entries))
         return
     for entry in entries:
         event = entry.event

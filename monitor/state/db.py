@@ -54,8 +54,25 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for a database URL, with the per-dialect settings above; schema ensured."""
+def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
+def _pg_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET default_transaction_read_only = on")
+    cursor.close()
+    dbapi_connection.commit()
+
+
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for a database URL, with the per-dialect settings above; schema ensured.
+
+    `read_only` (the `serve` command, possibly on a read replica): the schema must already be
+    current, and every connection refuses writes at the database level.
+    """
     try:
         parsed = make_url(url)
     except SQLAlchemyError:
@@ -75,8 +92,33 @@ def make_engine(url: str) -> Engine:
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
-    ensure_schema(engine)
+    if read_only:
+        event.listen(engine, "connect", _sqlite_query_only if is_sqlite else _pg_read_only)
+        check_schema(engine)
+    else:
+        ensure_schema(engine)
     return engine
+
+
+def check_schema(engine: Engine) -> int:
+    """The schema version of a database this process may only read; an error unless current."""
+    try:
+        with reading(engine) as session:
+            present = set(inspect(session.connection()).get_table_names())
+            known = "schema_version" in present
+            row = session.exec(select(SchemaVersion)).first() if known else None
+    except OperationalError as exc:
+        raise DatabaseError(
+            f"cannot open database {mask_database_url(str(engine.url))}: {exc.orig}"
+        ) from None
+    found = row.version if row is not None else None
+    if found != SCHEMA_VERSION or not present >= set(SQLModel.metadata.tables):
+        raise DatabaseError(
+            f"database {mask_database_url(str(engine.url))} has schema version {found}, this "
+            f"release reads version {SCHEMA_VERSION}: run `release-monitor run` (or `poll`) "
+            "with this release once against the primary database"
+        )
+    return found
 
 
 def ensure_schema(engine: Engine) -> int:

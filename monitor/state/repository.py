@@ -210,8 +210,8 @@ class Repository:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Repository:
-        return cls(db.make_engine(url))
+    def open(cls, url: str, *, read_only: bool = False) -> Repository:
+        return cls(db.make_engine(url, read_only=read_only))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -711,6 +711,16 @@ class Repository:
                 select(EventRow)
                 .where(func.lower(EventRow.show) == show.strip().lower())
                 .order_by(col(EventRow.at), col(EventRow.id))
+            ).all()
+        return [HistoryEntry(_event(r), r.silent) for r in rows]
+
+    def recent_history(self, limit: int) -> list[HistoryEntry]:
+        """The latest `limit` events of every show, newest first (the web page's "last changes")."""
+        with db.reading(self.engine) as session:
+            rows = session.exec(
+                select(EventRow)
+                .order_by(col(EventRow.at).desc(), col(EventRow.id).desc())
+                .limit(limit)
             ).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
 
