@@ -25,7 +25,12 @@ PRECISION_WORDS = {
     "season": "season only",
     "year": "year only",
 }
-FIELD_LABELS = {"renewal": "Renewal", "date": "Release date", "phase": "Phase"}
+FIELD_LABELS = {
+    "renewal": "renewal",
+    "date": "release date",
+    "release_date": "release date",
+    "phase": "phase",
+}
 
 CSS = """
 :root{color-scheme:light dark;--bg:#f7f7f8;--card:#fff;--fg:#1b1b1f;--muted:#5f6068;
@@ -42,7 +47,7 @@ h1{font-size:1.4rem;margin:0 0 .25rem}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.05rem;margin:0 0 .5rem}
 a{color:var(--link)}
-.muted,small{color:var(--muted)}
+.muted,small{color:var(--muted);font-weight:400}
 .health{display:inline-block;padding:.15rem .6rem;border-radius:1rem;font-weight:600;
 background:var(--chip)}
 .health.ok{color:var(--ok)}.health.bad{color:var(--bad)}
@@ -66,6 +71,7 @@ padding:.5rem .75rem;margin-bottom:.4rem}
 .sources th,.sources td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);
 vertical-align:top}
 .status-failing,.status-error{color:var(--bad);font-weight:600}.status-ok{color:var(--ok)}
+.sources th,.sources td:not(:last-child){white-space:nowrap;overflow-wrap:normal}
 .table-wrap{overflow-x:auto}
 @media (max-width:40rem){.sources .wide{display:none}}
 footer{padding:1.5rem 1rem;font-size:.85rem}
@@ -172,7 +178,7 @@ def _phase(season: SeasonState) -> str:
     return f'<dd class="{css}" data-field="phase">{h(phase_words(season.phase))}{reported}</dd>'
 
 
-def _evidence_item(field: str, evidence: Evidence) -> str:
+def _evidence_item(fields: Sequence[str], evidence: Evidence) -> str:
     publisher = h(source_label(f"{evidence.publisher} ({evidence.trust.label})"))
     link = safe_link(evidence.url)
     who = (
@@ -185,16 +191,27 @@ def _evidence_item(field: str, evidence: Evidence) -> str:
     if len(quote) > 240:
         quote = quote[:239].rstrip() + "…"
     said = f" <q>{h(quote)}</q>" if quote else ""
-    label = FIELD_LABELS.get(field, field)
-    return f"<li><small>{h(label)}:</small> {who}{h(more)}{said}</li>"
+    labels = ", ".join(FIELD_LABELS.get(f, f) for f in fields)
+    return f"<li><small>{h(labels.capitalize())}:</small> {who}{h(more)}{said}</li>"
+
+
+def evidence_groups(season: SeasonState) -> list[tuple[list[str], Evidence]]:
+    """The season's evidence, one entry per article: one report often gives two fields."""
+    groups: dict[tuple[str, str | None, str], tuple[list[str], Evidence]] = {}
+    for field in ("renewal", "date", "release_date", "phase"):
+        evidence = season.evidence.get(field)
+        if evidence is None:
+            continue
+        key = (evidence.publisher, evidence.url, evidence.text.strip())
+        if key in groups:
+            groups[key][0].append(field)
+        else:
+            groups[key] = ([field], evidence)
+    return list(groups.values())
 
 
 def season_card(season: SeasonState, now: datetime) -> str:
-    evidence = "".join(
-        _evidence_item(field, season.evidence[field])
-        for field in ("renewal", "date", "release_date", "phase")
-        if field in season.evidence
-    )
+    evidence = "".join(_evidence_item(f, e) for f, e in evidence_groups(season))
     evidence_list = f'<ul class="evidence">{evidence}</ul>' if evidence else ""
     return (
         f'<li class="card season" data-show="{h(season.show)}" data-season="{season.season}">'
