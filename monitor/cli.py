@@ -156,6 +156,9 @@ def check(state: State, online: bool) -> None:
     click.echo(f"notification targets ({len(config.notify.urls)}):")
     for target in config.notify.urls:
         click.echo(f"  - {mask_secret_url(target.url)}")
+    if config.web.listen:
+        guard = "token required" if config.web.token else "no token: loopback only"
+        click.echo(f"web: http://{config.web.listen}/ ({guard})")
     warnings = config_warnings(config)
     if online:
         warnings += online_warnings(config)
