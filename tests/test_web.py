@@ -3,15 +3,20 @@ the page's escaping of everything that comes from feeds."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from monitor.config import config_from_dict, is_loopback, parse_listen
 from monitor.errors import ConfigError
 from monitor.models import Event, Evidence, SeasonState, Trust
-from monitor.state.repository import HistoryEntry
+from monitor.state.db import DatabaseError
+from monitor.state.health import HeartbeatStore
+from monitor.state.repository import HistoryEntry, Repository
 from monitor.state.source_health import FAILING_AFTER, SourceHealth
 from monitor.web.app import not_modified, token_ok
 from monitor.web.page import PageData, date_text, evidence_groups, ordered_sources, render_page
@@ -236,3 +241,21 @@ def test_page_shows_a_newcomer_what_is_known() -> None:
     assert "reported, not confirmed" in page
     assert '<span class="health bad"' in page
     assert "1 failing" in page
+
+
+def test_read_only_repository_refuses_writes(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rm.db'}"
+    Repository.open(url).close()  # the daemon created the schema
+    repo = Repository.open(url, read_only=True)
+    try:
+        assert repo.seasons(()) == []
+        with pytest.raises(OperationalError, match="readonly"):
+            HeartbeatStore(repo).beat(pid=1, started_at=NOW, now=NOW, tick_seconds=1)
+    finally:
+        repo.close()
+
+
+def test_read_only_repository_needs_a_current_schema(tmp_path: Path) -> None:
+    sqlite3.connect(tmp_path / "empty.db").close()
+    with pytest.raises(DatabaseError, match="run `release-monitor run`"):
+        Repository.open(f"sqlite:///{tmp_path / 'empty.db'}", read_only=True)
