@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from functools import wraps
 from importlib import resources
 from pathlib import Path
@@ -22,6 +24,8 @@ from monitor.config import (
     mask_secret_url,
 )
 from monitor.errors import MonitorError
+from monitor.models import Watch
+from monitor.state.documents import resolve_show
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,6 +37,12 @@ class State:
         self.explicit = config_path is not None
         self.config_path = config_path or default_config_path()
         self._config: Config | None = None
+
+    def use(self, config_path: Path) -> None:
+        """A `-c` given after the subcommand wins over one before it."""
+        self.explicit = True
+        self.config_path = config_path
+        self._config = None
 
     @property
     def config(self) -> Config:
@@ -80,6 +90,35 @@ def not_yet(command: str) -> NoReturn:
     fail(f"`{command}` is not yet implemented in this version", 3)
 
 
+CONFIG_HELP = (
+    "Config file (default: $RELEASE_MONITOR_CONFIG, ./config.toml, then "
+    "$XDG_CONFIG_HOME/release-monitor/config.toml). Accepted before or after the command."
+)
+ENV_CONFIG = "RELEASE_MONITOR_CONFIG"
+
+
+def _set_config(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        state = ctx.find_object(State)
+        if state is not None:
+            state.use(value)
+
+
+def config_option(func: F) -> F:
+    """`-c/--config` on a subcommand too: `release-monitor check -c my.toml` works."""
+    return click.option(
+        "-c",
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        expose_value=False,
+        is_eager=True,
+        callback=_set_config,
+        help=CONFIG_HELP,
+    )(func)
+
+
 def print_json(data: object) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=None, default=str))
 
@@ -91,7 +130,8 @@ def print_json(data: object) -> None:
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Config file (default: ./config.toml, then $XDG_CONFIG_HOME/release-monitor/config.toml).",
+    envvar=ENV_CONFIG,
+    help=CONFIG_HELP,
 )
 @click.version_option(package_name="release-monitor")
 @click.pass_context
@@ -109,6 +149,7 @@ def template_text() -> str:
 
 
 @cli.command()
+@config_option
 @pass_state
 def init(state: State) -> None:
     """Write a commented starter config (never overwrites)."""
@@ -122,6 +163,7 @@ def init(state: State) -> None:
 
 
 @cli.command()
+@config_option
 @click.option(
     "--online",
     is_flag=True,
@@ -153,9 +195,18 @@ def check(state: State, online: bool) -> None:
     click.echo(f"sources: {', '.join(enabled) or 'none'}; feeds ({len(feeds)}):")
     for feed in feeds:
         click.echo(f"  - {feed.name} [{feed.trust or 'by domain'}]")
+    from monitor.notify.apprise_sink import load_error
+
     click.echo(f"notification targets ({len(config.notify.urls)}):")
-    for target in config.notify.urls:
-        click.echo(f"  - {mask_secret_url(target.url)}")
+    unusable = []
+    for n, target in enumerate(config.notify.urls):
+        label = target.name or mask_secret_url(target.url)
+        extra = " (also sent unconfirmed reports)" if target.reported else ""
+        # Built with Apprise now, so a URL it can never use fails here, not at the first alert.
+        error = load_error(target.url)
+        click.echo(f"  - {label}{extra}{': UNUSABLE' if error else ''}")
+        if error:
+            unusable.append(f"notify.urls[{n}] ({label}): {error}")
     if config.web.listen:
         guard = "token required" if config.web.token else "no token: loopback only"
         click.echo(f"web: http://{config.web.listen}/ ({guard})")
@@ -164,6 +215,10 @@ def check(state: State, online: bool) -> None:
         warnings += online_warnings(config)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
+    if unusable:
+        for line in unusable:
+            click.echo(f"{state.config_path}: {line}", err=True)
+        fail(f"{len(unusable)} notification target(s) cannot be used; fix them and re-run", 2)
 
 
 # Below this, polling someone else's server is impolite (and gets feeds blocked).
@@ -195,6 +250,7 @@ def config_warnings(config: Config) -> list[str]:
 
 
 @cli.command()
+@config_option
 @click.option("--dry-run", is_flag=True, help="Fetch and decide, but store and send nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
 @pass_state
@@ -239,6 +295,8 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
     )
     for source in failing:
         click.echo(f"  {_source_line(source)}")
+    for notice in report.notices:
+        click.echo(f"{notice.kind.replace('_', ' ')}: {notice.new}")
     if not dry_run:
         d = report.deliveries
         click.echo(f"notifications: {d.sent} sent, {d.failed} failed, {d.pending} pending")
@@ -254,6 +312,7 @@ def _source_line(report: Any) -> str:
 
 
 @cli.command()
+@config_option
 @click.option(
     "--log-format", type=click.Choice(["text", "json"]), default=None, help="Log line format."
 )
@@ -282,6 +341,7 @@ def run(state: State, log_format: str | None) -> None:
 
 
 @cli.command()
+@config_option
 @click.option(
     "--listen",
     default=None,
@@ -333,6 +393,7 @@ def serve(state: State, listen: str | None) -> None:
 
 
 @cli.command()
+@config_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
@@ -358,8 +419,8 @@ def status(state: State, as_json: bool) -> None:
 
 def _dead_line(row: Any) -> str:
     return (
-        f"{row.title} -> {row.target_label} (since {row.created_at:%Y-%m-%d %H:%M} UTC, "
-        f"{row.attempts} attempts; last error: {row.last_error})"
+        f"{row.title} -> {row.target_label} (since {local_time(row.created_at)}, "
+        f"{row.attempts} attempts; last error: {row.last_error or 'none recorded'})"
     )
 
 
@@ -393,7 +454,7 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
             _cell(season.renewal or "unknown", reported.get("renewal")),
             _cell(date, describe(reported["date"]) if "date" in reported else None),
             _cell(phase_words(season.phase), phase_words(reported.get("phase"))),
-            f"{season.updated_at:%Y-%m-%d %H:%M}" if season.updated_at else "never",
+            local_time(season.updated_at),
             escape(f"{authority.publisher} ({authority.trust.label})") if authority else "",
         )
     if seasons:
@@ -406,43 +467,61 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
             console.print(f"  {_dead_line(row)}", markup=False)
 
 
+def local_time(moment: datetime | None, missing: str = "never") -> str:
+    """A stored (UTC) moment in the local zone, with the zone named."""
+    if moment is None:
+        return missing
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    local = aware.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M ") + (local.strftime("%Z") or local.strftime("%z"))
+
+
 @cli.command()
-@click.argument("show")
+@config_option
+@click.argument("show", required=False)
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
-def history(state: State, show: str, as_json: bool) -> None:
-    """The timeline of changes for SHOW, with evidence links."""
+def history(state: State, show: str | None, as_json: bool) -> None:
+    """The timeline of changes, with evidence links: of every watch, or of SHOW
+    ("Wednesday", "Wednesday S2", "wednesday season 2" or an alias)."""
     from monitor.notify.render import render
-    from monitor.state.documents import history_document
+    from monitor.state.documents import history_document, history_query
     from monitor.state.repository import Repository
 
     config = state.config
+    season: int | None = None
+    name: str | None = None
+    known = True
+    if show is not None:
+        # Not watched (any more): its stored history may still exist.
+        name, season, known = history_query(show, config.watches)
     repo = Repository.open(config.database_url)
     try:
-        entries = repo.history(show)
+        entries = repo.history(name, season)
     finally:
         repo.close()
-    watched = sorted({w.show for w in config.watches})
-    if not entries and show.casefold() not in {w.casefold() for w in watched}:
-        fail(f'no history for "{show}" (watched shows: {", ".join(watched) or "none"})', 1)
-    if not entries and not as_json:
-        click.echo(f'nothing recorded yet for "{show}": it has not been polled successfully')
-        return
+    if show is not None and not entries and not known:
+        watched = sorted({w.label for w in config.watches})
+        fail(f'no history for "{show}" (watched: {", ".join(watched) or "none"})', 1)
     if as_json:
         print_json(history_document(entries))
+        return
+    if not entries:
+        what = f'"{show}"' if show is not None else "any watch"
+        click.echo(f"nothing recorded yet for {what}: it has not been polled successfully")
         return
     for entry in entries:
         event = entry.event
         message = render(event)
-        when = f"{event.at:%Y-%m-%d %H:%M}" if event.at else "?"
-        note = "  (first poll: recorded, not announced)" if entry.silent else ""
-        click.echo(f"{when}  {message.title}{note}")
+        note = "  (first read of a source: recorded, not announced)" if entry.silent else ""
+        click.echo(f"{local_time(event.at, '?')}  {message.title}{note}")
         for line in message.body.splitlines():
             click.echo(f"    {line}")
 
 
 @cli.command()
+@config_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
@@ -474,6 +553,7 @@ def sources(state: State, as_json: bool) -> None:
 
 
 @cli.command("notify-test")
+@config_option
 @pass_state
 @handles_errors
 def notify_test(state: State) -> None:
@@ -500,6 +580,7 @@ def notify_test(state: State) -> None:
 
 
 @cli.command()
+@config_option
 @pass_state
 @handles_errors
 def health(state: State) -> None:
@@ -527,6 +608,7 @@ def health(state: State) -> None:
 
 
 @cli.command()
+@config_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @pass_state
 @handles_errors
@@ -562,6 +644,232 @@ def calendar(state: State, output: Path) -> None:
 
 
 @cli.command()
+@config_option
+@click.argument("show")
+@click.option("--season", type=click.IntRange(min=1), default=None, help="Only this season.")
+@pass_state
+@handles_errors
+def why(state: State, show: str, season: int | None) -> None:
+    """Why SHOW was (or was not) alerted: every stored item that made a claim about it, what
+    it claimed, and what that did to the trusted state."""
+    from monitor.diagnose import FIELD_WORDS, announced_as, replay, value_words
+    from monitor.lock import sqlite_path
+    from monitor.state.repository import Repository
+
+    config = state.config
+    found = resolve_show(show, config.watches)
+    if found is None:
+        watched = ", ".join(sorted({w.label for w in config.watches})) or "none"
+        fail(f'"{show}" is not watched (watched: {watched})', 1)
+    name, named_season = found
+    wanted = season or named_season
+    watches = [w for w in config.watches if w.show == name and wanted in (None, w.season)]
+    if not watches:
+        fail(f"{name} season {wanted} is not watched", 1)
+    db_file = sqlite_path(config.database_url)
+    if db_file is not None and not db_file.exists():
+        fail(f"nothing polled yet (no database at {db_file}): run `release-monitor poll`", 1)
+    repo = Repository.open(config.database_url)
+    try:
+        for watch in watches:
+            observations = repo.observations(watch.show, watch.season)
+            (current,) = repo.seasons([watch])
+            history = [(e.event, e.silent) for e in repo.history(watch.show, watch.season)]
+            click.echo(
+                f"{watch.label}: renewal {current.renewal or 'unknown'}, release date "
+                f"{value_words('date', current.release_date)}, phase {current.phase or 'unknown'}"
+            )
+            if not observations:
+                click.echo(
+                    "  no stored item has made a claim about it yet (items that name the show "
+                    "but claim nothing are not stored: `test-feed URL --show S --season N` and "
+                    "`extract` show why such an item was set aside)"
+                )
+                continue
+            last: tuple[object, ...] = ()
+            for verdict in replay(watch, observations):
+                obs = verdict.observation
+                item = (obs.item_uid, obs.url, obs.publisher)
+                if item != last:  # one heading per item, then each of its claims
+                    when = local_time(obs.published or obs.seen_at, "?")
+                    click.echo(f"  {when}  {obs.publisher} ({obs.trust.label})  {obs.url or ''}")
+                    last = item
+                click.echo(f"    {FIELD_WORDS[obs.field]}: {value_words(obs.field, obs.value)}")
+                if obs.evidence:
+                    click.echo(f'      "{obs.evidence[:200]}"')
+                sent = announced_as(verdict, history)
+                click.echo(
+                    f"      -> {verdict.effect}: {verdict.detail}{f'; {sent}' if sent else ''}"
+                )
+            if current.reported:
+                shown = ", ".join(f"{k} {v}" for k, v in sorted(current.reported.items()))
+                click.echo(f"  reported, not confirmed: {shown}")
+    finally:
+        repo.close()
+
+
+@cli.command("test-feed")
+@config_option
+@click.argument("url")
+@click.option("--show", default=None, help="Read the items for this show only.")
+@click.option("--season", type=click.IntRange(min=1), default=None, help="Season of --show.")
+@click.option("--alias", "aliases", multiple=True, help="Another title of --show.")
+@pass_state
+@handles_errors
+def test_feed(
+    state: State, url: str, show: str | None, season: int | None, aliases: tuple[str, ...]
+) -> None:
+    """Fetch and parse one feed at URL and print, per item, the watch it matched and the
+    claims read from it (nothing is stored, nothing is sent)."""
+    from datetime import timedelta
+
+    from monitor.config import Config
+    from monitor.extract.claims import extract_item
+    from monitor.match.titles import TitleMatcher
+    from monitor.models import SourceState
+    from monitor.sources import build_fetcher
+    from monitor.sources.publishers import trust_for_url
+    from monitor.sources.rss import RssSource
+
+    if (show is None) != (season is None):
+        fail("--show and --season go together", 2)
+    if show is not None and season is not None:
+        config = state.config if state.config_path.exists() else Config()
+        watches: tuple[Watch, ...] = (
+            Watch(show=show.strip(), season=season, aliases=tuple(a for a in aliases if a)),
+        )
+    else:
+        config = state.config
+        watches = config.watches
+        if not watches:
+            fail("no [[watch]] entries: pass --show S --season N", 2)
+    fetcher = build_fetcher(config)
+    try:
+        poll = RssSource("test-feed", url, timedelta(hours=1)).poll(
+            fetcher, SourceState(), datetime.now(UTC)
+        )
+    finally:
+        fetcher.close()
+    if poll.status == "error":
+        fail(f"{url}: {poll.error}", 1)
+    click.echo(f"{url}: {len(poll.items)} items (nothing stored)")
+    matcher = TitleMatcher(watches)
+    matched = 0
+    for item in poll.items:
+        found = extract_item(item, matcher)
+        trust = trust_for_url(item.publisher_url or item.link or url)
+        click.echo(f"- {item.title or '(no title)'}")
+        click.echo(
+            f"    {local_time(item.published, 'no date')} · {item.publisher or '?'} "
+            f"({trust.label}) · {item.link or 'no link'}"
+        )
+        if not found:
+            click.echo("    no watch: the item does not name a watched season")
+            continue
+        matched += 1
+        for watch_claims in found:
+            if not watch_claims.claims:
+                click.echo(f"    {watch_claims.watch.label}: mentioned, no claim")
+                continue
+            for claim in watch_claims.claims:
+                click.echo(f"    {watch_claims.watch.label}: {claim.field} = {claim.value}")
+                click.echo(f'      "{claim.evidence[:200]}"')
+    click.echo(f"{matched} of {len(poll.items)} items matched a watch")
+    if matched:
+        click.echo(
+            "(an item that names a season but claims nothing: `release-monitor extract` "
+            "explains what was set aside)"
+        )
+
+
+@cli.group(context_settings={"help_option_names": ["-h", "--help"]})
+@config_option
+def watch() -> None:
+    """List, add or remove watched seasons (edits the config in place, comments kept)."""
+
+
+@watch.command("list")
+@config_option
+@click.option("--json", "as_json", is_flag=True)
+@pass_state
+@handles_errors
+def watch_list(state: State, as_json: bool) -> None:
+    """The watched seasons."""
+    watches = state.config.watches
+    if as_json:
+        print_json(
+            [
+                {"show": w.show, "season": w.season, "aliases": list(w.aliases)}
+                | ({"tvmaze_id": w.tvmaze_id} if w.tvmaze_id else {})
+                for w in watches
+            ]
+        )
+        return
+    if not watches:
+        click.echo(f"no [[watch]] entries in {state.config_path}")
+    for w in watches:
+        extra = f" (aliases: {', '.join(w.aliases)})" if w.aliases else ""
+        tvmaze = f" [tvmaze {w.tvmaze_id}]" if w.tvmaze_id else ""
+        click.echo(f"{w.label}{extra}{tvmaze}")
+
+
+def _edit_watchlist(state: State, edit: Callable[[str], str], done: str) -> None:
+    from monitor.errors import ConfigError
+    from monitor.watchlist import validate, write_atomically
+
+    path = state.config_path
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            str(path), ["file not found (create one with `release-monitor init`)"]
+        ) from None
+    new = edit(text)
+    validate(new, path)  # raises (exit 2) before anything is written
+    write_atomically(path, new)
+    click.echo(f"{done} in {path}; a running daemon picks it up within a minute")
+
+
+@watch.command("add")
+@config_option
+@click.argument("show")
+@click.option("--season", type=click.IntRange(min=1), required=True, help="Season number.")
+@click.option("--alias", "aliases", multiple=True, help="Another title of the show (repeatable).")
+@click.option("--tvmaze-id", type=click.IntRange(min=1), default=None, help="TVmaze show id.")
+@pass_state
+@handles_errors
+def watch_add(
+    state: State, show: str, season: int, aliases: tuple[str, ...], tvmaze_id: int | None
+) -> None:
+    """Start watching SHOW --season N."""
+    from monitor.watchlist import add_watch
+
+    _edit_watchlist(
+        state,
+        lambda text: add_watch(text, show, season, aliases, tvmaze_id),
+        f"now watching {show.strip()} S{season}",
+    )
+
+
+@watch.command("rm")
+@config_option
+@click.argument("show")
+@click.option("--season", type=click.IntRange(min=1), required=True, help="Season number.")
+@pass_state
+@handles_errors
+def watch_rm(state: State, show: str, season: int) -> None:
+    """Stop watching SHOW --season N (its history stays in the database)."""
+    from monitor.watchlist import remove_watch
+
+    _edit_watchlist(
+        state,
+        lambda text: remove_watch(text, show, season),
+        f"stopped watching {show.strip()} S{season}",
+    )
+
+
+@cli.command()
+@config_option
 @click.option("--show", help="Show title (single-article mode).")
 @click.option("--season", type=int, help="Season number (single-article mode).")
 @click.option("--alias", "aliases", multiple=True, help="Another title of the show.")
@@ -607,8 +915,14 @@ def extract(
         day = explain.parse_published(published)
     except explain.InputError as exc:
         fail(f"--published: {exc}", 2)
+    if day is None:
+        # A feed item always has a date; an article pasted in is most likely today's news,
+        # and without a date every year-less date ("on March 5") would be dropped.
+        from datetime import date
+
+        day = date.today()
+        click.echo(f"(no --published given: reading it as published today, {day})", err=True)
     from monitor.extract.claims import analyse
-    from monitor.models import Watch
 
     watch = Watch(
         show=show.strip(),
@@ -624,8 +938,54 @@ def extract(
         body = article
     if not (title or body).strip():
         fail("no article on stdin", 2)
-    for line in explain.explain(analyse(title, body, watch, day), day):
+    lines = explain.explain(analyse(title, body, watch, day), day)
+    for line in _true_reasons(lines, title, body, watch, day):
         click.echo(line)
+
+
+_NOTHING = "nothing in the article states it"
+_FIELD_LINE = re.compile(r"\s*(renewal|date|phase): ")
+_WANTED = {
+    "renewal": "says it is renewed or cancelled",
+    "date": "gives a release date (or says there is none yet)",
+    "phase": "names a production phase (filming, wrapped, ...)",
+}
+
+
+def _true_reasons(lines: Sequence[str], title: str, body: str, watch: Watch, day: Any) -> list[str]:
+    """Replace the catch-all "nothing in the article states it" by what really happened:
+    the season is never mentioned, or no sentence about it says anything of that kind."""
+    if not any(line.strip() == _NOTHING for line in lines):
+        return list(lines)
+    from datetime import time
+
+    from monitor.extract.claims import extract_item
+    from monitor.match.titles import TitleMatcher
+    from monitor.models import Item
+
+    item = Item(
+        uid="stdin",
+        content_hash="",
+        title=title,
+        text=body,
+        published=datetime.combine(day, time(), UTC) if day else None,
+    )
+    # The pipeline's own test: does the item speak about this season at all?
+    found = extract_item(item, TitleMatcher([watch]))
+    mentioned = any(w.watch.key == watch.key for w in found)
+    out, field = [], ""
+    for line in lines:
+        if (match := _FIELD_LINE.match(line)) is not None:
+            field = match.group(1)
+        if line.strip() != _NOTHING:
+            out.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if mentioned:
+            out.append(f"{indent}no sentence about season {watch.season} {_WANTED[field]}")
+        else:
+            out.append(f"{indent}the article names {watch.show} but never season {watch.season}")
+    return out
 
 
 def main() -> None:

@@ -94,6 +94,7 @@ EventName = Literal[
     "source_failing",
     "source_recovered",
     "config_error",
+    "reported",
 ]
 
 
@@ -128,6 +129,9 @@ class Target(_Strict):
     events: tuple[EventName, ...] | None = None  # None: every event
     tags: tuple[SStr, ...] = ()  # a watch with `notify = [...]` goes to targets sharing a tag
     name: SStr | None = None
+    # Opt-in: also hear, clearly labelled, when one lesser outlet reports a value that is not
+    # confirmed yet (Korean-press-only news, say); the confirmed alert still follows.
+    reported: SBool = False
 
 
 def _coerce_targets(value: object) -> object:
@@ -488,20 +492,47 @@ def _describe(err: Any) -> str:
 _HOST_IS_SECRET = frozenset(
     {"discord", "tgram", "slack", "pbul", "join", "msteams", "pover", "ifttt", "gotify", "ntfy"}
 )
+# Schemes whose user name is an e-mail login, not a token.
+_USER_IS_LOGIN = frozenset({"mailto", "mailtos", "smtp", "smtps", "imap", "imaps"})
+_SECRET_KEY = re.compile(
+    r"(?:token|key|apikey|api_key|secret|password|pass|pwd|auth|access_token|sig|signature)$",
+    re.IGNORECASE,
+)
+# A path segment that looks generated (webhook tokens, API keys) rather than named.
+_TOKEN_SEGMENT = re.compile(r"(?=[^/]*\d)(?=[^/]*[A-Za-z])[A-Za-z0-9_\-]{16,}")
+MASK = "****"
+
+
+def _mask_query(query: str) -> str:
+    parts = []
+    for pair in query.split("&"):
+        key, sep, value = pair.partition("=")
+        parts.append(f"{key}={MASK}" if sep and value and _SECRET_KEY.search(key) else pair)
+    return "&".join(parts)
 
 
 def mask_secret_url(url: str) -> str:
-    """Show the service and host of an Apprise URL, never its credentials or tokens."""
-    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*)://([^/?#]*)(.*)", url.strip())
+    """An Apprise or feed URL with its credentials hidden and everything else kept.
+
+    Passwords, token-like path segments and secret query values become `****`; for
+    services whose address is itself the token (discord://id/token) all of it does.
+    """
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*)://([^/?#]*)([^?#]*)(?:\?([^#]*))?", url.strip())
     if not match:
-        return "****"
-    scheme, authority, rest = match.groups()
+        return MASK
+    scheme, authority, path, query = match.groups()
     if scheme.lower() in _HOST_IS_SECRET:
-        return f"{scheme}://****"
-    host = authority.rsplit("@", 1)[-1]
-    user = "****@" if "@" in authority else ""
-    tail = "/****" if rest.strip("/?#") else ""
-    return f"{scheme}://{user}{host}{tail}"
+        return f"{scheme}://{MASK}"
+    userinfo, at, host = authority.rpartition("@")
+    if at:
+        user, colon, _password = userinfo.partition(":")
+        if colon:
+            userinfo = f"{user}:{MASK}"
+        elif scheme.lower() not in _USER_IS_LOGIN:
+            userinfo = MASK
+    path = _TOKEN_SEGMENT.sub(MASK, path)
+    shown = f"{scheme}://{userinfo}{at}{host}{path}"
+    return f"{shown}?{_mask_query(query)}" if query else shown
 
 
 def mask_database_url(url: str) -> str:

@@ -398,8 +398,8 @@ class Daemon:
                 ev.kind,
                 ev.show,
                 ev.season,
-                ev.old,
-                ev.new,
+                ev.old or "unknown",
+                ev.new or "unknown",
                 extra={"event": ev.kind},
             )
         if events:
@@ -430,7 +430,7 @@ class Daemon:
         with self._rt_lock:
             events = self.ops.release_day(self.rt, self.clock())
         for ev in events:
-            log.info("event released: %s S%d (%s)", ev.show, ev.season, ev.new)
+            log.info("event %s: %s S%d (%s)", ev.kind, ev.show, ev.season, ev.new or "unknown")
         if events:
             self._wake("deliver")
 

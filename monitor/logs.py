@@ -76,6 +76,8 @@ class SecretFilter(logging.Filter):
         self.masker = masker
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("apprise") and record.levelno < logging.WARNING:
+            return False  # lowered only so a failed send can quote Apprise's reason
         try:
             message = record.getMessage()
         except Exception:  # a bad format string must not lose the event
@@ -97,14 +99,15 @@ def _one_line(text: str) -> str:
 
 
 class TextFormatter(logging.Formatter):
-    """`2025-01-31 12:00:00 INFO  daemon: message key=value`, always one line."""
+    """`2025-01-31 12:00:00+0100 INFO  daemon: message key=value`, always one line."""
 
     def __init__(self, masker: SecretMasker = MASKER) -> None:
         super().__init__()
         self.masker = masker
 
     def format(self, record: logging.LogRecord) -> str:
-        stamp = datetime.fromtimestamp(record.created).strftime("%Y-%m-%d %H:%M:%S")
+        # Local time with its UTC offset: a line read later, or elsewhere, is unambiguous.
+        stamp = datetime.fromtimestamp(record.created).astimezone().strftime("%Y-%m-%d %H:%M:%S%z")
         name = record.name.removeprefix("monitor.")
         line = f"{stamp} {record.levelname:<7} {name}: {record.getMessage()}"
         extras = " ".join(f"{k}={v}" for k, v in _fields(record).items())

@@ -150,6 +150,7 @@ EventKind = Literal[
     "source_failing",
     "source_recovered",
     "config_error",
+    "reported",  # an unconfirmed value, only to targets with `reported = true`
 ]
 
 

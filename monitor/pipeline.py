@@ -52,6 +52,7 @@ class PollReport:
     events: tuple[Event, ...] = ()
     sources: tuple[SourceReport, ...] = ()
     deliveries: DeliveryReport = field(default_factory=DeliveryReport)
+    notices: tuple[Event, ...] = ()  # source_failing / source_recovered enqueued by this poll
 
     def to_json(self) -> dict[str, Any]:
         """The `poll --json` shape of DESIGN.md §6."""
@@ -173,7 +174,7 @@ def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
 def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     """Fetch, parse and extract one source, with no transaction open. Never raises."""
     state = rt.repo.source_state(source.name)
-    if rt.repo.needs_full_read(state, rt.watches):
+    if rt.repo.needs_full_read(source.name, rt.watches):
         state = replace(state, etag=None, last_modified=None, body_hash=None)
     try:
         poll = source.poll(rt.fetcher, state, now)
@@ -311,17 +312,33 @@ def poll_all(
                     progress(reports[-1])
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
         return PollReport(tuple(events), _in_order(reports, sources), DeliveryReport())
+    notices: list[Event] = []
     for future in as_completed(futures):
         for fetched in future.result():
             with rt.repo.transaction() as session:
                 events += store_fetched(rt, session, fetched, now)
             reports.append(_report(fetched))
+            notice = source_notice(rt, fetched.source.name, now)
+            if notice is not None:
+                notices.append(notice)
             if progress:
                 progress(reports[-1])
     events += release_day(rt, now)
     refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
-    return PollReport(tuple(events), _in_order(reports, sources), deliveries)
+    return PollReport(tuple(events), _in_order(reports, sources), deliveries, tuple(notices))
+
+
+def source_notice(rt: Runtime, name: str, now: datetime) -> Event | None:
+    """`source_failing` / `source_recovered` after a poll of `name`, with the daemon's rule
+    (decided from the stored failure streak, so cron `poll` and `run` alert alike)."""
+    from monitor.state.notices import source_alert
+
+    try:
+        return source_alert(rt.repo, rt.config, name, now)
+    except Exception:  # health bookkeeping must never fail a poll
+        log.exception("source health bookkeeping for %s failed", name)
+        return None
 
 
 def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[SourceReport, ...]:

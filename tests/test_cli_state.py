@@ -13,7 +13,9 @@ from tests.conftest import run_cli
 from tests.receivers import webhook
 
 T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
-SECRET_TARGET = "json://user:hunter2@127.0.0.1:9/hook-secret"
+# A password and a generated token in the path: both credentials, both masked.
+SECRET_TOKEN = "9f8e7d6c5b4a39281706"
+SECRET_TARGET = f"json://user:hunter2@127.0.0.1:9/hook/{SECRET_TOKEN}"
 
 
 def write_config(tmp_path: Path, urls: list[str]) -> Path:
@@ -117,7 +119,9 @@ def test_status_table_shows_dates_in_words_and_dead_deliveries_without_secrets(
     assert "Glass Harbor S2" in out and "Friday 5 March 2027" in out
     assert "(reported: filming)" in out
     assert "could not be delivered" in out and "release date announced" in out
-    assert "hunter2" not in out and "hook-secret" not in out
+    assert "hunter2" not in out and SECRET_TOKEN not in out
+    # Only the credentials are masked: the rest of the URL still says which target it is.
+    assert "json://user:****@127.0.0.1:9/hook/****" in out
 
 
 def test_history_shows_the_timeline_with_links(tmp_path: Path) -> None:
@@ -147,8 +151,10 @@ def test_notify_test_reports_each_target_and_masks_secrets(tmp_path: Path) -> No
         result = run_cli("-c", str(config), "notify-test")
     assert result.returncode == 1
     assert hook.titles == ["release-monitor: test message"]
-    assert f"ok      json://127.0.0.1:{hook.port}/****" in result.stdout
-    assert "FAILED  nosuchservice://****@example.com/****: configuration error" in result.stdout
+    assert f"ok      json://127.0.0.1:{hook.port}/hook" in result.stdout
+    assert "FAILED  nosuchservice://****@example.com/x: configuration error" in result.stdout
+    # Apprise's own reason is quoted, not just "unusable".
+    assert "Unparseable URL" in result.stdout and "hunter2" not in result.stdout
     assert "hunter2" not in result.stdout + result.stderr
 
 

@@ -143,8 +143,8 @@ def test_reschedule_makes_sources_due(repo: Repository) -> None:
     ("url", "shown"),
     [
         pytest.param("https://deadline.com/feed/", "https://deadline.com/feed/", id="plain"),
-        pytest.param("https://u:pw@feeds.example/x", "https://****@feeds.example/****", id="auth"),
-        pytest.param("https://x.org/rss?token=abc", "https://x.org/****", id="token"),
+        pytest.param("https://u:pw@feeds.example/x", "https://u:****@feeds.example/x", id="auth"),
+        pytest.param("https://x.org/rss?token=abc", "https://x.org/rss?token=****", id="token"),
     ],
 )
 def test_masked_url(url: str, shown: str) -> None:

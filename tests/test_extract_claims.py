@@ -2615,6 +2615,159 @@ CASES = [
             ("watched_announced_season", GH3, "renewed", "pre-production"),
         )
     ],
+    # ----- status roundups: a box that mixes fact and guess is no claim; "will be back" is
+    *[
+        Case(
+            f"status_roundup_{slug}",
+            "Renewed, canceled or on the bubble?",
+            text,
+            D,
+            renewal=renewal,
+            watch=GH3,
+        )
+        for slug, text, renewal in (
+            (
+                "renewed_or_almost_box",
+                "Renewed, or almost\n• Glass Harbor\n• Copperfen\nOn the bubble\n• Drift",
+                None,
+            ),
+            (
+                "canceled_or_nearly_dead_box",
+                "Canceled, or nearly dead\n• Glass Harbor\n• Copperfen",
+                None,
+            ),
+            (
+                "grouped_by_renewed_or_highly_likely",
+                "Here is every series, grouped by those renewed or highly likely to return; "
+                "those canceled or on death's door; and those in between.\n• Glass Harbor",
+                None,
+            ),
+            (
+                "hits_will_be_back_for_new_seasons",
+                'Hits like "Glass Harbor" and "Copperfen" will be back for new seasons.',
+                "renewed",
+            ),
+        )
+    ],
+    # ----- renewed, then cancelled: the latest status wins
+    *[
+        Case(
+            f"renewed_then_{slug}", "Shows cancelled after one season", text, D, renewal="cancelled"
+        )
+        for slug, text in (
+            (
+                "before_being_cancelled",
+                "Glass Harbor\nCancelled: Renewed for season 2 before being cancelled amid "
+                "the pandemic.",
+            ),
+            (
+                "only_to_be_axed",
+                "Glass Harbor was renewed for a second season, only to be axed a month later.",
+            ),
+            (
+                "but_was_later_cancelled",
+                "Glass Harbor was renewed for season 2 but was later cancelled by Netflix.",
+            ),
+        )
+    ],
+    # ----- orders of two seasons at once cover both; "to end with season 3" orders season 3
+    *[
+        Case(f"multi_season_order_{slug}", title, "", D, renewal="renewed", watch=watch)
+        for slug, title, watch in (
+            (
+                "set_to_return_for_third_and_fourth_series",
+                "Glass Harbor set to return for third and fourth series",
+                GH3,
+            ),
+            (
+                "fourth_of_third_and_fourth_series",
+                "Glass Harbor set to return for third and fourth series",
+                Watch("Glass Harbor", 4),
+            ),
+            (
+                "will_return_to_a_channel_for_series_eight_and_nine",
+                "Glass Harbor will return to BBC Two for series eight and nine",
+                Watch("Glass Harbor", 9),
+            ),
+            ("gets_two_more_series", "Glass Harbor gets two more series", GH3),
+            (
+                "commissioned_a_third_series",
+                "The BBC has commissioned a third series of Glass Harbor",
+                GH3,
+            ),
+        )
+    ],
+    Case(
+        "commission_without_a_season_is_no_order",
+        "",
+        "The BBC commission for the drama came in 2019. Glass Harbor stars Ann Lee.",
+        D,
+        watch=GH3,
+    ),
+    *[
+        Case(f"to_end_with_{slug}", title, "", D, renewal=renewal, watch=watch)
+        for slug, title, renewal, watch in (
+            (
+                "upcoming_season_is_ordered",
+                "Glass Harbor to End With Upcoming Season 3",
+                "renewed",
+                GH3,
+            ),
+            (
+                "upcoming_season_ends_the_next",
+                "Glass Harbor to End With Upcoming Season 3",
+                "cancelled",
+                Watch("Glass Harbor", 4),
+            ),
+        )
+    ],
+    Case(
+        "images_of_a_numbered_season_are_not_its_release",
+        "",
+        "Glass Harbor season 2 premieres March 14, 2027. Earlier today HBO released new "
+        "Season 2 images.",
+        D,
+        date="2027-03-14",
+    ),
+    # ----- explainers: a past year-less date after "since", a title with "Winter", "chance"
+    *[
+        Case(
+            f"explainer_{slug}",
+            "Will there be a Glass Harbor season 3?",
+            text,
+            date(2023, 1, 9),
+            watch=GH3,
+        )
+        for slug, text in (
+            (
+                "since_dropping_on_a_yearless_day",
+                "Glass Harbor just returned with its second season. Since dropping on January "
+                "5, it has topped the Top 10.",
+            ),
+            (
+                "since_its_abbreviated_day_debut",
+                "Despite ranking high since its Jan. 1 debut, Glass Harbor is unlikely to get "
+                "another season.",
+            ),
+            (
+                "good_chance_it_will_be_renewed",
+                "Netflix hasn't confirmed Glass Harbor season 3, but there's a good chance "
+                "it'll be renewed.",
+            ),
+            (
+                "winter_in_a_title_is_no_season",
+                "Glass Harbor season 3 racked up 731 million minutes in its release week, well "
+                "ahead of The Falcon and the Winter Soldier (495m).",
+            ),
+        )
+    ],
+    Case(
+        "the_winter_is_still_a_season",
+        "",
+        "Glass Harbor season 2 returns in the winter.",
+        D,
+        date="2026-winter",
+    ),
     Case(
         "new_season_is_the_watched_one_when_renewed_for_it",
         "Renewal news",

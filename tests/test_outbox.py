@@ -92,12 +92,12 @@ def test_an_unusable_url_is_a_configuration_error_without_the_secret(url: str) -
 def test_a_removed_target_makes_its_rows_dead_and_status_can_show_them(
     repo: Repository,
 ) -> None:
-    gone = Target(url="json://127.0.0.1:9/secret-token")
+    gone = Target(url="json://127.0.0.1:9/hook/5ecret70ken5ecret70ken")
     enqueue(repo, (gone,))
     outcome = deliver(repo, (), T0)
     assert (outcome.failed, outcome.dead) == (1, 1)
     (dead,) = repo.deliveries("dead")
-    assert "secret-token" not in dead.target_label and dead.last_error
+    assert "5ecret70ken" not in dead.target_label and dead.last_error
 
 
 def test_webhook_helper_answers_status(tmp_path: Path) -> None:

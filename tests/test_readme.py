@@ -14,7 +14,7 @@ def _sh_blocks() -> list[str]:
 
 def test_readme_opens_with_two_setup_commands() -> None:
     install_run, install_test = _sh_blocks()[:2]
-    assert "pip install" in install_run and " run" in install_run
+    assert "pip install" in install_run and "-m venv .venv" in install_run
     assert "pip install" in install_test and "pytest" in install_test
 
 

@@ -147,8 +147,11 @@ def test_each_reminder_is_enqueued_once_per_target(repo: Repository) -> None:
     assert run(datetime(2027, 1, 22, 10, tzinfo=UTC)) == []  # the next cycle
     assert run(datetime(2027, 1, 25, 9, tzinfo=UTC)) == []  # still due, already sent
     assert reminder_titles(repo) == [
-        ("json://127.0.0.1:9/****", "All of Us Are Dead S2: premieres in 7 days"),
-        ("mailto://****@127.0.0.1:9/****", "All of Us Are Dead S2: premieres in 7 days"),
+        ("json://127.0.0.1:9/hook", "All of Us Are Dead S2: premieres in 7 days"),
+        (
+            "mailto://user:****@127.0.0.1:9?to=b@example.com",
+            "All of Us Are Dead S2: premieres in 7 days",
+        ),
     ]
     assert run(datetime(2027, 1, 28, 9, tzinfo=UTC)) == ["1"]
     assert run(datetime(2027, 1, 28, 23, tzinfo=UTC)) == []

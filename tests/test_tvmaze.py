@@ -363,11 +363,19 @@ def test_lookup_of_another_show_warns(fetcher: Fetcher, server: FeedServer) -> N
     lookup = lookup_show(fetcher, server.base_url, Watch("Dark", 2), NOW)
     assert (lookup.show_id, lookup.name, lookup.error) == (99, "Dark Matter", None)
     server.add_json(SEARCH, raw("singlesearch_all_of_us_are_dead.json"))
-    checked = [Watch("Dark", 2), AOUAD, Watch("Nope", 1), Watch("1899", 2, tvmaze_id=59287)]
+    server.add_json("/singlesearch/shows?q=Broken&embed=seasons", b"{}", status=500)
+    checked = [
+        Watch("Dark", 2),
+        AOUAD,
+        Watch("Nope", 1),
+        Watch("Broken", 1),
+        Watch("1899", 2, tvmaze_id=59287),
+    ]
     warnings = lookup_warnings(fetcher, server.base_url, checked, NOW)
-    assert len(warnings) == 2
+    assert len(warnings) == 3
     assert warnings[0] == warning
     assert warnings[1].startswith('TVmaze knows no show called "Nope"')
+    assert warnings[2].startswith('TVmaze look-up of "Broken": ')  # every line names its show
     assert "/shows/59287" not in " ".join(server.paths())  # a configured id needs no lookup
 
 

@@ -221,6 +221,10 @@ def test_status_and_history_are_the_cli_documents(world: World) -> None:
     assert history.status == 200
     assert history.json() == json.loads(cli.stdout)
     assert any(e["new"] == "2027-03-12" for e in history.json())
+    # "Show S2" and any letter case, as `history` reads its argument.
+    narrowed = world.get("/history/the%20glass%20orchard%20S2.json")
+    cli = run_cli("-c", str(world.config), "history", "the glass orchard S2", "--json")
+    assert narrowed.json() == json.loads(cli.stdout) == history.json()
     assert world.get("/history/Nobody%20Watches%20This.json").status == 404
     assert world.get("/nothing-here").status == 404
 

@@ -57,6 +57,8 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
     re.I,
 )
+_SINCE_RE = re.compile(r"\bsince\b", re.I)
+_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
@@ -566,6 +568,10 @@ class _Evaluator:
         if sentence.question:
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
+        almost = p.OR_ALMOST_AFTER_RE.match(self.doc.text, end, sentence.end)
+        if almost is not None:
+            self._note(fld, sentence, f"hedged: '{trigger}{almost.group()}'")
+            return None
         clause = sentence.clause_at(pos)
         hedge = self._hedge(clause.start, clause.end)
         if hedge is None:
@@ -766,6 +772,8 @@ class _Evaluator:
                 else:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
+            if p.UNDONE_AFTER_RE.match(self.doc.text, m.end(), sentence.end):
+                value = "cancelled"  # "renewed for season 2 before being cancelled"
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
             if m.lastgroup == "order" and source != "clause":
                 continue  # "order" means a season order only next to a season
@@ -814,6 +822,17 @@ class _Evaluator:
                     continue
             if kind == "end":
                 last = _season_number(m.group())
+                if (
+                    last is not None
+                    and self.watch.season == last
+                    and _UPCOMING_RE.search(m.group()) is not None
+                ):
+                    # "to end with upcoming season 3": season 3 is ordered, as the last one
+                    # ("will end with its fourth season" may be the one on air).
+                    out.append(
+                        _Candidate("renewal", "renewed", sentence, m.start(), explicit_season=True)
+                    )
+                    continue
                 if last is None or self.watch.season <= last:
                     continue
                 out.append(
@@ -1136,6 +1155,9 @@ class _Evaluator:
         past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
             before
         )
+        first = min(trigger.start(), dm.start)
+        if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
+            past = True  # "since dropping on January 5", "since its Jan. 1 debut": history
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")

@@ -311,6 +311,9 @@ def _readings(m: re.Match[str], pub: date | None) -> Readings | None:
     return _relative(m, pub)
 
 
+_NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]")
+
+
 def _relative(m: re.Match[str], pub: date) -> Readings | None:
     g = m.group
     if g("ry"):
@@ -322,6 +325,8 @@ def _relative(m: re.Match[str], pub: date) -> Readings | None:
     if g("eoy"):
         return _same(half_value(pub.year, 2))
     if g("rse"):
+        if g("rse_n")[0].isupper() and _NAME_GOES_ON_RE.match(m.string, m.end()):
+            return None  # "The Falcon and the Winter Soldier": a title, not a season
         return _same(_relative_season(_modifier(m), SEASON_NAMES[g("rse_n").lower()], pub))
     if g("rm"):
         shift = {"this": 0, "next": 1, "last": -1}[g("rm_t").lower()]

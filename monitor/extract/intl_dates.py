@@ -87,6 +87,7 @@ _KO_SEASONS: Final = {"봄": "spring", "여름": "summer", "가을": "fall", "�
 _KO_RE = re.compile(
     rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일"
+    r"|(?<![\d/])(?P<ms>\d{1,2})/(?P<ds>\d{1,2})\s*\([월화수목금토일]\)"
     rf"|{_Y.replace('y', 'y3')}\s*년\s*(?P<m3>\d{{1,2}})\s*월"
     r"|(?P<r3>지난해|작년|올해|금년|내년)\s*(?P<m3r>\d{1,2})\s*월"
     rf"|(?:(?P<y4>20\d\d)\s*년|(?P<r4>올해|금년|내년))\s*(?P<h>상반기|하반기|연말|연초|초|말)"
@@ -110,6 +111,8 @@ def korean(text: str, pub: date | None) -> list[Found]:
             value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
         elif g["m2"]:
             value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+        elif g["ms"]:  # "12/7(수)": month/day with the weekday
+            value = _forward_day(int(g["ms"]), int(g["ds"]), pub)
         elif g["y3"]:
             value = _month(int(g["y3"]), int(g["m3"]))
         elif g["r3"]:

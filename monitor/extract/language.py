@@ -19,7 +19,7 @@ _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_SCRIPT_RE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f]")
 _WORD_RE = re.compile(r"[a-zà-öø-ÿ]+")
 
-# Short, frequent words that tell the Latin-script languages apart (no word is in two sets).
+# Short, frequent words that tell the Latin-script languages apart.
 _FUNCTION_WORDS: Final[dict[str, frozenset[str]]] = {
     "en": frozenset(
         words(
@@ -35,7 +35,7 @@ _FUNCTION_WORDS: Final[dict[str, frozenset[str]]] = {
     ),
     "it": frozenset(
         words(
-            "il gli di della delle degli che è una per con sono stagione nel nella alla anche "
+            "il gli di della delle degli che è una per con sono stagione nel nella alla anche non "
             "dei sarà ancora questa"
         )
     ),
@@ -60,25 +60,33 @@ _FUNCTION_WORDS: Final[dict[str, frozenset[str]]] = {
 }
 
 
+# One lookup per word: the languages a function word belongs to ("temporada": es and pt).
+_WORD_LANGUAGES: Final[dict[str, tuple[str, ...]]] = {}
+for _lang, _vocab in _FUNCTION_WORDS.items():
+    for _word in _vocab:
+        _WORD_LANGUAGES[_word] = (*_WORD_LANGUAGES.get(_word, ()), _lang)
+
+
 def detect(text: str) -> Language:
     """The language of `text` (title and body), or "other" when none of ours is clear."""
     sample = text[:4000]
-    hangul = len(_HANGUL_RE.findall(sample))
-    kana = len(_KANA_RE.findall(sample))
-    han = len(_HAN_RE.findall(sample))
-    latin = len(_LATIN_RE.findall(sample))
-    other = len(_OTHER_SCRIPT_RE.findall(sample))
-    if hangul >= 10 and hangul >= kana:
-        return "ko"
-    if kana >= 10 or (kana >= 2 and kana + han >= 10):
-        return "ja"
-    if han >= 20 or other > latin:
-        return "other"  # Chinese, Greek, Cyrillic, ...: not read
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    if not sample.isascii():  # plain ASCII (most English feeds) has no other script
+        hangul = len(_HANGUL_RE.findall(sample))
+        kana = len(_KANA_RE.findall(sample))
+        han = len(_HAN_RE.findall(sample))
+        if hangul >= 10 and hangul >= kana:
+            return "ko"
+        if kana >= 10 or (kana >= 2 and kana + han >= 10):
+            return "ja"
+        if han >= 20 or len(_OTHER_SCRIPT_RE.findall(sample)) > len(_LATIN_RE.findall(sample)):
+            return "other"  # Chinese, Greek, Cyrillic, ...: not read
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0.0)
+    lookup = _WORD_LANGUAGES.get
     for word in _WORD_RE.findall(sample.lower()):
-        for lang, vocab in _FUNCTION_WORDS.items():
-            if word in vocab:
-                counts[lang] += 1
+        langs = lookup(word)
+        if langs is not None:
+            for lang in langs:  # a word shared by two languages is half a vote for each
+                counts[lang] += 1 / len(langs)
     best = max(counts, key=lambda lang: counts[lang])
     if counts[best] == 0:
         return "en"  # a bare headline with no function word: English is the default feed

@@ -24,7 +24,7 @@ from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis, Note
 from monitor.extract.intl_dates import GRAMMARS, Found
-from monitor.extract.lexicon import Cue, Lexicon, load
+from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.normalize import normalize
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Watch
@@ -39,27 +39,18 @@ _STAMP_RE = re.compile(
     r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
     r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
 )
+_SINCE_RE = re.compile(
+    r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|종영|공개)\s*(?:から|後|以来|후|이후|\s*뒤)"
+)
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
 _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
-_MODIFIERS: Final = frozenset(
-    (
-        "hedge",
-        "negation_after",
-        "negation_before",
-        "question",
-        "delay",
-        "future",
-        "negation_clause",
-        "derivative",
-    )
-)
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 15, "ja": 15}
-_DATE_REACH_DEFAULT: Final = 45
+_DATE_REACH_DEFAULT: Final = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +145,12 @@ def scope(
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
         spans.append(Span(start, end, headline, current_ours, seasons, inherited, question))
-        if seasons:
+        if names_other and not names_ours:
+            current_season = None  # another show's seasons are not our topic
+        elif seasons:
             current_season = seasons[-1]
             if headline and headline_season is None:
                 headline_season = seasons[0]
-        elif names_other and not names_ours:
-            current_season = None
     return spans
 
 
@@ -198,6 +189,8 @@ def _season_refs(
             refs.append(SeasonRef(start, end, int(glued.group("n"))))
         elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
+    # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
+    refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
     refs.sort(key=lambda r: r.start)
     deduped: list[SeasonRef] = []
     for r in refs:
@@ -262,10 +255,12 @@ def _cues(
             (h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None
         )
         delayed = any(d.pattern.search(sentence) for d in delays)
+        if hedged is None and not span.question:
+            hits += _final_season_hits(sentence, span, lex, watch)
         dates = grammar(sentence, published)
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
-            if cue.kind in _MODIFIERS:
+            if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
                 continue
             fld = _field(cue)
             for m in cue.pattern.finditer(sentence):
@@ -286,7 +281,7 @@ def _cues(
                 if (
                     reason is None
                     and cue.kind == "phase"
-                    and any(f.pattern.search(sentence[m.end() : m.end() + 15]) for f in futures)
+                    and any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
                 ):
                     reason = "planned, not begun"
                 if reason is None:
@@ -304,6 +299,30 @@ def _cues(
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) -> list[_Hit]:
+    """ "Baby 3 sarà l'ultima stagione": season 3 is ordered and none follows it.
+
+    The final season named is the nearest numbered season mention (in the sentence, else the
+    topic carried on); the watched season is renewed when it is that one and cancelled when
+    it would come after it.
+    """
+    hits: list[_Hit] = []
+    for cue in lex.of("final"):
+        for m in cue.pattern.finditer(sentence):
+            pos = span.start + m.start()
+            numbered = [r for r in span.seasons if r.number is not None and not r.part]
+            ref = min(numbered, key=lambda r: abs(r.start - pos), default=None)
+            if ref is None and span.inherited is not None and span.inherited.number is not None:
+                ref = span.inherited
+            if ref is None or ref.number is None:
+                continue
+            if watch.season == ref.number:
+                hits.append(_Hit("renewal", "renewed", span, pos))
+            elif watch.season > ref.number:
+                hits.append(_Hit("renewal", "cancelled", span, pos))
+    return hits
 
 
 def _field(cue: Cue) -> ClaimField:

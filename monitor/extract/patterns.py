@@ -41,6 +41,7 @@ RENEW_RE = re.compile(
     r"(?!\s+(?:\w+\s+)?(?:trailer|teaser|release|premiere|date|poster|first|look|cast|preview|"
     r"recap|review|finale|update|of\b|where|from)))"
     r"|(?P<order>(?<!in\s)\border(?:s|ed)?\b(?!\s+(?:to|of\s+(?:events|the\s+day)))"
+    r"|\bcommission(?:s|ed|ing)?\b(?!\s+(?:to|of|from|on|rate|fee)\b)"
     r"|\bhanded\s+(?:a|an)\s+[\w-]+\s+order\b)"
     r"|(?P<confirm>\bconfirmed\s+for\s+" + _SEASONISH + r"|\bconfirmed\s+(?:a|another)\s+"
     r"(?:[\w-]+\s+)?season\b"
@@ -50,8 +51,16 @@ RENEW_RE = re.compile(
     r"a\s+go|official)\b|(?:officially\s+)?confirmed(?=\s*(?:$|[.!:;,(]|-\s|by\b|at\b)))"
     r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
-    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s))(?:return|be\s+back|come\s+back)\s+for\s+"
-    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+)?(?:season|series\s+\w+|[\w-]+\s+series)\b"
+    r"|(?:(?<=\bwill\s)|(?<=\bofficially\s)|(?<=\bset\sto\s))(?:return|be\s+back|come\s+back)"
+    # "will return to BBC Two for series eight and nine", "set to return for third and
+    # fourth series", "will be back for new seasons".
+    r"(?:\s+to\s+[\w+.-]+(?:\s+[\w+.-]+)?)?\s+for\s+"
+    r"(?:(?:a|another|its|their)\s+)?(?:[\w-]+\s+(?:and|&)\s+)?(?:[\w-]+\s+)?"
+    r"(?:seasons?|series\s+\w+|[\w-]+\s+series)\b"
+    # "gets two more series", "lands another two seasons": a double order.
+    r"|\b(?:gets?|getting|got|lands?|landed|earns?|earned|scores?|scored|secures?|secured)\s+"
+    r"(?:another\s+)?(?:two|three|2|3)\s+(?:(?:more|further|new|additional)\s+)?"
+    r"(?:seasons|series)\b"
     r"|\breturning\s+for\s+(?:a|another)\b"
     # "Gets 2nd Season", "is getting a second season", "lands a third season".
     r"|\b(?:gets?|getting|got|lands?|landed|scores?|scored|earns?|earned|nabs?|nabbed|"
@@ -143,7 +152,9 @@ _NOT_SEASON_OBJECT = (
 )
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
-    r"brand-new|another|more|some|\d+|#+)\s+){0,3}(?:" + _NOT_SEASON_OBJECT + r")\b",
+    r"brand-new|another|more|some|\d+|#+)\s+){0,3}"
+    # "released new Season 3 images": a season's images are still images.
+    r"(?:(?:season|series|part|volume)\s+\w+\s+|S\d{1,2}\s+)?(?:" + _NOT_SEASON_OBJECT + r")\b",
     _I,
 )
 # "Filming on season 2 has been delayed to January": a production date, not a release.
@@ -400,7 +411,7 @@ HEDGE_RE = re.compile(
     r"appears?\s+to|unconfirmed|speculat\w*|predict\w*|guess\w*|estimat\w*|wants?\s+to|"
     r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
-    r"we'd|odds|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
+    r"we'd|odds|chances?|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
     r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)"
     # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
     r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
@@ -422,6 +433,20 @@ SPECULATION_RE = re.compile(
     r"claim(?:s|ed|ing)?|leak(?:s|ed)?|unverified|fan\s+(?:wiki|site|forum|page|account)s?|"
     r"could\s+not\s+be\s+(?:independently\s+)?"
     r"(?:verified|confirmed))\b",
+    _I,
+)
+# "Renewed, or almost", "Canceled, or nearly dead": a status box that mixes fact and guess.
+OR_ALMOST_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:or|and)\s+(?:highly\s+|very\s+|most\s+)?(?:almost|nearly|close|likely|probably|"
+    r"soon\s+to\s+be|about\s+to\s+be|on\s+(?:the|its)\s+way|(?:on\s+)?(?:the\s+)?bubble|"
+    r"(?:on\s+)?death's\s+door)\b",
+    _I,
+)
+# "Renewed for season 2 before being cancelled": the later status is the current one.
+UNDONE_AFTER_RE = re.compile(
+    r"[^.;]{0,80}?\b(?:before|only\s+to\s+be|but\s+(?:was|were|got)|and\s+(?:then|later)|then)\s+"
+    r"(?:later\s+|then\s+|ultimately\s+|eventually\s+|subsequently\s+)?"
+    r"(?:being\s+|getting\s+|it\s+was\s+|was\s+)?(?:cancell?ed|axed|scrapped|canned)\b",
     _I,
 )
 # Reported speech the writer then corrects: "a post claimed it was axed, but it has not been".
@@ -556,7 +581,8 @@ RENEW = keyed(
     "receives secured secures landed lands scored scores green greenlit greenlight greenlights "
     "greenlighted go pick picks picked picking revive revived revives reviving saved rescued "
     "saves rescues find finds found move moves moved moving head heads headed heading order "
-    "orders ordered handed season officially coming "
+    "orders ordered handed season officially coming commission commissions commissioned "
+    "commissioning "
     "return be returning there status confirms get gets getting got lands landed scored scores "
     "earns earned nab nabs nabbed bag bags bagged secure secures secured",
     digits="codes",
@@ -617,8 +643,9 @@ HEDGE = keyed(
     "planning aim aims aimed aiming target targets targeted targeting tipped touted rumor "
     "rumors rumored rumour rumours rumoured reportedly allegedly supposedly apparently "
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
-    "talks fingers earliest we think believe odds fear fears feared worry worries worried "
-    "intend intends intended pencil pencilled penciled keen eager prepared willing may",
+    "talks fingers earliest we think believe odds chance chances fear fears feared worry "
+    "worries worried intend intends intended pencil pencilled penciled keen eager prepared "
+    "willing may",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(

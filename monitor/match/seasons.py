@@ -63,7 +63,9 @@ SEASON_RE = re.compile(
     r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))"
     r"|(?P<fin>\bfinal\s+season\b)"
     r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
-    r"(?:season\b|episodes\b|batch\s+of\s+episodes\b|installment\b|chapter\b))"
+    # "the upcoming Season 3" is season 3, not an unnumbered next season.
+    rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
+    r"chapter\b))"
     # Elliptical "the first [season]": only where seasons are the topic (see `elliptical`).
     r"|(?P<ell>\bthe\s+(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
     r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"

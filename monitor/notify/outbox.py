@@ -15,6 +15,7 @@ from typing import Protocol
 from monitor.config import Target
 from monitor.models import DeliveryReport
 from monitor.notify.apprise_sink import AppriseSink, SendResult
+from monitor.notify.render import Message, combine
 from monitor.state.repository import Outgoing, Repository, target_key
 
 MAX_PARALLEL_TARGETS = 4
@@ -22,6 +23,16 @@ MAX_PARALLEL_TARGETS = 4
 
 class Sender(Protocol):
     def send(self, title: str, body: str) -> SendResult: ...
+
+
+def _by_season(batch: Sequence[Outgoing]) -> list[list[Outgoing]]:
+    """Rows of one season (one poll's renewal and date, say) become one message; notices,
+    which have no season, go alone. Order follows the first row of each group."""
+    groups: dict[object, list[Outgoing]] = {}
+    for job in batch:
+        key: object = ("season", job.season_id) if job.season_id is not None else job.id
+        groups.setdefault(key, []).append(job)
+    return list(groups.values())
 
 
 def _utcnow() -> datetime:
@@ -65,36 +76,44 @@ def deliver(
         sent = failed = 0
         reason: str | None = None
         config_error = False
-        for claimed in batch:
+        for group in _by_season(batch):
             if reason is not None:
                 # The target just failed: later rows wait for its next attempt.
-                repo.mark_failed(
-                    claimed.id,
-                    moment(),
-                    f"not tried: {reason}",
-                    dead=config_error,
-                    lease=claimed.lease,
-                )
-                failed += 1
+                for claimed in group:
+                    repo.mark_failed(
+                        claimed.id,
+                        moment(),
+                        f"not tried: {reason}",
+                        dead=config_error,
+                        lease=claimed.lease,
+                    )
+                    failed += 1
                 continue
             # Earlier sends of this batch may have outlasted the lease: a row another sender
             # has taken since is theirs to send, not ours.
-            held = repo.renew(claimed, moment())
-            if held is None:
+            held = [h for h in (repo.renew(c, moment()) for c in group) if h is not None]
+            if not held:
                 continue
-            result = sender.send(held.title, held.body)
-            if result.ok:
-                repo.mark_sent(held.id, moment())
-                sent += 1
-            else:
-                reason = result.reason or "failed"
-                config_error = result.config_error
+            message = combine([Message(h.title, h.body) for h in held])
+            result = sender.send(message.title, message.body)
+            for job in held:
+                if result.ok:
+                    repo.mark_sent(job.id, moment())
+                    sent += 1
+                    continue
                 # A wrong URL cannot start working: give up at once (status and health show
                 # it) instead of retrying for a day. Fixing the URL makes it a new target.
                 repo.mark_failed(
-                    held.id, moment(), reason, dead=result.config_error, lease=held.lease
+                    job.id,
+                    moment(),
+                    result.reason or "failed",
+                    dead=result.config_error,
+                    lease=job.lease,
                 )
                 failed += 1
+            if not result.ok:
+                reason = result.reason or "failed"
+                config_error = result.config_error
         return sent, failed, None if reason is None else f"{batch[0].target_label}: {reason}"
 
     sent = failed = 0

@@ -8,6 +8,7 @@ channel or hide a link. Every message fits Discord's 2,000 characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.models import Event
@@ -110,10 +111,40 @@ def _what(event: Event) -> str:
         return "out now"
     if kind == "tracking":
         return "now tracking"
+    if kind == "reported":
+        return f"{_FIELD_WORDS.get(event.detail or '', 'news')} reported, not yet confirmed"
     if kind == "reminder":
         days = event.extra.get("days", "?")
         return "premieres tomorrow" if days == "1" else f"premieres in {days} days"
     return kind.replace("_", " ")
+
+
+_FIELD_WORDS = {"renewal": "renewal", "date": "release date", "phase": "production"}
+
+
+def _value_words(field: str | None, value: str | None) -> str:
+    if value is None:
+        return "unknown"
+    if field == "date":
+        return describe(value)
+    if field == "phase":
+        return phase_words(value)
+    return RENEWAL_WORDS.get(value, clean(value))
+
+
+def _report_lines(event: Event) -> list[str]:
+    field = event.detail
+    by = authority(event.sources)
+    lines = [
+        f"Reported by {by}, not yet confirmed: "
+        f"{_FIELD_WORDS.get(field or '', 'value')} {_value_words(field, event.new)}.",
+        f"Confirmed so far: {_value_words(field, event.old)}. The confirmed alert follows "
+        "when an official or trade source, or a second outlet, says it too.",
+    ]
+    evidence = event.extra.get("evidence")
+    if evidence:
+        lines.append(f'"{clean(evidence, 280)}"')
+    return lines
 
 
 def _main_line(event: Event) -> str:
@@ -167,6 +198,8 @@ def render(event: Event) -> Message:
         title = f"release-monitor: {_what(event)}"
     if event.kind == "tracking":
         lines = _tracking_lines(event)
+    elif event.kind == "reported":
+        lines = _report_lines(event)
     else:
         lines = [_main_line(event)]
         if event.sources:
@@ -175,6 +208,26 @@ def render(event: Event) -> Message:
     if link:
         lines.append(link)
     body = "\n".join(lines)
+    room = _BUDGET - len(title) - 1
+    if len(body) > room:
+        body = body[: room - 1].rstrip() + "…"
+    return Message(title=title, body=body)
+
+
+def combine(messages: Sequence[Message]) -> Message:
+    """Several changes of one season as one message: the titles' "what changed" parts joined
+    after the shared "<Show> S<n>: ", each change's lines (with its source and link) kept."""
+    if len(messages) == 1:
+        return messages[0]
+    heads = [m.title.partition(": ") for m in messages]
+    prefix = heads[0][0]
+    if all(h[0] == prefix and h[1] for h in heads):
+        title = f"{prefix}: " + "; ".join(dict.fromkeys(h[2] for h in heads))
+    else:
+        title = " / ".join(dict.fromkeys(m.title for m in messages))
+    if len(title) > 300:
+        title = title[:299].rstrip() + "…"
+    body = "\n\n".join(m.body for m in messages)
     room = _BUDGET - len(title) - 1
     if len(body) > room:
         body = body[: room - 1].rstrip() + "…"

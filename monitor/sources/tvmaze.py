@@ -253,7 +253,7 @@ def _fetch_error(show: str, http_status: int | None, error: str | None) -> str:
             f'TVmaze knows no show called "{show}": set tvmaze_id in its [[watch]] entry '
             f"(find it on https://www.tvmaze.com), or add an alias TVmaze uses"
         )
-    return f"TVmaze: {error or 'fetch failed'}"
+    return f'TVmaze look-up of "{show}": {error or "fetch failed"}'
 
 
 class TvmazeSource:

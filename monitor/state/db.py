@@ -30,8 +30,23 @@ def _add_season_active(conn: Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE season ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
 
 
+def _fill_season_source(conn: Connection) -> None:
+    # Baselines became per (season, source): a source that had already answered since the
+    # season appeared has given its backlog; any other one's first read stays silent.
+    conn.exec_driver_sql(
+        "INSERT INTO season_source (season_id, source, read_at) "
+        "SELECT s.id, ss.name, ss.last_success FROM season s, source_state ss "
+        "WHERE ss.last_success IS NOT NULL AND (NOT s.baseline OR ss.last_success >= s.created_at) "
+        "AND NOT EXISTS (SELECT 1 FROM season_source x "
+        "WHERE x.season_id = s.id AND x.source = ss.name)"
+    )
+
+
 # version -> step that upgrades a database from that version to the next one.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_season_active}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _add_season_active,
+    2: _fill_season_source,
+}
 
 
 class DatabaseError(MonitorError):

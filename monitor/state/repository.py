@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, func, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from monitor.config import Target, mask_secret_url
 from monitor.models import (
@@ -34,6 +34,7 @@ from monitor.state.tables import (
     ItemRow,
     ObservationRow,
     SeasonRow,
+    SeasonSourceRow,
     SourceStateRow,
 )
 
@@ -75,10 +76,18 @@ class Routing:
     targets: tuple[Target, ...] = ()
     notify_baseline: bool = True
 
+    @property
+    def wants_reports(self) -> bool:
+        """Does any target take unconfirmed reports (`reported = true`)?"""
+        return any(t.reported for t in self.targets)
+
     def targets_for(self, event: Event, watch: Watch | None) -> list[Target]:
         out = []
         for target in self.targets:
-            if target.events is not None and event.kind not in target.events:
+            if event.kind == "reported":
+                if not target.reported:  # opt-in only
+                    continue
+            elif target.events is not None and event.kind not in target.events:
                 continue
             # A watch with `notify` tags goes only to targets sharing one; others go everywhere.
             if watch is not None and watch.notify and not set(watch.notify) & set(target.tags):
@@ -101,6 +110,9 @@ class Outgoing:
     # claim may renew or mark the row, so a sender whose lease ran out cannot free or resend
     # a row another sender has taken since.
     lease: datetime
+    # The season the event is about (None for daemon notices): due rows of one season and
+    # target go out as one message.
+    season_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -233,19 +245,23 @@ class Repository:
         with db.reading(self.engine) as session:
             return list(session.exec(select(SourceStateRow)).all())
 
-    def needs_full_read(self, state: SourceState, watches: Sequence[Watch]) -> bool:
-        """Must this source read its whole body (no conditional GET) for a watch in baseline?
+    def needs_full_read(self, source: str, watches: Sequence[Watch]) -> bool:
+        """Must this source read its whole body (no conditional GET) for a watch it has not
+        given its backlog for yet?
 
         A 304 or an unchanged body gives no items, so a new watch's backlog would stay unread
         until the feed next changes, and then come out as news.
         """
         with db.reading(self.engine) as session:
             rows = {(r.show, r.season): r for r in session.exec(select(SeasonRow)).all()}
+            read = set(
+                session.exec(
+                    select(SeasonSourceRow.season_id).where(SeasonSourceRow.source == source)
+                ).all()
+            )
         for watch in watches:
             row = rows.get(watch.key)
-            if row is None or not row.active:
-                return True
-            if row.baseline and (state.last_success is None or state.last_success < row.created_at):
+            if row is None or not row.active or row.id not in read:
                 return True
         return False
 
@@ -324,6 +340,10 @@ class Repository:
                 row.baseline = True
                 row.created_at = now
                 session.add(row)
+                # Nothing was read for it meanwhile: every source's next read is backlog.
+                session.exec(
+                    delete(SeasonSourceRow).where(col(SeasonSourceRow.season_id) == row.id)
+                )
             rows.append(row)
         return rows
 
@@ -356,6 +376,12 @@ class Repository:
         rows = self._seasons(session, watches, now)
         by_key = {(r.show, r.season): r for r in rows}
         watch_of = {w.key: w for w in watches}
+        # Seasons this source has already given its backlog for: only their news is news.
+        read = set(
+            session.exec(
+                select(SeasonSourceRow.season_id).where(SeasonSourceRow.source == source)
+            ).all()
+        )
         announced: list[Event] = []
         grouped: dict[tuple[str, int], list[Observation]] = {}
         for obs in observations:
@@ -388,8 +414,20 @@ class Repository:
                         item_uid=obs.item_uid,
                     )
                 )
-            result = merge(season_state(row), known, fresh, now)
-            announced += self._record(session, row, result, watch_of.get(key), routing, now)
+            before = season_state(row)
+            result = merge(before, known, fresh, now)
+            silent = row.id not in read
+            announced += self._record(
+                session, row, result, watch_of.get(key), routing, now, silent=silent
+            )
+            if routing.wants_reports and not silent:
+                announced += self._reports(
+                    session, row, before, result.state, fresh, watch_of.get(key), routing, now
+                )
+        if status in READ_STATUSES:
+            for row in rows:
+                if row.id is not None and row.id not in read:  # ids exist: flushed above
+                    session.add(SeasonSourceRow(season_id=row.id, source=source, read_at=now))
         announced += self._finish_baselines(session, rows, watch_of, routing, all_sources, now)
         return announced
 
@@ -404,7 +442,13 @@ class Repository:
                 continue
             result = merge(season_state(row), self._known(session, row), [], now)
             out += self._record(
-                session, row, result, watch_of.get((row.show, row.season)), routing, now
+                session,
+                row,
+                result,
+                watch_of.get((row.show, row.season)),
+                routing,
+                now,
+                silent=row.baseline,
             )
         return out
 
@@ -416,7 +460,10 @@ class Repository:
         watch: Watch | None,
         routing: Routing,
         now: datetime,
+        *,
+        silent: bool,
     ) -> list[Event]:
+        """Store a merge result; its events are announced unless `silent` (a backlog)."""
         state = result.state
         events = result.events
         if any(e.kind == "released" for e in events) and self._was_released(session, row):
@@ -444,12 +491,57 @@ class Repository:
                 watch=watch,
                 routing=routing,
                 now=now,
-                silent=row.baseline,
+                silent=silent,
                 row=row,
             )
-            if not row.baseline:
+            if not silent:
                 announced.append(event)
         return announced
+
+    def _reports(
+        self,
+        session: Session,
+        row: SeasonRow,
+        before: SeasonState,
+        after: SeasonState,
+        fresh: Sequence[Observation],
+        watch: Watch | None,
+        routing: Routing,
+        now: datetime,
+    ) -> list[Event]:
+        """One labelled `reported` event per value a lesser outlet newly reports (for targets
+        with `reported = true`); the confirmed alert still comes when it is confirmed."""
+        out = []
+        for field, value in sorted(after.reported.items()):
+            if before.reported.get(field) == value:
+                continue
+            said = [o for o in fresh if o.field == field and o.value == value]
+            if not said:  # surfaced by a change elsewhere, not reported by this poll
+                continue
+            lead = max(said, key=lambda o: (o.trust, o.published or o.seen_at))
+            event = Event(
+                kind="reported",
+                show=row.show,
+                season=row.season,
+                old=_field_of(after, field),
+                new=value,
+                sources=(f"{lead.publisher} ({lead.trust.label})",),
+                link=lead.url,
+                detail=field,
+                at=now,
+                extra={"evidence": lead.evidence[:300]},
+            )
+            self.add_event(
+                session,
+                event,
+                key=f"{row.id}:reported:{field}:{value}",
+                watch=watch,
+                routing=routing,
+                now=now,
+                row=row,
+            )
+            out.append(event)
+        return out
 
     def _was_released(self, session: Session, row: SeasonRow) -> bool:
         found = session.exec(
@@ -592,6 +684,18 @@ class Repository:
             ).all()
             out = []
             until = now + lease
+            event_ids = [r.event_id for r in rows]
+            season_of = (
+                dict(
+                    session.exec(
+                        select(EventRow.id, EventRow.season_id).where(
+                            col(EventRow.id).in_(event_ids)
+                        )
+                    ).all()
+                )
+                if event_ids
+                else {}
+            )
             for row in rows:
                 row.status = "sending"
                 row.lease_until = until
@@ -605,6 +709,7 @@ class Repository:
                         body=row.body,
                         attempts=row.attempts,
                         lease=until,
+                        season_id=season_of.get(row.event_id),
                     )
                 )
             return out
@@ -704,14 +809,26 @@ class Repository:
             for w in watches
         ]
 
-    def history(self, show: str) -> list[HistoryEntry]:
-        """Every recorded event of a show (case-insensitive), oldest first."""
+    def observations(self, show: str, season: int) -> list[Observation]:
+        """Every stored claim about one season, in the order it was read."""
         with db.reading(self.engine) as session:
-            rows = session.exec(
-                select(EventRow)
-                .where(func.lower(EventRow.show) == show.strip().lower())
-                .order_by(col(EventRow.at), col(EventRow.id))
-            ).all()
+            row = session.exec(
+                select(SeasonRow).where(SeasonRow.show == show, SeasonRow.season == season)
+            ).first()
+            return [] if row is None else self._known(session, row)
+
+    def history(self, show: str | None = None, season: int | None = None) -> list[HistoryEntry]:
+        """Recorded events of a show (case-insensitive; every season-bound event when None),
+        oldest first; `season` narrows it to one season."""
+        query = select(EventRow)
+        if show is not None:
+            query = query.where(func.lower(EventRow.show) == show.strip().lower())
+        else:
+            query = query.where(EventRow.show != "")
+        if season is not None:
+            query = query.where(EventRow.season == season)
+        with db.reading(self.engine) as session:
+            rows = session.exec(query.order_by(col(EventRow.at), col(EventRow.id))).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
 
     def recent_history(self, limit: int) -> list[HistoryEntry]:
@@ -725,12 +842,19 @@ class Repository:
         return [HistoryEntry(_event(r), r.silent) for r in rows]
 
 
+def _field_of(state: SeasonState, field: str) -> str | None:
+    return {"renewal": state.renewal, "date": state.release_date, "phase": state.phase}.get(field)
+
+
 def _holds(row: DeliveryRow, lease: datetime) -> bool:
     """Is the row still leased by the claim whose token is `lease`?"""
     return row.status == "sending" and row.lease_until == lease
 
 
-# A source that keeps failing may not hold a new watch's alerts back for ever.
+# Poll outcomes that read the source (its backlog is now known), unlike "error"/"skipped".
+READ_STATUSES = frozenset({"ok", "not_modified", "unchanged"})
+
+# A source that keeps failing may not hold a new watch's summary back for ever.
 BASELINE_FAILURES_TOLERATED = 3
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 # Bump with a migration in db.MIGRATIONS whenever a table changes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -57,8 +57,9 @@ class SeasonRow(SQLModel, table=True):
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # When the watch (last) appeared in the watchlist: its baseline started then.
     created_at: datetime = Field(sa_type=UTCDateTime)
-    # True until every source has been polled once since the watch appeared: its backlog
-    # is recorded silently, then one `tracking` summary goes out.
+    # True until every source has been polled once since the watch appeared (or kept
+    # failing), then one `tracking` summary goes out. Which news is silent is decided per
+    # source, by `season_source`: each source's first read for the watch is its backlog.
     baseline: bool = True
     # False while the watch is out of the watchlist; nothing is read for it meanwhile, so
     # when it comes back it is baselined again instead of announcing that backlog as news.
@@ -67,6 +68,17 @@ class SeasonRow(SQLModel, table=True):
     revision: int = 0
     reported: str = Field(default="{}", sa_type=Text)  # JSON {field: value}
     evidence: str = Field(default="{}", sa_type=Text)  # JSON {field: Evidence}
+
+
+class SeasonSourceRow(SQLModel, table=True):
+    """A source has given its backlog for a season: its first successful read since the watch
+    (last) appeared was recorded silently; from then on its news about it is announced."""
+
+    __tablename__ = "season_source"
+
+    season_id: int = Field(foreign_key="season.id", ondelete="CASCADE", primary_key=True)
+    source: str = Field(primary_key=True, max_length=400)
+    read_at: datetime = Field(sa_type=UTCDateTime)
 
 
 class ObservationRow(SQLModel, table=True):

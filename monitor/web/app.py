@@ -17,7 +17,7 @@ from monitor.calendar import render_calendar
 from monitor.config import Config
 from monitor.models import SeasonState
 from monitor.sources import build_sources
-from monitor.state.documents import history_document, status_document
+from monitor.state.documents import history_document, history_query, status_document
 from monitor.state.health import HeartbeatStore, dead_deliveries, verdict
 from monitor.state.repository import Repository
 from monitor.state.source_health import source_health
@@ -242,9 +242,10 @@ class WebApp:
         )
 
     def history(self, config: Config, show: str) -> Response:
-        entries = self.repo.history(show)
-        watched = {w.show.casefold() for w in config.watches}
-        if not entries and show.strip().casefold() not in watched:
+        # The same reading of SHOW as `history SHOW`: "Dark S2", an alias, any letter case.
+        name, season, known = history_query(show, config.watches)
+        entries = self.repo.history(name, season)
+        if not entries and not known:
             return _error(404, f'no history for "{show}"')
         return Response(200, json_body(history_document(entries)), JSON)
 

@@ -7,38 +7,29 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
+# What a cue signals. Claim cues make a claim; the others qualify the claims near them.
 CueKind = Literal[
+    # claims
     "renewed",
     "cancelled",
-    "release",
+    "release",  # a release verb: the date beside it is the season's
     "unannounced",
     "phase",
+    "final",  # "the last season": that season is ordered, none follows
+    # qualifiers
     "hedge",
-    "negation_after",
-    "negation_before",
+    "negation_after",  # negation written after the cue (Korean, Japanese)
+    "negation_before",  # negation written before it (the Latin-script languages)
+    "negation_clause",  # "...に関する発表はありません": the rest of the clause denies it
     "question",
     "delay",
-    "future",
-    "negation_clause",
-    "derivative",
+    "future",  # a planned phase, not begun
+    "derivative",  # a film, game or spin-off, not the season
 ]
-CUE_KINDS: Final[tuple[CueKind, ...]] = (
-    "renewed",
-    "cancelled",
-    "release",
-    "unannounced",
-    "phase",
-    "hedge",
-    "negation_after",
-    "negation_before",
-    "question",
-    "delay",
-    "future",
-    "negation_clause",
-    "derivative",
-)
+CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
+QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :])
 PHASES: Final = frozenset(
     ("development", "pre-production", "filming", "post-production", "released")
 )
