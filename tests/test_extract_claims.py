@@ -2314,13 +2314,27 @@ CASES = [
         phase="pre-production",
     ),
     Case(
-        "past_release_with_its_own_season_still_counts",
+        # DESIGN §3 and the real-news labels: a premiere before (or on) the published day
+        # is history, even for the season that is out now.
+        "past_release_with_its_own_season_is_history",
         "",
         "The second season of Glass Harbor premiered on September 24, and it is now the top "
         "show on the service.",
         D,
-        date="2026-09-24",
         phase="released",
+    ),
+    Case(
+        "premiered_on_the_published_day_is_history",
+        "",
+        "The second season of Glass Harbor premiered on October 1, 2026, on Prime Video.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "a_dated_update_is_not_the_release",
+        "Glass Harbor season 2 premiere date: An August 2026 update",
+        "What is going on with Glass Harbor season 2?",
+        D,
     ),
     Case(
         "no_word_yet_on_a_release_date_with_a_guess",
@@ -2776,6 +2790,194 @@ CASES = [
         D,
         renewal="renewed",
         phase="pre-production",
+    ),
+    # ----- real-news wordings, round 2: renewals
+    *[
+        Case(f"renewal_{slug}", "", text, D, renewal="renewed", watch=watch)
+        for slug, text, watch in (
+            (
+                "announced_the_shows_renewal",
+                "Glass Harbor season 2 was a hit. The streamer announced the show's renewal in "
+                "December.",
+                GH2,
+            ),
+            (
+                "gave_the_show_its_season_renewal",
+                "Apple likes it, as it gave Glass Harbor its season 3 renewal earlier this month.",
+                GH3,
+            ),
+            (
+                "announced_a_second_series_for",
+                "Previously, Apple announced a second series for Glass Harbor.",
+                GH2,
+            ),
+            (
+                "confirmed_production_for_two_seasons",
+                "Amazon confirmed production for the second and third seasons of Glass Harbor.",
+                GH3,
+            ),
+        )
+    ],
+    Case(
+        "officially_in_the_works_is_ordered",
+        "",
+        "Glass Harbor season 2 is officially in the works.",
+        D,
+        renewal="renewed",
+        phase="development",
+    ),
+    Case(
+        "all_but_confirmed_is_a_hedge",
+        "",
+        "Glass Harbor has not been officially renewed for season 2, but a production listing "
+        "has all but confirmed another season is happening.",
+        D,
+    ),
+    # ----- real-news wordings, round 2: no date yet
+    *[
+        Case(f"unannounced_{slug}", "Glass Harbor season 2", text, D, date="unannounced")
+        for slug, text in (
+            (
+                "release_date_yet_to_be_announced",
+                "Glass Harbor has had two seasons, with a release date for series two yet to be "
+                "announced.",
+            ),
+            (
+                "does_not_have_any_release_date",
+                "As of May, Glass Harbor season 2 does not have any release date.",
+            ),
+            (
+                "word_on_when_not_yet_announced",
+                "Official word on when Glass Harbor season 2 will air has not yet been formally "
+                "announced by HBO.",
+            ),
+        )
+    ],
+    # ----- real-news wordings, round 2: dates
+    Case(
+        "comes_back_on_a_day",
+        "",
+        "Apple renewed it early (Glass Harbor season 2 comes back on Jan. 8, 2027).",
+        D,
+        date="2027-01-08",
+    ),
+    Case(
+        "will_be_back_in_a_month",
+        "Glass Harbor season 2",
+        "It has already been announced that the Ann Lee show will be back in June.",
+        D,
+        date="2027-06",
+    ),
+    Case(
+        "press_release_is_no_release",
+        "",
+        "HBO confirmed the Glass Harbor season 2 renewal in a press release Wednesday.",
+        D,
+        renewal="renewed",
+    ),
+    Case(
+        "a_finale_air_date_is_not_the_seasons",
+        "",
+        "Glass Harbor will air its season 2 finale Thursday at 9 p.m.",
+        D,
+    ),
+    Case(
+        "delaying_from_its_planned_date_to_a_new_one",
+        "",
+        "Amazon is delaying Glass Harbor season 2 from its planned fall 2026 release to a "
+        "spring 2027 debut.",
+        D,
+        date="2027-spring",
+    ),
+    Case(
+        "and_another_season_starts_its_own_clause",
+        "",
+        "Glass Harbor season 1 is expected to be released later this year and season 2 will "
+        "arrive in 2028.",
+        D,
+        date="2028",
+    ),
+    Case(
+        "in_the_running_is_a_guess",
+        "",
+        "Filming of Glass Harbor season 2 starts later this year, which means a premiere date "
+        "in 2027 is in the running.",
+        D,
+    ),
+    *[
+        Case(f"split_season_{slug}", "", text, D, date=value, watch=watch)
+        for slug, text, value, watch in (
+            (
+                "later_batch_dates_part_two",
+                "Glass Harbor season 2 comes in two parts. The first part will debut on Netflix "
+                "on November 16th. The last six episodes will debut on December 14th.",
+                "2026-12-14",
+                Watch("Glass Harbor", 2, part=2),
+            ),
+            (
+                "later_batch_is_not_the_season_premiere",
+                "Glass Harbor season 2 comes in two parts. The first part will debut on Netflix "
+                "on November 16th. The last six episodes will debut on December 14th.",
+                "2026-11-16",
+                GH2,
+            ),
+            (
+                "final_episodes_of_part_two",
+                "What is the release date for Glass Harbor season 2 part 2? The final episodes "
+                "hit Netflix on January 31, 2027.",
+                "2027-01-31",
+                Watch("Glass Harbor", 2, part=2),
+            ),
+        )
+    ],
+    # ----- real-news wordings, round 2: phases
+    *[
+        Case(f"phase_{slug}", "Glass Harbor season 2", text, D, phase=phase)
+        for slug, text, phase in (
+            (
+                "wrapping_up_filming",
+                "Despite wrapping up filming for the second season of Glass Harbor in November, "
+                "the cast is still busy.",
+                "post-production",
+            ),
+            (
+                "first_day_of_the_writers_room",
+                "Glass Harbor news: 'First day of the season 2 writer's room!!!'",
+                "pre-production",
+            ),
+            (
+                "kicks_off_writers_room",
+                "Glass Harbor season 2 kicks off writers' room.",
+                "pre-production",
+            ),
+            (
+                "creators_already_scripting",
+                "Glass Harbor is set to start filming next month, with series creators Ann and "
+                "Bo Lee already scripting the second series.",
+                "pre-production",
+            ),
+            (
+                "been_writing_it",
+                "Ann Lee is well into Glass Harbor season 2: 'I've been writing it.'",
+                "pre-production",
+            ),
+            (
+                "the_star_show_is_the_show",
+                "For those who haven't heard, filming on the Billy Bob Thornton series has been "
+                "underway for months now.",
+                "filming",
+            ),
+        )
+    ],
+    # ----- real-news wordings, round 2: scope
+    Case(
+        "nothing_before_the_first_mention_is_about_the_show",
+        "Other Show Season 3 Filming Complete",
+        "The production wrapped in October and is now deep in post-production. The new "
+        "prequel series, Glass Harbor, is scheduled to debut on January 18, 2027.",
+        D,
+        date="2027-01-18",
+        watch=Watch("Glass Harbor", 1),
     ),
 ]
 

@@ -161,7 +161,7 @@ def test_one_article_behind_two_fields_is_listed_once() -> None:
     ]
 
 
-HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
+HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>\u202egpj.exe\x1b[2J'
 
 
 class Tags(HTMLParser):
@@ -222,6 +222,7 @@ def test_page_escapes_every_field_from_feeds() -> None:
     assert "<script" not in page.lower()
     assert "<img" not in page.lower()
     assert "javascript:" not in page.lower()  # a non-http link is not a link at all
+    assert "\u202e" not in page and "\x1b" not in page  # the project's sanitiser ran too
     parser = Tags()
     parser.feed(page)
     for tag, attrs in parser.tags:

@@ -57,6 +57,22 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
     re.I,
 )
+_PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
+# "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
+_FROM_PLANNED_RE = re.compile(
+    r"\bfrom\s+(?:the|its|their)\s+(?:original(?:ly)?\s+)?(?:planned|expected|intended|"
+    r"targeted)$",
+    re.I,
+)
+_FROM_BEFORE_RE = re.compile(
+    r"\bfrom\s+(?:(?:the|its|their)\s+)?(?:(?:original(?:ly)?|planned|expected|intended|"
+    r"targeted|scheduled|initial)\s+)?$",
+    re.I,
+)
+# "Season 2 premiere date: An August 2024 update": the date of the report, not the release.
+_REPORT_AFTER_RE = re.compile(
+    r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
+)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
@@ -181,7 +197,11 @@ class _Doc:
         self.unannounced = tokens.scan(p.UNANNOUNCED)
         self.undecided = tokens.scan(p.UNDECIDED)
         self.phases = tokens.scan(p.PHASE)
-        self.hedges = [m for m in tokens.scan(p.HEDGE) if m.group()]
+        self.hedges = [
+            m
+            for m in tokens.scan(p.HEDGE)
+            if m.group() and not _FROM_PLANNED_RE.search(self.text, max(0, m.start() - 20), m.end())
+        ]
         self.speculation = tokens.scan(p.SPECULATION)
         derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
         if tokens.scan(p.DERIVATIVE_WORD):  # the "X spinoff" form needs one of the words
@@ -200,6 +220,8 @@ class _Doc:
 
     def is_release(self, m: re.Match[str]) -> bool:
         """Whether a release verb is about the season, not a trailer or a poster."""
+        if _PRESS_BEFORE_RE.search(self.text, max(0, m.start() - 8), m.start()):
+            return False  # "in a press release Wednesday"
         if p.OBJECT_AFTER_RE.match(self.text, m.end(), min(len(self.text), m.end() + 60)):
             return False
         before = self.text[max(0, m.start() - 90) : m.start()]
@@ -245,6 +267,10 @@ class _Doc:
                 if p.PERSON_BEFORE_RE.search(before):
                     continue
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
+                    continue
+                if before.endswith(("the ", "The ")) and p.DESCRIBED_SHOW_RE.match(
+                    self.text, end, end + 20
+                ):
                     continue
                 if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
                     self.text[end : end + 20]
@@ -454,6 +480,9 @@ class _Evaluator:
         if sentence.headline and not own:
             # A headline verb is news about the show only when the headline names it.
             return None
+        if not own and sentence.end <= self._first_mention():
+            # Before the item first names the show, "it" and "the series" are another one.
+            return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
@@ -484,6 +513,9 @@ class _Evaluator:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
         return _Scope(ranges, (first, spans[0][0]))
+
+    def _first_mention(self) -> int:
+        return min((m.start for m in self.doc.mentions if m.show == self.key), default=0)
 
     def _section(self, sentence: Sentence, own: list[tuple[int, int]]) -> tuple[int, int] | None:
         """The ";"-separated part of a status-list sentence that holds all of the show's names.
@@ -912,6 +944,9 @@ class _Evaluator:
             scope = self.scopes.get(sentence.start)
             if scope is None or not scope.in_segment(dm.start):
                 continue
+            if _REPORT_AFTER_RE.match(doc.text, dm.end):
+                self._note("date", sentence, f"'{dm.text}' dates the report, not the release")
+                continue
             trigger = self._date_trigger(dm, sentence, scope)
             if trigger is None:
                 continue
@@ -1128,7 +1163,16 @@ class _Evaluator:
             self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
             return None
         if p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start):
-            self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
+            if self.watch.part is None or self.watch.part < 2:
+                self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
+                return None
+            # A watch on the second part of a split season is dated by its later batch.
+        elif (
+            self.watch.part is not None
+            and self.watch.part >= 2
+            and p.FIRST_BATCH_RE.search(doc.text, date_clause.start, dm.start)
+        ):
+            self._note("date", sentence, f"'{dm.text}' dates the first part, not part 2")
             return None
         if date_clause != clause:
             hedge = self._hedge(date_clause.start, date_clause.end)
@@ -1179,7 +1223,10 @@ class _Evaluator:
         published = doc.published
         if published is not None and value.lo.year > published.year + 6:
             return None
-        history = published is not None and value.hi < published
+        # "premiered on September 17" in an item of September 17 reports, not announces.
+        history = published is not None and (
+            value.hi < published or (past and value.hi <= published)
+        )
         superseded = self._superseded(dm, sentence, clause)
         moved_to = bool(
             _MOVED_TO_RE.search(doc.text, max(clause.start, dm.start - 12), dm.start)
@@ -1202,7 +1249,7 @@ class _Evaluator:
         text = self.doc.text
         lo = max(clause.start, dm.start - 60)
         before = text[lo : dm.start]
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+        if _FROM_BEFORE_RE.search(before):
             return bool(p.MOVE_RE.search(text, sentence.start, sentence.end))
         return bool(p.SUPERSEDED_BEFORE_RE.search(before))
 
@@ -1329,14 +1376,13 @@ class _Evaluator:
     # ----- one value per field
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
-        released = any(c.field == "phase" and c.value == "released" for c in candidates)
         undecided = [c.pos for c in candidates if c.value == "undecided"]
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
         if undecided:
             # "...; the fate of X is still undecided": earlier renewal talk is not about X.
             renewals = [c for c in renewals if c.pos > max(undecided)]
         renewal = self._pick_renewal(renewals)
-        dated = self._pick_date([c for c in candidates if c.field == "date"], released)
+        dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
         dated_real = dated is not None and dated.date_value is not None
@@ -1372,21 +1418,11 @@ class _Evaluator:
             ]
         return max(candidates, key=lambda c: c.pos)
 
-    def _old(self, candidate: _Candidate) -> bool:
-        """A date so far before the published date that it is history even for a season out."""
-        published = self.doc.published
-        value = candidate.date_value
-        return (
-            published is not None
-            and value is not None
-            and (published - value.hi).days > p.OLD_DATE_DAYS
-        )
-
-    def _pick_date(self, candidates: list[_Candidate], released: bool) -> _Candidate | None:
+    def _pick_date(self, candidates: list[_Candidate]) -> _Candidate | None:
         real = [c for c in candidates if c.date_value is not None]
         kept: list[_Candidate] = []
         for c in real:
-            if c.history and not (released and c.explicit_season and not self._old(c)):
+            if c.history:
                 self._note("date", c.sentence, f"history: {c.value} is before the published date")
                 continue
             kept.append(c)

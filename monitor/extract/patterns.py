@@ -17,8 +17,11 @@ RENEW_RE = re.compile(
     r"|(?P<noun>\brenewal\b(?=\s+(?:is\s+|was\s+|has\s+been\s+|now\s+)?(?:officially\s+)?"
     r"(?:confirmed|announced|official)\b)"
     r"|\b(?:confirmed|announced|got|gets|earned|earns|received|receives|secured|secures|landed|"
-    r"lands|scored|scores)\s+(?:(?:a|the|its|their)\s+)?(?:(?:season|series)[\s-]+\w+\s+|"
-    r"[\w-]+[\s-]season\s+)?renewal\b)"
+    r"lands|scored|scores)\s+(?:(?:a|the|its|their)\s+)?(?:(?:show|series|#+)'s\s+|#+\s+)?"
+    r"(?:(?:season|series)[\s-]+\w+\s+|[\w-]+[\s-]season\s+)?renewal\b"
+    # "it gave X its season 3 renewal", "handed the show a second-season renewal".
+    r"|\b(?:gave|gives|give|given|handed|hands)\s+(?:#+|it|the\s+(?:show|series))\s+"
+    r"(?:a|an|its|their)\s+(?:(?:season|series)[\s-]+\w+\s+|[\w-]+[\s-]season\s+)?renewal\b)"
     r"|(?P<green>\bgreen[\s-]?lit\b|\bgreen[\s-]?light(?:s|ed)?\b|\bgo-ahead\b)"
     r"|(?P<pick>(?:(?<=\bbeen\s)|(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bbe\s)|(?<=\bget\s)|(?<=\bgets\s)|"
     r"(?<=\bgot\s)|(?<=\bgetting\s))picked\s+up\b|"
@@ -49,7 +52,14 @@ RENEW_RE = re.compile(
     r"\bS\d{1,2})\s+"
     r"(?:(?:has\s+been|have\s+been|is|was|are)\s+(?:officially\s+)?(?:confirmed|happening|"
     r"a\s+go|official)\b|(?:officially\s+)?confirmed(?=\s*(?:$|[.!:;,(]|-\s|by\b|at\b)))"
-    r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed)\b"
+    r"|\bofficially\s+(?:coming\s+back|returning|happening|confirmed|renewed|in\s+the\s+works|"
+    r"in\s+development)\b"
+    # "Apple announced a second series for X": the season is ordered.
+    r"|\bannounc(?:ed|es)\s+(?:a|another)\s+(?:(?:new|[\w-]+)\s+season|(?:second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+series)\s+(?:of|for)\b"
+    # "confirmed production for the second and third seasons".
+    r"|\bconfirm(?:ed|s)\s+production\s+(?:for|on)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+(?:and|&)\s+)?"
+    r"(?:[\w-]+\s+)?(?:seasons?|series)\b"
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bofficially\s))coming\s+back\s+for\b"
     r"|(?:(?<=\bwill\s)|(?<=\bofficially\s)|(?<=\bset\sto\s))(?:return|be\s+back|come\s+back)"
     # "will return to BBC Two for series eight and nine", "set to return for third and
@@ -119,7 +129,11 @@ DATE_TRIGGER_RE = re.compile(
     r"\breturn(?:s|ed|ing)?\b"
     + _BACK_TO_WORK
     # "checks back in for its second season this Friday", "is back for season 2 on Friday".
-    + r"|\bcheck(?:s|ed|ing)?\s+back\s+in\b|\b(?:is|are)\s+back\b(?=\s+(?:for|this|next|"
+    + r"|\bcomes?\s+back\b"
+    + _BACK_TO_WORK
+    + r"|(?:(?<=\bwill\sbe\s)|(?<='ll\sbe\s)|(?<=\bto\sbe\s))back\b"
+    r"(?=\s+(?:on|in|this|next|for|later|early|from)\b)"
+    r"|\bcheck(?:s|ed|ing)?\s+back\s+in\b|\b(?:is|are)\s+back\b(?=\s+(?:for|this|next|"
     r"tonight|tomorrow)\b)" + r"|\bdrop(?:s|ped|ping)?\b|\blaunch(?:es|ed|ing)?\b|"
     r"\bdebut(?:s|ed|ing)?\b|\bland(?:s|ed|ing)?\b|\bhit(?:s|ting)?\s+(?:netflix|screens|"
     r"streaming|prime|hbo|disney|hulu|apple)\b|\bset\s+(?:for|to\s+(?:premiere|debut|arrive|return|"
@@ -148,7 +162,7 @@ _NOT_SEASON_OBJECT = (
     r"statements?|synopsis|key\s+art|soundtrack|footage|promos?|videos?|sneak\s+peeks?|tease|"
     r"titles?|logo|songs?|singles?|albums?|books?|novels?|podcasts?|games?|campaigns?|"
     r"petitions?|apps?|website|merch|collection|roles?|deals?|spots?|nominations?|awards?|"
-    r"places?|ratings|numbers|details|look|glimpse|episode\s+titles"
+    r"places?|ratings|numbers|details|look|glimpse|episode\s+titles|finales?"
 )
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
@@ -178,6 +192,13 @@ LATER_BATCH_RE = re.compile(
     r"(?:second|next|final|last|remaining)\s+(?:batch|volume|instal?lment)|"
     r"rest\s+of\s+the\s+(?:season|series|episodes|run)|remainder\s+of\s+the\s+"
     r"(?:season|series|episodes|run)|back\s+half|second\s+half\s+of\s+the\s+(?:season|series))\b",
+    _I,
+)
+# "The first part will debut on November 16": the date of part 1, not of a later part.
+FIRST_BATCH_RE = re.compile(
+    r"\b(?:first|initial|opening)\s+(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
+    r"seven\s+|eight\s+|nine\s+)?(?:part|half|batch|volume|instal?lment|episodes)\b|"
+    r"\b(?:part|volume|vol\.)\s+(?:1|one)\b",
     _I,
 )
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
@@ -211,8 +232,8 @@ OTHER_VERB_RE = re.compile(
     _I,
 )
 MOVE_RE = re.compile(
-    r"\b(?:delay(?:s|ed)?|push(?:es|ed)?|mov(?:e|es|ed)|postpon(?:e|es|ed)|shift(?:s|ed)?|"
-    r"bump(?:s|ed)?|reschedul(?:e|es|ed)|chang(?:e|es|ed))\b",
+    r"\b(?:delay(?:s|ed|ing)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|postpon(?:e|es|ed|ing)|"
+    r"shift(?:s|ed|ing)?|bump(?:s|ed|ing)?|reschedul(?:e|es|ed|ing)|chang(?:e|es|ed|ing))\b",
     _I,
 )
 SUPERSEDED_BEFORE_RE = re.compile(
@@ -267,7 +288,15 @@ UNANNOUNCED_RE = re.compile(
     r"|\bdate\s+(?:has|have|is|was)\s*(?:not|n't|yet\s+to)\s+(?:yet\s+)?(?:be(?:en)?\s+)?"
     r"(?:set|announced|confirmed|revealed|given|released|scheduled|determined|shared|unveiled)\b"
     r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=n't\syet\s)|(?<=\bnot\syet\s))(?:have|know)\s+"
-    r"(?:a|the|an\s+exact|an\s+official)\s+(?:(?:release|premiere|launch)\s+)?date\b"
+    r"(?:a|the|any|an\s+exact|an\s+official)\s+(?:(?:official|confirmed|exact)\s+)?"
+    r"(?:(?:release|premiere|launch)\s+)?date\b"
+    # "a release date for series three (is) yet to be announced".
+    r"|\b(?:release|premiere|launch|debut|air)\s+date\s+(?:for\s+[^.;]{1,60}?\s+)?"
+    r"(?:(?:is|remains)\s+)?(?:still\s+)?yet\s+to\s+be\s+(?:announced|confirmed|revealed|set|"
+    r"determined|given)\b"
+    # "official word on when it will air has not yet been formally announced".
+    r"|\bword\s+on\s+when\b[^.;]{0,80}?\b(?:has|have|is)\s*(?:not|n't)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:formally\s+|officially\s+)?(?:announced|given|confirmed|revealed|shared)\b"
     r"|(?:(?<=n't\s)|(?<=\bnot\s)|(?<=\byet\s)|(?<=n't\sbeen\s)|(?<=\bnot\sbeen\s)|"
     r"(?<=\bnot\syet\sbeen\s)|(?<=n't\syet\sbeen\s))(?:announced|set|revealed|confirmed|given|shared|"
     r"scheduled)\s+(?:(?:#+|it|the\s+show|the\s+series)\s+(?:season\s+\w+\s+)?|season\s+\w+\s+)?"
@@ -315,9 +344,16 @@ PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
     r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
     r"|(?P<pre>\bpre-?production\b"
-    r"|\bwriters?'?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
+    r"|\bwriters?'?s?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
     r"(?:been\s+)?(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
     r"started|convened|assembled|working)\b"
+    r"|\bfirst\s+day\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?writers?'?s?\s+room\b"
+    r"|\b(?:kick(?:s|ed)?\s+off|open(?:s|ed)|start(?:s|ed)|launch(?:es|ed)|convene[sd]?)\s+"
+    r"(?:(?:the|its|a)\s+)?(?:[\w-]+\s+){0,3}?writers?'?s?\s+room\b"
+    # "already scripting the second series", "I've been writing it".
+    r"|(?:(?<=\balready\s)|(?<=\bcurrently\s)|(?<=\bbusy\s)|(?<=\bbeen\s)|(?<=\bstill\s))"
+    r"(?:scripting|writing)\s+(?:it\b|the\s+(?:new\s+|next\s+)?(?:[\w-]+\s+)?(?:season|series|"
+    r"scripts?|episodes)\b)"
     r"|\bwriting\s+(?:has|is|was|had)\s+(?:officially\s+|now\s+)?(?:begun|started|underway|"
     r"under\s+way|wrapped|complete|finished|done)\b"
     r"|\b(?:started|began|begun|starts|begins|commenced)\s+(?:work\s+on\s+(?:the\s+)?"
@@ -336,8 +372,8 @@ PHASE_RE = re.compile(
     r"opened|calls?\b)"
     r"|\blocation\s+scouting\b|\bprep\s+(?:is|has)\s+(?:underway|begun|started)\b"
     r"|대본\s*리딩|사전\s*제작)"
-    r"|(?P<post>\bpost-?production\b|\bwrap(?:s|ped)\s+(?:filming|production|shooting|principal\s+"
-    r"photography)\b|\b(?:filming|production|shooting|principal\s+photography)\s+(?:(?:on|of|for)\s+"
+    r"|(?P<post>\bpost-?production\b|\bwrap(?:s|ped|ping)?\s+(?:up\s+)?(?:filming|production|"
+    r"shooting|principal\s+photography)\b|\b(?:filming|production|shooting|principal\s+photography)\s+(?:(?:on|of|for)\s+"
     r"[^.;,]{0,60}?\s+)?(?:(?:has|have|had|officially|now|finally|is|was)\s+){0,3}(?:wrapped|ended|"
     r"finished|concluded|completed|wrapped\s+up|over|complete|done)\b|\b(?:finished|completed|"
     r"concluded|ended)\s+(?:filming|shooting|production|principal\s+photography)\b|"
@@ -412,7 +448,8 @@ HEDGE_RE = re.compile(
     r"wish(?:es)?|if|unless|whether|(?<=\bin\s)talks|assum\w*|presumabl\w*|suggest\w*|"
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|chances?|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
-    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to)\b|(?-i:\bmay\b)"
+    r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to|all\s+but|"
+    r"(?<=\bin\sthe\s)running)\b|(?-i:\bmay\b)"
     # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
     r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
     r"可能性|見込み|予想|見通し|噂|かもしれ|とみられ|と見られ|模様|らしい",
@@ -527,8 +564,8 @@ NOT_A_NAME_BEFORE_SEASON = frozenset(
     should can might must do had ahead expect watch stream catch binge see meet read""")
 )
 PERSON_BEFORE_RE = re.compile(
-    r"\b(?:star|stars|starring|starred|actor|actress|creator|co-creator|director|showrunner|"
-    r"producer|writer|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
+    r"\b(?:star|stars|starring|starred|actors?|actress(?:es)?|creators?|co-creators?|directors?|"
+    r"showrunners?|producers?|writers?|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
     r"alum|alumnus|author|composer|novelist|cinematographer|editor|says|said|told|"
     r"according\s+to|co-star|costar)\s*$",
     _I,
@@ -538,6 +575,10 @@ PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
 )
 PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
+# "the Jeremy Allen White show", "the Billy Bob Thornton series": a star names the show.
+DESCRIBED_SHOW_RE = re.compile(
+    r"\s+(?:show|series|drama|comedy|sitcom|thriller|dramedy|vehicle)\b", _I
+)
 PERSON_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:said|says|told|confirmed|revealed|announced|wrote|posted|shared|explained|"
     r"added|noted|teased|hinted|stars|plays|played|who|,\s*who|,\s*the\s+(?:star|actor|actress|"
@@ -584,7 +625,8 @@ RENEW = keyed(
     "orders ordered handed season officially coming commission commissions commissioned "
     "commissioning "
     "return be returning there status confirms get gets getting got lands landed scored scores "
-    "earns earned nab nabs nabbed bag bags bagged secure secures secured",
+    "earns earned nab nabs nabbed bag bags bagged secure secures secured gave gives give given "
+    "hands announces",
     digits="codes",
 )
 CANCEL = keyed(
@@ -604,14 +646,14 @@ DATE_TRIGGER = keyed(
     "dated due coming come comes out bow "
     "bows bowing stream streams streaming available window delay delays delayed pushed moved "
     "postponed shifted bumped rescheduled air airs aired airing gets kick kicks start starts "
-    "begin begins check checks checked checking is are",
+    "begin begins check checks checked checking is are back",
 )
 UNANNOUNCED = keyed(
     UNANNOUNCED_RE,
     "no release premiere launch debut air date have know announced set revealed confirmed given "
     "shared scheduled yet without undated dated unclear announce reveal confirm share nothing "
     "transmission broadcast tba tbd tbc on delay delays delayed postpones postponed push pushes "
-    "pushed shelves shelved put pauses paused indefinitely",
+    "pushed shelves shelved put pauses paused indefinitely word",
 )
 UNDECIDED = keyed(UNDECIDED_RE, "fate future yet not has no")
 PHASE = keyed(
@@ -622,6 +664,8 @@ PHASE = keyed(
     "completed concluded ended cameras camera editing edited begin start starting kick kicks "
     "kicked commence commences resumed resume resumes got currently work still now actively being "
     "roll rolls rolled rolling went goes go going gone in "
+    "wrapping first kick kicked open opens opened launches launched convene convenes convened "
+    "scripting "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
     "hits hit returns return returned bows been episode finale on",
@@ -645,7 +689,7 @@ HEDGE = keyed(
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
     "talks fingers earliest we think believe odds chance chances fear fears feared worry "
     "worries worried intend intends intended pencil pencilled penciled keen eager prepared "
-    "willing may",
+    "willing may all running",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(

@@ -23,8 +23,11 @@ _QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょ
 _CLAUSE_RE = re.compile(
     r";|:(?!\d)| - |\(|\)|,\s*(?=(?:with|but|though|although|while|whereas|and|so|adding|as|"
     r"which|who|after|before|since|when|once|until|despite|because|if|unless|following|"
-    r"according|yet|or|plus)\b)| (?=(?:but|though|although|whereas|after|before|since|when|"
-    r"once|until|unless|if|because|following)\b)",
+    r"according|yet|or|plus)\b)|(?<!\ball) (?=(?:but|though|although|whereas|after|before|"
+    r"since|when|once|until|unless|if|because|following)\b)"
+    # "Season 7 is expected later this year and season 8 will arrive in 2024": a new subject.
+    r"| (?=and\s+(?:the\s+)?(?:season|series|part)\s+\w+\s+(?:will|is|are|has|was|won't|"
+    r"premieres?|arrives?|returns?|drops?|debuts?|launches|lands)\b)",
     re.I,
 )
 # Clauses that set a scene in the past or future rather than state the news.

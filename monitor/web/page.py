@@ -11,6 +11,7 @@ from html import escape
 
 from monitor.models import Evidence, SeasonState
 from monitor.notify.render import phase_words, render, safe_link, source_label
+from monitor.sanitize import strip_controls
 from monitor.state.repository import HistoryEntry
 from monitor.state.source_health import SourceHealth
 from monitor.state.windows import UNANNOUNCED, describe, window
@@ -105,8 +106,9 @@ class PageData:
 
 
 def h(value: object) -> str:
-    """Escape for text and for quoted attribute values."""
-    return escape(str(value), quote=True)
+    """Text for the page, in text or in a quoted attribute value: the project's sanitiser
+    first (control characters and bidi overrides out), then HTML escaping."""
+    return escape(strip_controls(str(value), keep_newlines=False), quote=True)
 
 
 def _ago(moment: datetime, now: datetime) -> str:
