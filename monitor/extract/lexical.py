@@ -43,14 +43,19 @@ _SINCE_RE = re.compile(
     r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|종영|공개)\s*(?:から|後|以来|후|이후|\s*뒤)"
 )
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
+# The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
+_SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
+_CJK: Final = frozenset(("ko", "ja"))
 _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 15, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+# How far after a cue a season mention may stand and still be the cue's (Latin scripts).
+_AFTER_REACH: Final = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,12 @@ def analyse_lexical(
     raw = f"{title}\n{text}" if title else text
     norm = normalize(raw)
     ours = [(m.start, m.end) for m in mentions if m.show == key]
+    # A quoted subtitle of ours ("『死滅回游 前編』") is our show, not another quoted title.
+    ours += [
+        (m.start(), m.end())
+        for alias in _subtitle_aliases(watch)
+        for m in re.finditer(re.escape(alias), norm, re.I)
+    ]
     others = [(m.start, m.end) for m in mentions if m.show != key]
     spans = scope(norm, len(title) if title else 0, lex, watch, ours, others)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
@@ -175,7 +186,9 @@ def _season_refs(
                 number = (
                     int(groups["p"]) if "p" in groups else lex.ordinals.get(groups["pw"].lower())
                 )
-                if parts_are_seasons:
+                # Romance-language press calls seasons parts ("habrá tercera parte"); for a
+                # watch on a whole season, a Latin-script part is read as a season.
+                if parts_are_seasons or (watch.part is None and lex.language not in _CJK):
                     refs.append(SeasonRef(m.start(), m.end(), number))
                 elif watch.part is not None:
                     refs.append(SeasonRef(m.start(), m.end(), number, part=True))
@@ -189,6 +202,11 @@ def _season_refs(
             refs.append(SeasonRef(start, end, int(glued.group("n"))))
         elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
+    # A season named by its subtitle ("크라임씬 리턴즈", "呪術廻戦 死滅回游 前編"): the alias
+    # that extends another name of the show with words, not a number, is the watched season.
+    for alias in _subtitle_aliases(watch):
+        for m in re.finditer(re.escape(alias), text, re.I):
+            refs.append(SeasonRef(m.start(), m.end(), watch.season))
     # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
     refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
     refs.sort(key=lambda r: r.start)
@@ -198,6 +216,22 @@ def _season_refs(
             continue
         deduped.append(r)
     return deduped
+
+
+def _subtitle_aliases(watch: Watch) -> list[str]:
+    """Aliases that add a subtitle, not a number, to another name of the show."""
+    names = [normalize(n).casefold().strip() for n in (watch.show, *watch.aliases)]
+    out: list[str] = []
+    for alias in names:
+        if any(c.isdigit() for c in alias):
+            continue  # "시즌2", "第4期": the season patterns read those
+        for base in names:
+            extra = alias[len(base) :]
+            if base and alias.startswith(base) and _SUBTITLE_RE.search(extra):
+                # The subtitle alone is not enough: "「無限城編」の制作が発表" was a film.
+                out.append(alias)
+                break
+    return out
 
 
 def _matches(ref: SeasonRef, watch: Watch) -> bool:
@@ -210,14 +244,18 @@ def _matches(ref: SeasonRef, watch: Watch) -> bool:
 
 def _season_for(span: Span, pos: int, watch: Watch, cjk: bool) -> tuple[bool, str]:
     """Whether a cue at `pos` is about the watched season, and if not, why."""
-    if span.seasons:
-        before = [r for r in span.seasons if r.start <= pos]
-        after = [r for r in span.seasons if r.start > pos]
+    before = [r for r in span.seasons if r.start <= pos]
+    after = [r for r in span.seasons if r.start > pos]
+    if not cjk:
+        # "la renovación ... en la serie desde la primera edición": a season named far after
+        # the cue is another topic; the cue keeps the sentence's carried-on season.
+        after = [r for r in after if r.start - pos <= _AFTER_REACH]
+    if before or after:
         # Korean and Japanese put the topic first ("시즌2 ... 확정"); the others may not.
         if cjk:
             ref = before[-1] if before else after[0]
         else:
-            ref = min(span.seasons, key=lambda r: abs(r.start - pos))
+            ref = min((*before, *after), key=lambda r: abs(r.start - pos))
         if _matches(ref, watch):
             return True, ""
         return False, f"about season {ref.number}, not {watch.season}"
@@ -245,7 +283,12 @@ def _cues(
     futures = lex.of("future")
     clause_negations = lex.of("negation_clause")
     derivatives = lex.of("derivative")
+    pasts = lex.of("past")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
+    # A first season is the show itself unless the item names other seasons.
+    numbered_others = any(
+        r.number not in (None, watch.season) for span in spans for r in span.seasons
+    )
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
@@ -288,12 +331,23 @@ def _cues(
                     ok, why = _season_for(span, span.start + m.start(), watch, cjk)
                     if not ok:
                         reason = why
+                if (
+                    reason is None
+                    and cue.value == "released"
+                    and not any(_matches(r, watch) for r in span.seasons)
+                    and not (watch.season == 1 and not numbered_others)
+                ):
+                    # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
+                    reason = "released, but the sentence does not name this season"
                 if reason is not None:
                     notes.append(Note(fld, f'{reason}: "{quote[:120]}"'))
                     continue
-                taken.append(m.span())
+                if cue.kind == "phase":
+                    taken.append(m.span())
                 if cue.kind == "release":
-                    hit = _date_hit(m, dates, span, published, delayed, reach, notes, quote)
+                    window = sentence[max(0, m.start() - 12) : m.end() + 12]
+                    past = any(p.pattern.search(window) for p in pasts)
+                    hit = _date_hit(m, dates, span, published, delayed, past, reach, notes, quote)
                     if hit is not None:
                         hits.append(hit)
                     continue
@@ -364,6 +418,7 @@ def _date_hit(
     span: Span,
     published: date | None,
     delayed: bool,
+    past: bool,
     reach: int,
     notes: list[Note],
     quote: str,
@@ -381,6 +436,11 @@ def _date_hit(
         notes.append(
             Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
         )
+        return None
+    if past and (published is None or nearest.value.lo != published):
+        # "2021年冬に放送された", "estrenó el 4 de agosto": aired already; only a release on
+        # the item's own day ("오늘 공개됐다") is news.
+        notes.append(Note("date", f'history: released in the past: "{quote[:120]}"'))
         return None
     return _Hit(
         "date",
@@ -415,7 +475,7 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         chosen = min(dated, key=lambda h: (not h.delayed, -h.date_rank, not h.span.headline, h.pos))
         claims.append(Claim("date", chosen.value, evidence(chosen)))
     else:
-        open_ = [h for h in hits if h.field == "date"]
+        open_ = [h for h in hits if h.field == "date" and h.value == "unannounced"]
         if open_:
             claims.append(Claim("date", "unannounced", evidence(open_[0])))
     phases = [h for h in hits if h.field == "phase" and not (future and h.value == "released")]
