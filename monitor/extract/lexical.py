@@ -39,8 +39,11 @@ _STAMP_RE = re.compile(
     r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
     r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
 )
+# A quoted studio or company ("制作会社「Lerche」"), not another show.
+_COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
 _SINCE_RE = re.compile(
-    r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|종영|공개)\s*(?:から|後|以来|후|이후|\s*뒤)"
+    r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|最終話|종영|공개|최종회|마지막\s*회)"
+    r"\s*(?:\([^)\n]{0,24}\)|（[^）\n]{0,24}）)?\s*の?\s*(?:から|直後|後|以来|후|이후|직후|\s*뒤)"
 )
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
@@ -49,6 +52,7 @@ _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
 _CJK: Final = frozenset(("ko", "ja"))
+_VERDICTS: Final = frozenset(("renewed", "cancelled", "unannounced"))
 _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
@@ -134,6 +138,9 @@ def scope(
         (m.start(), m.end())
         for m in _QUOTED_RE.finditer(text)
         if not any(a < m.end() and m.start() < b for a, b in ours)
+        and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
+        # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title
+        and not any(c.pattern.search(m.group()) for c in lex.cues if c.kind in _VERDICTS)
     ]
     other_marks = quoted + others
     spans: list[Span] = []
@@ -218,6 +225,17 @@ def _season_refs(
     return deduped
 
 
+def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where a past season is only a point in time ("시즌1 종영 후", "第2期最終話の直後")."""
+    out: list[tuple[int, int]] = []
+    for pattern in (*lex.seasons, _UNIVERSAL_SEASON_RE):
+        for m in pattern.finditer(text):
+            since = _SINCE_RE.match(text, m.end())
+            if since is not None:
+                out.append((m.start(), since.end()))
+    return out
+
+
 def _subtitle_aliases(watch: Watch) -> list[str]:
     """Aliases that add a subtitle, not a number, to another name of the show."""
     names = [normalize(n).casefold().strip() for n in (watch.show, *watch.aliases)]
@@ -274,6 +292,8 @@ def _cues(
 ) -> tuple[list[_Hit], list[Note]]:
     hits: list[_Hit] = []
     notes: list[Note] = []
+    # "第2期最終話(2025年9月18日放送)の直後": a past season as a point in time, dates and all.
+    points = _time_points(text, lex)
     cjk = language in ("ko", "ja")
     grammar = GRAMMARS[language]
     hedges = lex.of("hedge")
@@ -300,7 +320,11 @@ def _cues(
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
-        dates = grammar(sentence, published)
+        dates = [
+            f
+            for f in grammar(sentence, published)
+            if not any(a <= span.start + f.start < b for a, b in points)
+        ]
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
