@@ -11,8 +11,17 @@ Three steps, each a small pure function:
 Precedence (first rule that applies wins):
 - renewal: a cancellation over a renewal (the item's latest status is what counts);
 - date: a date moved by a delay cue > the most precise date > the headline's > the first;
-  a concrete date over "unannounced"; a date before the published day is history;
-- phase: the furthest phase stated; "released" only when no future date is announced.
+  a concrete date over "unannounced"; a date before the published day, or beside a release
+  verb in the past tense ("放送された", "estrenó") unless it is the item's own day, is
+  history; a date in a sentence that says the season is out is an episode's, not news;
+- phase: the furthest phase stated; "released" only when no future date is announced and
+  the sentence names the watched season (a first season: the show, when no other is named).
+
+Scope: a season is named by its number, ordinal, "next season", a number glued to the
+title, or an alias that adds a subtitle to the show's name ("크라임씬 리턴즈"); a past
+season followed by its finale/ending ("第2期最終話(...)の直後") is a point in time, with its
+dates. In the Latin-script languages a season named more than a few words after a cue is
+not the cue's, except the seasons a renewal cue lists ("pour une saison 3… et une saison 4").
 """
 
 from __future__ import annotations
@@ -29,7 +38,8 @@ from monitor.match.normalize import normalize
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Watch
 
-_SENTENCE_RE = re.compile(r"[^.!?。！？\n…]+(?:[.!?。！？…]+|\n|$)")
+# "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
+_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n…]|…(?= ?[a-zà-öø-ÿ]))+(?:[.!?。！？…]+|\n|$)")
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
@@ -60,6 +70,8 @@ _DATE_REACH: Final = {"ko": 15, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
+# How far after a renewal cue the seasons it orders may be listed.
+_ORDER_REACH: Final = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +365,14 @@ def _cues(
                     reason = "planned, not begun"
                 if reason is None:
                     ok, why = _season_for(span, span.start + m.start(), watch, cjk)
+                    if not ok and cue.kind == "renewed" and not cjk:
+                        # "le renouvellement pour une saison 3… mais aussi pour une saison 4":
+                        # a multi-season order names each season after its cue.
+                        pos = span.start + m.end()
+                        ok = any(
+                            0 <= r.start - pos <= _ORDER_REACH and _matches(r, watch)
+                            for r in span.seasons
+                        )
                     if not ok:
                         reason = why
                 if (
