@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import sys
@@ -25,6 +26,7 @@ from monitor.config import (
 )
 from monitor.errors import MonitorError
 from monitor.models import Watch
+from monitor.sanitize import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,15 +57,40 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+# Storage failures a user can fix (full disk, read-only folder, no permission): one line.
+_STORAGE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EIO}
+)
+
+
+def _database_url() -> str:
+    state = click.get_current_context().find_object(State)
+    try:
+        return state.config.database_url if state is not None else "database"
+    except MonitorError:
+        return "database"
+
+
 def handles_errors(func: F) -> F:
     """Turn expected failures into one clear line on stderr and their exit code."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from monitor.state.db import describe_failure
+
         try:
             return func(*args, **kwargs)
         except MonitorError as exc:
             fail(str(exc), exc.exit_code)
+        except SQLAlchemyError as exc:  # a database that broke after it was opened
+            fail(describe_failure(exc, _database_url()), 1)
+        except OSError as exc:
+            if exc.errno not in _STORAGE_ERRNOS:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}; check the disk and the folder's permissions", 1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -179,7 +206,7 @@ def check(state: State, online: bool) -> None:
     click.echo(f"watches ({len(config.watch)}):")
     for watch in config.watches:
         extra = f" (aliases: {', '.join(watch.aliases)})" if watch.aliases else ""
-        click.echo(f"  - {watch.label}{extra}")
+        click.echo(printable(f"  - {watch.label}{extra}", keep_newlines=False))
     sources = config.sources
     enabled = [
         name
@@ -289,7 +316,7 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
         f"sources: {len(report.sources) - len(failing)} ok, {len(failing)} failing; "
         f"{sum(s.new_items for s in report.sources)} new items"
     )
-    for source in failing:
+    for source in failing + [s for s in report.sources if s.status == "skipped"]:
         click.echo(f"  {_source_line(source)}")
     for notice in report.notices:
         click.echo(f"{notice.kind.replace('_', ' ')}: {notice.new}")
@@ -303,6 +330,8 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
 def _source_line(report: Any) -> str:
     if report.status == "error":
         return f"{report.name}: error: {report.error}"
+    if report.status == "skipped" and report.error:
+        return f"{report.name}: skipped: {report.error}"
     items = f", {report.new_items} new items" if report.new_items else ""
     return f"{report.name}: {report.status.replace('_', ' ')}{items}"
 
@@ -346,7 +375,7 @@ def status(state: State, as_json: bool) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
         dead = repo.deliveries("dead")
@@ -374,9 +403,10 @@ def _season_json(season: Any) -> dict[str, Any]:
 
 
 def _dead_line(row: Any) -> str:
-    return (
+    return printable(
         f"{row.title} -> {row.target_label} (since {local_time(row.created_at)}, "
-        f"{row.attempts} attempts; last error: {row.last_error or 'none recorded'})"
+        f"{row.attempts} attempts; last error: {row.last_error or 'none recorded'})",
+        keep_newlines=False,
     )
 
 
@@ -386,7 +416,7 @@ def _cell(confirmed: str, reported: str | None) -> str:
     if not reported or reported == "unknown":
         return confirmed
     # Unconfirmed news is shown apart from the trusted value.
-    return f"{confirmed}\n[dim](reported: {escape(reported)})[/dim]"
+    return f"{confirmed}\n[dim](reported: {escape(printable(reported))})[/dim]"
 
 
 def _status_table(seasons: list[Any], dead: list[Any]) -> None:
@@ -406,12 +436,14 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
         date = describe(season.release_date) if season.release_date else "unknown"
         authority = season.evidence.get("date") or season.evidence.get("renewal")
         table.add_row(
-            escape(f"{season.show} S{season.season}"),
+            escape(printable(f"{season.show} S{season.season}", keep_newlines=False)),
             _cell(season.renewal or "unknown", reported.get("renewal")),
             _cell(date, describe(reported["date"]) if "date" in reported else None),
             _cell(phase_words(season.phase), phase_words(reported.get("phase"))),
             local_time(season.updated_at),
-            escape(f"{authority.publisher} ({authority.trust.label})") if authority else "",
+            escape(printable(f"{authority.publisher} ({authority.trust.label})"))
+            if authority
+            else "",
         )
     if seasons:
         console.print(table)
@@ -490,14 +522,14 @@ def history(state: State, show: str | None, as_json: bool) -> None:
             season = int(match.group(1)) if match else None
         else:
             name, season = found
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         entries = repo.history(name, season)
     finally:
         repo.close()
     if show is not None and not entries and resolve_show(show, config.watches) is None:
-        watched = sorted({w.label for w in config.watches})
-        fail(f'no history for "{show}" (watched: {", ".join(watched) or "none"})', 1)
+        listed = ", ".join(sorted({w.label for w in config.watches})) or "none"
+        fail(printable(f'no history for "{show}" (watched: {listed})', keep_newlines=False))
     if as_json:
         print_json(
             [
@@ -525,6 +557,7 @@ def history(state: State, show: str | None, as_json: bool) -> None:
         event = entry.event
         message = render(event)
         note = "  (first read of a source: recorded, not announced)" if entry.silent else ""
+        # render() output is printable already
         click.echo(f"{local_time(event.at, '?')}  {message.title}{note}")
         for line in message.body.splitlines():
             click.echo(f"    {line}")
@@ -550,7 +583,7 @@ def sources(state: State, as_json: bool) -> None:
     if db_file is not None and not db_file.exists():  # never polled: say so, create nothing
         rows = [SourceHealth(s.name, s.kind, masked_url(s.url)) for s in configured]
     else:
-        repo = Repository.open(config.database_url)
+        repo = Repository.open(config.database_url, create=False)
         try:
             rows = source_health(repo.engine, configured)
         finally:
@@ -605,7 +638,7 @@ def health(state: State) -> None:
     db_file = sqlite_path(url)
     if db_file is not None and not db_file.exists():
         fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
-    repo = Repository.open(url)
+    repo = Repository.open(url, create=False)
     try:
         healthy, reason = verdict(
             HeartbeatStore(repo).latest(), dead_deliveries(repo), datetime.now(UTC)
@@ -630,7 +663,7 @@ def calendar(state: State, output: Path) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
     finally:
@@ -651,6 +684,20 @@ def calendar(state: State, output: Path) -> None:
         f"Wrote {written}: {exact} premiere date(s), {tentative} tentative, "
         f"{len(seasons) - exact - tentative} season(s) without a date to place."
     )
+
+
+@cli.command()
+@config_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_state
+@handles_errors
+def backup(state: State, file: Path) -> None:
+    """Write a consistent copy of the SQLite database to FILE (safe while the daemon runs)."""
+    from monitor.state.backup import backup_sqlite
+
+    size = backup_sqlite(state.config.database_url, file)
+    click.echo(f"Wrote {file} ({size:,} bytes): a consistent copy of the database.")
+    click.echo(f"To restore: stop the daemon, then copy {file} over the database file.")
 
 
 @cli.command()
