@@ -27,6 +27,7 @@ from monitor.config import (
 from monitor.errors import MonitorError
 from monitor.models import Watch
 from monitor.sanitize import printable
+from monitor.state.documents import resolve_show
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -233,6 +234,9 @@ def check(state: State, online: bool) -> None:
         click.echo(f"  - {label}{extra}{': UNUSABLE' if error else ''}")
         if error:
             unusable.append(f"notify.urls[{n}] ({label}): {error}")
+    if config.web.listen:
+        guard = "token required" if config.web.token else "no token: loopback only"
+        click.echo(f"web: http://{config.web.listen}/ ({guard})")
     warnings = config_warnings(config)
     if online:
         warnings += online_warnings(config)
@@ -356,7 +360,7 @@ def run(state: State, log_format: str | None) -> None:
     setup_logging(
         log_format or os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
         level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
-        secrets=[t.url for t in config.notify.urls],
+        secrets=[t.url for t in config.notify.urls] + [config.web.token or ""],
     )
     for warning in config_warnings(config):
         logging.getLogger("monitor.daemon").warning("%s", warning)
@@ -367,11 +371,60 @@ def run(state: State, log_format: str | None) -> None:
 
 @cli.command()
 @config_option
+@click.option(
+    "--listen",
+    default=None,
+    help="HOST:PORT to listen on (default: [web] listen). Off loopback, [web] token is required.",
+)
+@pass_state
+@handles_errors
+def serve(state: State, listen: str | None) -> None:
+    """Run only the read-only web part against the database (a second host, a read replica)."""
+    import logging
+    import os
+    import signal
+    import threading
+
+    from monitor.config import config_from_dict
+    from monitor.logs import setup_logging
+    from monitor.state.repository import Repository
+    from monitor.web import web_server
+
+    config = state.config
+    if listen is not None:  # validated by the same rule as the file's key
+        web = {"listen": listen, **({"token": config.web.token} if config.web.token else {})}
+        config = config_from_dict(
+            {**config.model_dump(exclude={"web"}), "web": web},
+            f"{state.config_path} (--listen)",
+            base_dir=Path(config.base_dir),
+        )
+    if not config.web.listen:
+        fail(f'{state.config_path}: set [web] listen = "127.0.0.1:8686" (or pass --listen)', 2)
+    setup_logging(
+        os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
+        level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
+        secrets=[t.url for t in config.notify.urls] + [config.web.token or ""],
+    )
+    repo = Repository.open(config.database_url, read_only=True)  # never creates one
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        server = web_server(repo, lambda: config, config.web.listen)
+        logging.getLogger("monitor.web").info("serving %s read-only", config.database_url)
+        server.serve_forever(stop)
+    finally:
+        repo.close()
+
+
+@cli.command()
+@config_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
 def status(state: State, as_json: bool) -> None:
     """The trusted state of every watched season."""
+    from monitor.state.documents import status_document
     from monitor.state.repository import Repository
 
     config = state.config
@@ -382,24 +435,11 @@ def status(state: State, as_json: bool) -> None:
     finally:
         repo.close()
     if as_json:
-        print_json([_season_json(season) for season in seasons])
+        print_json(status_document(seasons))
         for row in dead:
             click.echo(f"release-monitor: undelivered: {_dead_line(row)}", err=True)
         return
     _status_table(seasons, dead)
-
-
-def _season_json(season: Any) -> dict[str, Any]:
-    return {
-        "show": season.show,
-        "season": season.season,
-        "renewal": season.renewal,
-        "release_date": season.release_date,
-        "phase": season.phase,
-        "updated_at": iso_time(season.updated_at),
-        "reported": dict(season.reported),
-        "evidence": {name: e.as_dict() for name, e in season.evidence.items()},
-    }
 
 
 def _dead_line(row: Any) -> str:
@@ -464,40 +504,6 @@ def local_time(moment: datetime | None, missing: str = "never") -> str:
     return local.strftime("%Y-%m-%d %H:%M ") + (local.strftime("%Z") or local.strftime("%z"))
 
 
-def iso_time(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.isoformat(timespec="seconds")
-
-
-_SEASON_SUFFIX = re.compile(r"\s*(?:S|season\s*)(\d{1,3})\s*$", re.IGNORECASE)
-
-
-def resolve_show(text: str, watches: Sequence[Watch]) -> tuple[str, int | None] | None:
-    """ "Wednesday S2", "wednesday season 2", an alias -> (show as watched, season or None).
-
-    None when nothing in the watchlist answers to it.
-    """
-
-    def named(name: str) -> str | None:
-        wanted = " ".join(name.split()).casefold()
-        for watch in watches:
-            if wanted in {" ".join(n.split()).casefold() for n in (watch.show, *watch.aliases)}:
-                return watch.show
-        return None
-
-    whole = named(text)
-    if whole is not None:
-        return whole, None
-    match = _SEASON_SUFFIX.search(text)
-    if match:
-        show = named(text[: match.start()])
-        if show is not None:
-            return show, int(match.group(1))
-    return None
-
-
 @cli.command()
 @config_option
 @click.argument("show", required=False)
@@ -508,46 +514,26 @@ def history(state: State, show: str | None, as_json: bool) -> None:
     """The timeline of changes, with evidence links: of every watch, or of SHOW
     ("Wednesday", "Wednesday S2", "wednesday season 2" or an alias)."""
     from monitor.notify.render import render
+    from monitor.state.documents import history_document, history_query
     from monitor.state.repository import Repository
 
     config = state.config
     season: int | None = None
     name: str | None = None
+    known = True
     if show is not None:
-        found = resolve_show(show, config.watches)
-        if found is None:
-            # Not watched (any more): its stored history may still exist.
-            name = _SEASON_SUFFIX.sub("", show).strip() or show
-            match = _SEASON_SUFFIX.search(show)
-            season = int(match.group(1)) if match else None
-        else:
-            name, season = found
+        # Not watched (any more): its stored history may still exist.
+        name, season, known = history_query(show, config.watches)
     repo = Repository.open(config.database_url, create=False)
     try:
         entries = repo.history(name, season)
     finally:
         repo.close()
-    if show is not None and not entries and resolve_show(show, config.watches) is None:
+    if show is not None and not entries and not known:
         listed = ", ".join(sorted({w.label for w in config.watches})) or "none"
         fail(printable(f'no history for "{show}" (watched: {listed})', keep_newlines=False))
     if as_json:
-        print_json(
-            [
-                {
-                    "at": iso_time(e.event.at),
-                    "show": e.event.show,
-                    "season": e.event.season,
-                    "kind": e.event.kind,
-                    "old": e.event.old,
-                    "new": e.event.new,
-                    "detail": e.event.detail,
-                    "sources": list(e.event.sources),
-                    "link": e.event.link,
-                    "notified": not e.silent,
-                }
-                for e in entries
-            ]
-        )
+        print_json(history_document(entries))
         return
     if not entries:
         what = f'"{show}"' if show is not None else "any watch"

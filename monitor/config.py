@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
 import re
 import tomllib
@@ -18,6 +19,7 @@ from pydantic import (
     Field,
     Strict,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -256,6 +258,65 @@ class CalendarSection(_Strict):
     path: SStr | None = None
 
 
+WEB_TOKEN_MIN = 16  # characters; a short token on a public address is guessed in hours
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """ "127.0.0.1:8686", "[::1]:8686", "localhost:8686", ":8686" (all) -> host, port."""
+    match = re.fullmatch(r"(?:\[([0-9A-Fa-f:.]+)\]|([^\s:\[\]]*)):(\d{1,5})", value.strip())
+    if not match:
+        raise ValueError(
+            f'must be "HOST:PORT" like "127.0.0.1:8686" or "[::1]:8686", got "{value}"'
+        )
+    host = match.group(1) or match.group(2) or "0.0.0.0"
+    port = int(match.group(3))
+    if not 1 <= port <= 65535:
+        raise ValueError(f"port must be between 1 and 65535, got {port}")
+    return host, port
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can connect (a name other than localhost may resolve anywhere)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class WebSection(_Strict):
+    """The read-only web part (`/`, `/calendar.ics`, ...); off unless `listen` is set."""
+
+    listen: SStr | None = None
+    # Checked after `listen` (fields validate in order), so the error can name this key.
+    token: SStr | None = Field(default=None, validate_default=True)
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_listen(value)
+        return value
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str | None, info: ValidationInfo) -> str | None:
+        listen = info.data.get("listen")
+        if value is not None and len(value.strip()) < WEB_TOKEN_MIN:
+            raise ValueError(
+                f"must be at least {WEB_TOKEN_MIN} characters (make one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
+            )
+        if value is None and listen is not None and not is_loopback(parse_listen(listen)[0]):
+            raise ValueError(
+                f'required when web.listen ("{listen}") is not a loopback address: anyone who '
+                "can reach it would read your watchlist (make one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
+            )
+        return None if value is None else value.strip()
+
+
 class Config(_Strict):
     monitor: MonitorSection = MonitorSection()
     notify: NotifySection = NotifySection()
@@ -263,6 +324,7 @@ class Config(_Strict):
     feeds: tuple[Feed, ...] = ()
     watch: tuple[WatchEntry, ...] = ()
     calendar: CalendarSection = CalendarSection()
+    web: WebSection = WebSection()
     # Where the file was read from; relative SQLite paths resolve against its folder.
     base_dir: SStr = Field(default=".", exclude=True)
 

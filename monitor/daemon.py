@@ -128,6 +128,7 @@ class Daemon:
         self.repo: Repository | None = None
         self.heartbeat: HeartbeatStore | None = None
         self.rt: Any = None
+        self.web: Any = None  # the [web] part, when configured
         self.stop_event = threading.Event()
         self._hold = threading.Event()  # set: host runs stop after their current source
         self._rt_lock = threading.Lock()  # held by jobs that use the runtime outside the pool
@@ -159,6 +160,11 @@ class Daemon:
         self.repo = Repository.open(self.config.database_url)
         self._db_identity = self._identity()
         self.heartbeat = HeartbeatStore(self.repo)
+        if self.config.web.listen:
+            from monitor.web import web_server
+
+            # Bound before anything runs: a taken port stops the start, clearly.
+            self.web = web_server(self.repo, lambda: self.config, self.config.web.listen)
         self.rt = self.ops.runtime(self.config)
         now = self.clock()
         self._beat(now)
@@ -171,6 +177,8 @@ class Daemon:
         )
         self._add_jobs()
         self.scheduler.start()
+        if self.web is not None:
+            self.web.start()
 
     def _add_jobs(self) -> None:
         start = datetime.now(UTC)
@@ -249,6 +257,8 @@ class Daemon:
         self.stop_event.set()
         self._hold.set()
         self.scheduler.shutdown(wait=False)
+        if self.web is not None:
+            self.web.stop(timeout=min(2.0, self.shutdown_grace / 4))
         with self._lock:
             futures = set(self._futures)
         for future in futures:

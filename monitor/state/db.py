@@ -183,12 +183,28 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(url: str, *, create: bool = True) -> Engine:
+def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
+def _pg_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET default_transaction_read_only = on")
+    cursor.close()
+    dbapi_connection.commit()
+
+
+def make_engine(url: str, *, create: bool = True, read_only: bool = False) -> Engine:
     """An engine for a database URL, with the per-dialect settings above; schema ensured.
 
     `create=False` (read-only commands) never creates a database: a missing SQLite file
-    raises NoDatabaseError instead.
+    raises NoDatabaseError instead. `read_only` (the `serve` command, possibly on a read
+    replica) implies it; the schema must already be current, and every connection refuses
+    writes at the database level.
     """
+    create = create and not read_only
     try:
         parsed = make_url(url)
     except SQLAlchemyError:
@@ -228,8 +244,13 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    if read_only:
+        event.listen(engine, "connect", _sqlite_query_only if is_sqlite else _pg_read_only)
     try:
-        ensure_schema(engine)
+        if read_only:
+            check_schema(engine)
+        else:
+            ensure_schema(engine)
     except DatabaseError:
         engine.dispose()
         raise
@@ -237,6 +258,23 @@ def make_engine(url: str, *, create: bool = True) -> Engine:
         engine.dispose()
         raise DatabaseError(describe_failure(exc, url)) from None
     return engine
+
+
+def check_schema(engine: Engine) -> int:
+    """The schema version of a database this process may only read; an error unless current."""
+    # A failure to read is described by make_engine, like ensure_schema's.
+    with reading(engine) as session:
+        present = set(inspect(session.connection()).get_table_names())
+        known = "schema_version" in present
+        row = session.exec(select(SchemaVersion)).first() if known else None
+    found = row.version if row is not None else None
+    if found != SCHEMA_VERSION or not present >= set(SQLModel.metadata.tables):
+        raise DatabaseError(
+            f"database {mask_database_url(str(engine.url))} has schema version {found}, this "
+            f"release reads version {SCHEMA_VERSION}: run `release-monitor run` (or `poll`) "
+            "with this release once against the primary database"
+        )
+    return found
 
 
 def ensure_schema(engine: Engine) -> int:

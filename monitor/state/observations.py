@@ -683,6 +683,16 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
             rows = session.exec(query.order_by(col(EventRow.at), col(EventRow.id))).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
 
+    def recent_history(self, limit: int) -> list[HistoryEntry]:
+        """The latest `limit` events of every show, newest first (the web page's "last changes")."""
+        with db.reading(self.engine) as session:
+            rows = session.exec(
+                select(EventRow)
+                .order_by(col(EventRow.at).desc(), col(EventRow.id).desc())
+                .limit(limit)
+            ).all()
+        return [HistoryEntry(_event(r), r.silent) for r in rows]
+
 
 def _field_of(state: SeasonState, field: str) -> str | None:
     return {"renewal": state.renewal, "date": state.release_date, "phase": state.phase}.get(field)
