@@ -140,3 +140,32 @@ def test_per_host_two_fetches_two_at_once(tmp_path: Path, feed_server: FeedServe
     assert [s.status for s in again.sources] == ["not_modified"] * 4
     gaps = sorted(b - a for a, b in pairwise(arrivals[:4]))
     assert gaps[0] < DELAY  # two lanes: some requests overlapped
+
+
+def test_a_failed_write_stops_the_fetchers_instead_of_leaving_them_blocked(
+    tmp_path: Path, feed_server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up mid-poll: the error goes up (the CLI prints it) and no fetch thread
+    stays blocked on the full queue, which would keep the process from exiting."""
+    from sqlalchemy.exc import OperationalError
+
+    from monitor import pipeline
+
+    monkeypatch.setattr(pipeline, "QUEUE_BOUND", 1)
+    rt = _runtime(tmp_path, _farm(feed_server, 6, []), per_host=1)
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(rt.repo, "save_source", full_disk)
+    try:
+        with pytest.raises(OperationalError, match="disk is full"):
+            poll_all(rt, T0)
+        fetchers = [t for t in threading.enumerate() if t.name.startswith("fetch")]
+        for thread in fetchers:
+            thread.join(timeout=60)
+        assert not [t for t in fetchers if t.is_alive()]
+        # Stopped before its next source: not every feed was fetched.
+        assert len(feed_server.requests) < 6
+    finally:
+        rt.close()
