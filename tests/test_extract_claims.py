@@ -2979,6 +2979,76 @@ CASES = [
         date="2027-01-18",
         watch=Watch("Glass Harbor", 1),
     ),
+    # ----- round 3: real-news wordings (issue 9)
+    # An alias that names the season ("Glass Harbor Season 2") still shows which season.
+    *[
+        Case(f"season_alias_{slug}", "", text, D, watch=watch, **claim)
+        for slug, text, watch, claim in (
+            (
+                "season_words_stay_readable",
+                "Glass Harbor Season 2 has dropped on Netflix, and it will be the last.",
+                Watch("Glass Harbor", 2, ("Glass Harbor Season 2",)),
+                {"phase": "released"},
+            ),
+            (
+                "number_after_title_stays_readable",
+                "Glass Harbor 2 premieres on November 6, 2026.",
+                Watch("Glass Harbor", 2, ("Glass Harbor 2",)),
+                {"date": "2026-11-06"},
+            ),
+            (
+                "other_season_is_still_other",
+                "Glass Harbor Season 3 premieres on November 6, 2026.",
+                Watch("Glass Harbor", 2, ("Glass Harbor Season 2",)),
+                {},
+            ),
+        )
+    ],
+    # A press dateline or "today announced" dates the report, not the release.
+    *[
+        Case(f"report_date_{slug}", "Glass Harbor season 2 moves up", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "press_dateline",
+                "CULVER CITY, CA - October 1, 2026 - Citing fan demand for the launch of Glass "
+                "Harbor Season 2, the studio said the season will debut on Tuesday, October 13.",
+                {"date": "2026-10-13"},
+            ),
+            (
+                "agency_dateline",
+                "Oct. 1 (UPI) -- Glass Harbor season 2 is coming.",
+                {},
+            ),
+            (
+                "today_announced",
+                "Citing fan demand for the launch of Glass Harbor Season 2, the studio today "
+                "announced a new trailer.",
+                {},
+            ),
+        )
+    ],
+    # A premiere that is behind ("after its ... release", "the ... premiere drew") is history.
+    *[
+        Case(f"release_behind_{slug}", "Glass Harbor season 2", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "after_its_holiday_release",
+                "Glass Harbor season 2 shot to No. 1 after its New Year's Day release.",
+                {},
+            ),
+            (
+                "premiere_drew_viewers",
+                "The trade says the September 11 premiere of Glass Harbor season 2 drew 4.4 "
+                "million viewers.",
+                {},
+            ),
+            (
+                "premiere_date_still_ahead",
+                "The November 11 premiere of Glass Harbor season 2 was confirmed by the studio.",
+                {"date": "2026-11-11"},
+            ),
+        )
+    ],
 ]
 
 

@@ -73,7 +73,22 @@ _FROM_BEFORE_RE = re.compile(
 _REPORT_AFTER_RE = re.compile(
     r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
 )
+_ADVERB_GAP_RE = re.compile(r"\s+(?:(?:officially|formally|also|finally|publicly)\s+)?")
+# "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
+_RESULT_AFTER_RE = re.compile(
+    r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:drew|attracted|pulled\s+in|earned|scored|averaged|garnered|racked\s+up|"
+    r"delivered|generated|became|broke|topped|ranked|debuted\s+(?:at|to|with)|opened\s+(?:at|to|with)|"
+    r"was\s+(?:watched|seen|viewed|streamed)|had\s+(?:\d|a\b|the\b))",
+    re.I,
+)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
+# "after its New Year's Day release", "following the March 3 debut": the release is behind.
+_AFTER_ITS_RE = re.compile(
+    r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
+)
+# A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][\w .]{0,20}\)\s*)?(?:--?|\u2014|\u2013)\s")
+_DATELINE_BEFORE_RE = re.compile(r"[^a-z.;!?]{0,40}")
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
@@ -168,8 +183,9 @@ class _Doc:
         self.raw = f"{title}\n{text}" if title else text
         self.headline_end = len(title) if title else 0
         self.published = published
-        self.mentions = mentions
         norm = normalize(self.raw)
+        mentions = [_bare_title(norm, m) for m in mentions]
+        self.mentions = mentions
         chars = list(norm)
         for m in mentions:
             chars[m.start : m.end] = "#" * (m.end - m.start)
@@ -312,6 +328,30 @@ class _Doc:
                 continue
             out.append((start, end))
         return out
+
+
+_TRAILING_NUMBER_RE = re.compile(r"\s+\d{1,2}$")
+
+
+def _bare_title(text: str, mention: TitleMention) -> TitleMention:
+    """An alias that names the season ("Loki Season 2", "The Boys 4") leaves it readable.
+
+    Masking the whole alias would hide the season it names, so the mention stops where
+    its trailing season words (or a number after the bare title) begin.
+    """
+    span = text[mention.start : mention.end]
+    seasons = [s for s in find_seasons(span) if s.start > 0]
+    if seasons:
+        rest = list(span)
+        for s in seasons:
+            rest[s.start : s.end] = " " * (s.end - s.start)
+        head = span[: seasons[0].start].rstrip(" ,:-(")
+        if head and "".join(rest[seasons[0].start :]).strip(" ,:-()") == "":
+            return TitleMention(mention.start, mention.start + len(head), mention.show)
+    number = _TRAILING_NUMBER_RE.search(span)
+    if number is not None and show_key(span[: number.start()]) == mention.show:
+        return TitleMention(mention.start, mention.start + number.start(), mention.show)
+    return mention
 
 
 def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
@@ -944,7 +984,10 @@ class _Evaluator:
             scope = self.scopes.get(sentence.start)
             if scope is None or not scope.in_segment(dm.start):
                 continue
-            if _REPORT_AFTER_RE.match(doc.text, dm.end):
+            if _REPORT_AFTER_RE.match(doc.text, dm.end) or (
+                _DATELINE_AFTER_RE.match(doc.text, dm.end)
+                and _DATELINE_BEFORE_RE.fullmatch(doc.text, sentence.start, dm.start)
+            ):
                 self._note("date", sentence, f"'{dm.text}' dates the report, not the release")
                 continue
             trigger = self._date_trigger(dm, sentence, scope)
@@ -1033,6 +1076,11 @@ class _Evaluator:
             for t in doc.date_triggers:
                 if t.start() == noun.start("noun") and scope.allows(t.start()):
                     return t
+        after = _ADVERB_GAP_RE.match(doc.text, dm.end)
+        if after is not None and any(v[0] == after.end() and v[1] is None for v in doc.verbs):
+            # "Prime Video today announced ...": the date is the announcement's.
+            self._note("date", sentence, f"'{dm.text}' is the date of something else")
+            return None
         verbs = [
             v
             for v in doc.verbs
@@ -1202,6 +1250,13 @@ class _Evaluator:
         first = min(trigger.start(), dm.start)
         if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
             past = True  # "since dropping on January 5", "since its Jan. 1 debut": history
+        if _AFTER_ITS_RE.search(doc.text, max(sentence.start, dm.start - 40), dm.start) and (
+            _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
+        ):
+            past = True  # "after its New Year's Day release": the release is behind
+        noun = _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
+        if noun is not None and _RESULT_AFTER_RE.match(doc.text, noun.end()):
+            past = True  # "the July 11 premiere drew 4.4 million viewers"
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
