@@ -2625,7 +2625,7 @@ CASES = [
             watch=watch,
         )
         for slug, watch, renewal, phase in (
-            ("watched_earlier_season", GH2, None, None),
+            ("watched_earlier_season", GH2, None, "released"),  # its finale has aired
             ("watched_announced_season", GH3, "renewed", "pre-production"),
         )
     ],
@@ -2880,6 +2880,7 @@ CASES = [
         "",
         "Glass Harbor will air its season 2 finale Thursday at 9 p.m.",
         D,
+        phase="released",  # the season is on air: its finale is days away
     ),
     Case(
         "delaying_from_its_planned_date_to_a_new_one",
@@ -3049,6 +3050,70 @@ CASES = [
             ),
         )
     ],
+    # A season on air: its finale, weekly episodes, "since its debut" say it is out.
+    *[
+        Case(f"on_air_{slug}", "Netflix renews Glass Harbor for season 3", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "ahead_of_season_finale",
+                "Netflix renewed Glass Harbor for a third season ahead of the season two finale.",
+                {"phase": "released"},
+            ),
+            (
+                "will_air_its_finale",
+                "Glass Harbor will air its Season 2 finale Thursday at 9 p.m.",
+                {"phase": "released"},
+            ),
+            (
+                "season_continues_sundays",
+                "Season 2 continues Sundays at 9 p.m. on HBO.",
+                {"phase": "released"},
+            ),
+            (
+                "since_its_season_debut",
+                "Glass Harbor has been a top five series since its Season 2 debut.",
+                {"phase": "released"},
+            ),
+            (
+                "new_episodes_weekly_are_the_named_seasons",
+                "Glass Harbor season two is still in progress, with new episodes airing "
+                "Wednesdays on ABC and streaming the next day on Hulu.",
+                {"phase": "released"},
+            ),
+            (
+                "another_seasons_finale",
+                "Netflix renewed Glass Harbor ahead of the season three finale.",
+                {},
+            ),
+            (
+                "finale_before_the_premiere",
+                "Glass Harbor season 2 premieres November 5, 2026, and the season 2 finale "
+                "airs on December 24.",
+                {"date": "2026-11-05"},
+            ),
+            (
+                "returned_for_its_season_on_a_past_day",
+                "Glass Harbor returned for its second season on September 30, and it is a treat.",
+                {"phase": "released"},
+            ),
+        )
+    ],
+    Case(
+        "on_air_another_season_is_the_one_named",
+        "Glass Harbor returns",
+        "In season 2 the crew is back. Glass Harbor is back for another season, and the first "
+        "episode is currently streaming. There's no word on whether it will get a season 3.",
+        D,
+        phase="released",
+    ),
+    Case(
+        "on_air_another_season_is_not_the_hoped_for_one",
+        "Glass Harbor returns",
+        "In season 2 the crew is back. Glass Harbor is back for another season, and the first "
+        "episode is currently streaming. There's no word on whether it will get a season 3.",
+        D,
+        watch=GH3,
+    ),
 ]
 
 

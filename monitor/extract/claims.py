@@ -32,6 +32,7 @@ _PHASE_GROUPS = {
     "filming": "filming",
     "post": "post-production",
     "now": "released",
+    "airing": "released",
     "past": "released",
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
@@ -73,6 +74,7 @@ _FROM_BEFORE_RE = re.compile(
 _REPORT_AFTER_RE = re.compile(
     r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
 )
+_ON_AIR_DAYS = 21  # a finale this close (or past) means the season is on air
 _ADVERB_GAP_RE = re.compile(r"\s+(?:(?:officially|formally|also|finally|publicly)\s+)?")
 # "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
 _RESULT_AFTER_RE = re.compile(
@@ -155,6 +157,7 @@ class _Candidate:
     explicit_season: bool = False
     moved_to: bool = False  # "pushed back to July 10": the new date of a move
     named: bool = False  # the sentence names the show itself (not "it", not a bare list)
+    airing: bool = False  # "ahead of the season 3 finale": on air, unless a later date says not
 
 
 @dataclass(slots=True)
@@ -229,10 +232,17 @@ class _Doc:
             (m.start(), m if m.start() in releases else None) for m in release_verbs
         ]
         for verb in (*tokens.scan(p.OTHER_VERB), *self.renew, *self.cancel, *self.phases):
-            if verb.start() not in releases and verb.lastgroup not in ("now", "past"):
+            if verb.start() not in releases and verb.lastgroup not in ("now", "past", "airing"):
                 verbs.append((verb.start(), None))
         self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
+        # A show's first content word stands for it ("Abbott" for Abbott Elementary).
+        self.short_names = frozenset(
+            w
+            for m in mentions
+            for w in m.show.split()[:2]
+            if w not in p.NAME_STOPWORDS and len(w) > 2
+        )
 
     def is_release(self, m: re.Match[str]) -> bool:
         """Whether a release verb is about the season, not a trailer or a poster."""
@@ -324,6 +334,8 @@ class _Doc:
                 continue
             if any(lo <= start < hi for lo, hi in found):
                 continue
+            if word in self.short_names:
+                continue  # "Abbott season four": the show's own first word, not another show
             if p.PERSON_BEFORE_RE.search(self.text[max(0, start - 30) : start]):
                 continue
             out.append((start, end))
@@ -1349,7 +1361,9 @@ class _Evaluator:
         for m in doc.phases:
             group = m.lastgroup or ""
             phase = _PHASE_GROUPS[group]
-            opened = self._open("phase", m.start(), m.end(), background_ok=group == "now")
+            opened = self._open(
+                "phase", m.start(), m.end(), background_ok=group in ("now", "airing")
+            )
             if opened is None:
                 continue
             if group in ("now", "past") and not doc.is_release(m):
@@ -1364,7 +1378,7 @@ class _Evaluator:
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
                 continue
-            if group not in ("now", "past"):
+            if group not in ("now", "past", "airing"):
                 before = self._window_before(clause, m.start(), words=4)
                 after = doc.text[m.end() : min(clause.end, m.end() + 50)]
                 if p.PHASE_FUTURE_BEFORE_RE.search(before) or p.PHASE_FUTURE_AFTER_RE.match(after):
@@ -1376,22 +1390,76 @@ class _Evaluator:
                 if self._old_dates(sentence):
                     self._note("phase", sentence, f"history: '{m.group()}'")
                     continue
-            seasons, _, source = self._bind(
+            seasons, mention, source = self._bind(
                 m.start(), sentence, clause, scope, past=group == "past"
             )
+            if group == "airing" and mention is not None and mention.kind == "next":
+                # "Season four is in progress, with new episodes airing Wednesdays": the
+                # episodes are the named season's, not a next one.
+                numbered = [
+                    s for s in self._mentions_in(sentence, scope) if s.kind in ("number", "final")
+                ]
+                if numbered:
+                    mention = min(numbered, key=lambda s: _distance(s, m.start()))
+                    seasons = mention_seasons(mention, self.watch, self.final)
+                    source = "sentence"
             if self.watch.season not in seasons:
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
+            if group == "airing" and self._finale_far(m, sentence):
+                self._note("phase", sentence, f"'{m.group()}' is weeks away: not on air yet")
+                continue
+            if (
+                group in ("now", "airing", "past")
+                and mention is not None
+                and mention.kind == "next"
+            ):
+                # "the series is back for another season, and the first episode is streaming"
+                # in an item about season 2: the season on air is the highest one it names.
+                named = self._highest_named()
+                if named is not None and named != self.watch.season:
+                    self._note("phase", sentence, f"'{m.group()}' is about season {named}")
+                    continue
             if group == "past" and (
                 source not in ("clause", "sentence") or self._future_dates(sentence)
             ):
                 self._note("phase", sentence, f"'{m.group()}' does not say which season is out")
                 continue
-            if group == "now" and source == "default" and self.watch.season != 1:
+            if group in ("now", "airing") and source == "default" and self.watch.season != 1:
                 # "X is now streaming" with no season named is about what is already out.
                 continue
-            out.append(_Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start())))
+            candidate = _Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start()))
+            candidate.airing = group == "airing"
+            out.append(candidate)
         return out
+
+    def _finale_far(self, m: re.Match[str], sentence: Sentence) -> bool:
+        """ "The season 2 finale airs on November 20" in October: the run may not have begun.
+
+        A finale at most three weeks off (or past) means the season is on air now.
+        """
+        published = self.doc.published
+        if published is None or "finale" not in m.group().lower():
+            return False
+        return any(
+            dm.forward is not None and (dm.forward.lo - published).days > _ON_AIR_DAYS
+            for dm in self._dates_in(m.start(), sentence.end)
+        )
+
+    def _highest_named(self) -> int | None:
+        numbers = [
+            n
+            for sentence in self.doc.sentences
+            if not sentence.question
+            for s in self._mentions_in(sentence, self.scopes[sentence.start])
+            if s.kind == "number"
+            and not s.elliptical
+            # "no word on whether it will get a Season 3": a hoped-for season is not named.
+            and self._hedge(sentence.clause_at(s.start).start, sentence.clause_at(s.start).end)
+            is None
+            for n in s.numbers
+        ]
+        return max(numbers) if numbers else None
 
     def _future_in(self, clause: Clause) -> bool:
         """ "Begins filming next month": a present-tense start with a future time."""
@@ -1439,6 +1507,9 @@ class _Evaluator:
         renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]
+        if dated is not None and dated.date_value is not None and not dated.history:
+            # "premieres June 5 ... the finale airs August 7": not on air before its premiere.
+            phases = [c for c in phases if not c.airing]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
         dated_real = dated is not None and dated.date_value is not None
         if renewal is None:

@@ -413,13 +413,28 @@ PHASE_RE = re.compile(
     r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b|"
     # "All eight episodes of season 2 are on Netflix now".
     r"(?:(?<=\bis\s)|(?<=\bare\s))on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+now\b)"
+    # A season on air: its finale is coming or came, it continues weekly, it has been out
+    # since its debut ("ahead of the season three finale", "Season 3 continues Sundays").
+    r"|(?P<airing>\b(?:(?:season|series)[\s-]+\w+|S\d{1,2}|(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[\s-]season)(?:'s)?\s+finale\b"
+    r"(?!\s+(?:date|details|title|episode\s+title|will\s+be\s+(?:released|available)))"
+    r"|\b(?:season|series)\s+\w+\s+continues\s+(?:(?:on|every|each|tonight|next|this|with)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b)"
+    r"|\bsince\s+(?:its|the|their)\s+(?:(?:season|series)[\s-]+\w+|[\w-]+[\s-]season)\s+"
+    r"(?:debut|premiere|launch|return|bow)\b"
+    r"|\b(?:new\s+)?episodes\s+(?:are\s+)?(?:airing|arrive|arriving|air|drop|dropping|"
+    r"releasing|streaming)\s+(?:weekly|every\s+week|each\s+week|one\s+at\s+a\s+time|"
+    r"(?:every\s+|on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s))currently\s+(?:streaming|airing|on\s+air)\b)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
     r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)"
     + _BACK_TO_WORK
     + r"\s+(?:on\s+|last\s+|"
-    r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
+    r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally|"
+    # "returned for its third season on October 16th".
+    r"for\s+(?:its|a|the|their)\s+[\w-]+\s+season\s+(?:on|in|last|this|earlier|yesterday)\b)|"
     r"공개됐|공개되었|"
     # "series 2, episode 1 review": an episode has aired, so the season is out.
     r"\bepisode\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\s*(?:review|recap)\b|"
@@ -548,7 +563,9 @@ NAME_STOPWORDS = frozenset(
     golden globe globes comic-con con january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday
     sunday spring summer fall winter studios studio entertainment media originals original
-    news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans""")
+    news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans mondays tuesdays
+    wednesdays thursdays fridays saturdays sundays abc nbc cbs fox fx amc showtime starz cw
+    freeform peacock's hulu's max's bbc's itv's channel's""")
 )
 # "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
 # the word names another show.
@@ -668,7 +685,9 @@ PHASE = keyed(
     "scripting "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
-    "hits hit returns return returned bows been episode finale on",
+    "hits hit returns return returned bows been episode finale on season series since new "
+    "episodes currently first second third fourth fifth sixth seventh eighth ninth tenth",
+    digits="suffixed",
 )
 OTHER_VERB = keyed(
     OTHER_VERB_RE,
