@@ -2823,8 +2823,7 @@ CASES = [
         "",
         "Glass Harbor season 2 is officially in the works.",
         D,
-        renewal="renewed",
-        phase="development",
+        renewal="renewed",  # ordered; "in the works" names no stage (real_dev rd-122)
     ),
     Case(
         "all_but_confirmed_is_a_hedge",
@@ -3106,6 +3105,39 @@ CASES = [
         D,
         phase="released",
     ),
+    # "In the works" says a season is coming, not which stage it is at; habits and
+    # "either ... or" state nothing.
+    *[
+        Case(f"no_stage_{slug}", "Glass Harbor season 2", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "in_the_works_is_no_phase",
+                "The latest batch of Glass Harbor episodes is in the works.",
+                {},
+            ),
+            (
+                "officially_in_the_works_is_a_renewal",
+                "The second season of Glass Harbor is officially in the works.",
+                {"renewal": "renewed"},
+            ),
+            (
+                "in_development_is_development",
+                "Glass Harbor season 2 is officially in development.",
+                {"renewal": "renewed", "phase": "development"},
+            ),
+            (
+                "either_or_is_no_phase",
+                "Glass Harbor season 2 is either actively in development or actively in "
+                "production.",
+                {},
+            ),
+            (
+                "a_habit_is_no_renewal",
+                "Normally a show like Glass Harbor that performs well gets a renewal.",
+                {},
+            ),
+        )
+    ],
     Case(
         "on_air_another_season_is_not_the_hoped_for_one",
         "Glass Harbor returns",

@@ -342,7 +342,7 @@ UNDECIDED_RE = re.compile(
 
 PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
-    r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
+    r"development\b|(?<=\bbeing\s)developed\b)"
     r"|(?P<pre>\bpre-?production\b"
     r"|\bwriters?'?s?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
     r"(?:been\s+)?(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
@@ -464,7 +464,11 @@ HEDGE_RE = re.compile(
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|chances?|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
     r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to|all\s+but|"
-    r"(?<=\bin\sthe\s)running)\b|(?-i:\bmay\b)"
+    r"(?<=\bin\sthe\s)running|"
+    # A habit is no news: "Normally a show that performs well gets a renewal".
+    r"normally|usually|typically|generally|traditionally)\b|(?-i:\bmay\b)"
+    # "either actively in development or in production": one of two, neither stated.
+    r"|\beither\s+[^.;]{1,60}?\s+or\b"
     # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
     r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
     r"可能性|見込み|予想|見通し|噂|かもしれ|とみられ|と見られ|模様|らしい",
@@ -708,7 +712,7 @@ HEDGE = keyed(
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
     "talks fingers earliest we think believe odds chance chances fear fears feared worry "
     "worries worried intend intends intended pencil pencilled penciled keen eager prepared "
-    "willing may all running",
+    "willing may all running normally usually typically generally traditionally either",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(
