@@ -3138,6 +3138,37 @@ CASES = [
             ),
         )
     ],
+    # A list article: under another title's header line, "this series" is that title.
+    *[
+        Case(f"list_entry_{slug}", "Here's what's filming in Toronto this spring", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "next_entry_is_another_title",
+                "Here's what's filming.\n\nGlass Harbor\nThe drama is set to begin filming its "
+                "second season in April.\n\nSalt Road\nThis Netflix series has already begun "
+                "filming in Toronto.",
+                {},
+            ),
+            (
+                "own_entry_is_read",
+                "Here's what's filming.\n\nSalt Road\nThis series is set to film in April.\n\n"
+                "Glass Harbor\nThe drama has already begun filming its second season.",
+                {"phase": "filming"},
+            ),
+            (
+                "status_box_line_is_not_another_title",
+                "Netflix shows cancelled.\n\nGlass Harbor\nReleased: February 2026\n"
+                "The drama was cancelled, so there will be no season 2.",
+                {"renewal": "cancelled"},
+            ),
+            (
+                "section_heading_is_not_another_title",
+                "Glass Harbor season 2\nRelease Date\nGlass Harbor season 2 premieres on "
+                "November 6, 2026.",
+                {"date": "2026-11-06"},
+            ),
+        )
+    ],
     Case(
         "on_air_another_season_is_not_the_hoped_for_one",
         "Glass Harbor returns",

@@ -19,7 +19,7 @@ from monitor.extract.dates import DateMention, DateValue, find_dates
 from monitor.extract.language import READ, detect
 from monitor.extract.scan import Tokens
 from monitor.extract.sentences import Clause, Sentence, split_sentences
-from monitor.match.normalize import normalize
+from monitor.match.normalize import normalize, words
 from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
@@ -73,6 +73,20 @@ _FROM_BEFORE_RE = re.compile(
 # "Season 2 premiere date: An August 2024 update": the date of the report, not the release.
 _REPORT_AFTER_RE = re.compile(
     r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
+)
+# A list entry's header line: "1. Chucky", "#3 - Chucky (Syfy)", "Chucky season 2".
+_ENTRY_CLUTTER_RE = re.compile(r"#+|\(.*?\)|\d{1,2}[.)]|[-*\u2022\u00b7:|/]|\b(?:on|at)\b", re.I)
+_MINOR_HEADER_WORDS = frozenset(("of", "the", "and", "a", "an", "in", "on", "at", "to", "for", "&"))
+# Words of a section heading ("Release date", "Why This Feels Unusual"), not of a title.
+_SECTION_WORDS = frozenset(
+    words(
+        """release date dates cast plot trailer trailers teaser what when where why how who is are
+    will there season seasons episode episodes story news update updates everything know
+    premiere filming production details renewal renewed cancelled canceled status more
+    related read also watch streaming stream summary conclusion verdict review reviews
+    recap final thoughts faq questions latest released network genre creator creators starring
+    rating runtime platform premiered debuted"""
+    )
 )
 _ON_AIR_DAYS = 21  # a finale this close (or past) means the season is on air
 _ADVERB_GAP_RE = re.compile(r"\s+(?:(?:officially|formally|also|finally|publicly)\s+)?")
@@ -494,7 +508,11 @@ class _Evaluator:
 
     def run(self) -> Analysis:
         doc = self.doc
+        others = self._other_entries()
         for sentence in doc.sentences:
+            if any(lo <= sentence.start < hi for lo, hi in others):
+                self.scopes[sentence.start] = None
+                continue
             self.scopes[sentence.start] = self._scope(sentence)
         # "the fourth and final season", "will end with season 4": every unnumbered "final
         # season" in the item is season 4.
@@ -565,6 +583,71 @@ class _Evaluator:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
         return _Scope(ranges, (first, spans[0][0]))
+
+    def _other_entries(self) -> list[tuple[int, int]]:
+        """A list article's entries under other titles' header lines.
+
+        "Chucky / The spinoff is set to ... / Sex/Life / This Netflix series has begun
+        filming": where the show has a header line of its own, a sentence under another
+        title's header line (up to the next header line) speaks of that title.
+        """
+        doc = self.doc
+        if "\n" not in doc.text:
+            return []
+        headers: list[tuple[int, str]] = []  # (start, "ours" | "other" | "section")
+        for sentence in doc.sentences:
+            if sentence.headline:
+                continue
+            line = doc.text[sentence.start : sentence.end].strip()
+            if (
+                not line
+                or line[-1] in ".!?:;,\"'"
+                or not doc.raw.startswith(
+                    "\n", sentence.start + len(doc.text[sentence.start : sentence.end].rstrip())
+                )
+            ):
+                continue
+            if doc.text[sentence.start - 1 : sentence.start] not in ("\n", ""):
+                continue
+            kind = self._header_kind(sentence, line)
+            if kind is not None:
+                headers.append((sentence.start, kind))
+        if not any(kind == "ours" for _, kind in headers):
+            return []
+        out: list[tuple[int, int]] = []
+        for index, (start, kind) in enumerate(headers):
+            if kind != "other":
+                continue
+            end = headers[index + 1][0] if index + 1 < len(headers) else len(doc.text)
+            out.append((start, end))
+        return out
+
+    def _header_kind(self, sentence: Sentence, line: str) -> str | None:
+        """ "ours": the show's own entry header; "other": another title's; "section"."""
+        words_ = line.split()
+        if not 1 <= len(words_) <= 8:
+            return None
+        if self._names_show(sentence):
+            rest = list(self.doc.text[sentence.start : sentence.end])
+            for s in self.doc.seasons:
+                if sentence.start <= s.start < sentence.end:
+                    rest[s.start - sentence.start : s.end - sentence.start] = " " * (
+                        s.end - s.start
+                    )
+            left = _ENTRY_CLUTTER_RE.sub(" ", "".join(rest)).split()
+            return "ours" if len(left) <= 1 else "section"
+        if any(m.start <= sentence.start < m.end for m in self.doc.mentions) or any(
+            sentence.start <= d.start < sentence.end for d in self.doc.dates
+        ):
+            return "section"  # "Released: February 2020": a status box line
+        content = [w for w in words_ if w.lower() not in _MINOR_HEADER_WORDS]
+        if (
+            content
+            and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+            and not any(w.lower().strip(":?!'\"") in _SECTION_WORDS for w in words_)
+        ):
+            return "other"
+        return "section"
 
     def _first_mention(self) -> int:
         return min((m.start for m in self.doc.mentions if m.show == self.key), default=0)
