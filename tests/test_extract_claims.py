@@ -3169,6 +3169,22 @@ CASES = [
             ),
         )
     ],
+    # A production start months before the item is history; a recent one is the phase.
+    *[
+        Case(f"production_start_{slug}", "Glass Harbor season 2 trailer", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "months_old_is_history",
+                "Season 2 production started in early April, with scenes shot in Dallas.",
+                {},
+            ),
+            (
+                "weeks_old_is_filming",
+                "Season 2 production started on September 14, with scenes shot in Dallas.",
+                {"phase": "filming"},
+            ),
+        )
+    ],
     Case(
         "on_air_another_season_is_not_the_hoped_for_one",
         "Glass Harbor returns",

@@ -88,6 +88,10 @@ _SECTION_WORDS = frozenset(
     rating runtime platform premiered debuted"""
     )
 )
+_OLD_START_DAYS = 90  # a shoot that began this long ago may be over
+_PAST_START_RE = re.compile(
+    r"\b(?:began|begun|started|kicked\s+off|commenced|resumed|got\s+underway)\b", re.I
+)
 _ON_AIR_DAYS = 21  # a finale this close (or past) means the season is on air
 _ADVERB_GAP_RE = re.compile(r"\s+(?:(?:officially|formally|also|finally|publicly)\s+)?")
 # "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
@@ -1473,6 +1477,15 @@ class _Evaluator:
                 if self._old_dates(sentence):
                     self._note("phase", sentence, f"history: '{m.group()}'")
                     continue
+                if (
+                    group == "filming"
+                    and _PAST_START_RE.search(m.group())
+                    and self._old_start(clause)
+                ):
+                    # "Season 2 production started in early April" (in September): a shoot
+                    # that began months ago may be over, so it states no current phase.
+                    self._note("phase", sentence, f"history: '{m.group()}' months ago")
+                    continue
             seasons, mention, source = self._bind(
                 m.start(), sentence, clause, scope, past=group == "past"
             )
@@ -1557,6 +1570,15 @@ class _Evaluator:
     def _dates_in(self, start: int, end: int) -> Iterator[DateMention]:
         """The item's dates that start between `start` and `end`."""
         return (dm for dm in self.doc.dates if start <= dm.start < end)
+
+    def _old_start(self, clause: Clause) -> bool:
+        published = self.doc.published
+        if published is None:
+            return False
+        return any(
+            dm.backward is not None and (published - dm.backward.hi).days > _OLD_START_DAYS
+            for dm in self._dates_in(clause.start, clause.end)
+        )
 
     def _old_dates(self, sentence: Sentence) -> bool:
         published = self.doc.published
