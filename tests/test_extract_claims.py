@@ -3185,6 +3185,38 @@ CASES = [
             ),
         )
     ],
+    # "Swan song" is the last season; "the spin-off X" names X itself.
+    *[
+        Case(f"swan_song_{slug}", "Big news", text, D, watch=watch, **claim)
+        for slug, text, watch, claim in (
+            (
+                "of_the_spinoff_named_is_its_last",
+                "It's also been announced that the upcoming second season of the spin-off Glass "
+                "Harbor will be that show's swan song.",
+                GH3,
+                {"renewal": "cancelled"},
+            ),
+            (
+                "season_is_its_swan_song",
+                "Glass Harbor season 2 will be its swan song.",
+                GH3,
+                {"renewal": "cancelled"},
+            ),
+            (
+                "the_last_season_itself_is_not_cancelled",
+                "Glass Harbor season 2 will be its swan song.",
+                GH2,
+                {},
+            ),
+        )
+    ],
+    Case(
+        "cameras_started_to_roll",
+        "Glass Harbor season 2 set videos surface",
+        "Cameras have officially started to roll on Glass Harbor season 2.",
+        D,
+        phase="filming",
+    ),
     Case(
         "on_air_another_season_is_not_the_hoped_for_one",
         "Glass Harbor returns",

@@ -92,6 +92,7 @@ _OLD_START_DAYS = 90  # a shoot that began this long ago may be over
 _PAST_START_RE = re.compile(
     r"\b(?:began|begun|started|kicked\s+off|commenced|resumed|got\s+underway)\b", re.I
 )
+_NAMED_AFTER_RE = re.compile(r"\s*['\"]?")
 _ON_AIR_DAYS = 21  # a finale this close (or past) means the season is on air
 _ADVERB_GAP_RE = re.compile(r"\s+(?:(?:officially|formally|also|finally|publicly)\s+)?")
 # "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
@@ -778,8 +779,13 @@ class _Evaluator:
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
         doc = self.doc
-        if p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40)):
-            return True
+        obj = p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40))
+        if obj is not None:
+            # "the second season of the spin-off X": X, named right after, is our show.
+            after = _NAMED_AFTER_RE.match(doc.text, obj.end())
+            return after is None or not any(
+                m.show == self.key and m.start == after.end() for m in doc.mentions
+            )
         sentence_start = self._sentence_start(clause.start)
         for lo, hi in doc.derivatives:
             if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:

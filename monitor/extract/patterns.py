@@ -402,7 +402,10 @@ PHASE_RE = re.compile(
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
     r"|\bcameras?\s+(?:(?:are|is|have|has|had|were|was|been|now|officially|finally|already|"
     r"currently|started|begun|began|set)\s+){0,3}rolling\b|"
-    r"\bcameras\s+(?:roll|rolls|rolled)\b|\broll(?:s|ed|ing)?\s+cameras\b|"
+    r"\bcameras\s+(?:roll|rolls|rolled)\b|"
+    # "Cameras have officially started to roll on X".
+    r"\bcameras?\s+(?:have\s+|has\s+)?(?:officially\s+|finally\s+|now\s+)?(?:started|begun|began)\s+"
+    r"(?:to\s+roll|rolling)\b|\broll(?:s|ed|ing)?\s+cameras\b|"
     r"\b(?:went|goes|go|going|gone)\s+before\s+(?:the\s+)?cameras?\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
     r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
