@@ -94,7 +94,8 @@ _PAST_START_RE = re.compile(
 )
 _NAMED_AFTER_RE = re.compile(r"\s*['\"]?")
 _ON_AIR_DAYS = 21  # a finale this close (or past) means the season is on air
-_ADVERB_GAP_RE = re.compile(r"\s+(?:(?:officially|formally|also|finally|publicly)\s+)?")
+_ADVERBS = ("officially ", "formally ", "also ", "finally ", "publicly ")
+_REPORTING = ("announced ", "confirmed ", "revealed ", "unveiled ", "said ", "shared ", "told ")
 # "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
 _RESULT_AFTER_RE = re.compile(
     r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:drew|attracted|pulled\s+in|earned|scored|averaged|garnered|racked\s+up|"
@@ -235,6 +236,12 @@ class _Doc:
         self.unannounced = tokens.scan(p.UNANNOUNCED)
         self.undecided = tokens.scan(p.UNDECIDED)
         self.phases = tokens.scan(p.PHASE)
+        # Most items have none of the on-air words: skip the scan at every "season" then.
+        lowered = self.text.lower()
+        hinted = any(word in lowered for word in p.AIRING_HINTS)
+        airing = tokens.scan(p.AIRING) if hinted else []
+        if airing:
+            self.phases = sorted([*self.phases, *airing], key=lambda m: m.start())
         self.hedges = [
             m
             for m in tokens.scan(p.HEDGE)
@@ -255,13 +262,30 @@ class _Doc:
                 verbs.append((verb.start(), None))
         self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
-        # A show's first content word stands for it ("Abbott" for Abbott Elementary).
-        self.short_names = frozenset(
-            w
-            for m in mentions
-            for w in m.show.split()[:2]
-            if w not in p.NAME_STOPWORDS and len(w) > 2
-        )
+        self._short_names: frozenset[str] | None = None
+
+    def short_names(self) -> frozenset[str]:
+        """A show's first content words stand for it ("Abbott" for Abbott Elementary)."""
+        if self._short_names is None:
+            self._short_names = frozenset(
+                w
+                for m in self.mentions
+                for w in m.show.split()[:2]
+                if w not in p.NAME_STOPWORDS and len(w) > 2
+            )
+        return self._short_names
+
+    def announced_at(self, end: int) -> bool:
+        """ "Prime Video today announced": a reporting verb right after a date at `end`."""
+        text = self.text
+        if text[end : end + 1] != " ":
+            return False
+        pos = end + 1
+        for adverb in _ADVERBS:
+            if text.startswith(adverb, pos):
+                pos += len(adverb)
+                break
+        return text.startswith(_REPORTING, pos)
 
     def is_release(self, m: re.Match[str]) -> bool:
         """Whether a release verb is about the season, not a trailer or a poster."""
@@ -353,7 +377,7 @@ class _Doc:
                 continue
             if any(lo <= start < hi for lo, hi in found):
                 continue
-            if word in self.short_names:
+            if word in self.short_names():
                 continue  # "Abbott season four": the show's own first word, not another show
             if p.PERSON_BEFORE_RE.search(self.text[max(0, start - 30) : start]):
                 continue
@@ -361,16 +385,37 @@ class _Doc:
         return out
 
 
+_SEASON_WORDISH_RE = re.compile(
+    r"\d|season|series|part|vol|\b(?:one|two|three|four|five|six)\b", re.I
+)
 _TRAILING_NUMBER_RE = re.compile(r"\s+\d{1,2}$")
 
 
 def _bare_title(text: str, mention: TitleMention) -> TitleMention:
+    """The mention without the season words its alias ends with (see `_title_cut`)."""
+    span = text[mention.start : mention.end]
+    key = (span, mention.show)
+    cut = _CUTS.get(key, -1)
+    if cut == -1:
+        if len(_CUTS) >= 4096:
+            _CUTS.clear()
+        cut = _CUTS[key] = _title_cut(span, mention.show)
+    if cut is None:
+        return mention
+    return TitleMention(mention.start, mention.start + cut, mention.show)
+
+
+_CUTS: dict[tuple[str, str], int | None] = {}
+
+
+def _title_cut(span: str, show: str) -> int | None:
     """An alias that names the season ("Loki Season 2", "The Boys 4") leaves it readable.
 
     Masking the whole alias would hide the season it names, so the mention stops where
     its trailing season words (or a number after the bare title) begin.
     """
-    span = text[mention.start : mention.end]
+    if _SEASON_WORDISH_RE.search(span) is None:
+        return None
     seasons = [s for s in find_seasons(span) if s.start > 0]
     if seasons:
         rest = list(span)
@@ -378,11 +423,11 @@ def _bare_title(text: str, mention: TitleMention) -> TitleMention:
             rest[s.start : s.end] = " " * (s.end - s.start)
         head = span[: seasons[0].start].rstrip(" ,:-(")
         if head and "".join(rest[seasons[0].start :]).strip(" ,:-()") == "":
-            return TitleMention(mention.start, mention.start + len(head), mention.show)
+            return len(head)
     number = _TRAILING_NUMBER_RE.search(span)
-    if number is not None and show_key(span[: number.start()]) == mention.show:
-        return TitleMention(mention.start, mention.start + number.start(), mention.show)
-    return mention
+    if number is not None and show_key(span[: number.start()]) == show:
+        return number.start()
+    return None
 
 
 def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
@@ -515,7 +560,7 @@ class _Evaluator:
         doc = self.doc
         others = self._other_entries()
         for sentence in doc.sentences:
-            if any(lo <= sentence.start < hi for lo, hi in others):
+            if others and any(lo <= sentence.start < hi for lo, hi in others):
                 self.scopes[sentence.start] = None
                 continue
             self.scopes[sentence.start] = self._scope(sentence)
@@ -597,8 +642,8 @@ class _Evaluator:
         title's header line (up to the next header line) speaks of that title.
         """
         doc = self.doc
-        if "\n" not in doc.text:
-            return []
+        if doc.text.find("\n", doc.headline_end + 1) < 0:
+            return []  # a list needs lines
         headers: list[tuple[int, str]] = []  # (start, "ours" | "other" | "section")
         for sentence in doc.sentences:
             if sentence.headline:
@@ -1090,7 +1135,8 @@ class _Evaluator:
             if scope is None or not scope.in_segment(dm.start):
                 continue
             if _REPORT_AFTER_RE.match(doc.text, dm.end) or (
-                _DATELINE_AFTER_RE.match(doc.text, dm.end)
+                "-" in doc.text[dm.end : dm.end + 16]
+                and _DATELINE_AFTER_RE.match(doc.text, dm.end)
                 and _DATELINE_BEFORE_RE.fullmatch(doc.text, sentence.start, dm.start)
             ):
                 self._note("date", sentence, f"'{dm.text}' dates the report, not the release")
@@ -1181,8 +1227,7 @@ class _Evaluator:
             for t in doc.date_triggers:
                 if t.start() == noun.start("noun") and scope.allows(t.start()):
                     return t
-        after = _ADVERB_GAP_RE.match(doc.text, dm.end)
-        if after is not None and any(v[0] == after.end() and v[1] is None for v in doc.verbs):
+        if doc.announced_at(dm.end):
             # "Prime Video today announced ...": the date is the announcement's.
             self._note("date", sentence, f"'{dm.text}' is the date of something else")
             return None
@@ -1355,13 +1400,14 @@ class _Evaluator:
         first = min(trigger.start(), dm.start)
         if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
             past = True  # "since dropping on January 5", "since its Jan. 1 debut": history
-        if _AFTER_ITS_RE.search(doc.text, max(sentence.start, dm.start - 40), dm.start) and (
-            _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
-        ):
-            past = True  # "after its New Year's Day release": the release is behind
         noun = _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
-        if noun is not None and _RESULT_AFTER_RE.match(doc.text, noun.end()):
-            past = True  # "the July 11 premiere drew 4.4 million viewers"
+        if noun is not None and (
+            # "after its New Year's Day release", "the July 11 premiere drew 4.4 million
+            # viewers": the release is behind.
+            _AFTER_ITS_RE.search(doc.text, max(sentence.start, dm.start - 40), dm.start)
+            or _RESULT_AFTER_RE.match(doc.text, noun.end())
+        ):
+            past = True
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")

@@ -416,19 +416,6 @@ PHASE_RE = re.compile(
     r"\bavailable\s+(?:(?:to\s+(?:stream|watch)\s+)?on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+)?now\b|"
     # "All eight episodes of season 2 are on Netflix now".
     r"(?:(?<=\bis\s)|(?<=\bare\s))on\s+[\w+.-]+(?:\s+[\w+.-]+)?\s+now\b)"
-    # A season on air: its finale is coming or came, it continues weekly, it has been out
-    # since its debut ("ahead of the season three finale", "Season 3 continues Sundays").
-    r"|(?P<airing>\b(?:(?:season|series)[\s-]+\w+|S\d{1,2}|(?:first|second|third|fourth|fifth|"
-    r"sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[\s-]season)(?:'s)?\s+finale\b"
-    r"(?!\s+(?:date|details|title|episode\s+title|will\s+be\s+(?:released|available)))"
-    r"|\b(?:season|series)\s+\w+\s+continues\s+(?:(?:on|every|each|tonight|next|this|with)\b|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b)"
-    r"|\bsince\s+(?:its|the|their)\s+(?:(?:season|series)[\s-]+\w+|[\w-]+[\s-]season)\s+"
-    r"(?:debut|premiere|launch|return|bow)\b"
-    r"|\b(?:new\s+)?episodes\s+(?:are\s+)?(?:airing|arrive|arriving|air|drop|dropping|"
-    r"releasing|streaming)\s+(?:weekly|every\s+week|each\s+week|one\s+at\s+a\s+time|"
-    r"(?:every\s+|on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
-    r"|(?:(?<=\bis\s)|(?<=\bare\s))currently\s+(?:streaming|airing|on\s+air)\b)"
     r"|(?P<past>(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bofficially\s)|(?<=\bfinally\s))(?:premiered|"
     r"debuted|dropped|arrived|landed|launched|returned)\b|(?:(?<=\bhas\s)|(?<=\bhave\s))been\s+"
     r"released\b|(?:(?<=\bwas\s)|(?<=\bwere\s))released\b|"
@@ -444,6 +431,23 @@ PHASE_RE = re.compile(
     r"\b(?:premiere|finale)\s+recap\b)",
     _I,
 )
+# A season on air: its finale is coming or came, it continues weekly, it has been out
+# since its debut ("ahead of the season three finale", "Season 3 continues Sundays").
+AIRING_RE = re.compile(
+    r"(?P<airing>\b(?:(?:season|series)[\s-]+\w+|S\d{1,2}|(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[\s-]season)(?:'s)?\s+finale\b"
+    r"(?!\s+(?:date|details|title|episode\s+title|will\s+be\s+(?:released|available)))"
+    r"|\b(?:season|series)\s+\w+\s+continues\s+(?:(?:on|every|each|tonight|next|this|with)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b)"
+    r"|\bsince\s+(?:its|the|their)\s+(?:(?:season|series)[\s-]+\w+|[\w-]+[\s-]season)\s+"
+    r"(?:debut|premiere|launch|return|bow)\b"
+    r"|\b(?:new\s+)?episodes\s+(?:are\s+)?(?:airing|arrive|arriving|air|drop|dropping|"
+    r"releasing|streaming)\s+(?:weekly|every\s+week|each\s+week|one\s+at\s+a\s+time|"
+    r"(?:every\s+|on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s))currently\s+(?:streaming|airing|on\s+air)\b)",
+    _I,
+)
+AIRING_HINTS = ("finale", "continues", "since", "episodes", "currently")
 PHASE_FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|'ll|to|set\s+to|scheduled\s+to|slated\s+to|due\s+to|expected\s+to|going\s+to|"
     r"about\s+to|plans?\s+to|ahead\s+of|before|once|until|when|prepar\w+\s+(?:for|to))\s+"
@@ -692,8 +696,12 @@ PHASE = keyed(
     "scripting "
     "out premieres premiere premiered arrives arrive arrived drops drop dropped debuts debut "
     "debuted released releases available streaming lands land landed launch launches launched "
-    "hits hit returns return returned bows been episode finale on season series since new "
-    "episodes currently first second third fourth fifth sixth seventh eighth ninth tenth",
+    "hits hit returns return returned bows been episode finale on",
+)
+AIRING = keyed(
+    AIRING_RE,
+    "season series since new episodes currently first second third fourth fifth sixth seventh "
+    "eighth ninth tenth",
     digits="suffixed",
 )
 OTHER_VERB = keyed(
