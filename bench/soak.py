@@ -8,15 +8,24 @@ samples the daemon's resident memory (VmRSS) over time.
     .venv/bin/python bench/soak.py --cycles 10        # a quick look
 
 Prints one line per sample and a summary (RSS after warm-up, peak, end, growth).
+
+Delivery isolation: the daemon notifies `--healthy` local webhooks plus one hostile target
+on a raw socket that reads each request and then answers one byte every 2 s (a trickle,
+`--no-trickle` to leave it out). The summary gives the messages each healthy target got,
+their delay from enqueue to delivery (p50/p99, from the outbox rows), and how many
+requests the trickling target managed to tie up.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import signal
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.feedserver import FeedItem, FeedServer, rss  # noqa: E402
-from tests.receivers import webhook  # noqa: E402
+from tests.receivers import raw_target, webhook  # noqa: E402
 
 HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4")
 WARM_CYCLES = 5
@@ -91,6 +100,40 @@ def children_kib(pid: int) -> int:
     return total
 
 
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def report_deliveries(db: Path, hooks: list[object], trickle: object | None) -> None:
+    """Messages per healthy target and their enqueue-to-sent delay, from the outbox."""
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute(
+            "SELECT target_label, status, created_at, sent_at FROM delivery"
+        ).fetchall()
+    by_target: dict[str, dict[str, int]] = {}
+    delays: list[float] = []
+    for label, status, created, sent in rows:
+        by_target.setdefault(label, {}).setdefault(status, 0)
+        by_target[label][status] += 1
+        if label.startswith("healthy") and sent:
+            gap = datetime.fromisoformat(sent) - datetime.fromisoformat(created)
+            delays.append(gap.total_seconds())
+    for label in sorted(by_target):
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(by_target[label].items()))
+        print(f"  {label}: {counts}")
+    received = [len(h.received) for h in hooks]  # type: ignore[attr-defined]
+    print(f"healthy targets received {received} messages")
+    if delays:
+        print(
+            f"healthy delivery delay (enqueue to sent): p50 {percentile(delays, 0.5):.2f} s, "
+            f"p99 {percentile(delays, 0.99):.2f} s, max {max(delays):.2f} s, "
+            f"mean {statistics.fmean(delays):.2f} s over {len(delays)} messages"
+        )
+    if trickle is not None:
+        print(f"trickling target: {trickle.requests} requests tied up")  # type: ignore[attr-defined]
+
+
 def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in logs
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -101,6 +144,9 @@ def main() -> int:
     ap.add_argument("--sample", type=float, default=5.0, help="seconds between RSS samples")
     ap.add_argument("--churn", type=float, default=0.5, help="seconds between new items")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    ap.add_argument("--healthy", type=int, default=3, help="healthy webhook targets")
+    ap.add_argument("--no-trickle", action="store_true", help="leave out the trickling target")
+    ap.add_argument("--notify-timeout", default="30s", help="[notify] timeout")
     args = ap.parse_args()
 
     shows = show_names(args.watches)
@@ -110,7 +156,11 @@ def main() -> int:
         servers = [stack.enter_context(FeedServer(host=h)) for h in HOSTS]
         for server in servers:
             server.add_default(rss("GN", []))
-        hook = stack.enter_context(webhook())
+        hooks = [stack.enter_context(webhook()) for _ in range(args.healthy)]
+        trickle = None if args.no_trickle else stack.enter_context(raw_target("trickle", delay=2))
+        targets = [f'{{ url = "{h.url()}", name = "healthy {n}" }}' for n, h in enumerate(hooks)]
+        if trickle is not None:
+            targets.append(f'{{ url = "{trickle.url()}", name = "trickle" }}')
         feed_items: dict[tuple[int, str], list[FeedItem]] = {}
         feed_urls = []
         for i in range(args.feeds):
@@ -127,7 +177,8 @@ def main() -> int:
         text = (
             '[monitor]\ndatabase = "sqlite:///soak.db"\n'
             f'interval = "{args.interval}"\nnotify_baseline = true\nworkers = 4\n'
-            f'[notify]\nurls = ["{hook.url()}"]\n'
+            f"[notify]\nurls = [{', '.join(targets)}]\n"
+            f'timeout = "{args.notify_timeout}"\n'
             f'[sources.google_news]\nbase_url = "{google.url("/gn/search")}"\n'
             "[sources.tvmaze]\nenabled = false\n"
         )
@@ -206,7 +257,8 @@ def main() -> int:
         cycles = end[1] / sources
         print(
             f"\nsummary: {end[1]} polls = {cycles:.1f} cycles in {end[0]:.0f} s; "
-            f"{len(hook.received)} notifications; {len(errors)} error lines; exit {code}"
+            f"{sum(len(h.received) for h in hooks)} notifications to {len(hooks)} healthy "
+            f"targets; {len(errors)} error lines; exit {code}"
         )
         print(
             f"RSS after {warm[1] / sources:.0f} cycles {warm[2] / 1024:.1f} MiB, "
@@ -221,6 +273,7 @@ def main() -> int:
             f"peak {max(s[2] + s[3] for s in samples) / 1024:.1f} MiB, "
             f"end {(end[2] + end[3]) / 1024:.1f} MiB"
         )
+        report_deliveries(work / "soak.db", hooks, trickle)
         if not args.keep:
             for path in sorted(work.glob("*")):
                 path.unlink()

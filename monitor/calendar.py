@@ -15,6 +15,8 @@ import icalendar
 
 from monitor.config import Config
 from monitor.models import Evidence, SeasonState
+from monitor.notify.render import safe_link
+from monitor.sanitize import printable
 from monitor.state.windows import describe, window
 
 if TYPE_CHECKING:
@@ -87,7 +89,8 @@ def _description(state: SeasonState, window: DateWindow, evidence: Evidence | No
         if evidence.url:
             lines.append(evidence.url)
     lines.append("Kept up to date by release-monitor.")
-    return "\n".join(lines)
+    # RFC 5545 forbids control characters; bidi overrides would disguise a link.
+    return printable("\n".join(lines))
 
 
 def season_event(state: SeasonState, now: datetime) -> icalendar.Event | None:
@@ -99,7 +102,7 @@ def season_event(state: SeasonState, now: datetime) -> icalendar.Event | None:
     if window is None:
         return None
     evidence = _evidence(state)
-    label = f"{state.show} S{state.season}"
+    label = printable(f"{state.show} S{state.season}", keep_newlines=False)
     event = icalendar.Event()
     event.add("uid", season_uid(state.show, state.season))
     # DTSTAMP is the time the information last changed, so an unchanged state writes an
@@ -119,7 +122,9 @@ def season_event(state: SeasonState, now: datetime) -> icalendar.Event | None:
     event.add("transp", "TRANSPARENT")
     event.add("description", _description(state, window, evidence))
     if evidence is not None and evidence.url:
-        event.add("url", evidence.url)
+        link = safe_link(evidence.url)
+        if link:
+            event.add("url", link)
     return event
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import sys
@@ -25,6 +26,8 @@ from monitor.config import (
 )
 from monitor.errors import MonitorError
 from monitor.models import Watch
+from monitor.sanitize import printable
+from monitor.state.documents import resolve_show
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,15 +58,40 @@ def fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
+# Storage failures a user can fix (full disk, read-only folder, no permission): one line.
+_STORAGE_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EDQUOT, errno.EIO}
+)
+
+
+def _database_url() -> str:
+    state = click.get_current_context().find_object(State)
+    try:
+        return state.config.database_url if state is not None else "database"
+    except MonitorError:
+        return "database"
+
+
 def handles_errors(func: F) -> F:
     """Turn expected failures into one clear line on stderr and their exit code."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from monitor.state.db import describe_failure
+
         try:
             return func(*args, **kwargs)
         except MonitorError as exc:
             fail(str(exc), exc.exit_code)
+        except SQLAlchemyError as exc:  # a database that broke after it was opened
+            fail(describe_failure(exc, _database_url()), 1)
+        except OSError as exc:
+            if exc.errno not in _STORAGE_ERRNOS:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            fail(f"{where}{exc.strerror or exc}; check the disk and the folder's permissions", 1)
 
     return wrapper  # type: ignore[return-value]
 
@@ -179,7 +207,7 @@ def check(state: State, online: bool) -> None:
     click.echo(f"watches ({len(config.watch)}):")
     for watch in config.watches:
         extra = f" (aliases: {', '.join(watch.aliases)})" if watch.aliases else ""
-        click.echo(f"  - {watch.label}{extra}")
+        click.echo(printable(f"  - {watch.label}{extra}", keep_newlines=False))
     sources = config.sources
     enabled = [
         name
@@ -206,6 +234,9 @@ def check(state: State, online: bool) -> None:
         click.echo(f"  - {label}{extra}{': UNUSABLE' if error else ''}")
         if error:
             unusable.append(f"notify.urls[{n}] ({label}): {error}")
+    if config.web.listen:
+        guard = "token required" if config.web.token else "no token: loopback only"
+        click.echo(f"web: http://{config.web.listen}/ ({guard})")
     warnings = config_warnings(config)
     if online:
         warnings += online_warnings(config)
@@ -289,7 +320,7 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
         f"sources: {len(report.sources) - len(failing)} ok, {len(failing)} failing; "
         f"{sum(s.new_items for s in report.sources)} new items"
     )
-    for source in failing:
+    for source in failing + [s for s in report.sources if s.status == "skipped"]:
         click.echo(f"  {_source_line(source)}")
     for notice in report.notices:
         click.echo(f"{notice.kind.replace('_', ' ')}: {notice.new}")
@@ -303,6 +334,8 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
 def _source_line(report: Any) -> str:
     if report.status == "error":
         return f"{report.name}: error: {report.error}"
+    if report.status == "skipped" and report.error:
+        return f"{report.name}: skipped: {report.error}"
     items = f", {report.new_items} new items" if report.new_items else ""
     return f"{report.name}: {report.status.replace('_', ' ')}{items}"
 
@@ -327,7 +360,7 @@ def run(state: State, log_format: str | None) -> None:
     setup_logging(
         log_format or os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
         level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
-        secrets=[t.url for t in config.notify.urls],
+        secrets=[t.url for t in config.notify.urls] + [config.web.token or ""],
     )
     for warning in config_warnings(config):
         logging.getLogger("monitor.daemon").warning("%s", warning)
@@ -338,45 +371,82 @@ def run(state: State, log_format: str | None) -> None:
 
 @cli.command()
 @config_option
+@click.option(
+    "--listen",
+    default=None,
+    help="HOST:PORT to listen on (default: [web] listen). Off loopback, [web] token is required.",
+)
+@pass_state
+@handles_errors
+def serve(state: State, listen: str | None) -> None:
+    """Run only the read-only web part against the database (a second host, a read replica)."""
+    import logging
+    import os
+    import signal
+    import threading
+
+    from monitor.config import config_from_dict
+    from monitor.logs import setup_logging
+    from monitor.state.repository import Repository
+    from monitor.web import web_server
+
+    config = state.config
+    if listen is not None:  # validated by the same rule as the file's key
+        web = {"listen": listen, **({"token": config.web.token} if config.web.token else {})}
+        config = config_from_dict(
+            {**config.model_dump(exclude={"web"}), "web": web},
+            f"{state.config_path} (--listen)",
+            base_dir=Path(config.base_dir),
+        )
+    if not config.web.listen:
+        fail(f'{state.config_path}: set [web] listen = "127.0.0.1:8686" (or pass --listen)', 2)
+    setup_logging(
+        os.environ.get("RELEASE_MONITOR_LOG_FORMAT") or None,
+        level=os.environ.get("RELEASE_MONITOR_LOG_LEVEL", "INFO").upper(),
+        secrets=[t.url for t in config.notify.urls] + [config.web.token or ""],
+    )
+    repo = Repository.open(config.database_url, read_only=True)  # never creates one
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        server = web_server(repo, lambda: config, config.web.listen)
+        logging.getLogger("monitor.web").info("serving %s read-only", config.database_url)
+        server.serve_forever(stop)
+    finally:
+        repo.close()
+
+
+@cli.command()
+@config_option
 @click.option("--json", "as_json", is_flag=True)
 @pass_state
 @handles_errors
 def status(state: State, as_json: bool) -> None:
     """The trusted state of every watched season."""
+    from monitor.state.documents import status_document
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
         dead = repo.deliveries("dead")
     finally:
         repo.close()
     if as_json:
-        print_json([_season_json(season) for season in seasons])
+        print_json(status_document(seasons))
         for row in dead:
             click.echo(f"release-monitor: undelivered: {_dead_line(row)}", err=True)
         return
     _status_table(seasons, dead)
 
 
-def _season_json(season: Any) -> dict[str, Any]:
-    return {
-        "show": season.show,
-        "season": season.season,
-        "renewal": season.renewal,
-        "release_date": season.release_date,
-        "phase": season.phase,
-        "updated_at": iso_time(season.updated_at),
-        "reported": dict(season.reported),
-        "evidence": {name: e.as_dict() for name, e in season.evidence.items()},
-    }
-
-
 def _dead_line(row: Any) -> str:
-    return (
+    return printable(
         f"{row.title} -> {row.target_label} (since {local_time(row.created_at)}, "
-        f"{row.attempts} attempts; last error: {row.last_error or 'none recorded'})"
+        f"{row.attempts} attempts; last error: {row.last_error or 'none recorded'})",
+        keep_newlines=False,
     )
 
 
@@ -386,7 +456,7 @@ def _cell(confirmed: str, reported: str | None) -> str:
     if not reported or reported == "unknown":
         return confirmed
     # Unconfirmed news is shown apart from the trusted value.
-    return f"{confirmed}\n[dim](reported: {escape(reported)})[/dim]"
+    return f"{confirmed}\n[dim](reported: {escape(printable(reported))})[/dim]"
 
 
 def _status_table(seasons: list[Any], dead: list[Any]) -> None:
@@ -406,12 +476,14 @@ def _status_table(seasons: list[Any], dead: list[Any]) -> None:
         date = describe(season.release_date) if season.release_date else "unknown"
         authority = season.evidence.get("date") or season.evidence.get("renewal")
         table.add_row(
-            escape(f"{season.show} S{season.season}"),
+            escape(printable(f"{season.show} S{season.season}", keep_newlines=False)),
             _cell(season.renewal or "unknown", reported.get("renewal")),
             _cell(date, describe(reported["date"]) if "date" in reported else None),
             _cell(phase_words(season.phase), phase_words(reported.get("phase"))),
             local_time(season.updated_at),
-            escape(f"{authority.publisher} ({authority.trust.label})") if authority else "",
+            escape(printable(f"{authority.publisher} ({authority.trust.label})"))
+            if authority
+            else "",
         )
     if seasons:
         console.print(table)
@@ -432,40 +504,6 @@ def local_time(moment: datetime | None, missing: str = "never") -> str:
     return local.strftime("%Y-%m-%d %H:%M ") + (local.strftime("%Z") or local.strftime("%z"))
 
 
-def iso_time(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.isoformat(timespec="seconds")
-
-
-_SEASON_SUFFIX = re.compile(r"\s*(?:S|season\s*)(\d{1,3})\s*$", re.IGNORECASE)
-
-
-def resolve_show(text: str, watches: Sequence[Watch]) -> tuple[str, int | None] | None:
-    """ "Wednesday S2", "wednesday season 2", an alias -> (show as watched, season or None).
-
-    None when nothing in the watchlist answers to it.
-    """
-
-    def named(name: str) -> str | None:
-        wanted = " ".join(name.split()).casefold()
-        for watch in watches:
-            if wanted in {" ".join(n.split()).casefold() for n in (watch.show, *watch.aliases)}:
-                return watch.show
-        return None
-
-    whole = named(text)
-    if whole is not None:
-        return whole, None
-    match = _SEASON_SUFFIX.search(text)
-    if match:
-        show = named(text[: match.start()])
-        if show is not None:
-            return show, int(match.group(1))
-    return None
-
-
 @cli.command()
 @config_option
 @click.argument("show", required=False)
@@ -476,46 +514,26 @@ def history(state: State, show: str | None, as_json: bool) -> None:
     """The timeline of changes, with evidence links: of every watch, or of SHOW
     ("Wednesday", "Wednesday S2", "wednesday season 2" or an alias)."""
     from monitor.notify.render import render
+    from monitor.state.documents import history_document, history_query
     from monitor.state.repository import Repository
 
     config = state.config
     season: int | None = None
     name: str | None = None
+    known = True
     if show is not None:
-        found = resolve_show(show, config.watches)
-        if found is None:
-            # Not watched (any more): its stored history may still exist.
-            name = _SEASON_SUFFIX.sub("", show).strip() or show
-            match = _SEASON_SUFFIX.search(show)
-            season = int(match.group(1)) if match else None
-        else:
-            name, season = found
-    repo = Repository.open(config.database_url)
+        # Not watched (any more): its stored history may still exist.
+        name, season, known = history_query(show, config.watches)
+    repo = Repository.open(config.database_url, create=False)
     try:
         entries = repo.history(name, season)
     finally:
         repo.close()
-    if show is not None and not entries and resolve_show(show, config.watches) is None:
-        watched = sorted({w.label for w in config.watches})
-        fail(f'no history for "{show}" (watched: {", ".join(watched) or "none"})', 1)
+    if show is not None and not entries and not known:
+        listed = ", ".join(sorted({w.label for w in config.watches})) or "none"
+        fail(printable(f'no history for "{show}" (watched: {listed})', keep_newlines=False))
     if as_json:
-        print_json(
-            [
-                {
-                    "at": iso_time(e.event.at),
-                    "show": e.event.show,
-                    "season": e.event.season,
-                    "kind": e.event.kind,
-                    "old": e.event.old,
-                    "new": e.event.new,
-                    "detail": e.event.detail,
-                    "sources": list(e.event.sources),
-                    "link": e.event.link,
-                    "notified": not e.silent,
-                }
-                for e in entries
-            ]
-        )
+        print_json(history_document(entries))
         return
     if not entries:
         what = f'"{show}"' if show is not None else "any watch"
@@ -525,6 +543,7 @@ def history(state: State, show: str | None, as_json: bool) -> None:
         event = entry.event
         message = render(event)
         note = "  (first read of a source: recorded, not announced)" if entry.silent else ""
+        # render() output is printable already
         click.echo(f"{local_time(event.at, '?')}  {message.title}{note}")
         for line in message.body.splitlines():
             click.echo(f"    {line}")
@@ -550,7 +569,7 @@ def sources(state: State, as_json: bool) -> None:
     if db_file is not None and not db_file.exists():  # never polled: say so, create nothing
         rows = [SourceHealth(s.name, s.kind, masked_url(s.url)) for s in configured]
     else:
-        repo = Repository.open(config.database_url)
+        repo = Repository.open(config.database_url, create=False)
         try:
             rows = source_health(repo.engine, configured)
         finally:
@@ -605,7 +624,7 @@ def health(state: State) -> None:
     db_file = sqlite_path(url)
     if db_file is not None and not db_file.exists():
         fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
-    repo = Repository.open(url)
+    repo = Repository.open(url, create=False)
     try:
         healthy, reason = verdict(
             HeartbeatStore(repo).latest(), dead_deliveries(repo), datetime.now(UTC)
@@ -630,7 +649,7 @@ def calendar(state: State, output: Path) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
-    repo = Repository.open(config.database_url)
+    repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
     finally:
@@ -651,6 +670,20 @@ def calendar(state: State, output: Path) -> None:
         f"Wrote {written}: {exact} premiere date(s), {tentative} tentative, "
         f"{len(seasons) - exact - tentative} season(s) without a date to place."
     )
+
+
+@cli.command()
+@config_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_state
+@handles_errors
+def backup(state: State, file: Path) -> None:
+    """Write a consistent copy of the SQLite database to FILE (safe while the daemon runs)."""
+    from monitor.state.backup import backup_sqlite
+
+    size = backup_sqlite(state.config.database_url, file)
+    click.echo(f"Wrote {file} ({size:,} bytes): a consistent copy of the database.")
+    click.echo(f"To restore: stop the daemon, then copy {file} over the database file.")
 
 
 @cli.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
 import re
 import tomllib
@@ -11,12 +12,14 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     Strict,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -36,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "max_body_bytes": 10 * 1024 * 1024,
     "fetch_timeout": "30s",  # total deadline of one fetch, connect + read + body
     "workers": 4,
+    "notify_timeout": "30s",  # total deadline of one send to one target
     "google_news_base_url": "https://news.google.com/rss/search",
     "tvmaze_base_url": "https://api.tvmaze.com",
     "netflix_base_url": "https://about.netflix.com/api/data/upcoming",
@@ -67,14 +71,49 @@ def parse_duration(value: object) -> timedelta:
 
 
 def format_duration(delta: timedelta) -> str:
-    seconds = int(delta.total_seconds())
+    total = delta.total_seconds()
+    if total != int(total):
+        return f"{total:g}s"
+    seconds = int(total)
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
         if seconds >= size and seconds % size == 0:
             return f"{seconds // size}{unit}"
     return f"{seconds}s"
 
 
-Duration = Annotated[timedelta, BeforeValidator(parse_duration)]
+def _within(low: timedelta, high: timedelta, shown_low: timedelta | None = None) -> Any:
+    def check(value: timedelta) -> timedelta:
+        if not low <= value <= high:
+            raise ValueError(
+                f"must be between {format_duration(shown_low or low)} and "
+                f'{format_duration(high)}, got "{format_duration(value)}"'
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+def _has_word(value: str) -> str:
+    # " " or "@@" cannot be matched in any article, and "@everyone" alone would be a ping.
+    if not any(ch.isalnum() for ch in value):
+        raise ValueError(f'must contain a letter or a digit, got "{value}"')
+    return value
+
+
+# Every number has a range: an absurd value is refused by `check`, never met by a poll.
+# Intervals run from 1 s to 30 d; below 1 s only for feeds on this machine (test servers),
+# which the Config check below enforces with the key path.
+MIN_INTERVAL = timedelta(seconds=1)
+Duration = Annotated[
+    timedelta,
+    BeforeValidator(parse_duration),
+    _within(timedelta(milliseconds=10), timedelta(days=30), MIN_INTERVAL),
+]
+Timeout = Annotated[
+    timedelta,
+    BeforeValidator(parse_duration),
+    _within(timedelta(seconds=1), timedelta(minutes=10)),
+]
 # TOML values are typed: "2" for a season is a mistake to report, not to coerce.
 SInt = Annotated[int, Strict()]
 SBool = Annotated[bool, Strict()]
@@ -105,9 +144,11 @@ class MonitorSection(_Strict):
     interval: Duration = parse_duration(DEFAULTS["interval"])
     notify_baseline: SBool = DEFAULTS["notify_baseline"]
     user_agent: SStr = DEFAULTS["user_agent"]
-    max_body_bytes: SInt = Field(default=DEFAULTS["max_body_bytes"], ge=1024)
-    fetch_timeout: Duration = parse_duration(DEFAULTS["fetch_timeout"])
+    max_body_bytes: SInt = Field(default=DEFAULTS["max_body_bytes"], ge=64 * 1024, le=1024**3)
+    fetch_timeout: Timeout = parse_duration(DEFAULTS["fetch_timeout"])
     workers: SInt = Field(default=DEFAULTS["workers"], ge=1, le=64)
+    # A redirect from a public address into this machine or the LAN is refused unless set.
+    allow_private_redirects: SBool = False
 
     @field_validator("database")
     @classmethod
@@ -141,7 +182,8 @@ def _coerce_targets(value: object) -> object:
 
 class NotifySection(_Strict):
     urls: Annotated[tuple[Target, ...], BeforeValidator(_coerce_targets)] = ()
-    remind_days: tuple[Annotated[SInt, Field(ge=1, le=365)], ...] = ()
+    remind_days: tuple[Annotated[SInt, Field(ge=0, le=365)], ...] = ()
+    timeout: Timeout = parse_duration(DEFAULTS["notify_timeout"])
 
 
 class SourceSection(_Strict):
@@ -196,13 +238,16 @@ class Feed(_Strict):
         return value
 
 
+Title = Annotated[SStr, AfterValidator(_has_word)]
+
+
 class WatchEntry(_Strict):
-    show: SStr = Field(min_length=1)
-    season: SInt = Field(ge=1)
-    aliases: tuple[SStr, ...] = ()
-    part: SInt | None = Field(default=None, ge=1)
+    show: Title = Field(min_length=1)
+    season: SInt = Field(ge=1, le=999)
+    aliases: tuple[Title, ...] = ()
+    part: SInt | None = Field(default=None, ge=1, le=99)
     final: SBool = False
-    tvmaze_id: SInt | None = Field(default=None, ge=0)
+    tvmaze_id: SInt | None = Field(default=None, ge=0, le=2**31 - 1)
     notify: tuple[SStr, ...] = ()
 
     def to_watch(self) -> Watch:
@@ -221,6 +266,65 @@ class CalendarSection(_Strict):
     path: SStr | None = None
 
 
+WEB_TOKEN_MIN = 16  # characters; a short token on a public address is guessed in hours
+
+
+def parse_listen(value: str) -> tuple[str, int]:
+    """ "127.0.0.1:8686", "[::1]:8686", "localhost:8686", ":8686" (all) -> host, port."""
+    match = re.fullmatch(r"(?:\[([0-9A-Fa-f:.]+)\]|([^\s:\[\]]*)):(\d{1,5})", value.strip())
+    if not match:
+        raise ValueError(
+            f'must be "HOST:PORT" like "127.0.0.1:8686" or "[::1]:8686", got "{value}"'
+        )
+    host = match.group(1) or match.group(2) or "0.0.0.0"
+    port = int(match.group(3))
+    if not 1 <= port <= 65535:
+        raise ValueError(f"port must be between 1 and 65535, got {port}")
+    return host, port
+
+
+def is_loopback(host: str) -> bool:
+    """Only this machine can connect (a name other than localhost may resolve anywhere)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class WebSection(_Strict):
+    """The read-only web part (`/`, `/calendar.ics`, ...); off unless `listen` is set."""
+
+    listen: SStr | None = None
+    # Checked after `listen` (fields validate in order), so the error can name this key.
+    token: SStr | None = Field(default=None, validate_default=True)
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_listen(value)
+        return value
+
+    @field_validator("token")
+    @classmethod
+    def _token(cls, value: str | None, info: ValidationInfo) -> str | None:
+        listen = info.data.get("listen")
+        if value is not None and len(value.strip()) < WEB_TOKEN_MIN:
+            raise ValueError(
+                f"must be at least {WEB_TOKEN_MIN} characters (make one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
+            )
+        if value is None and listen is not None and not is_loopback(parse_listen(listen)[0]):
+            raise ValueError(
+                f'required when web.listen ("{listen}") is not a loopback address: anyone who '
+                "can reach it would read your watchlist (make one with: "
+                "python3 -c 'import secrets; print(secrets.token_urlsafe(24))')"
+            )
+        return None if value is None else value.strip()
+
+
 class Config(_Strict):
     monitor: MonitorSection = MonitorSection()
     notify: NotifySection = NotifySection()
@@ -228,8 +332,32 @@ class Config(_Strict):
     feeds: tuple[Feed, ...] = ()
     watch: tuple[WatchEntry, ...] = ()
     calendar: CalendarSection = CalendarSection()
+    web: WebSection = WebSection()
     # Where the file was read from; relative SQLite paths resolve against its folder.
     base_dir: SStr = Field(default=".", exclude=True)
+
+    @model_validator(mode="after")
+    def _sub_second_only_local(self) -> Config:
+        sections = self.sources
+        checks: list[tuple[str, timedelta | None, str]] = [
+            (f"sources.{name}.interval", section.interval, section.base_url)
+            for name, section in (
+                ("google_news", sections.google_news),
+                ("tvmaze", sections.tvmaze),
+                ("netflix", sections.netflix),
+            )
+            if section.enabled and self.watch  # without watches they poll nothing
+        ]
+        checks += [(f"feeds[{n}].interval", f.interval, f.url) for n, f in enumerate(self.feeds)]
+        for path, own, url in checks:
+            interval = own or self.monitor.interval
+            if interval < MIN_INTERVAL and not is_loopback_url(url):
+                where = path if own else "monitor.interval"
+                raise ValueError(
+                    f"{where}: must be between 1s and 30d, got "
+                    f'"{format_duration(interval)}" (below 1s only for feeds on this machine)'
+                )
+        return self
 
     @model_validator(mode="after")
     def _unique(self) -> Config:
@@ -255,6 +383,13 @@ class Config(_Strict):
 
     def feed_trust(self, feed: Feed) -> Trust | None:
         return Trust.parse(feed.trust) if feed.trust else None
+
+
+def is_loopback_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower()
+    return host in {"localhost", "::1"} or host.startswith("127.")
 
 
 def resolve_database_url(url: str, base_dir: Path) -> str:
@@ -374,10 +509,13 @@ def _field_of(loc: tuple[int | str, ...]) -> Any:
 
 def _bound(loc: tuple[int | str, ...]) -> str:
     info = _field_of(loc)
+    low = high = None
     for meta in getattr(info, "metadata", ()):
-        if getattr(meta, "ge", None) is not None:
-            return f" >= {meta.ge}"
-    return ""
+        low = getattr(meta, "ge", None) if low is None else low
+        high = getattr(meta, "le", None) if high is None else high
+    if low is not None and high is not None:
+        return f" from {low} to {high}"
+    return f" >= {low}" if low is not None else ""
 
 
 def _describe(err: Any) -> str:
@@ -404,6 +542,9 @@ def _describe(err: Any) -> str:
         }[kind]
         limit = next(iter(ctx.values()), "?")
         noun = "whole number" if isinstance(value, int) else "number"
+        bound = _bound(loc)
+        if bound.startswith(" from"):
+            return f"{path}: must be a {noun}{bound}, got {_got(value)}"
         return f"{path}: must be a {noun} {op} {limit}, got {_got(value)}"
     if kind in {"bool_type", "bool_parsing"}:
         return f"{path}: must be true or false, got {_got(value)}"

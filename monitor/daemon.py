@@ -20,12 +20,16 @@ from urllib.parse import urlsplit
 from apscheduler.executors.pool import ThreadPoolExecutor as JobExecutor
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.exc import SQLAlchemyError
 
 from monitor import pipeline
 from monitor.config import Config, mask_secret_url
+from monitor.lock import sqlite_path
 from monitor.models import DeliveryReport, Event
+from monitor.notify.outbox import shared_workers
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
+from monitor.state.db import describe_failure
 from monitor.state.health import HeartbeatStore
 from monitor.state.notices import config_error, config_fixed, source_alert
 from monitor.state.repository import Repository
@@ -81,7 +85,8 @@ class Ops:
 
     runtime: Callable[[Config], Any] = pipeline.Runtime
     poll_source: Callable[..., tuple[pipeline.SourceReport, list[Event]]] = pipeline.poll_source
-    deliver_due: Callable[..., DeliveryReport] = pipeline.deliver_due
+    # Returns at once: a slow target finishes on its own worker, never holding the job.
+    deliver_due: Callable[..., DeliveryReport] = pipeline.deliver_in_background
     release_day: Callable[..., list[Event]] = pipeline.release_day
     # Health messages through the outbox (source failing/recovered, broken config).
     notices: bool = True
@@ -123,6 +128,7 @@ class Daemon:
         self.repo: Repository | None = None
         self.heartbeat: HeartbeatStore | None = None
         self.rt: Any = None
+        self.web: Any = None  # the [web] part, when configured
         self.stop_event = threading.Event()
         self._hold = threading.Event()  # set: host runs stop after their current source
         self._rt_lock = threading.Lock()  # held by jobs that use the runtime outside the pool
@@ -135,6 +141,9 @@ class Daemon:
         self._last_full_check = time.monotonic()
         self._jobs_running = 0
         self._jobs_idle = threading.Condition(self._lock)
+        self.exit_code = 0
+        self._db_file = sqlite_path(config.database_url)
+        self._db_identity: tuple[int, int] | None = None
         self.pool = ThreadPoolExecutor(
             max_workers=config.monitor.workers, thread_name_prefix="poll"
         )
@@ -149,7 +158,13 @@ class Daemon:
 
     def start(self) -> None:
         self.repo = Repository.open(self.config.database_url)
+        self._db_identity = self._identity()
         self.heartbeat = HeartbeatStore(self.repo)
+        if self.config.web.listen:
+            from monitor.web import web_server
+
+            # Bound before anything runs: a taken port stops the start, clearly.
+            self.web = web_server(self.repo, lambda: self.config, self.config.web.listen)
         self.rt = self.ops.runtime(self.config)
         now = self.clock()
         self._beat(now)
@@ -162,6 +177,8 @@ class Daemon:
         )
         self._add_jobs()
         self.scheduler.start()
+        if self.web is not None:
+            self.web.start()
 
     def _add_jobs(self) -> None:
         start = datetime.now(UTC)
@@ -200,6 +217,12 @@ class Daemon:
                 self._jobs_running += 1
             try:
                 func()
+            except SQLAlchemyError as exc:  # full disk, read-only folder, damaged file
+                log.error(
+                    "%s failed: %s",
+                    func.__name__.lstrip("_"),
+                    describe_failure(exc, self.config.database_url),
+                )
             except Exception:
                 log.exception("%s failed", func.__name__.lstrip("_"))
             finally:
@@ -220,7 +243,7 @@ class Daemon:
         self.stop_event.set()
 
     def run_forever(self) -> int:
-        """Start, block until SIGTERM/SIGINT, shut down within the grace period, return 0."""
+        """Start, block until SIGTERM/SIGINT or a fatal storage fault, stop; the exit status."""
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.request_stop)
         self.start()
@@ -234,6 +257,8 @@ class Daemon:
         self.stop_event.set()
         self._hold.set()
         self.scheduler.shutdown(wait=False)
+        if self.web is not None:
+            self.web.stop(timeout=min(2.0, self.shutdown_grace / 4))
         with self._lock:
             futures = set(self._futures)
         for future in futures:
@@ -248,9 +273,13 @@ class Daemon:
                 self._jobs_idle.wait(max(0.0, deadline - time.monotonic()))
             busy = sorted(self._inflight)
             jobs = self._jobs_running
+        # Sends run on their targets' own workers, outside the jobs: let them finish too.
+        if not shared_workers().wait_idle(max(0.0, deadline - time.monotonic())):
+            jobs += 1
         now = self.clock()
         try:
-            if self.heartbeat is not None:
+            # Not into a database file that was removed or replaced under us.
+            if self.heartbeat is not None and self.exit_code == 0:
                 self.heartbeat.stopped(now)
         except Exception as exc:
             log.warning("could not record the stop in the database: %s", exc)
@@ -265,7 +294,7 @@ class Daemon:
                 jobs,
             )
             logging.shutdown()
-            os._exit(0)
+            os._exit(self.exit_code)
         self.pool.shutdown(wait=True)
         if self.rt is not None:
             self.rt.close()
@@ -279,7 +308,7 @@ class Daemon:
             self.stats.events,
             self.stats.sent,
         )
-        return 0
+        return self.exit_code
 
     # --- jobs ----------------------------------------------------------------------------------
 
@@ -296,8 +325,44 @@ class Daemon:
         except Exception as exc:  # a locked database must not stop polling
             log.warning("could not record the heartbeat: %s", exc)
 
+    def _identity(self) -> tuple[int, int] | None:
+        if self._db_file is None:
+            return None
+        try:
+            info = os.stat(self._db_file)
+        except FileNotFoundError:
+            return None
+        return info.st_dev, info.st_ino
+
+    def _database_still_there(self) -> bool:
+        """Is the database file the one opened at start? Checked every tick.
+
+        SQLite keeps writing into a deleted file (its open handle) and into the old inode of
+        a replaced one: all history after that would be lost silently. Stop loudly instead.
+        """
+        if self._db_file is None or self._db_identity is None:
+            return True
+        now = self._identity()
+        if now == self._db_identity:
+            return True
+        what = "removed" if now is None else "replaced by another file"
+        self.fatal(
+            f"database file {self._db_file} was {what} while the daemon ran; stopping so "
+            "nothing is written into a file that is gone. Restore it from a backup (or "
+            "leave the new one), then start the daemon again"
+        )
+        return False
+
+    def fatal(self, message: str) -> None:
+        """Log one loud line and stop with a non-zero exit status."""
+        log.critical("%s", message)
+        self.exit_code = 1
+        self.stop_event.set()
+
     def _tick(self) -> None:
         if self.stop_event.is_set():
+            return
+        if not self._database_still_there():
             return
         now = self.clock()
         self.stats.ticks += 1
@@ -351,6 +416,14 @@ class Daemon:
         now = self.clock()
         try:
             report, events = self.ops.poll_source(rt, source, now)
+        except SQLAlchemyError as exc:  # the source is fine; storing its results failed
+            self.stats.errors += 1
+            log.error(
+                "poll of %s could not be stored: %s",
+                source.name,
+                describe_failure(exc, self.config.database_url),
+            )
+            return
         except Exception:
             self.stats.errors += 1
             log.exception("poll of %s crashed", source.name)

@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import Any
 
 from monitor.config import mask_database_url
-from monitor.errors import DatabaseLockedError
+from monitor.errors import DatabaseLockedError, MonitorError
 
 # A fixed advisory-lock key: "release-monitor daemon" as a signed 32-bit CRC.
 PG_LOCK_KEY = zlib.crc32(b"release-monitor daemon") - (1 << 31)
@@ -52,8 +52,14 @@ class DaemonLock:
         return self
 
     def _acquire_file(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise MonitorError(
+                f"{path}: cannot create the daemon's lock file ({exc.strerror or exc}); the "
+                "database folder must be writable and the disk not full"
+            ) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -65,9 +71,10 @@ class DaemonLock:
                 "stop it first (read-only commands like `status` keep working beside it)"
             ) from None
         # The pid is for humans reading the message above; the flock is what excludes.
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
-        os.fsync(fd)
+        with contextlib.suppress(OSError):  # a full disk: the lock holds without the note
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
+            os.fsync(fd)
         self._fd = fd
         self.path = path
 

@@ -36,6 +36,7 @@ from monitor.sources.publishers import publisher_name, trust_for_url
 from monitor.state.repository import Repository, Routing, watches_hash
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
+RATE_LIMITED_STATUSES = ("HTTP 429 ", "HTTP 503 ")
 log = logging.getLogger(__name__)
 
 
@@ -137,6 +138,20 @@ class Runtime:
             if self._extractor is None:
                 self._extractor = _default_extractor(self.config)
             return self._extractor
+
+    def rate_limited(self, now: datetime) -> dict[str, datetime]:
+        """Sources whose server said 429/503 and asked to wait past `now`: name -> until.
+
+        `poll` checks every source at once, but not these: hammering a server that asked
+        for a pause is how feeds get blocked.
+        """
+        out = {}
+        for row in self.repo.source_rows():
+            error = row.last_error or ""
+            waiting = row.next_check is not None and row.next_check > now
+            if waiting and error.startswith(RATE_LIMITED_STATUSES) and row.next_check:
+                out[row.name] = row.next_check
+        return out
 
     def due_sources(self, now: datetime) -> list[Source]:
         """Sources whose stored next_check has come (never-polled ones are due)."""
@@ -295,11 +310,22 @@ def poll_all(
     dry_run: bool = False,
     progress: Callable[[SourceReport], None] | None = None,
 ) -> PollReport:
-    """Every source now (manual `poll`), then every pending delivery at once."""
-    sources = rt.sources
+    """Every source now (manual `poll`), then every pending delivery at once.
+
+    Sources whose server asked to wait (429/503 Retry-After) are skipped until then.
+    """
+    waiting = rt.rate_limited(now)
+    reports: list[SourceReport] = [
+        SourceReport(
+            name=name,
+            status="skipped",
+            error=f"rate limited: the server asked us to wait until {until:%Y-%m-%d %H:%M} UTC",
+        )
+        for name, until in waiting.items()
+    ]
+    sources = [s for s in rt.sources if s.name not in waiting]
     futures = _fetch_all(rt, sources, now) if sources else []
     events: list[Event] = []
-    reports: list[SourceReport] = []
     if dry_run:
         # One transaction for the whole cycle (later sources see earlier ones), opened once
         # every fetch is done and rolled back.
@@ -311,7 +337,7 @@ def poll_all(
                 if progress:
                     progress(reports[-1])
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
-        return PollReport(tuple(events), _in_order(reports, sources), DeliveryReport())
+        return PollReport(tuple(events), _in_order(reports, rt.sources), DeliveryReport())
     notices: list[Event] = []
     for future in as_completed(futures):
         for fetched in future.result():
@@ -326,7 +352,7 @@ def poll_all(
     events += release_day(rt, now)
     refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
-    return PollReport(tuple(events), _in_order(reports, sources), deliveries, tuple(notices))
+    return PollReport(tuple(events), _in_order(reports, rt.sources), deliveries, tuple(notices))
 
 
 def source_notice(rt: Runtime, name: str, now: datetime) -> Event | None:
@@ -346,11 +372,26 @@ def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[S
     return tuple(sorted(reports, key=lambda r: order.get(r.name, len(order))))
 
 
-def deliver_due(rt: Runtime, now: datetime, *, retry_all: bool = False) -> DeliveryReport:
-    """Claim due outbox rows, send each through Apprise outside any transaction, mark them."""
+def deliver_due(
+    rt: Runtime, now: datetime, *, retry_all: bool = False, wait: bool = True
+) -> DeliveryReport:
+    """Claim due outbox rows, send each through Apprise outside any transaction, mark them.
+
+    Each target sends on its own worker under `notify.timeout` per send; with `wait` the
+    call returns when the round is done (bounded), without it at once.
+    """
     from monitor.notify.outbox import deliver
 
-    return deliver(rt.repo, rt.config.notify.urls, now, retry_all=retry_all)
+    notify = rt.config.notify
+    return deliver(
+        rt.repo, notify.urls, now, retry_all=retry_all, timeout=notify.timeout, wait=wait
+    )
+
+
+def deliver_in_background(rt: Runtime, now: datetime) -> DeliveryReport:
+    """The daemon's round: start every due target's worker and return at once; the report
+    counts the batches finished since the previous round."""
+    return deliver_due(rt, now, wait=False)
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:

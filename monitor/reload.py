@@ -125,4 +125,6 @@ def restart_only_changes(old: Config, new: Config) -> list[str]:
     changed = []
     if old.database_url != new.database_url:
         changed.append("monitor.database")
+    if old.web.listen != new.web.listen:
+        changed.append("web.listen")
     return changed

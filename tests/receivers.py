@@ -114,3 +114,95 @@ def smtp_server() -> Iterator[Mailbox]:
         yield box
     finally:
         controller.stop()
+
+
+@dataclass
+class RawTarget:
+    """A hostile HTTP target on a raw socket: see `raw_target`."""
+
+    port: int = 0
+    requests: int = 0  # complete requests read (each one a message the target received)
+    answered: int = 0
+
+    def url(self, path: str = "hook") -> str:
+        return f"json://127.0.0.1:{self.port}/{path}"
+
+
+@contextmanager
+def raw_target(behaviour: str, *, delay: float = 5.0) -> Iterator[RawTarget]:
+    """`trickle`: reads the request, then answers one byte every `delay` seconds, forever.
+    `late`: reads the request, waits `delay` seconds, then answers 200 at once.
+    `ratelimit`: answers 429 with `Retry-After: <delay>` at once.
+
+    A raw socket because http.server cannot misbehave this way, and the point is what a
+    real client does against a server that does."""
+    target = RawTarget()
+    stop = threading.Event()
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    server.settimeout(0.2)
+    target.port = server.getsockname()[1]
+
+    def read_request(conn: socket.socket) -> None:
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = 0
+        for line in head.split(b"\r\n"):
+            if line.lower().startswith(b"content-length:"):
+                length = int(line.split(b":", 1)[1])
+        while len(body) < length:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return
+            body += chunk
+        target.requests += 1
+
+    def handle(conn: socket.socket) -> None:
+        with conn:
+            try:
+                read_request(conn)
+                if behaviour == "trickle":
+                    for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n" * 1000:
+                        if stop.wait(delay):
+                            return
+                        conn.sendall(bytes([byte]))
+                elif behaviour == "late":
+                    if stop.wait(delay):
+                        return
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+                    target.answered += 1
+                elif behaviour == "ratelimit":
+                    conn.sendall(
+                        b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: "
+                        + str(int(delay)).encode()
+                        + b"\r\nContent-Length: 0\r\n\r\n"
+                    )
+                    target.answered += 1
+            except OSError:
+                return
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield target
+    finally:
+        stop.set()
+        server.close()
+        thread.join(5)

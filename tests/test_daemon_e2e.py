@@ -221,7 +221,7 @@ def test_daemon_lifecycle(
     good = config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms")
     config.write_text(good.replace("season = 2", "season = 0", 1), encoding="utf-8")
     rejected = wait_for(lambda: first.logged("config edit rejected"), what="the rejection")
-    assert "watch[0].season: must be a whole number >= 1, got 0" in rejected[0]["msg"]
+    assert "watch[0].season: must be a whole number from 1 to 999, got 0" in rejected[0]["msg"]
     hits = feeds.hits("/deadline.xml")
     wait_for(lambda: feeds.hits("/deadline.xml") >= hits + 2, what="polls after bad edit")
     wait_for(lambda: messages_about(hook, "config"), what="the broken-config message")

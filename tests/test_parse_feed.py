@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +24,7 @@ from monitor.parse.feed import (
 )
 from monitor.parse.sandbox import Sandbox, SandboxTimeout, SandboxUnavailable
 from monitor.parse.text import html_to_text, one_line
+from tests.conftest import ROOT
 from tests.feedserver import fixture_feed
 
 RSS_HEADERS = {"Content-Type": "application/rss+xml; charset=utf-8"}
@@ -324,3 +330,45 @@ def test_html_to_text(markup: str | None, expected: str) -> None:
 
 def test_one_line_joins_blocks() -> None:
     assert one_line("<p>Headline</p><p>more</p>") == "Headline. more"
+
+
+# A parent that starts a parse (3 s of "work") in a sandbox worker and prints its pid.
+PARENT = """
+import time
+import monitor.parse.sandbox as sb
+real = sb._Worker.__init__
+def spy(self, *a, **k):
+    real(self, *a, **k)
+    print(self.process.pid, flush=True)
+sb._Worker.__init__ = spy
+sb.Sandbox().run(time.sleep, 3, timeout=60)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has exited; only its reaper is missing
+
+
+def test_the_parse_child_exits_quietly_when_its_parent_is_killed(tmp_path: Path) -> None:
+    err = tmp_path / "stderr.txt"
+    with err.open("wb") as stderr:
+        parent = subprocess.Popen(
+            [sys.executable, "-c", PARENT],
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())  # the worker is busy parsing now
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+    deadline = time.monotonic() + 30
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(child), "the worker outlived its parent"
+    time.sleep(3)  # past the end of the "parse": a reply to a dead parent prints nothing
+    assert "Traceback" not in err.read_text(), err.read_text()

@@ -147,3 +147,12 @@ def test_a_message_always_fits_discord() -> None:
     huge = tuple(f"{'Publisher ' * 40}{n} (press)" for n in range(300))
     message = render(ev("date_announced", None, "2027-01-29", sources=huge))
     assert len(message.title) + 1 + len(message.body) <= MAX_CHARS
+
+
+def test_a_config_error_keeps_its_key_path_and_rule() -> None:
+    """The project's own wording: brackets and '>=' say which watch and what is allowed."""
+    text = 'config.toml: watch[3].season: must be a whole number >= 1, got "two" <@123>'
+    event = Event(kind="config_error", show="", season=0, old=None, new=text, at=AT)
+    body = render(event).body
+    assert 'config.toml: watch[3].season: must be a whole number >= 1, got "two"' in body
+    assert "<@123>" not in body  # still no ping

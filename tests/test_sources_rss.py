@@ -204,8 +204,8 @@ def test_example_config_builds() -> None:
 
 def test_build_fetcher_uses_the_monitor_section() -> None:
     config = config_from_dict(
-        {"monitor": {"user_agent": "me/1", "max_body_bytes": 4096, "fetch_timeout": "5s"}}
+        {"monitor": {"user_agent": "me/1", "max_body_bytes": 65536, "fetch_timeout": "5s"}}
     )
     fetcher = build_fetcher(config)
-    assert (fetcher.user_agent, fetcher.max_body_bytes) == ("me/1", 4096)
+    assert (fetcher.user_agent, fetcher.max_body_bytes) == ("me/1", 65536)
     assert fetcher.deadline == timedelta(seconds=5)

@@ -11,8 +11,17 @@ Three steps, each a small pure function:
 Precedence (first rule that applies wins):
 - renewal: a cancellation over a renewal (the item's latest status is what counts);
 - date: a date moved by a delay cue > the most precise date > the headline's > the first;
-  a concrete date over "unannounced"; a date before the published day is history;
-- phase: the furthest phase stated; "released" only when no future date is announced.
+  a concrete date over "unannounced"; a date before the published day, or beside a release
+  verb in the past tense ("放送された", "estrenó") unless it is the item's own day, is
+  history; a date in a sentence that says the season is out is an episode's, not news;
+- phase: the furthest phase stated; "released" only when no future date is announced and
+  the sentence names the watched season (a first season: the show, when no other is named).
+
+Scope: a season is named by its number, ordinal, "next season", a number glued to the
+title, or an alias that adds a subtitle to the show's name ("크라임씬 리턴즈"); a past
+season followed by its finale/ending ("第2期最終話(...)の直後") is a point in time, with its
+dates. In the Latin-script languages a season named more than a few words after a cue is
+not the cue's, except the seasons a renewal cue lists ("pour une saison 3… et une saison 4").
 """
 
 from __future__ import annotations
@@ -29,7 +38,8 @@ from monitor.match.normalize import normalize
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Watch
 
-_SENTENCE_RE = re.compile(r"[^.!?。！？\n…]+(?:[.!?。！？…]+|\n|$)")
+# "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
+_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n…]|…(?= ?[a-zà-öø-ÿ]))+(?:[.!?。！？…]+|\n|$)")
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
@@ -39,18 +49,29 @@ _STAMP_RE = re.compile(
     r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
     r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
 )
+# A quoted studio or company ("制作会社「Lerche」"), not another show.
+_COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
 _SINCE_RE = re.compile(
-    r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|종영|공개)\s*(?:から|後|以来|후|이후|\s*뒤)"
+    r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|最終話|종영|공개|최종회|마지막\s*회)"
+    r"\s*(?:\([^)\n]{0,24}\)|（[^）\n]{0,24}）)?\s*の?\s*(?:から|直後|後|以来|후|이후|직후|\s*뒤)"
 )
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
+# The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
+_SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
+_CJK: Final = frozenset(("ko", "ja"))
+_VERDICTS: Final = frozenset(("renewed", "cancelled", "unannounced"))
 _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
 # How far a date may stand from its release cue: Korean and Japanese write them side by
 # side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 15, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+# How far after a cue a season mention may stand and still be the cue's (Latin scripts).
+_AFTER_REACH: Final = 40
+# How far after a renewal cue the seasons it orders may be listed.
+_ORDER_REACH: Final = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +122,12 @@ def analyse_lexical(
     raw = f"{title}\n{text}" if title else text
     norm = normalize(raw)
     ours = [(m.start, m.end) for m in mentions if m.show == key]
+    # A quoted subtitle of ours ("『死滅回游 前編』") is our show, not another quoted title.
+    ours += [
+        (m.start(), m.end())
+        for alias in _subtitle_aliases(watch)
+        for m in re.finditer(re.escape(alias), norm, re.I)
+    ]
     others = [(m.start, m.end) for m in mentions if m.show != key]
     spans = scope(norm, len(title) if title else 0, lex, watch, ours, others)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
@@ -123,6 +150,9 @@ def scope(
         (m.start(), m.end())
         for m in _QUOTED_RE.finditer(text)
         if not any(a < m.end() and m.start() < b for a, b in ours)
+        and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
+        # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title
+        and not any(c.pattern.search(m.group()) for c in lex.cues if c.kind in _VERDICTS)
     ]
     other_marks = quoted + others
     spans: list[Span] = []
@@ -175,7 +205,9 @@ def _season_refs(
                 number = (
                     int(groups["p"]) if "p" in groups else lex.ordinals.get(groups["pw"].lower())
                 )
-                if parts_are_seasons:
+                # Romance-language press calls seasons parts ("habrá tercera parte"); for a
+                # watch on a whole season, a Latin-script part is read as a season.
+                if parts_are_seasons or (watch.part is None and lex.language not in _CJK):
                     refs.append(SeasonRef(m.start(), m.end(), number))
                 elif watch.part is not None:
                     refs.append(SeasonRef(m.start(), m.end(), number, part=True))
@@ -189,6 +221,11 @@ def _season_refs(
             refs.append(SeasonRef(start, end, int(glued.group("n"))))
         elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
+    # A season named by its subtitle ("크라임씬 리턴즈", "呪術廻戦 死滅回游 前編"): the alias
+    # that extends another name of the show with words, not a number, is the watched season.
+    for alias in _subtitle_aliases(watch):
+        for m in re.finditer(re.escape(alias), text, re.I):
+            refs.append(SeasonRef(m.start(), m.end(), watch.season))
     # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
     refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
     refs.sort(key=lambda r: r.start)
@@ -198,6 +235,33 @@ def _season_refs(
             continue
         deduped.append(r)
     return deduped
+
+
+def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where a past season is only a point in time ("시즌1 종영 후", "第2期最終話の直後")."""
+    out: list[tuple[int, int]] = []
+    for pattern in (*lex.seasons, _UNIVERSAL_SEASON_RE):
+        for m in pattern.finditer(text):
+            since = _SINCE_RE.match(text, m.end())
+            if since is not None:
+                out.append((m.start(), since.end()))
+    return out
+
+
+def _subtitle_aliases(watch: Watch) -> list[str]:
+    """Aliases that add a subtitle, not a number, to another name of the show."""
+    names = [normalize(n).casefold().strip() for n in (watch.show, *watch.aliases)]
+    out: list[str] = []
+    for alias in names:
+        if any(c.isdigit() for c in alias):
+            continue  # "시즌2", "第4期": the season patterns read those
+        for base in names:
+            extra = alias[len(base) :]
+            if base and alias.startswith(base) and _SUBTITLE_RE.search(extra):
+                # The subtitle alone is not enough: "「無限城編」の制作が発表" was a film.
+                out.append(alias)
+                break
+    return out
 
 
 def _matches(ref: SeasonRef, watch: Watch) -> bool:
@@ -210,14 +274,18 @@ def _matches(ref: SeasonRef, watch: Watch) -> bool:
 
 def _season_for(span: Span, pos: int, watch: Watch, cjk: bool) -> tuple[bool, str]:
     """Whether a cue at `pos` is about the watched season, and if not, why."""
-    if span.seasons:
-        before = [r for r in span.seasons if r.start <= pos]
-        after = [r for r in span.seasons if r.start > pos]
+    before = [r for r in span.seasons if r.start <= pos]
+    after = [r for r in span.seasons if r.start > pos]
+    if not cjk:
+        # "la renovación ... en la serie desde la primera edición": a season named far after
+        # the cue is another topic; the cue keeps the sentence's carried-on season.
+        after = [r for r in after if r.start - pos <= _AFTER_REACH]
+    if before or after:
         # Korean and Japanese put the topic first ("시즌2 ... 확정"); the others may not.
         if cjk:
             ref = before[-1] if before else after[0]
         else:
-            ref = min(span.seasons, key=lambda r: abs(r.start - pos))
+            ref = min((*before, *after), key=lambda r: abs(r.start - pos))
         if _matches(ref, watch):
             return True, ""
         return False, f"about season {ref.number}, not {watch.season}"
@@ -236,6 +304,8 @@ def _cues(
 ) -> tuple[list[_Hit], list[Note]]:
     hits: list[_Hit] = []
     notes: list[Note] = []
+    # "第2期最終話(2025年9月18日放送)の直後": a past season as a point in time, dates and all.
+    points = _time_points(text, lex)
     cjk = language in ("ko", "ja")
     grammar = GRAMMARS[language]
     hedges = lex.of("hedge")
@@ -245,7 +315,12 @@ def _cues(
     futures = lex.of("future")
     clause_negations = lex.of("negation_clause")
     derivatives = lex.of("derivative")
+    pasts = lex.of("past")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
+    # A first season is the show itself unless the item names other seasons.
+    numbered_others = any(
+        r.number not in (None, watch.season) for span in spans for r in span.seasons
+    )
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
@@ -257,7 +332,11 @@ def _cues(
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
-        dates = grammar(sentence, published)
+        dates = [
+            f
+            for f in grammar(sentence, published)
+            if not any(a <= span.start + f.start < b for a, b in points)
+        ]
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
@@ -286,14 +365,33 @@ def _cues(
                     reason = "planned, not begun"
                 if reason is None:
                     ok, why = _season_for(span, span.start + m.start(), watch, cjk)
+                    if not ok and cue.kind == "renewed" and not cjk:
+                        # "le renouvellement pour une saison 3… mais aussi pour une saison 4":
+                        # a multi-season order names each season after its cue.
+                        pos = span.start + m.end()
+                        ok = any(
+                            0 <= r.start - pos <= _ORDER_REACH and _matches(r, watch)
+                            for r in span.seasons
+                        )
                     if not ok:
                         reason = why
+                if (
+                    reason is None
+                    and cue.value == "released"
+                    and not any(_matches(r, watch) for r in span.seasons)
+                    and not (watch.season == 1 and not numbered_others)
+                ):
+                    # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
+                    reason = "released, but the sentence does not name this season"
                 if reason is not None:
                     notes.append(Note(fld, f'{reason}: "{quote[:120]}"'))
                     continue
-                taken.append(m.span())
+                if cue.kind == "phase":
+                    taken.append(m.span())
                 if cue.kind == "release":
-                    hit = _date_hit(m, dates, span, published, delayed, reach, notes, quote)
+                    window = sentence[max(0, m.start() - 12) : m.end() + 12]
+                    past = any(p.pattern.search(window) for p in pasts)
+                    hit = _date_hit(m, dates, span, published, delayed, past, reach, notes, quote)
                     if hit is not None:
                         hits.append(hit)
                     continue
@@ -364,6 +462,7 @@ def _date_hit(
     span: Span,
     published: date | None,
     delayed: bool,
+    past: bool,
     reach: int,
     notes: list[Note],
     quote: str,
@@ -381,6 +480,11 @@ def _date_hit(
         notes.append(
             Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
         )
+        return None
+    if past and (published is None or nearest.value.lo != published):
+        # "2021年冬に放送された", "estrenó el 4 de agosto": aired already; only a release on
+        # the item's own day ("오늘 공개됐다") is news.
+        notes.append(Note("date", f'history: released in the past: "{quote[:120]}"'))
         return None
     return _Hit(
         "date",
@@ -415,7 +519,7 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         chosen = min(dated, key=lambda h: (not h.delayed, -h.date_rank, not h.span.headline, h.pos))
         claims.append(Claim("date", chosen.value, evidence(chosen)))
     else:
-        open_ = [h for h in hits if h.field == "date"]
+        open_ = [h for h in hits if h.field == "date" and h.value == "unannounced"]
         if open_:
             claims.append(Claim("date", "unannounced", evidence(open_[0])))
     phases = [h for h in hits if h.field == "phase" and not (future and h.value == "released")]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import re
+import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from monitor.config import mask_secret_url
@@ -15,6 +18,9 @@ _EXPLAINS = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
+APPRISE_DEFAULT_TIMEOUT = 4.0  # Apprise's own connect and read timeouts, in seconds
+MAX_CONNECT_TIMEOUT = 10.0
+_RATE_LIMIT_CODES = frozenset({429, 503})
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,49 @@ class SendResult:
     ok: bool
     reason: str | None = None
     config_error: bool = False  # the URL itself is wrong: retrying cannot help until it is fixed
+    retry_after: timedelta | None = None  # the target said when to come back (429/503)
+
+
+# --- what the target answered ----------------------------------------------------------------
+# Apprise reports a failed send as a status and a log line, never the response: a 429's
+# Retry-After is lost. Every requests Session (Apprise's plugins use them) records, for a
+# send that asked, the status and Retry-After of the responses it receives. A context
+# variable, not a thread-local: Apprise carries the caller's context into its workers.
+_seen: contextvars.ContextVar[list[tuple[int, str | None]] | None] = contextvars.ContextVar(
+    "release_monitor_answers", default=None
+)
+_hook_lock = threading.Lock()
+_hooked = False
+
+
+def _install_response_hook() -> None:
+    global _hooked  # noqa: PLW0603 - the hook is installed once per process
+    import requests
+
+    with _hook_lock:
+        if _hooked:
+            return
+        original = requests.Session.send
+
+        def send(self: requests.Session, request: Any, **kwargs: Any) -> Any:
+            response = original(self, request, **kwargs)
+            box = _seen.get()
+            if box is not None:
+                box.append((response.status_code, response.headers.get("Retry-After")))
+            return response
+
+        requests.Session.send = send  # type: ignore[method-assign]
+        _hooked = True
+
+
+def retry_after_of(answers: list[tuple[int, str | None]], now: datetime) -> timedelta | None:
+    """The wait asked for by the last 429/503 answer (seconds or an HTTP date), if any."""
+    from monitor.sources.http import parse_retry_after
+
+    for code, value in reversed(answers):
+        if code in _RATE_LIMIT_CODES:
+            return parse_retry_after(value, now) or timedelta(minutes=1)
+    return None
 
 
 def mask_urls(text: str) -> str:
@@ -48,15 +97,26 @@ def load_error(url: str) -> str | None:
     return AppriseSink(url).error
 
 
+def _asset(apprise: Any) -> Any:
+    """Sends run on the caller's thread (the outbox's daemon worker), not on Apprise's shared
+    pool: a process must wait for that pool's threads at exit, so one hung target would
+    keep `poll` from ending. The outbox keeps the deadline (Apprise's own is disabled)."""
+    try:
+        return apprise.AppriseAsset(async_mode=False, service_timeout=0)
+    except TypeError:  # an Apprise without service deadlines runs on the caller's thread
+        return apprise.AppriseAsset(async_mode=False)
+
+
 class AppriseSink:
     """One Apprise object for one target URL."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, timeout: float | None = None) -> None:
         import apprise  # heavy: loaded only when something is sent
 
+        _install_response_hook()
         self.label = mask_secret_url(url)
         self._secret = url
-        self._apprise: Any = apprise.Apprise()
+        self._apprise: Any = apprise.Apprise(asset=_asset(apprise))
         self.error: str | None = None
         # Apprise explains a rejected URL only in its log ("Invalid ~From~ email specified"):
         # capture it so the user reads the reason, not just "unusable".
@@ -78,6 +138,18 @@ class AppriseSink:
                 f"configuration error: Apprise cannot use this URL: {reason} "
                 "(URL forms: https://github.com/caronc/apprise/wiki)"
             )
+        if timeout is not None and added:
+            self._set_timeouts(timeout)
+
+    def _set_timeouts(self, timeout: float) -> None:
+        # Apprise gives up reading after 4 s: a target that accepts the post and answers
+        # after 5 s got the message, yet the row was retried (a duplicate). Reads may take
+        # as long as the total deadline; an explicit ?rto=/?cto= in the URL is kept.
+        for plugin in self._apprise:
+            if getattr(plugin, "socket_read_timeout", None) == APPRISE_DEFAULT_TIMEOUT:
+                plugin.socket_read_timeout = timeout
+            if getattr(plugin, "socket_connect_timeout", None) == APPRISE_DEFAULT_TIMEOUT:
+                plugin.socket_connect_timeout = min(timeout, MAX_CONNECT_TIMEOUT)
 
     def _clean(self, text: str) -> str:
         return mask_urls(text.replace(self._secret, self.label))
@@ -87,6 +159,8 @@ class AppriseSink:
             return SendResult(False, self.error, config_error=True)
         import apprise
 
+        answers: list[tuple[int, str | None]] = []
+        token = _seen.set(answers)
         try:
             # Per-call capture down to DEBUG: Apprise says why at that level ("Socket
             # Exception: SMTP AUTH extension not supported by server"). Our log handler
@@ -100,6 +174,8 @@ class AppriseSink:
             )
         except Exception as exc:  # Apprise or a plugin bug: report it, keep the row for later
             return SendResult(False, self._clean(f"{type(exc).__name__}: {exc}")[:300])
+        finally:
+            _seen.reset(token)
         status = getattr(result, "status", None)
         if status is None:  # Apprise 1.x: a bool
             return SendResult(True) if result else SendResult(False, "Apprise reported a failure")
@@ -110,7 +186,9 @@ class AppriseSink:
             return SendResult(
                 False, "configuration error: Apprise found no service for this URL", True
             )
-        return SendResult(False, self._reason(result, name))
+        return SendResult(
+            False, self._reason(result, name), retry_after=retry_after_of(answers, _now())
+        )
 
     def _reason(self, result: Any, status: str) -> str:
         messages = []
@@ -125,3 +203,7 @@ class AppriseSink:
             messages = []
         detail = "; ".join(list(dict.fromkeys(m.rstrip(".") for m in messages if m))[-3:])
         return self._clean(f"{status.lower()}: {detail or status.lower()}")[:400]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)

@@ -12,16 +12,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.models import Event
+from monitor.sanitize import ZWSP, neutralise, printable, strip_controls
 from monitor.state.windows import UNANNOUNCED, describe, is_exact
 
 MAX_CHARS = 2000  # Discord's limit for title + body
 # Room for what a service adds: Apprise joins title and body with CRLF and escapes
 # Markdown characters for Discord.
 _BUDGET = MAX_CHARS - 200
-ZWSP = "\u200b"
-_MENTION = re.compile(r"@(everyone|here)|<@", re.IGNORECASE)
+__all__ = ["ZWSP", "Message", "clean", "neutralise", "render", "safe_link"]
+# Events whose text the project wrote itself (config errors quote the key path and rule).
+_OWN_TEXT = frozenset(("config_error",))
 _MARKUP = re.compile(r"[\[\]()<>*_~|`\\#]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _SOURCE = re.compile(r"(?P<publisher>.*) \((?P<trust>[a-z]+)\)")
 _LINK = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 
@@ -41,14 +42,9 @@ class Message:
     body: str
 
 
-def neutralise(text: str) -> str:
-    """Break Discord mentions (@everyone, @here, <@id>) with a zero-width space."""
-    return _MENTION.sub(lambda m: m.group(0)[0] + ZWSP + m.group(0)[1:], text)
-
-
 def clean(text: str, limit: int = 80) -> str:
     """Untrusted one-line text: no control characters, no markup, bounded length."""
-    flat = _CONTROL.sub(" ", text)
+    flat = strip_controls(text, keep_newlines=False)
     flat = _MARKUP.sub("", flat)
     flat = " ".join(flat.split())
     if len(flat) > limit:
@@ -60,7 +56,7 @@ def safe_link(url: str | None) -> str | None:
     """An http(s) link as one token, or nothing."""
     if not url:
         return None
-    match = _LINK.match(url.strip())
+    match = _LINK.match(strip_controls(url, keep_newlines=False).strip())
     if not match or len(match.group(0)) > 500:
         return None
     return neutralise(match.group(0))
@@ -163,7 +159,17 @@ def _main_line(event: Event) -> str:
         day = event.extra.get("release_date")
         when = f" on {describe(day)}" if day and is_exact(day) else ""
         return f"Season {event.season} is out{when} (was: {phase_words(event.old)})."
+    if kind in _OWN_TEXT:
+        # Our own wording (a key path and its rule): brackets and ">=" carry meaning here.
+        return _one_line(event.new or kind, 300)
     return clean(event.new or kind, 300)
+
+
+def _one_line(text: str, limit: int) -> str:
+    flat = " ".join(strip_controls(text, keep_newlines=False).split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return neutralise(flat)
 
 
 def _tracking_lines(event: Event) -> list[str]:
@@ -207,7 +213,9 @@ def render(event: Event) -> Message:
     link = safe_link(event.link)
     if link:
         lines.append(link)
-    body = "\n".join(lines)
+    # Every path in: whatever a field carried, no control or bidi character goes out.
+    title = printable(title, keep_newlines=False)
+    body = printable("\n".join(lines))
     room = _BUDGET - len(title) - 1
     if len(body) > room:
         body = body[: room - 1].rstrip() + "…"

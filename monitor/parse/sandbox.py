@@ -8,11 +8,13 @@ is returned to the system when it goes.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -56,12 +58,39 @@ def serve(requests: Connection, replies: Connection, memory_limit: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            replies.send(("ok", func(*args, **kwargs)))
+            outcome: tuple[str, Any] = ("ok", func(*args, **kwargs))
         except MemoryError:
-            replies.send(("memory", "ran out of memory"))
+            _reply(replies, ("memory", "ran out of memory"))
             return
         except BaseException as exc:  # reported to the parent, which decides
-            replies.send(("raised", exc))
+            outcome = ("raised", exc)
+        if not _reply(replies, outcome):
+            return
+
+
+def _reply(replies: Connection, outcome: tuple[str, Any]) -> bool:
+    """Send an outcome; False when the parent is gone (then the child just ends)."""
+    try:
+        replies.send(outcome)
+    except (BrokenPipeError, ConnectionError, OSError):
+        return False
+    return True
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End this process quietly once its parent has died (it is re-parented then).
+
+    A parse can run for seconds; without this a killed daemon's worker would finish it and
+    only then notice, or linger if the parse hangs until its own deadline that no one keeps.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class _Worker:
@@ -72,7 +101,7 @@ class _Worker:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "monitor.parse.sandbox", str(memory_limit)],
+            [sys.executable, "-m", "monitor.parse.sandbox", str(memory_limit), str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -168,7 +197,11 @@ def _main() -> None:
     # Replies go over the original stdout; anything printed by a library goes to stderr.
     replies = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)
-    serve(Connection(os.dup(0), writable=False), replies, int(sys.argv[1]))
+    _exit_with_parent(int(sys.argv[2]) if len(sys.argv) > 2 else os.getppid())
+    # The parent went away: nothing to report to, nothing to print.
+    with contextlib.suppress(BrokenPipeError, ConnectionError, EOFError, KeyboardInterrupt):
+        serve(Connection(os.dup(0), writable=False), replies, int(sys.argv[1]))
+    os._exit(0)
 
 
 if __name__ == "__main__":

@@ -93,4 +93,5 @@ def build_fetcher(config: Config) -> Fetcher:
         config.monitor.user_agent,
         max_body_bytes=config.monitor.max_body_bytes,
         deadline=config.monitor.fetch_timeout,
+        allow_private_redirects=config.monitor.allow_private_redirects,
     )

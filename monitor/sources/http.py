@@ -27,6 +27,7 @@ import urllib3.connectionpool
 import urllib3.exceptions
 
 from monitor.models import SourcePoll, SourceState
+from monitor.sources.netpolicy import Resolver, refused_redirect, system_resolver
 
 MAX_REDIRECTS = 5
 MAX_DELAY = timedelta(hours=24)  # no rule may push a check further out than this
@@ -297,8 +298,12 @@ class Fetcher:
         *,
         max_body_bytes: int = 10 * 1024 * 1024,
         deadline: timedelta = timedelta(seconds=30),
+        allow_private_redirects: bool = False,
+        resolver: Resolver = system_resolver,
     ) -> None:
         self.user_agent = user_agent
+        self.allow_private_redirects = allow_private_redirects
+        self.resolver = resolver
         self.max_body_bytes = max_body_bytes
         self.deadline = deadline
         self.session = requests.Session()
@@ -408,7 +413,11 @@ class Fetcher:
                     location = lower.get("location")
                     if not location:
                         raise _FetchFailed(f"HTTP {code} redirect without a Location header")
-                    current = urljoin(current, location.strip())
+                    previous, current = current, urljoin(current, location.strip())
+                    if not self.allow_private_redirects:
+                        refused = refused_redirect(previous, current, self.resolver)
+                        if refused:
+                            raise _FetchFailed(refused, http_status=code)
                     all_permanent = all_permanent and code in _PERMANENT
                     if all_permanent:
                         permanent_target = current

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -48,6 +48,10 @@ BACKOFF = (
 )
 DEAD_AFTER = timedelta(hours=24)
 LEASE = timedelta(minutes=5)  # a claimed row whose sender died becomes due again after this
+MAX_RETRY_AFTER = timedelta(hours=24)  # a target's Retry-After is honoured up to this
+# How a failure the target asked us to wait out is recorded: `poll` retries every pending
+# row at once, except these, whose wait the target set.
+RATE_LIMITED = "rate limited by the target"
 
 
 def backoff(failures: int) -> timedelta:
@@ -222,8 +226,10 @@ class Repository:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> Repository:
-        return cls(db.make_engine(url))
+    def open(cls, url: str, *, create: bool = True, read_only: bool = False) -> Repository:
+        """`create=False` for read-only commands: a missing database is an error, not made;
+        `read_only` (`serve`) also refuses every write at the database level."""
+        return cls(db.make_engine(url, create=create, read_only=read_only))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -669,16 +675,36 @@ class Repository:
     # --- outbox -----------------------------------------------------------------------------
 
     def claim(
-        self, now: datetime, *, retry_all: bool = False, lease: timedelta = LEASE, limit: int = 200
+        self,
+        now: datetime,
+        *,
+        retry_all: bool = False,
+        lease: timedelta = LEASE,
+        limit: int = 200,
+        exclude: Collection[str] = (),
     ) -> list[Outgoing]:
-        """Lease due rows to this sender (pending ones, and sending ones whose lease ran out)."""
+        """Lease due rows to this sender (pending ones, and sending ones whose lease ran out).
+
+        `retry_all` takes pending rows before their time too, except those a target asked
+        to wait for (429 Retry-After); rows of the `exclude`d targets (busy ones) stay put.
+        """
         with db.writing(self.engine) as session:
             query = select(DeliveryRow).where(
                 col(DeliveryRow.status).in_(["pending", "sending"]),
                 or_(col(DeliveryRow.lease_until).is_(None), col(DeliveryRow.lease_until) <= now),
             )
+            if exclude:
+                query = query.where(col(DeliveryRow.target).not_in(list(exclude)))
             if not retry_all:
                 query = query.where(DeliveryRow.next_attempt <= now)
+            else:
+                query = query.where(
+                    or_(
+                        col(DeliveryRow.next_attempt) <= now,
+                        col(DeliveryRow.last_error).is_(None),
+                        ~col(DeliveryRow.last_error).startswith(RATE_LIMITED),
+                    )
+                )
             rows = session.exec(
                 query.order_by(col(DeliveryRow.id)).limit(limit).with_for_update(skip_locked=True)
             ).all()
@@ -726,6 +752,16 @@ class Repository:
             session.add(row)
             return replace(job, lease=until)
 
+    def release(self, delivery_id: int, lease: datetime) -> None:
+        """Hand a claimed row back untried (its sender stopped early): no attempt counted."""
+        with db.writing(self.engine) as session:
+            row = session.get(DeliveryRow, delivery_id)
+            if row is None or not _holds(row, lease):
+                return
+            row.status = "pending"
+            row.lease_until = None
+            session.add(row)
+
     def mark_sent(self, delivery_id: int, now: datetime) -> None:
         """Record a successful send, whoever's claim it was: even a late success from a stale
         claim means the message went out, and marking it sent spares a third copy."""
@@ -747,6 +783,7 @@ class Repository:
         *,
         dead: bool = False,
         lease: datetime | None = None,
+        retry_after: timedelta | None = None,
     ) -> str:
         """Schedule the next attempt by the backoff; dead after 24 h of failure. New status.
 
@@ -767,7 +804,13 @@ class Repository:
                 row.status = "dead"
             else:
                 row.status = "pending"
-                row.next_attempt = now + backoff(row.attempts)
+                wait = backoff(row.attempts)
+                if retry_after is not None:
+                    wait = min(max(wait, retry_after), MAX_RETRY_AFTER)
+                    seconds = int(wait.total_seconds())
+                    row.last_error = f"{RATE_LIMITED}: retry after {seconds} s ({row.last_error})"
+                    row.last_error = row.last_error[:500]
+                row.next_attempt = now + wait
             session.add(row)
             return row.status
 
@@ -829,6 +872,16 @@ class Repository:
             query = query.where(EventRow.season == season)
         with db.reading(self.engine) as session:
             rows = session.exec(query.order_by(col(EventRow.at), col(EventRow.id))).all()
+        return [HistoryEntry(_event(r), r.silent) for r in rows]
+
+    def recent_history(self, limit: int) -> list[HistoryEntry]:
+        """The latest `limit` events of every show, newest first (the web page's "last changes")."""
+        with db.reading(self.engine) as session:
+            rows = session.exec(
+                select(EventRow)
+                .order_by(col(EventRow.at).desc(), col(EventRow.id).desc())
+                .limit(limit)
+            ).all()
         return [HistoryEntry(_event(r), r.silent) for r in rows]
 
 

@@ -26,6 +26,7 @@ CueKind = Literal[
     "question",
     "delay",
     "future",  # a planned phase, not begun
+    "past",  # a release verb in the past tense: the date beside it is history
     "derivative",  # a film, game or spin-off, not the season
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
