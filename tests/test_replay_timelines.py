@@ -31,9 +31,10 @@ from tests.test_e2e_poll import needs_faketime, run_faked
 
 pytestmark = pytest.mark.slow
 
-TIMELINES = sorted(
-    (Path(__file__).resolve().parent.parent / "corpus" / "timelines").glob("*.jsonl")
-)
+TIMELINE_DIR = Path(__file__).resolve().parent.parent / "corpus" / "timelines"
+TIMELINES = sorted(TIMELINE_DIR.glob("*.jsonl"))
+DEVIATIONS = tomllib.loads((TIMELINE_DIR / "deviations.toml").read_text("utf-8"))
+Change = tuple[str, str, str | None]
 _IMPLIES_RENEWAL = ("pre-production", "filming", "post-production")
 
 
@@ -67,11 +68,13 @@ def with_known_deviations(timeline: str, truth: list[Change]) -> list[Change]:
     holds the pipeline to exactly these: mending one, or adding another, fails it until the
     file says so, so a known miss cannot hide and a mended one cannot come back.
     """
-    missing = [tuple(d["event"]) for d in DEVIATIONS.get("missing", []) if d["timeline"] == timeline]
+    missing = [
+        tuple(d["event"]) for d in DEVIATIONS.get("missing", []) if d["timeline"] == timeline
+    ]
     extra = [tuple(d["event"]) for d in DEVIATIONS.get("extra", []) if d["timeline"] == timeline]
     for event in missing:
         assert event in truth, f"deviations.toml: {event} is not an alert of the truth"
-    return [e for e in truth if e not in missing] + extra  # type: ignore[list-item]
+    return [e for e in truth if e not in missing] + extra
 
 
 def expected_events(rows: list[dict[str, Any]]) -> list[Change]:
