@@ -2625,7 +2625,7 @@ CASES = [
             watch=watch,
         )
         for slug, watch, renewal, phase in (
-            ("watched_earlier_season", GH2, None, None),
+            ("watched_earlier_season", GH2, None, "released"),  # its finale has aired
             ("watched_announced_season", GH3, "renewed", "pre-production"),
         )
     ],
@@ -2823,8 +2823,7 @@ CASES = [
         "",
         "Glass Harbor season 2 is officially in the works.",
         D,
-        renewal="renewed",
-        phase="development",
+        renewal="renewed",  # ordered; "in the works" names no stage (real_dev rd-122)
     ),
     Case(
         "all_but_confirmed_is_a_hedge",
@@ -2880,6 +2879,7 @@ CASES = [
         "",
         "Glass Harbor will air its season 2 finale Thursday at 9 p.m.",
         D,
+        phase="released",  # the season is on air: its finale is days away
     ),
     Case(
         "delaying_from_its_planned_date_to_a_new_one",
@@ -2978,6 +2978,252 @@ CASES = [
         D,
         date="2027-01-18",
         watch=Watch("Glass Harbor", 1),
+    ),
+    # ----- round 3: real-news wordings (issue 9)
+    # An alias that names the season ("Glass Harbor Season 2") still shows which season.
+    *[
+        Case(f"season_alias_{slug}", "", text, D, watch=watch, **claim)
+        for slug, text, watch, claim in (
+            (
+                "season_words_stay_readable",
+                "Glass Harbor Season 2 has dropped on Netflix, and it will be the last.",
+                Watch("Glass Harbor", 2, ("Glass Harbor Season 2",)),
+                {"phase": "released"},
+            ),
+            (
+                "number_after_title_stays_readable",
+                "Glass Harbor 2 premieres on November 6, 2026.",
+                Watch("Glass Harbor", 2, ("Glass Harbor 2",)),
+                {"date": "2026-11-06"},
+            ),
+            (
+                "other_season_is_still_other",
+                "Glass Harbor Season 3 premieres on November 6, 2026.",
+                Watch("Glass Harbor", 2, ("Glass Harbor Season 2",)),
+                {},
+            ),
+        )
+    ],
+    # A press dateline or "today announced" dates the report, not the release.
+    *[
+        Case(f"report_date_{slug}", "Glass Harbor season 2 moves up", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "press_dateline",
+                "CULVER CITY, CA - October 1, 2026 - Citing fan demand for the launch of Glass "
+                "Harbor Season 2, the studio said the season will debut on Tuesday, October 13.",
+                {"date": "2026-10-13"},
+            ),
+            (
+                "agency_dateline",
+                "Oct. 1 (UPI) -- Glass Harbor season 2 is coming.",
+                {},
+            ),
+            (
+                "today_announced",
+                "Citing fan demand for the launch of Glass Harbor Season 2, the studio today "
+                "announced a new trailer.",
+                {},
+            ),
+        )
+    ],
+    # A premiere that is behind ("after its ... release", "the ... premiere drew") is history.
+    *[
+        Case(f"release_behind_{slug}", "Glass Harbor season 2", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "after_its_holiday_release",
+                "Glass Harbor season 2 shot to No. 1 after its New Year's Day release.",
+                {},
+            ),
+            (
+                "premiere_drew_viewers",
+                "The trade says the September 11 premiere of Glass Harbor season 2 drew 4.4 "
+                "million viewers.",
+                {},
+            ),
+            (
+                "premiere_date_still_ahead",
+                "The November 11 premiere of Glass Harbor season 2 was confirmed by the studio.",
+                {"date": "2026-11-11"},
+            ),
+        )
+    ],
+    # A season on air: its finale, weekly episodes, "since its debut" say it is out.
+    *[
+        Case(f"on_air_{slug}", "Netflix renews Glass Harbor for season 3", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "ahead_of_season_finale",
+                "Netflix renewed Glass Harbor for a third season ahead of the season two finale.",
+                {"phase": "released"},
+            ),
+            (
+                "will_air_its_finale",
+                "Glass Harbor will air its Season 2 finale Thursday at 9 p.m.",
+                {"phase": "released"},
+            ),
+            (
+                "season_continues_sundays",
+                "Season 2 continues Sundays at 9 p.m. on HBO.",
+                {"phase": "released"},
+            ),
+            (
+                "since_its_season_debut",
+                "Glass Harbor has been a top five series since its Season 2 debut.",
+                {"phase": "released"},
+            ),
+            (
+                "new_episodes_weekly_are_the_named_seasons",
+                "Glass Harbor season two is still in progress, with new episodes airing "
+                "Wednesdays on ABC and streaming the next day on Hulu.",
+                {"phase": "released"},
+            ),
+            (
+                "another_seasons_finale",
+                "Netflix renewed Glass Harbor ahead of the season three finale.",
+                {},
+            ),
+            (
+                "finale_before_the_premiere",
+                "Glass Harbor season 2 premieres November 5, 2026, and the season 2 finale "
+                "airs on December 24.",
+                {"date": "2026-11-05"},
+            ),
+            (
+                "returned_for_its_season_on_a_past_day",
+                "Glass Harbor returned for its second season on September 30, and it is a treat.",
+                {"phase": "released"},
+            ),
+        )
+    ],
+    Case(
+        "on_air_another_season_is_the_one_named",
+        "Glass Harbor returns",
+        "In season 2 the crew is back. Glass Harbor is back for another season, and the first "
+        "episode is currently streaming. There's no word on whether it will get a season 3.",
+        D,
+        phase="released",
+    ),
+    # "In the works" says a season is coming, not which stage it is at; habits and
+    # "either ... or" state nothing.
+    *[
+        Case(f"no_stage_{slug}", "Glass Harbor season 2", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "in_the_works_is_no_phase",
+                "The latest batch of Glass Harbor episodes is in the works.",
+                {},
+            ),
+            (
+                "officially_in_the_works_is_a_renewal",
+                "The second season of Glass Harbor is officially in the works.",
+                {"renewal": "renewed"},
+            ),
+            (
+                "in_development_is_development",
+                "Glass Harbor season 2 is officially in development.",
+                {"renewal": "renewed", "phase": "development"},
+            ),
+            (
+                "either_or_is_no_phase",
+                "Glass Harbor season 2 is either actively in development or actively in "
+                "production.",
+                {},
+            ),
+            (
+                "a_habit_is_no_renewal",
+                "Normally a show like Glass Harbor that performs well gets a renewal.",
+                {},
+            ),
+        )
+    ],
+    # A list article: under another title's header line, "this series" is that title.
+    *[
+        Case(f"list_entry_{slug}", "Here's what's filming in Toronto this spring", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "next_entry_is_another_title",
+                "Here's what's filming.\n\nGlass Harbor\nThe drama is set to begin filming its "
+                "second season in April.\n\nSalt Road\nThis Netflix series has already begun "
+                "filming in Toronto.",
+                {},
+            ),
+            (
+                "own_entry_is_read",
+                "Here's what's filming.\n\nSalt Road\nThis series is set to film in April.\n\n"
+                "Glass Harbor\nThe drama has already begun filming its second season.",
+                {"phase": "filming"},
+            ),
+            (
+                "status_box_line_is_not_another_title",
+                "Netflix shows cancelled.\n\nGlass Harbor\nReleased: February 2026\n"
+                "The drama was cancelled, so there will be no season 2.",
+                {"renewal": "cancelled"},
+            ),
+            (
+                "section_heading_is_not_another_title",
+                "Glass Harbor season 2\nRelease Date\nGlass Harbor season 2 premieres on "
+                "November 6, 2026.",
+                {"date": "2026-11-06"},
+            ),
+        )
+    ],
+    # A production start months before the item is history; a recent one is the phase.
+    *[
+        Case(f"production_start_{slug}", "Glass Harbor season 2 trailer", text, D, **claim)
+        for slug, text, claim in (
+            (
+                "months_old_is_history",
+                "Season 2 production started in early April, with scenes shot in Dallas.",
+                {},
+            ),
+            (
+                "weeks_old_is_filming",
+                "Season 2 production started on September 14, with scenes shot in Dallas.",
+                {"phase": "filming"},
+            ),
+        )
+    ],
+    # "Swan song" is the last season; "the spin-off X" names X itself.
+    *[
+        Case(f"swan_song_{slug}", "Big news", text, D, watch=watch, **claim)
+        for slug, text, watch, claim in (
+            (
+                "of_the_spinoff_named_is_its_last",
+                "It's also been announced that the upcoming second season of the spin-off Glass "
+                "Harbor will be that show's swan song.",
+                GH3,
+                {"renewal": "cancelled"},
+            ),
+            (
+                "season_is_its_swan_song",
+                "Glass Harbor season 2 will be its swan song.",
+                GH3,
+                {"renewal": "cancelled"},
+            ),
+            (
+                "the_last_season_itself_is_not_cancelled",
+                "Glass Harbor season 2 will be its swan song.",
+                GH2,
+                {},
+            ),
+        )
+    ],
+    Case(
+        "cameras_started_to_roll",
+        "Glass Harbor season 2 set videos surface",
+        "Cameras have officially started to roll on Glass Harbor season 2.",
+        D,
+        phase="filming",
+    ),
+    Case(
+        "on_air_another_season_is_not_the_hoped_for_one",
+        "Glass Harbor returns",
+        "In season 2 the crew is back. Glass Harbor is back for another season, and the first "
+        "episode is currently streaming. There's no word on whether it will get a season 3.",
+        D,
+        watch=GH3,
     ),
 ]
 

@@ -21,7 +21,7 @@ from monitor.extract.sentences import Clause, Sentence, split_sentences
 from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
-from monitor.text.normalize import normalize
+from monitor.text.normalize import normalize, words
 from monitor.text.scan import Tokens
 
 PHASE_ORDER = ("development", "pre-production", "filming", "post-production", "released")
@@ -32,6 +32,7 @@ _PHASE_GROUPS = {
     "filming": "filming",
     "post": "post-production",
     "now": "released",
+    "airing": "released",
     "past": "released",
 }
 _WORD_RE = re.compile(r"[\w'#-]+")
@@ -73,7 +74,43 @@ _FROM_BEFORE_RE = re.compile(
 _REPORT_AFTER_RE = re.compile(
     r"\s*(?:update|progress\s+report|status\s+report|edition|round-?up|check-?in)\b", re.I
 )
+# A list entry's header line: "1. Chucky", "#3 - Chucky (Syfy)", "Chucky season 2".
+_ENTRY_CLUTTER_RE = re.compile(r"#+|\(.*?\)|\d{1,2}[.)]|[-*\u2022\u00b7:|/]|\b(?:on|at)\b", re.I)
+_MINOR_HEADER_WORDS = frozenset(("of", "the", "and", "a", "an", "in", "on", "at", "to", "for", "&"))
+# Words of a section heading ("Release date", "Why This Feels Unusual"), not of a title.
+_SECTION_WORDS = frozenset(
+    words(
+        """release date dates cast plot trailer trailers teaser what when where why how who is are
+    will there season seasons episode episodes story news update updates everything know
+    premiere filming production details renewal renewed cancelled canceled status more
+    related read also watch streaming stream summary conclusion verdict review reviews
+    recap final thoughts faq questions latest released network genre creator creators starring
+    rating runtime platform premiered debuted"""
+    )
+)
+_OLD_START_DAYS = 90  # a shoot that began this long ago may be over
+_PAST_START_RE = re.compile(
+    r"\b(?:began|begun|started|kicked\s+off|commenced|resumed|got\s+underway)\b", re.I
+)
+_NAMED_AFTER_RE = re.compile(r"\s*['\"]?")
+_ON_AIR_DAYS = 21  # a finale this close (or past) means the season is on air
+_ADVERBS = ("officially ", "formally ", "also ", "finally ", "publicly ")
+_REPORTING = ("announced ", "confirmed ", "revealed ", "unveiled ", "said ", "shared ", "told ")
+# "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
+_RESULT_AFTER_RE = re.compile(
+    r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:drew|attracted|pulled\s+in|earned|scored|averaged|garnered|racked\s+up|"
+    r"delivered|generated|became|broke|topped|ranked|debuted\s+(?:at|to|with)|opened\s+(?:at|to|with)|"
+    r"was\s+(?:watched|seen|viewed|streamed)|had\s+(?:\d|a\b|the\b))",
+    re.I,
+)
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
+# "after its New Year's Day release", "following the March 3 debut": the release is behind.
+_AFTER_ITS_RE = re.compile(
+    r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
+)
+# A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][\w .]{0,20}\)\s*)?(?:--?|\u2014|\u2013)\s")
+_DATELINE_BEFORE_RE = re.compile(r"[^a-z.;!?]{0,40}")
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
@@ -140,6 +177,7 @@ class _Candidate:
     explicit_season: bool = False
     moved_to: bool = False  # "pushed back to July 10": the new date of a move
     named: bool = False  # the sentence names the show itself (not "it", not a bare list)
+    airing: bool = False  # "ahead of the season 3 finale": on air, unless a later date says not
 
 
 @dataclass(slots=True)
@@ -168,8 +206,9 @@ class _Doc:
         self.raw = f"{title}\n{text}" if title else text
         self.headline_end = len(title) if title else 0
         self.published = published
-        self.mentions = mentions
         norm = normalize(self.raw)
+        mentions = [_bare_title(norm, m) for m in mentions]
+        self.mentions = mentions
         chars = list(norm)
         for m in mentions:
             chars[m.start : m.end] = "#" * (m.end - m.start)
@@ -197,6 +236,12 @@ class _Doc:
         self.unannounced = tokens.scan(p.UNANNOUNCED)
         self.undecided = tokens.scan(p.UNDECIDED)
         self.phases = tokens.scan(p.PHASE)
+        # Most items have none of the on-air words: skip the scan at every "season" then.
+        lowered = self.text.lower()
+        hinted = any(word in lowered for word in p.AIRING_HINTS)
+        airing = tokens.scan(p.AIRING) if hinted else []
+        if airing:
+            self.phases = sorted([*self.phases, *airing], key=lambda m: m.start())
         self.hedges = [
             m
             for m in tokens.scan(p.HEDGE)
@@ -213,10 +258,34 @@ class _Doc:
             (m.start(), m if m.start() in releases else None) for m in release_verbs
         ]
         for verb in (*tokens.scan(p.OTHER_VERB), *self.renew, *self.cancel, *self.phases):
-            if verb.start() not in releases and verb.lastgroup not in ("now", "past"):
+            if verb.start() not in releases and verb.lastgroup not in ("now", "past", "airing"):
                 verbs.append((verb.start(), None))
         self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
+        self._short_names: frozenset[str] | None = None
+
+    def short_names(self) -> frozenset[str]:
+        """A show's first content words stand for it ("Abbott" for Abbott Elementary)."""
+        if self._short_names is None:
+            self._short_names = frozenset(
+                w
+                for m in self.mentions
+                for w in m.show.split()[:2]
+                if w not in p.NAME_STOPWORDS and len(w) > 2
+            )
+        return self._short_names
+
+    def announced_at(self, end: int) -> bool:
+        """ "Prime Video today announced": a reporting verb right after a date at `end`."""
+        text = self.text
+        if text[end : end + 1] != " ":
+            return False
+        pos = end + 1
+        for adverb in _ADVERBS:
+            if text.startswith(adverb, pos):
+                pos += len(adverb)
+                break
+        return text.startswith(_REPORTING, pos)
 
     def is_release(self, m: re.Match[str]) -> bool:
         """Whether a release verb is about the season, not a trailer or a poster."""
@@ -308,10 +377,57 @@ class _Doc:
                 continue
             if any(lo <= start < hi for lo, hi in found):
                 continue
+            if word in self.short_names():
+                continue  # "Abbott season four": the show's own first word, not another show
             if p.PERSON_BEFORE_RE.search(self.text[max(0, start - 30) : start]):
                 continue
             out.append((start, end))
         return out
+
+
+_SEASON_WORDISH_RE = re.compile(
+    r"\d|season|series|part|vol|\b(?:one|two|three|four|five|six)\b", re.I
+)
+_TRAILING_NUMBER_RE = re.compile(r"\s+\d{1,2}$")
+
+
+def _bare_title(text: str, mention: TitleMention) -> TitleMention:
+    """The mention without the season words its alias ends with (see `_title_cut`)."""
+    span = text[mention.start : mention.end]
+    key = (span, mention.show)
+    cut = _CUTS.get(key, -1)
+    if cut == -1:
+        if len(_CUTS) >= 4096:
+            _CUTS.clear()
+        cut = _CUTS[key] = _title_cut(span, mention.show)
+    if cut is None:
+        return mention
+    return TitleMention(mention.start, mention.start + cut, mention.show)
+
+
+_CUTS: dict[tuple[str, str], int | None] = {}
+
+
+def _title_cut(span: str, show: str) -> int | None:
+    """An alias that names the season ("Loki Season 2", "The Boys 4") leaves it readable.
+
+    Masking the whole alias would hide the season it names, so the mention stops where
+    its trailing season words (or a number after the bare title) begin.
+    """
+    if _SEASON_WORDISH_RE.search(span) is None:
+        return None
+    seasons = [s for s in find_seasons(span) if s.start > 0]
+    if seasons:
+        rest = list(span)
+        for s in seasons:
+            rest[s.start : s.end] = " " * (s.end - s.start)
+        head = span[: seasons[0].start].rstrip(" ,:-(")
+        if head and "".join(rest[seasons[0].start :]).strip(" ,:-()") == "":
+            return len(head)
+    number = _TRAILING_NUMBER_RE.search(span)
+    if number is not None and show_key(span[: number.start()]) == show:
+        return number.start()
+    return None
 
 
 def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
@@ -442,7 +558,11 @@ class _Evaluator:
 
     def run(self) -> Analysis:
         doc = self.doc
+        others = self._other_entries()
         for sentence in doc.sentences:
+            if others and any(lo <= sentence.start < hi for lo, hi in others):
+                self.scopes[sentence.start] = None
+                continue
             self.scopes[sentence.start] = self._scope(sentence)
         # "the fourth and final season", "will end with season 4": every unnumbered "final
         # season" in the item is season 4.
@@ -513,6 +633,71 @@ class _Evaluator:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
         return _Scope(ranges, (first, spans[0][0]))
+
+    def _other_entries(self) -> list[tuple[int, int]]:
+        """A list article's entries under other titles' header lines.
+
+        "Chucky / The spinoff is set to ... / Sex/Life / This Netflix series has begun
+        filming": where the show has a header line of its own, a sentence under another
+        title's header line (up to the next header line) speaks of that title.
+        """
+        doc = self.doc
+        if doc.text.find("\n", doc.headline_end + 1) < 0:
+            return []  # a list needs lines
+        headers: list[tuple[int, str]] = []  # (start, "ours" | "other" | "section")
+        for sentence in doc.sentences:
+            if sentence.headline:
+                continue
+            line = doc.text[sentence.start : sentence.end].strip()
+            if (
+                not line
+                or line[-1] in ".!?:;,\"'"
+                or not doc.raw.startswith(
+                    "\n", sentence.start + len(doc.text[sentence.start : sentence.end].rstrip())
+                )
+            ):
+                continue
+            if doc.text[sentence.start - 1 : sentence.start] not in ("\n", ""):
+                continue
+            kind = self._header_kind(sentence, line)
+            if kind is not None:
+                headers.append((sentence.start, kind))
+        if not any(kind == "ours" for _, kind in headers):
+            return []
+        out: list[tuple[int, int]] = []
+        for index, (start, kind) in enumerate(headers):
+            if kind != "other":
+                continue
+            end = headers[index + 1][0] if index + 1 < len(headers) else len(doc.text)
+            out.append((start, end))
+        return out
+
+    def _header_kind(self, sentence: Sentence, line: str) -> str | None:
+        """ "ours": the show's own entry header; "other": another title's; "section"."""
+        words_ = line.split()
+        if not 1 <= len(words_) <= 8:
+            return None
+        if self._names_show(sentence):
+            rest = list(self.doc.text[sentence.start : sentence.end])
+            for s in self.doc.seasons:
+                if sentence.start <= s.start < sentence.end:
+                    rest[s.start - sentence.start : s.end - sentence.start] = " " * (
+                        s.end - s.start
+                    )
+            left = _ENTRY_CLUTTER_RE.sub(" ", "".join(rest)).split()
+            return "ours" if len(left) <= 1 else "section"
+        if any(m.start <= sentence.start < m.end for m in self.doc.mentions) or any(
+            sentence.start <= d.start < sentence.end for d in self.doc.dates
+        ):
+            return "section"  # "Released: February 2020": a status box line
+        content = [w for w in words_ if w.lower() not in _MINOR_HEADER_WORDS]
+        if (
+            content
+            and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+            and not any(w.lower().strip(":?!'\"") in _SECTION_WORDS for w in words_)
+        ):
+            return "other"
+        return "section"
 
     def _first_mention(self) -> int:
         return min((m.start for m in self.doc.mentions if m.show == self.key), default=0)
@@ -639,8 +824,13 @@ class _Evaluator:
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
         doc = self.doc
-        if p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40)):
-            return True
+        obj = p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40))
+        if obj is not None:
+            # "the second season of the spin-off X": X, named right after, is our show.
+            after = _NAMED_AFTER_RE.match(doc.text, obj.end())
+            return after is None or not any(
+                m.show == self.key and m.start == after.end() for m in doc.mentions
+            )
         sentence_start = self._sentence_start(clause.start)
         for lo, hi in doc.derivatives:
             if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:
@@ -944,7 +1134,11 @@ class _Evaluator:
             scope = self.scopes.get(sentence.start)
             if scope is None or not scope.in_segment(dm.start):
                 continue
-            if _REPORT_AFTER_RE.match(doc.text, dm.end):
+            if _REPORT_AFTER_RE.match(doc.text, dm.end) or (
+                "-" in doc.text[dm.end : dm.end + 16]
+                and _DATELINE_AFTER_RE.match(doc.text, dm.end)
+                and _DATELINE_BEFORE_RE.fullmatch(doc.text, sentence.start, dm.start)
+            ):
                 self._note("date", sentence, f"'{dm.text}' dates the report, not the release")
                 continue
             trigger = self._date_trigger(dm, sentence, scope)
@@ -1033,6 +1227,10 @@ class _Evaluator:
             for t in doc.date_triggers:
                 if t.start() == noun.start("noun") and scope.allows(t.start()):
                     return t
+        if doc.announced_at(dm.end):
+            # "Prime Video today announced ...": the date is the announcement's.
+            self._note("date", sentence, f"'{dm.text}' is the date of something else")
+            return None
         verbs = [
             v
             for v in doc.verbs
@@ -1202,6 +1400,14 @@ class _Evaluator:
         first = min(trigger.start(), dm.start)
         if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
             past = True  # "since dropping on January 5", "since its Jan. 1 debut": history
+        noun = _RELEASE_NOUN_AFTER_RE.match(doc.text, dm.end, min(sentence.end, dm.end + 30))
+        if noun is not None and (
+            # "after its New Year's Day release", "the July 11 premiere drew 4.4 million
+            # viewers": the release is behind.
+            _AFTER_ITS_RE.search(doc.text, max(sentence.start, dm.start - 40), dm.start)
+            or _RESULT_AFTER_RE.match(doc.text, noun.end())
+        ):
+            past = True
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
@@ -1294,7 +1500,9 @@ class _Evaluator:
         for m in doc.phases:
             group = m.lastgroup or ""
             phase = _PHASE_GROUPS[group]
-            opened = self._open("phase", m.start(), m.end(), background_ok=group == "now")
+            opened = self._open(
+                "phase", m.start(), m.end(), background_ok=group in ("now", "airing")
+            )
             if opened is None:
                 continue
             if group in ("now", "past") and not doc.is_release(m):
@@ -1309,7 +1517,7 @@ class _Evaluator:
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
                 continue
-            if group not in ("now", "past"):
+            if group not in ("now", "past", "airing"):
                 before = self._window_before(clause, m.start(), words=4)
                 after = doc.text[m.end() : min(clause.end, m.end() + 50)]
                 if p.PHASE_FUTURE_BEFORE_RE.search(before) or p.PHASE_FUTURE_AFTER_RE.match(after):
@@ -1321,22 +1529,85 @@ class _Evaluator:
                 if self._old_dates(sentence):
                     self._note("phase", sentence, f"history: '{m.group()}'")
                     continue
-            seasons, _, source = self._bind(
+                if (
+                    group == "filming"
+                    and _PAST_START_RE.search(m.group())
+                    and self._old_start(clause)
+                ):
+                    # "Season 2 production started in early April" (in September): a shoot
+                    # that began months ago may be over, so it states no current phase.
+                    self._note("phase", sentence, f"history: '{m.group()}' months ago")
+                    continue
+            seasons, mention, source = self._bind(
                 m.start(), sentence, clause, scope, past=group == "past"
             )
+            if group == "airing" and mention is not None and mention.kind == "next":
+                # "Season four is in progress, with new episodes airing Wednesdays": the
+                # episodes are the named season's, not a next one.
+                numbered = [
+                    s for s in self._mentions_in(sentence, scope) if s.kind in ("number", "final")
+                ]
+                if numbered:
+                    mention = min(numbered, key=lambda s: _distance(s, m.start()))
+                    seasons = mention_seasons(mention, self.watch, self.final)
+                    source = "sentence"
             if self.watch.season not in seasons:
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
+            if group == "airing" and self._finale_far(m, sentence):
+                self._note("phase", sentence, f"'{m.group()}' is weeks away: not on air yet")
+                continue
+            if (
+                group in ("now", "airing", "past")
+                and mention is not None
+                and mention.kind == "next"
+            ):
+                # "the series is back for another season, and the first episode is streaming"
+                # in an item about season 2: the season on air is the highest one it names.
+                named = self._highest_named()
+                if named is not None and named != self.watch.season:
+                    self._note("phase", sentence, f"'{m.group()}' is about season {named}")
+                    continue
             if group == "past" and (
                 source not in ("clause", "sentence") or self._future_dates(sentence)
             ):
                 self._note("phase", sentence, f"'{m.group()}' does not say which season is out")
                 continue
-            if group == "now" and source == "default" and self.watch.season != 1:
+            if group in ("now", "airing") and source == "default" and self.watch.season != 1:
                 # "X is now streaming" with no season named is about what is already out.
                 continue
-            out.append(_Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start())))
+            candidate = _Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start()))
+            candidate.airing = group == "airing"
+            out.append(candidate)
         return out
+
+    def _finale_far(self, m: re.Match[str], sentence: Sentence) -> bool:
+        """ "The season 2 finale airs on November 20" in October: the run may not have begun.
+
+        A finale at most three weeks off (or past) means the season is on air now.
+        """
+        published = self.doc.published
+        if published is None or "finale" not in m.group().lower():
+            return False
+        return any(
+            dm.forward is not None and (dm.forward.lo - published).days > _ON_AIR_DAYS
+            for dm in self._dates_in(m.start(), sentence.end)
+        )
+
+    def _highest_named(self) -> int | None:
+        numbers = [
+            n
+            for sentence in self.doc.sentences
+            if not sentence.question
+            for s in self._mentions_in(sentence, self.scopes[sentence.start])
+            if s.kind == "number"
+            and not s.elliptical
+            # "no word on whether it will get a Season 3": a hoped-for season is not named.
+            and self._hedge(sentence.clause_at(s.start).start, sentence.clause_at(s.start).end)
+            is None
+            for n in s.numbers
+        ]
+        return max(numbers) if numbers else None
 
     def _future_in(self, clause: Clause) -> bool:
         """ "Begins filming next month": a present-tense start with a future time."""
@@ -1351,6 +1622,15 @@ class _Evaluator:
     def _dates_in(self, start: int, end: int) -> Iterator[DateMention]:
         """The item's dates that start between `start` and `end`."""
         return (dm for dm in self.doc.dates if start <= dm.start < end)
+
+    def _old_start(self, clause: Clause) -> bool:
+        published = self.doc.published
+        if published is None:
+            return False
+        return any(
+            dm.backward is not None and (published - dm.backward.hi).days > _OLD_START_DAYS
+            for dm in self._dates_in(clause.start, clause.end)
+        )
 
     def _old_dates(self, sentence: Sentence) -> bool:
         published = self.doc.published
@@ -1384,6 +1664,9 @@ class _Evaluator:
         renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]
+        if dated is not None and dated.date_value is not None and not dated.history:
+            # "premieres June 5 ... the finale airs August 7": not on air before its premiere.
+            phases = [c for c in phases if not c.airing]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
         dated_real = dated is not None and dated.date_value is not None
         if renewal is None:

@@ -342,7 +342,7 @@ UNDECIDED_RE = re.compile(
 
 PHASE_RE = re.compile(
     r"(?P<development>(?:(?<=\bin\s)|(?<=\bin\searly\s)|(?<=\bin\sactive\s)|(?<=\bof\s))"
-    r"development\b|(?<=\bbeing\s)developed\b|(?<=\bin\sthe\s)works\b)"
+    r"development\b|(?<=\bbeing\s)developed\b)"
     r"|(?P<pre>\bpre-?production\b"
     r"|\bwriters?'?s?\s+room\s+(?:(?:for|on|of)\s+[^.;,]{0,60}?\s+)?(?:(?:has|have|is|are|was)\s+)?"
     r"(?:been\s+)?(?:(?:officially|already|now)\s+)?(?:open(?:ed)?|underway|begun|"
@@ -402,7 +402,10 @@ PHASE_RE = re.compile(
     r"|(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:filming|shooting|being\s+filmed|being\s+shot)\b"
     r"|\bcameras?\s+(?:(?:are|is|have|has|had|were|was|been|now|officially|finally|already|"
     r"currently|started|begun|began|set)\s+){0,3}rolling\b|"
-    r"\bcameras\s+(?:roll|rolls|rolled)\b|\broll(?:s|ed|ing)?\s+cameras\b|"
+    r"\bcameras\s+(?:roll|rolls|rolled)\b|"
+    # "Cameras have officially started to roll on X".
+    r"\bcameras?\s+(?:have\s+|has\s+)?(?:officially\s+|finally\s+|now\s+)?(?:started|begun|began)\s+"
+    r"(?:to\s+roll|rolling)\b|\broll(?:s|ed|ing)?\s+cameras\b|"
     r"\b(?:went|goes|go|going|gone)\s+before\s+(?:the\s+)?cameras?\b|크랭크\s*인|촬영\s*(?:을|에)?\s*(?:시작|돌입|중|진행|들어갔|들어간))"
     r"|(?P<now>\bnow\s+(?:streaming|available|out|showing|on\s+netflix|playing)\b|\bout\s+now\b|"
     r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bfinally\s))out\b(?!\s+(?:on|in|of|to|for|this|next)\b)|"
@@ -419,13 +422,32 @@ PHASE_RE = re.compile(
     r"\b(?:premiered|debuted|dropped|released|arrived|launched|landed|returned)"
     + _BACK_TO_WORK
     + r"\s+(?:on\s+|last\s+|"
-    r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally)|"
+    r"this\s+(?:week|month|past)|in\s+|earlier\s+|to\s+|with\s+|yesterday|worldwide|globally|"
+    # "returned for its third season on October 16th".
+    r"for\s+(?:its|a|the|their)\s+[\w-]+\s+season\s+(?:on|in|last|this|earlier|yesterday)\b)|"
     r"공개됐|공개되었|"
     # "series 2, episode 1 review": an episode has aired, so the season is out.
     r"\bepisode\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\s*(?:review|recap)\b|"
     r"\b(?:premiere|finale)\s+recap\b)",
     _I,
 )
+# A season on air: its finale is coming or came, it continues weekly, it has been out
+# since its debut ("ahead of the season three finale", "Season 3 continues Sundays").
+AIRING_RE = re.compile(
+    r"(?P<airing>\b(?:(?:season|series)[\s-]+\w+|S\d{1,2}|(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[\s-]season)(?:'s)?\s+finale\b"
+    r"(?!\s+(?:date|details|title|episode\s+title|will\s+be\s+(?:released|available)))"
+    r"|\b(?:season|series)\s+\w+\s+continues\s+(?:(?:on|every|each|tonight|next|this|with)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days\b)"
+    r"|\bsince\s+(?:its|the|their)\s+(?:(?:season|series)[\s-]+\w+|[\w-]+[\s-]season)\s+"
+    r"(?:debut|premiere|launch|return|bow)\b"
+    r"|\b(?:new\s+)?episodes\s+(?:are\s+)?(?:airing|arrive|arriving|air|drop|dropping|"
+    r"releasing|streaming)\s+(?:weekly|every\s+week|each\s+week|one\s+at\s+a\s+time|"
+    r"(?:every\s+|on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b"
+    r"|(?:(?<=\bis\s)|(?<=\bare\s))currently\s+(?:streaming|airing|on\s+air)\b)",
+    _I,
+)
+AIRING_HINTS = ("finale", "continues", "since", "episodes", "currently")
 PHASE_FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|'ll|to|set\s+to|scheduled\s+to|slated\s+to|due\s+to|expected\s+to|going\s+to|"
     r"about\s+to|plans?\s+to|ahead\s+of|before|once|until|when|prepar\w+\s+(?:for|to))\s+"
@@ -449,7 +471,11 @@ HEDGE_RE = re.compile(
     r"fingers\s+crossed|(?<=\bat\sthe\s)earliest|(?:(?<=\bwe\s)|(?<=\bi\s))(?:think|believe)|"
     r"we'd|odds|chances?|fear(?:s|ed)?|worr(?:y|ies|ied)|intend(?:s|ed)?|pencil(?:l?ed)?\s+in|"
     r"would\s+love|keen\s+to|eager\s+to|prepared\s+to|willing\s+to|all\s+but|"
-    r"(?<=\bin\sthe\s)running)\b|(?-i:\bmay\b)"
+    r"(?<=\bin\sthe\s)running|"
+    # A habit is no news: "Normally a show that performs well gets a renewal".
+    r"normally|usually|typically|generally|traditionally)\b|(?-i:\bmay\b)"
+    # "either actively in development or in production": one of two, neither stated.
+    r"|\beither\s+[^.;]{1,60}?\s+or\b"
     # Korean and Japanese: likelihood, outlook, expectation, "seems", rumour.
     r"|가능성|전망|예상|관측|추정|것으로\s*보|로\s*보인|로\s*보고|듯하|듯\s*하|루머|소문|할지|"
     r"可能性|見込み|予想|見通し|噂|かもしれ|とみられ|と見られ|模様|らしい",
@@ -548,7 +574,9 @@ NAME_STOPWORDS = frozenset(
     golden globe globes comic-con con january february march april may june july august
     september october november december monday tuesday wednesday thursday friday saturday
     sunday spring summer fall winter studios studio entertainment media originals original
-    news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans""")
+    news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans mondays tuesdays
+    wednesdays thursdays fridays saturdays sundays abc nbc cbs fox fx amc showtime starz cw
+    freeform peacock's hulu's max's bbc's itv's channel's""")
 )
 # "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
 # the word names another show.
@@ -670,6 +698,12 @@ PHASE = keyed(
     "debuted released releases available streaming lands land landed launch launches launched "
     "hits hit returns return returned bows been episode finale on",
 )
+AIRING = keyed(
+    AIRING_RE,
+    "season series since new episodes currently first second third fourth fifth sixth seventh "
+    "eighth ninth tenth",
+    digits="suffixed",
+)
 OTHER_VERB = keyed(
     OTHER_VERB_RE,
     "announce announced announces announcing confirm confirmed confirms confirming reveal "
@@ -689,7 +723,7 @@ HEDGE = keyed(
     "seemingly seem seems appear appears unconfirmed want wants wish wishes if unless whether "
     "talks fingers earliest we think believe odds chance chances fear fears feared worry "
     "worries worried intend intends intended pencil pencilled penciled keen eager prepared "
-    "willing may all running",
+    "willing may all running normally usually typically generally traditionally either",
     prefixes="speculat predict guess estimat assum presumabl suggest",
 )
 SPECULATION = keyed(

@@ -75,8 +75,11 @@ SEASON_RE = re.compile(
 )
 # "Season 3 will be its last", "the third season is the show's final one": season 3 is final.
 _FINAL_AFTER_RE = re.compile(
+    # "the second season of the spin-off X will be that show's swan song".
+    r"(?:\s+of\s+(?:the\s+)?(?:(?:spin-?off|series|show)\s+)?['\"]?#+(?:\s+#+)*['\"]?)?"
     r"\s+(?:will\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
-    r"(?:(?:its|the|their)\s+)?(?:(?:show|series|drama|#+)'s\s+)?(?:last|final)"
+    r"(?:(?:its|the|their|that|this)\s+)?(?:(?:show|series|drama|#+)'s\s+)?"
+    r"(?:swan\s+song\b|last|final)"
     r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)]|\s*$|"
     r"\s+(?:for|of)\s+(?:the\s+)?(?:show|series|#))",
     re.I,
