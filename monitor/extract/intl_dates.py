@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 
 from monitor.extract.dates import (
     DateValue,
@@ -32,6 +32,7 @@ class Found:
 
 
 Grammar = Callable[[str, date | None], list[Found]]
+Groups = dict[str, Any]  # a match's groupdict(): a group is None when it did not take part
 
 _Y = r"(?P<y>20\d\d)"
 _RECENT_DAYS = 14
@@ -72,6 +73,21 @@ def _relative_year(word: str, pub: date | None) -> int | None:
     return None if offset is None else pub.year + offset
 
 
+def _scan(
+    pattern: re.Pattern[str],
+    text: str,
+    pub: date | None,
+    read: Callable[[Groups, date | None], DateValue | None],
+) -> list[Found]:
+    """Every match of a language's date pattern that `read` resolves, overlaps dropped."""
+    found = []
+    for m in pattern.finditer(text):
+        value = read(m.groupdict(), pub)
+        if value is not None:
+            found.append(Found(m.start(), m.end(), value))
+    return _drop_overlaps(found)
+
+
 def _drop_overlaps(found: list[Found]) -> list[Found]:
     """Longest match wins where two readings overlap ("2026年1月16日" over "2026年")."""
     out: list[Found] = []
@@ -103,47 +119,46 @@ _KO_RE = re.compile(
 
 
 def korean(text: str, pub: date | None) -> list[Found]:
-    out: list[Found] = []
-    for m in _KO_RE.finditer(text):
-        g = m.groupdict()
-        value: DateValue | None = None
-        if g["y"]:
-            value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
-        elif g["m2"]:
-            value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
-        elif g["ms"]:  # "12/7(수)": month/day with the weekday
-            value = _forward_day(int(g["ms"]), int(g["ds"]), pub)
-        elif g["y3"]:
-            value = _month(int(g["y3"]), int(g["m3"]))
-        elif g["r3"]:
-            year = _relative_year(g["r3"], pub)
-            value = None if year is None else _month(year, int(g["m3r"]))
-        elif g["h"]:
-            year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
-            if year is not None:
-                value = half_value(year, 1 if g["h"] in ("상반기", "연초", "초") else 2)
-        elif g["q"]:
-            year = int(g["y5"]) if g["y5"] else _relative_year(g["r5"] or "올해", pub)
-            if year is not None:
-                value = quarter_value(year, int(g["q"]))
-        elif g["s"]:
-            year = int(g["y6"]) if g["y6"] else _relative_year(g["r6"], pub)
-            if year is not None:
-                value = season_value(year, _KO_SEASONS[g["s"]])
-        elif g["dn"]:
-            value = _next_month_day(int(g["dn"]), pub)
-        elif g["do"]:
-            value = _coming_day(int(g["do"]), pub)
-        elif g["today"]:
-            if pub is not None and pub.day == int(g["today"]):
-                value = day_value(pub.year, pub.month, pub.day)
-        elif g["m7"] or g["m8"]:
-            value = _month_forward_checked(int(g["m7"] or g["m8"]), pub)
-        elif g["y9"]:
-            value = year_value(int(g["y9"]))
-        if value is not None:
-            out.append(Found(m.start(), m.end(), value))
-    return _drop_overlaps(out)
+    return _scan(_KO_RE, text, pub, _read_korean)
+
+
+def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
+    value: DateValue | None = None
+    if g["y"]:
+        value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
+    elif g["m2"]:
+        value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+    elif g["ms"]:  # "12/7(수)": month/day with the weekday
+        value = _forward_day(int(g["ms"]), int(g["ds"]), pub)
+    elif g["y3"]:
+        value = _month(int(g["y3"]), int(g["m3"]))
+    elif g["r3"]:
+        year = _relative_year(g["r3"], pub)
+        value = None if year is None else _month(year, int(g["m3r"]))
+    elif g["h"]:
+        year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
+        if year is not None:
+            value = half_value(year, 1 if g["h"] in ("상반기", "연초", "초") else 2)
+    elif g["q"]:
+        year = int(g["y5"]) if g["y5"] else _relative_year(g["r5"] or "올해", pub)
+        if year is not None:
+            value = quarter_value(year, int(g["q"]))
+    elif g["s"]:
+        year = int(g["y6"]) if g["y6"] else _relative_year(g["r6"], pub)
+        if year is not None:
+            value = season_value(year, _KO_SEASONS[g["s"]])
+    elif g["dn"]:
+        value = _next_month_day(int(g["dn"]), pub)
+    elif g["do"]:
+        value = _coming_day(int(g["do"]), pub)
+    elif g["today"]:
+        if pub is not None and pub.day == int(g["today"]):
+            value = day_value(pub.year, pub.month, pub.day)
+    elif g["m7"] or g["m8"]:
+        value = _month_forward_checked(int(g["m7"] or g["m8"]), pub)
+    elif g["y9"]:
+        value = year_value(int(g["y9"]))
+    return value
 
 
 # --- Japanese -------------------------------------------------------------------------
@@ -161,31 +176,30 @@ _JA_RE = re.compile(
 
 
 def japanese(text: str, pub: date | None) -> list[Found]:
-    out: list[Found] = []
-    for m in _JA_RE.finditer(text):
-        g = m.groupdict()
-        value: DateValue | None = None
-        if g["y"]:
-            value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
-        elif g["m2"]:
-            value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
-        elif g["y3"]:
-            value = _month(int(g["y3"]), int(g["m3"]))
-        elif g["yy"]:
-            value = _month(2000 + int(g["yy"]), int(g["myy"]))  # "25年の7月"
-        elif g["s"]:
-            year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
-            if year is not None:
-                value = season_value(year, _JA_SEASONS[g["s"]])
-        elif g["h"]:
-            value = half_value(int(g["y5"]), 1 if g["h"] in ("前半", "初頭") else 2)
-        elif g["m6"]:
-            value = _month_forward_checked(int(g["m6"]), pub)
-        elif g["y7"]:
-            value = year_value(int(g["y7"]))
-        if value is not None:
-            out.append(Found(m.start(), m.end(), value))
-    return _drop_overlaps(out)
+    return _scan(_JA_RE, text, pub, _read_japanese)
+
+
+def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
+    value: DateValue | None = None
+    if g["y"]:
+        value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
+    elif g["m2"]:
+        value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+    elif g["y3"]:
+        value = _month(int(g["y3"]), int(g["m3"]))
+    elif g["yy"]:
+        value = _month(2000 + int(g["yy"]), int(g["myy"]))  # "25年の7月"
+    elif g["s"]:
+        year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
+        if year is not None:
+            value = season_value(year, _JA_SEASONS[g["s"]])
+    elif g["h"]:
+        value = half_value(int(g["y5"]), 1 if g["h"] in ("前半", "初頭") else 2)
+    elif g["m6"]:
+        value = _month_forward_checked(int(g["m6"]), pub)
+    elif g["y7"]:
+        value = year_value(int(g["y7"]))
+    return value
 
 
 # --- Spanish, Italian, French, German, Portuguese ----------------------------------
@@ -251,36 +265,35 @@ _EU_RE = re.compile(
 
 
 def european(text: str, pub: date | None) -> list[Found]:
-    out: list[Found] = []
-    for m in _EU_RE.finditer(text):
-        g = m.groupdict()
-        value: DateValue | None = None
-        if g["m"]:
-            month = _MONTH_NAMES[g["m"].lower()]
-            if g["y"]:
-                value = day_value(int(g["y"]), month, int(g["d"]))
-            else:
-                value = _forward_day(month, int(g["d"]), pub)
-        elif g["m2"]:
-            month = _MONTH_NAMES[g["m2"].lower()]
-            if g["y2"]:
-                value = day_value(int(g["y2"]), month, int(g["d2"]))
-            else:
-                value = _forward_day(month, int(g["d2"]), pub)
-        elif g["m3"]:
-            value = month_value(int(g["y3"]), _MONTH_NAMES[g["m3"].lower()])
-        elif g["s"]:
-            value = season_value(int(g["y4"]), _SEASON_WORDS[g["s"].lower()])
-        elif g["h"]:
-            word = g["h"].lower()
-            value = half_value(int(g["y5"]), 1 if word in _EARLY else 2)
-        elif g["d6"]:
-            value = day_value(int(g["y6"]), int(g["m6"]), int(g["d6"]))
-        elif g["y7"]:
-            value = year_value(int(g["y7"]))
-        if value is not None:
-            out.append(Found(m.start(), m.end(), value))
-    return _drop_overlaps(out)
+    return _scan(_EU_RE, text, pub, _read_european)
+
+
+def _read_european(g: Groups, pub: date | None) -> DateValue | None:
+    value: DateValue | None = None
+    if g["m"]:
+        month = _MONTH_NAMES[g["m"].lower()]
+        if g["y"]:
+            value = day_value(int(g["y"]), month, int(g["d"]))
+        else:
+            value = _forward_day(month, int(g["d"]), pub)
+    elif g["m2"]:
+        month = _MONTH_NAMES[g["m2"].lower()]
+        if g["y2"]:
+            value = day_value(int(g["y2"]), month, int(g["d2"]))
+        else:
+            value = _forward_day(month, int(g["d2"]), pub)
+    elif g["m3"]:
+        value = month_value(int(g["y3"]), _MONTH_NAMES[g["m3"].lower()])
+    elif g["s"]:
+        value = season_value(int(g["y4"]), _SEASON_WORDS[g["s"].lower()])
+    elif g["h"]:
+        word = g["h"].lower()
+        value = half_value(int(g["y5"]), 1 if word in _EARLY else 2)
+    elif g["d6"]:
+        value = day_value(int(g["y6"]), int(g["m6"]), int(g["d6"]))
+    elif g["y7"]:
+        value = year_value(int(g["y7"]))
+    return value
 
 
 def _next_month_day(day: int, pub: date | None) -> DateValue | None:
