@@ -326,9 +326,7 @@ def _cues(
         quote = " ".join(sentence.split())
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
-        hedged = next(
-            (h.pattern.search(sentence) for h in hedges if h.pattern.search(sentence)), None
-        )
+        hedged = next(filter(None, (h.pattern.search(sentence) for h in hedges)), None)
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
