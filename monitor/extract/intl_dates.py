@@ -50,7 +50,8 @@ def _forward_day(month: int, day: int, pub: date | None) -> DateValue | None:
 
 
 def _forward_month(month: int, pub: date | None) -> DateValue | None:
-    if pub is None:
+    """A year-less month ("오는 12월", "10月"): the next one on or after the published day."""
+    if pub is None or not 1 <= month <= 12:
         return None
     year = pub.year if month >= pub.month else pub.year + 1
     return month_value(year, month)
@@ -155,7 +156,7 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         if pub is not None and pub.day == int(g["today"]):
             value = day_value(pub.year, pub.month, pub.day)
     elif g["m7"] or g["m8"]:
-        value = _month_forward_checked(int(g["m7"] or g["m8"]), pub)
+        value = _forward_month(int(g["m7"] or g["m8"]), pub)
     elif g["y9"]:
         value = year_value(int(g["y9"]))
     return value
@@ -196,7 +197,7 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
     elif g["h"]:
         value = half_value(int(g["y5"]), 1 if g["h"] in ("前半", "初頭") else 2)
     elif g["m6"]:
-        value = _month_forward_checked(int(g["m6"]), pub)
+        value = _forward_month(int(g["m6"]), pub)
     elif g["y7"]:
         value = year_value(int(g["y7"]))
     return value
@@ -315,10 +316,6 @@ def _coming_day(day: int, pub: date | None) -> DateValue | None:
 
 def _month(year: int, month: int) -> DateValue | None:
     return month_value(year, month) if 1 <= month <= 12 else None
-
-
-def _month_forward_checked(month: int, pub: date | None) -> DateValue | None:
-    return _forward_month(month, pub) if 1 <= month <= 12 else None
 
 
 GRAMMARS: Final[dict[str, Grammar]] = {
