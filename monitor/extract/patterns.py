@@ -243,7 +243,13 @@ UNANNOUNCED = keyed_cues(_EN, "unannounced")
 UNDECIDED = keyed_cues(_EN, "undecided")
 PHASE = keyed_cues(_EN, "phase", grouped=True)
 AIRING = keyed_cues(_EN, "airing", grouped=True)
-AIRING_HINTS = ("finale", "continues", "since", "episodes", "currently")  # words every airing cue has
+AIRING_HINTS = (
+    "finale",
+    "continues",
+    "since",
+    "episodes",
+    "currently",
+)  # words every airing cue has
 OTHER_VERB = keyed_cues(_EN, "other_verb")
 HEDGE = keyed_cues(_EN, "hedge", "")
 SPECULATION = keyed_cues(_EN, "speculation")

@@ -110,7 +110,7 @@ def _walk(items: list[Any], prefix: str, found: set[tuple[str, bool]], pattern: 
             if high == 1:
                 _walk(list(sub) + rest, prefix, found, pattern)
             else:
-                _walk(list(sub) + [_CUT], prefix, found, pattern)
+                _walk([*sub, _CUT], prefix, found, pattern)
             return
         # ANY, NOT_LITERAL, GROUPREF, ...: some character, maybe a letter.
         found.add((prefix, False))
