@@ -295,7 +295,7 @@ class _Doc:
             return False
         before = self.text[max(0, m.start() - 90) : m.start()]
         if any(
-            w.strip("'") in p.NOT_SEASON_SUBJECTS
+            p.NOT_SEASON_SUBJECT_RE.fullmatch(w.strip("'"))
             for w in _WORD_RE.findall(before[-40:].lower())[-3:]
         ):
             return False

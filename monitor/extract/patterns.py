@@ -13,13 +13,7 @@ _EN = load("en")  # the cue vocabulary (lexicon/en.toml); this module keeps the 
 
 
 # Release verbs whose object is not the season ("released the first trailer").
-_NOT_SEASON_OBJECT = (
-    r"trailers?|teasers?|posters?|first[\s-]look|images?|photos?|stills?|clips?|featurettes?|"
-    r"statements?|synopsis|key\s+art|soundtrack|footage|promos?|videos?|sneak\s+peeks?|tease|"
-    r"titles?|logo|songs?|singles?|albums?|books?|novels?|podcasts?|games?|campaigns?|"
-    r"petitions?|apps?|website|merch|collection|roles?|deals?|spots?|nominations?|awards?|"
-    r"places?|ratings|numbers|details|look|glimpse|episode\s+titles|finales?"
-)
+_NOT_SEASON_OBJECT = _EN.source_of("not_season", "object")
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
     r"brand-new|another|more|some|\d+|#+)\s+){0,3}"
@@ -42,30 +36,11 @@ LATER_EPISODE_BEFORE_RE = re.compile(
 )
 # "with the last four episodes to follow on Christmas Eve": a later batch's date is not the
 # season's (a split season is dated by its first part).
-LATER_BATCH_RE = re.compile(
-    r"\b(?:(?:last|final|remaining|other|next|later|second)\s+(?:\d+|two|three|four|five|six|"
-    r"seven|eight|nine|ten|few|batch\s+of)?\s*(?:episodes|instal?lments|chapters)|"
-    r"(?:second|next|final|last|remaining)\s+(?:batch|volume|instal?lment)|"
-    r"rest\s+of\s+the\s+(?:season|series|episodes|run)|remainder\s+of\s+the\s+"
-    r"(?:season|series|episodes|run)|back\s+half|second\s+half\s+of\s+the\s+(?:season|series))\b",
-    _I,
-)
+LATER_BATCH_RE = _EN.pattern_of("batch", "later")
 # "The first part will debut on November 16": the date of part 1, not of a later part.
-FIRST_BATCH_RE = re.compile(
-    r"\b(?:first|initial|opening)\s+(?:\d+\s+|two\s+|three\s+|four\s+|five\s+|six\s+|"
-    r"seven\s+|eight\s+|nine\s+)?(?:part|half|batch|volume|instal?lment|episodes)\b|"
-    r"\b(?:part|volume|vol\.)\s+(?:1|one)\b",
-    _I,
-)
+FIRST_BATCH_RE = _EN.pattern_of("batch", "first")
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
-NOT_SEASON_SUBJECTS = frozenset(
-    words(
-        """trailer trailers teaser teasers poster posters look images image photos photo clip
-        clips featurette featurettes promo promos video videos footage campaign campaigns
-        petition petitions rating ratings viewership numbers views audience audiences stock
-        stocks shares price prices subscribers interest finale finales"""
-    )
-)
+NOT_SEASON_SUBJECT_RE = re.compile("(?:" + _EN.source_of("not_season", "subject") + ")", _I)
 PAST_TRIGGER_RE = re.compile("(?:" + _EN.source_of("past") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
     "(?:" + _EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I
@@ -133,9 +108,7 @@ DENIAL_GOES_ON_RE = re.compile(
 # "Netflix has not announced a date, though/but ...": what follows is the writer's own unless
 # it cites the network.
 CONTRAST_RE = re.compile(r"(?:[,;]|\s-)\s*(?:though|although|but)\b", _I)
-OFFICIAL_RE = re.compile(
-    r"\b(?:officially|announced|confirmed|said|says|told|according\s+to|revealed|stated)\b", _I
-)
+OFFICIAL_RE = _EN.pattern_of("official")
 NEGATION_RE = _EN.pattern_of("negation_before", "")
 DECISIVE_NEGATION_RE = re.compile(
     "(?:" + _EN.source_of("negation_before", "decisive") + r")\s+(?:be\s+)?$", _I
@@ -148,12 +121,7 @@ SHOW_SUBJECT_RE = re.compile(
     r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
     _I,
 )
-CANCEL_NOT_SHOW_RE = re.compile(
-    r"\b(?:event|panel|screening|tour|concert|appearance|interview|party|red\s+carpet|fan\s+meeting|"
-    r"fan\s+event|premiere\s+event|flight|plans|contract|subscription|order|meeting|show\s+at|"
-    r"convention|press\s+junket|junket|live\s+show)s?\b",
-    _I,
-)
+CANCEL_NOT_SHOW_RE = _EN.pattern_of("not_show")
 
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(

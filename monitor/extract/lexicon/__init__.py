@@ -35,6 +35,10 @@ CueKind = Literal[
     "other_verb",  # a verb whose date is not a release date ("announced on Monday")
     "reported",  # reported speech a writer may then correct ("a post claimed")
     "superseded",  # "originally set for": the date before it is no longer the date
+    "not_season",  # a release verb's object or subject that is not the season ("trailer")
+    "not_show",  # a cancelled thing that is not the show ("the fan event")
+    "official",  # the network's own word ("said", "according to")
+    "batch",  # a part of a split season: the "first" or a "later" batch of episodes
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
 QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :]) - {
