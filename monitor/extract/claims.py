@@ -45,11 +45,7 @@ _SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w+.&'-]+(?:\s+[\w+.&'-]+){0,2}\
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
 )
-_SOON_RE = re.compile(
-    r"\b(?:next|later\s+this|this\s+coming)\s+(?:week|month|year|spring|summer|fall|autumn|"
-    r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
-    re.I,
-)
+_SOON_RE = p.EN.pattern_of("future", "soon")
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
@@ -98,10 +94,7 @@ _ADVERBS = ("officially ", "formally ", "also ", "finally ", "publicly ")
 _REPORTING = ("announced ", "confirmed ", "revealed ", "unveiled ", "said ", "shared ", "told ")
 # "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
 _RESULT_AFTER_RE = re.compile(
-    r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:drew|attracted|pulled\s+in|earned|scored|averaged|garnered|racked\s+up|"
-    r"delivered|generated|became|broke|topped|ranked|debuted\s+(?:at|to|with)|opened\s+(?:at|to|with)|"
-    r"was\s+(?:watched|seen|viewed|streamed)|had\s+(?:\d|a\b|the\b))",
-    re.I,
+    r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:" + p.EN.source_of("past", "result") + ")", re.I
 )
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
 # "after its New Year's Day release", "following the March 3 debut": the release is behind.

@@ -9,11 +9,11 @@ from monitor.extract.lexicon.starts import keyed_cues, keyed_regex
 from monitor.text.normalize import words
 
 _I = re.I
-_EN = load("en")  # the cue vocabulary (lexicon/en.toml); this module keeps the grammar
+EN = load("en")  # the cue vocabulary (lexicon/en.toml); this module keeps the grammar
 
 
 # Release verbs whose object is not the season ("released the first trailer").
-_NOT_SEASON_OBJECT = _EN.source_of("not_season", "object")
+_NOT_SEASON_OBJECT = EN.source_of("not_season", "object")
 OBJECT_AFTER_RE = re.compile(
     r"\s+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
     r"brand-new|another|more|some|\d+|#+)\s+){0,3}"
@@ -36,17 +36,17 @@ LATER_EPISODE_BEFORE_RE = re.compile(
 )
 # "with the last four episodes to follow on Christmas Eve": a later batch's date is not the
 # season's (a split season is dated by its first part).
-LATER_BATCH_RE = _EN.pattern_of("batch", "later")
+LATER_BATCH_RE = EN.pattern_of("batch", "later")
 # "The first part will debut on November 16": the date of part 1, not of a later part.
-FIRST_BATCH_RE = _EN.pattern_of("batch", "first")
+FIRST_BATCH_RE = EN.pattern_of("batch", "first")
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
-NOT_SEASON_SUBJECT_RE = re.compile("(?:" + _EN.source_of("not_season", "subject") + ")", _I)
-PAST_TRIGGER_RE = re.compile("(?:" + _EN.source_of("past") + ")$", _I)
+NOT_SEASON_SUBJECT_RE = re.compile("(?:" + EN.source_of("not_season", "subject") + ")", _I)
+PAST_TRIGGER_RE = re.compile("(?:" + EN.source_of("past", "") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
-    "(?:" + _EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I
+    "(?:" + EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I
 )
-MOVE_RE = _EN.pattern_of("delay")
-SUPERSEDED_BEFORE_RE = re.compile("(?:" + _EN.source_of("superseded") + r")[^.;,]{0,40}$", _I)
+MOVE_RE = EN.pattern_of("delay")
+SUPERSEDED_BEFORE_RE = re.compile("(?:" + EN.source_of("superseded") + r")[^.;,]{0,40}$", _I)
 # "The October 2 premiere has been scrapped": a date that is no longer the date.
 DROPPED_AFTER_RE = re.compile(
     r"\s*(?:(?:season\s+\w+\s+)?(?:premiere|release|launch|debut|return|air)\s+)?(?:date\s+)?"
@@ -78,12 +78,12 @@ NOT_RELEASE_BEFORE_RE = re.compile(
 )
 
 PHASE_FUTURE_BEFORE_RE = re.compile(
-    "(?:" + _EN.source_of("future", "before") + r")\s+(?:(?:officially|finally|soon|be|get)\s+)?$",
+    "(?:" + EN.source_of("future", "before") + r")\s+(?:(?:officially|finally|soon|be|get)\s+)?$",
     _I,
 )
-PHASE_FUTURE_AFTER_RE = re.compile(r"\s*(?:" + _EN.source_of("future", "after") + ")", _I)
+PHASE_FUTURE_AFTER_RE = re.compile(r"\s*(?:" + EN.source_of("future", "after") + ")", _I)
 # "Renewed, or almost", "Canceled, or nearly dead": a status box that mixes fact and guess.
-OR_ALMOST_AFTER_RE = re.compile(r"\s*,?\s*(?:" + _EN.source_of("hedge", "or_almost") + ")", _I)
+OR_ALMOST_AFTER_RE = re.compile(r"\s*,?\s*(?:" + EN.source_of("hedge", "or_almost") + ")", _I)
 # "Renewed for season 2 before being cancelled": the later status is the current one.
 UNDONE_AFTER_RE = re.compile(
     r"[^.;]{0,80}?\b(?:before|only\s+to\s+be|but\s+(?:was|were|got)|and\s+(?:then|later)|then)\s+"
@@ -92,7 +92,7 @@ UNDONE_AFTER_RE = re.compile(
     _I,
 )
 # Reported speech the writer then corrects: "a post claimed it was axed, but it has not been".
-REPORTED_RE = _EN.pattern_of("reported")
+REPORTED_RE = EN.pattern_of("reported")
 CORRECTION_RE = re.compile(
     r"(?:,\s*but|;\s*but|\bhowever,?)\s+[^.;]{0,120}?(?:\b(?:not|never|no\s+longer)\b|n't\b)", _I
 )
@@ -100,7 +100,7 @@ CORRECTION_RE = re.compile(
 CONCESSIVE_BEFORE_RE = re.compile(
     r"\b(?:despite|in\s+spite\s+of|contrary\s+to|notwithstanding)\b[^.;,]*$", _I
 )
-DENIAL_RE = _EN.pattern_of("speculation", "denial")
+DENIAL_RE = EN.pattern_of("speculation", "denial")
 # "denied reports of X, saying ...": what the denier goes on to say is its own word.
 DENIAL_GOES_ON_RE = re.compile(
     r",\s*(?:saying|adding|stating|explaining|noting|clarifying|insisting)\b", _I
@@ -108,10 +108,10 @@ DENIAL_GOES_ON_RE = re.compile(
 # "Netflix has not announced a date, though/but ...": what follows is the writer's own unless
 # it cites the network.
 CONTRAST_RE = re.compile(r"(?:[,;]|\s-)\s*(?:though|although|but)\b", _I)
-OFFICIAL_RE = _EN.pattern_of("official")
-NEGATION_RE = _EN.pattern_of("negation_before", "")
+OFFICIAL_RE = EN.pattern_of("official")
+NEGATION_RE = EN.pattern_of("negation_before", "")
 DECISIVE_NEGATION_RE = re.compile(
-    "(?:" + _EN.source_of("negation_before", "decisive") + r")\s+(?:be\s+)?$", _I
+    "(?:" + EN.source_of("negation_before", "decisive") + r")\s+(?:be\s+)?$", _I
 )
 # What "will not return" needs before it to be about the show (not an actor leaving).
 SHOW_SUBJECT_RE = re.compile(
@@ -121,7 +121,7 @@ SHOW_SUBJECT_RE = re.compile(
     r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
     _I,
 )
-CANCEL_NOT_SHOW_RE = _EN.pattern_of("not_show")
+CANCEL_NOT_SHOW_RE = EN.pattern_of("not_show")
 
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(
@@ -181,7 +181,7 @@ PERSON_AFTER_RE = re.compile(
     _I,
 )
 # A spinoff, prequel or film of the show is another work: "'X' Spinoff in Development".
-_DERIVATIVE = _EN.source_of("derivative")
+_DERIVATIVE = EN.source_of("derivative")
 DERIVATIVE_TITLE_RE = re.compile(
     r"(?<!#)#+['\"]?(?:'s)?\s+(?:(?:[\w-]+\s+){0,2}?)(?:" + _DERIVATIVE + r")\b", _I
 )
@@ -189,7 +189,7 @@ DERIVATIVE_RE = re.compile(
     r"\b(?:" + _DERIVATIVE + r")\s+(?:series\s+)?(?:of|to|based\s+on|from)\s+(?:the\s+)?"
     r"(?:hit\s+)?(?:series\s+|show\s+)?['\"]?#+"
     # A bare "the spinoff" is another work; "X, the prequel to Y," describes X itself.
-    r"|\b(?:" + _EN.source_of("derivative", "bare") + r")\b"
+    r"|\b(?:" + EN.source_of("derivative", "bare") + r")\b"
     r"(?!\s+(?:to|of|from|based)\b|,)",
     _I,
 )
@@ -204,13 +204,13 @@ DERIVATIVE = keyed_regex(DERIVATIVE_RE)
 DERIVATIVE_WORD = keyed_regex(re.compile(r"\b(?:" + _DERIVATIVE + r")\b", _I))
 
 # The cue scans, their start words generated from the patterns (lexicon/starts.py).
-RENEW = keyed_cues(_EN, "renewed", grouped=True)
-CANCEL = keyed_cues(_EN, "cancelled", grouped=True)
-DATE_TRIGGER = keyed_cues(_EN, "release")
-UNANNOUNCED = keyed_cues(_EN, "unannounced")
-UNDECIDED = keyed_cues(_EN, "undecided")
-PHASE = keyed_cues(_EN, "phase", grouped=True)
-AIRING = keyed_cues(_EN, "airing", grouped=True)
+RENEW = keyed_cues(EN, "renewed", grouped=True)
+CANCEL = keyed_cues(EN, "cancelled", grouped=True)
+DATE_TRIGGER = keyed_cues(EN, "release")
+UNANNOUNCED = keyed_cues(EN, "unannounced")
+UNDECIDED = keyed_cues(EN, "undecided")
+PHASE = keyed_cues(EN, "phase", grouped=True)
+AIRING = keyed_cues(EN, "airing", grouped=True)
 AIRING_HINTS = (
     "finale",
     "continues",
@@ -218,6 +218,6 @@ AIRING_HINTS = (
     "episodes",
     "currently",
 )  # words every airing cue has
-OTHER_VERB = keyed_cues(_EN, "other_verb")
-HEDGE = keyed_cues(_EN, "hedge", "")
-SPECULATION = keyed_cues(_EN, "speculation")
+OTHER_VERB = keyed_cues(EN, "other_verb")
+HEDGE = keyed_cues(EN, "hedge", "")
+SPECULATION = keyed_cues(EN, "speculation")
