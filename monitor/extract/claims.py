@@ -18,7 +18,13 @@ from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
 from monitor.extract.language import READ, detect
 from monitor.extract.sentences import Clause, Sentence, split_sentences
-from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
+from monitor.match.seasons import (
+    NUMBER_WORDS,
+    SeasonMention,
+    find_seasons,
+    mention_seasons,
+    title_number,
+)
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
 from monitor.text.normalize import normalize, words
@@ -828,8 +834,8 @@ class _Evaluator:
         for lo, hi in doc.derivatives:
             if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:
                 continue
-            if any(hi <= s.start < pos for s in doc.seasons):
-                continue
+            if any(hi <= s.start < end for s in doc.seasons):
+                continue  # a season between, or in the trigger itself ("won't be a season 4")
             named = [m for m in doc.mentions if lo <= m.start < hi]
             if not named or any(m.show == self.key for m in named):
                 return True  # "Y, the prequel to X," is about Y when X is ours
@@ -1013,7 +1019,9 @@ class _Evaluator:
     def _cancellations(self) -> list[_Candidate]:
         out = self._last_season_below()
         for m in self.doc.cancel:
-            opened = self._open("renewal", m.start(), m.end())
+            # "axed after nine series": the count after "after" is the item's point, not
+            # background.
+            opened = self._open("renewal", m.start(), m.end(), background_ok=m.lastgroup == "end")
             if opened is None:
                 continue
             sentence, clause, scope = opened
@@ -1036,6 +1044,10 @@ class _Evaluator:
                     self._note("renewal", sentence, f"not said of the show ('{m.group()}')")
                     continue
             if kind == "end":
+                negation = self._negated(clause, m.start())
+                if negation is not None:
+                    self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
+                    continue
                 last = _season_number(m.group())
                 if (
                     last is not None
@@ -1757,7 +1769,17 @@ def _season_number(text: str) -> int | None:
     for s in find_seasons(text):
         if s.kind == "number" and s.numbers:
             return max(s.numbers)
+    # "axed after nine series": the count of seasons made is the last one.
+    count = _AFTER_COUNT_RE.search(text)
+    if count is not None:
+        n = count.group("n").lower()
+        return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
     return None
+
+
+_AFTER_COUNT_RE = re.compile(
+    r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:seasons?|series)\b", re.I
+)
 
 
 def _fmt(seasons: set[int]) -> str:
