@@ -57,7 +57,9 @@ _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 _RELEASE_NOUN_AFTER_RE = re.compile(
     r"\s*(?:(?:season|series)\s+\w+\s+)?(?P<noun>premiere|release|return|launch|debut|bow|"
-    r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
+    r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)"
+    # "its 2024 release schedule": a network's list of releases, not this one.
+    r"(?!\s+(?:schedules?|slates?|calendars?|line-?ups?)\b)",
     re.I,
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
