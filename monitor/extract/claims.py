@@ -825,6 +825,8 @@ class _Evaluator:
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
         doc = self.doc
+        if p.SEASON_OF_DERIVATIVE_RE.match(doc.text, end, clause.end):
+            return True
         obj = p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40))
         if obj is not None:
             # "the second season of the spin-off X": X, named right after, is our show.
@@ -1037,7 +1039,11 @@ class _Evaluator:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
-                if p.CANCEL_NOT_SHOW_RE.search(around) or self._date_cancelled(clause, m):
+                if (
+                    p.CANCEL_NOT_SHOW_RE.search(around)
+                    or p.CANCEL_PLURAL_OBJECT_RE.match(self.doc.text, m.end())
+                    or self._date_cancelled(clause, m)
+                ):
                     self._note("renewal", sentence, "cancellation of something else")
                     continue
             if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):

@@ -121,7 +121,9 @@ SHOW_SUBJECT_RE = re.compile(
     r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
     _I,
 )
-CANCEL_NOT_SHOW_RE = EN.pattern_of("not_show")
+CANCEL_NOT_SHOW_RE = EN.pattern_of("not_show", "")
+# "cancelled shows after a single season": shows in general, right after the verb.
+CANCEL_PLURAL_OBJECT_RE = re.compile(r"\s+(?:" + EN.source_of("not_show", "plural") + ")", _I)
 
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(
@@ -198,6 +200,10 @@ DERIVATIVE_OBJECT_RE = re.compile(
     + _DERIVATIVE
     + r")\b",
     _I,
+)
+# "...not to go ahead with a second season of prequel X": the season is the prequel's.
+SEASON_OF_DERIVATIVE_RE = re.compile(
+    r"[^.;,]{0,40}?\b(?:season|series)\s+of\s+(?:the\s+)?(?:" + _DERIVATIVE + r")\b", _I
 )
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
 DERIVATIVE = keyed_regex(DERIVATIVE_RE)
