@@ -334,7 +334,10 @@ class _Doc:
                 if len(content) < 2:
                     continue
                 before = self.text[max(0, start - 30) : start]
-                if p.PERSON_BEFORE_RE.search(before):
+                owns_season = self.text.endswith("'s", start, end) and bool(
+                    p.SHOW_POSSESSIVE_AFTER_RE.match(self.text, end, end + 40)
+                )
+                if p.PERSON_BEFORE_RE.search(before) and not owns_season:
                     continue
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue

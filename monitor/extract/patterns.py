@@ -167,6 +167,12 @@ PERSON_BEFORE_RE = re.compile(
     r"according\s+to|co-star|costar)\s*$",
     _I,
 )
+# "with Cobra Kai's final outing", "Andor's new season": a name owning a season is a show.
+SHOW_POSSESSIVE_AFTER_RE = re.compile(
+    r"\s+(?:(?:final|last|new|next|latest|upcoming|first|second|third|fourth|fifth|sixth)\s+)?"
+    r"(?:season|series|outing|instal?lment|chapter|run|finale|premiere)\b",
+    _I,
+)
 # "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
