@@ -559,6 +559,7 @@ class _Evaluator:
     headline_season: set[int] | None = None
     item_season: set[int] | None = None
     announced: int | None = None  # the latest season the item says was renewed/ordered
+    stated_final: int | None = None  # the last season, as the item states it
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -575,8 +576,13 @@ class _Evaluator:
             last = _season_number(m.group()) if m.lastgroup == "end" else None
             if last is not None:
                 stated.append((m.start(), last))
+        stated += [
+            (s.start, max(s.numbers))
+            for s in doc.seasons
+            if s.kind == "number" and s.numbers and p.FINAL_AFTER_RE.match(doc.text, s.end)
+        ]
         if stated:
-            self.final = min(stated)[1]
+            self.final = self.stated_final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
         # Only an item that says "the new/next season" needs to know which one it announced.
@@ -1090,6 +1096,10 @@ class _Evaluator:
                 self._note(
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
+                continue
+            if self.stated_final is not None and self.watch.season <= self.stated_final:
+                # "Canceled, Season 3 to Be Its Last": the run ends after season 3.
+                self._note("renewal", sentence, f"season {self.stated_final} is the last one")
                 continue
             candidate = _Candidate(
                 "renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start())
