@@ -341,10 +341,10 @@ class _Doc:
                     continue
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                if before.endswith(("the ", "The ")) and p.DESCRIBED_SHOW_RE.match(
-                    self.text, end, end + 20
-                ):
-                    continue
+                if (
+                    before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end)
+                ) and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20):
+                    continue  # "the Jeremy Allen White show", "Brian Alvarez's comedy"
                 if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
                     self.text[end : end + 20]
                 ):
