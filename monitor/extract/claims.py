@@ -339,6 +339,10 @@ class _Doc:
                 )
                 if p.PERSON_BEFORE_RE.search(before) and not owns_season:
                     continue
+                if self.text.endswith("'s", start, end) and p.AUTHOR_WORK_AFTER_RE.match(
+                    self.text, end, end + 40
+                ):
+                    continue  # "Robert Kirkman's comics": the author, not a show
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
                 if (
@@ -560,9 +564,17 @@ class _Evaluator:
     item_season: set[int] | None = None
     announced: int | None = None  # the latest season the item says was renewed/ordered
     stated_final: int | None = None  # the last season, as the item states it
+    # "Lupin Part 3": an item that numbers only parts, read for a watch without one, means
+    # seasons by them (the show's own name for its seasons).
+    parts_are_seasons: bool = False
 
     def run(self) -> Analysis:
         doc = self.doc
+        self.parts_are_seasons = (
+            self.watch.part is None
+            and any(s.kind == "part" for s in doc.seasons)
+            and not any(s.kind in ("number", "final") for s in doc.seasons)
+        )
         others = self._other_entries()
         for sentence in doc.sentences:
             if others and any(lo <= sentence.start < hi for lo, hi in others):
@@ -743,7 +755,7 @@ class _Evaluator:
             for s in self._mentions_in(sentence, scope):
                 if s.kind in ("count", "part") or s.elliptical:
                     continue
-                values |= mention_seasons(s, self.watch, self.final)
+                values |= self._seasons_of(s)
         return values if len(values) == 1 else None
 
     def _item_season(self) -> set[int] | None:
@@ -753,7 +765,7 @@ class _Evaluator:
             for s in self._mentions_in(sentence, self.scopes[sentence.start]):
                 if s.kind not in ("number", "final") or s.elliptical:
                     continue
-                values |= mention_seasons(s, self.watch, self.final)
+                values |= self._seasons_of(s)
                 if len(values) > 1:
                     return None
         return values or None
@@ -897,7 +909,8 @@ class _Evaluator:
         mentions = [
             s
             for s in self._mentions_in(sentence, scope)
-            if (counts or s.kind != "count") and (s.kind != "part" or self.watch.part is not None)
+            if (counts or s.kind != "count")
+            and (s.kind != "part" or self.watch.part is not None or self.parts_are_seasons)
         ]
         if mentions:
             local = [s for s in mentions if clause.start <= s.start < clause.end]
@@ -909,14 +922,14 @@ class _Evaluator:
                 antecedent = [s for s in mentions if s.end <= clause.start]
                 if antecedent:
                     best = antecedent[-1]
-                    return mention_seasons(best, self.watch, self.final), best, "clause"
+                    return self._seasons_of(best), best, "clause"
             if past and not local:
                 return {self.watch.season}, None, "default"
             # "Renewed: Drift (season 3), X (season 4).": with no season in the trigger's own
             # clause, the season written right after the show's title is the one it speaks of.
             pool = local or self._attached(mentions) or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
-            seasons = mention_seasons(best, self.watch, self.final)
+            seasons = self._seasons_of(best)
             if best.kind == "next" and self.announced is not None:
                 # "renewed for a third season ... scripts for the new season": the new
                 # season is the one just announced, whichever season is watched.
@@ -932,6 +945,11 @@ class _Evaluator:
             # "X series 2 is filming. No transmission date has been confirmed."
             return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
+
+    def _seasons_of(self, mention: SeasonMention) -> set[int]:
+        if self.parts_are_seasons and mention.kind == "part":
+            return set(mention.numbers)
+        return mention_seasons(mention, self.watch, self.final)
 
     def _attached(self, mentions: list[SeasonMention]) -> list[SeasonMention]:
         """The season mentions that follow one of the show's titles: "X (season 4)", "X S4"."""
@@ -1202,7 +1220,7 @@ class _Evaluator:
             seasons: set[int] = set()
             for s in doc.seasons:
                 if lo <= s.start < hi and (s.kind == "number" or s.final):
-                    seasons |= mention_seasons(s, self.watch, self.final)
+                    seasons |= self._seasons_of(s)
             if seasons != {self.watch.season}:
                 continue
             evidence = self._sentence_at(start.start()) or entry[0]
@@ -1486,6 +1504,8 @@ class _Evaluator:
         return bool(p.SUPERSEDED_BEFORE_RE.search(before))
 
     def _part_ok(self, dm: DateMention, sentence: Sentence) -> bool:
+        if self.parts_are_seasons:
+            return True
         parts = [
             s for s in self.doc.seasons if s.kind == "part" and sentence.start <= s.start < dm.start
         ]
@@ -1575,7 +1595,7 @@ class _Evaluator:
                 ]
                 if numbered:
                     mention = min(numbered, key=lambda s: _distance(s, m.start()))
-                    seasons = mention_seasons(mention, self.watch, self.final)
+                    seasons = self._seasons_of(mention)
                     source = "sentence"
             if self.watch.season not in seasons:
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")

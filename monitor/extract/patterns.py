@@ -173,6 +173,12 @@ SHOW_POSSESSIVE_AFTER_RE = re.compile(
     r"(?:season|series|outing|instal?lment|chapter|run|finale|premiere)\b",
     _I,
 )
+# "based on Robert Kirkman's comics": a name owning source material is its author.
+AUTHOR_WORK_AFTER_RE = re.compile(
+    r"\s+(?:(?:best-?selling|hit|classic|original|popular)\s+)?(?:comics?|comic\s+books?|"
+    r"novels?|books?|graphic\s+novels?|manga|memoirs?|stories|short\s+stories|podcast)\b",
+    _I,
+)
 # "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
