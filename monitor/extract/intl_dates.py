@@ -86,7 +86,22 @@ def _scan(
         value = read(m.groupdict(), pub)
         if value is not None:
             found.append(Found(m.start(), m.end(), value))
-    return _drop_overlaps(found)
+    return _drop_range_ends(text, _drop_overlaps(found))
+
+
+# "2021年1月〜3月", "7월부터 9월까지": the second date ends a run that began at the first.
+_RANGE_SEP_RE = re.compile(r"\s*(?:[〜~～\-–—]|から|부터|에서)\s*")
+
+
+def _drop_range_ends(text: str, found: list[Found]) -> list[Found]:
+    """A date that closes a range is no date of its own (a year-less one would resolve
+    forward on its own, "〜3月" read as next March); the range's start stands for it."""
+    out: list[Found] = []
+    for f in found:
+        if out and _RANGE_SEP_RE.fullmatch(text, out[-1].end, f.start):
+            continue
+        out.append(f)
+    return out
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:
@@ -259,7 +274,9 @@ _EU_RE = re.compile(
     + r"|inizio|fine|début|fin|anfang|ende|início|final)\s+(?:de\s+|del\s+|dell'|di\s+|du\s+|"
     + r"d'|des\s+jahres\s+)?(?:anno\s+|año\s+|ano\s+)?(?P<y5>20\d\d)"
     + r"|(?<![\d/.])(?P<d6>\d{1,2})[./](?P<m6>\d{1,2})[./](?P<y6>20\d\d)"
-    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)"
+    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il|durante|"
+    + r"(?:en\s+algún|a\s+lo\s+largo|nel\s+corso|au\s+cours|ao\s+longo)\s+(?:momento\s+)?de[l]?)"
+    + r"\s+(?:el\s+|o\s+|l'|)"
     + r"(?P<y7>20\d\d)\b",
     re.I,
 )

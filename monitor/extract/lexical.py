@@ -10,12 +10,16 @@ Three steps, each a small pure function:
 
 Precedence (first rule that applies wins):
 - renewal: a cancellation over a renewal (the item's latest status is what counts);
+  a cancelled season has no date (the dates beside the news are the last season's);
 - date: a date moved by a delay cue > the most precise date > the headline's > the first;
   a concrete date over "unannounced"; a date before the published day, or beside a release
   verb in the past tense ("放送された", "estrenó") unless it is the item's own day, is
   history; a date in a sentence that says the season is out is an episode's, not news;
 - phase: the furthest phase stated; "released" only when no future date is announced and
-  the sentence names the watched season (a first season: the show, when no other is named).
+  the sentence names the watched season by number (a first season: the show, when no other
+  is named; "the next season" is never one that is out).
+- published: an item with no date of its own is dated by its latest stamp line
+  ("2025年2月18日追記"), for history and year-less dates.
 
 Scope: a season is named by its number, ordinal, "next season", a number glued to the
 title, or an alias that adds a subtitle to the show's name ("크라임씬 리턴즈"); a past
@@ -39,15 +43,23 @@ from monitor.models import Claim, ClaimField, Watch
 from monitor.text.normalize import normalize
 
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
-_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n…]|…(?= ?[a-zà-öø-ÿ]))+(?:[.!?。！？…]+|\n|$)")
+# "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?"
+_SENTENCE_RE = re.compile(r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ]))+(?:[.!?。！？…]+|\n|$|(?=¿))")
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
-_NUMBER_AFTER_RE = re.compile(r"\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
+# "Ahsoka 2", "「この素晴らしい世界に祝福を!3」": a number after the title (and its "!").
+_NUMBER_AFTER_RE = re.compile(r"[!?！？]?\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
 # A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
 _STAMP_RE = re.compile(
     r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
-    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
+    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信|追記)?[^\w]*"
+)
+# A quoted event ("「結束バンド TOUR "We will B"」で", "「10周年記念生配信」"), not another show.
+_EVENT_RE = re.compile(
+    r"ツアー|TOUR|ライブ|LIVE|イベント|フェス|生配信|生放送|ステージ|記念|콘서트|팬미팅|쇼케이스|"
+    r"시상식|페스티벌",
+    re.I,
 )
 # A quoted studio or company ("制作会社「Lerche」"), not another show.
 _COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
@@ -130,9 +142,45 @@ def analyse_lexical(
     ]
     others = [(m.start, m.end) for m in mentions if m.show != key]
     spans = scope(norm, len(title) if title else 0, lex, watch, ours, others)
+    if published is None:
+        # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
+        # then: the stamp dates what the item calls past and future.
+        published = _stamp_date(norm, spans, language)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
     claims = _resolve(hits, raw, published)
     return Analysis(watch, True, tuple(claims), tuple(notes))
+
+
+def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
+    """The latest full date written alone on a stamp line, or None."""
+    days = [
+        f.value.lo
+        for span in spans
+        if _STAMP_RE.fullmatch(text[span.start : span.end].strip())
+        for f in GRAMMARS[language](text[span.start : span.end], None)
+        if f.value.precision == "day"
+    ]
+    return max(days, default=None)
+
+
+def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans; a title's own "!" or "?" ("ぼっち・ざ・ろっく!の2期") ends none."""
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE_RE.finditer(text):
+        start, end = m.span()
+        if out and _inside_title(out[-1][1], text, ours):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
+    return (
+        pos < len(text)
+        and not text[pos].isspace()
+        and any(a < pos <= b + 1 and text[pos - 1] in "!?！？" for a, b in ours)
+    )
 
 
 def scope(
@@ -151,6 +199,7 @@ def scope(
         for m in _QUOTED_RE.finditer(text)
         if not any(a < m.end() and m.start() < b for a, b in ours)
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _EVENT_RE.search(m.group())
         # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title
         and not any(c.pattern.search(m.group()) for c in lex.cues if c.kind in _VERDICTS)
     ]
@@ -159,8 +208,7 @@ def scope(
     current_ours = True
     current_season: SeasonRef | None = None
     headline_season: SeasonRef | None = None
-    for m in _SENTENCE_RE.finditer(text):
-        start, end = m.span()
+    for start, end in _sentences(text, ours):
         if not text[start:end].strip():
             continue
         headline = start < headline_end
@@ -376,7 +424,8 @@ def _cues(
                 if (
                     reason is None
                     and cue.value == "released"
-                    and not any(_matches(r, watch) for r in span.seasons)
+                    # "続編制作決定": the next season is never one that is out already
+                    and not any(r.number is not None and _matches(r, watch) for r in span.seasons)
                     and not (watch.season == 1 and not numbered_others)
                 ):
                     # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
@@ -414,9 +463,12 @@ def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) ->
                 ref = span.inherited
             if ref is None or ref.number is None:
                 continue
-            if watch.season == ref.number:
+            # "renovó para una segunda y tercera temporada. La última temporada...": the last
+            # of the seasons named is the final one.
+            last = max(ref.number, ref.also or 0)
+            if watch.season == last:
                 hits.append(_Hit("renewal", "renewed", span, pos))
-            elif watch.season > ref.number:
+            elif watch.season > last:
                 hits.append(_Hit("renewal", "cancelled", span, pos))
     return hits
 
@@ -505,6 +557,10 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     if renewal:
         chosen = next((h for h in renewal if h.value == "cancelled"), renewal[0])
         claims.append(Claim("renewal", chosen.value, evidence(chosen)))
+        if chosen.value == "cancelled":
+            # A season that will not be made has no release date: the dates near the news
+            # ("la temporada final: el 6 de julio") are the last season's.
+            hits = [h for h in hits if h.field != "date"]
     released_in = {h.span.start for h in hits if h.field == "phase" and h.value == "released"}
     # An episode airing today ("오늘(24일) 2화") dates an episode, not the season's premiere.
     dated = [
