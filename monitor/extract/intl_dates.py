@@ -128,9 +128,10 @@ _KO_RE = re.compile(
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
     r"|오는\s*(?P<do>\d{1,2})\s*일"
-    r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월"
+    r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월(?!\s*\d)"
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
+    r"|(?P<r10>내년)(?:\s*중)?"
 )
 
 
@@ -174,6 +175,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_month(int(g["m7"] or g["m8"]), pub)
     elif g["y9"]:
         value = year_value(int(g["y9"]))
+    elif g["r10"]:  # "내년 중 공개될 예정": next year alone ("올해" in a roundup is too loose)
+        year = _relative_year(g["r10"], pub)
+        value = None if year is None else year_value(year)
     return value
 
 
