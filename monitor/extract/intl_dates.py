@@ -266,7 +266,7 @@ _EU_RE = re.compile(
     + r"(?:\s*(?:de|del|,)?\s*(?P<y>20\d\d))?"
     + r"|"
     + _MON.format("m2")
-    + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
+    + r"\s+(?P<d2>\d{1,2})(?!\d)(?:\s*,\s*(?P<y2>20\d\d))?"  # not "juin 20|25"
     + r"|"
     + _MON.format("m3")
     + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"

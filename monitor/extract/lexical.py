@@ -46,8 +46,16 @@ from monitor.models import Claim, ClaimField, Watch
 from monitor.text.normalize import normalize
 
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
-# "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?"
-_SENTENCE_RE = re.compile(r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ]))+(?:[.!?。！？…]+|\n|$|(?=¿))")
+# "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?";
+# a German ordinal's dot ends none: "eine 2. Staffel", "am 25. Juli 2024".
+_DE_ORDINAL_NOUNS = (
+    r"(?:Staffel|Folge|Teil|Episode|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
+    r"September|Oktober|November|Dezember)\b"
+)
+_SENTENCE_RE = re.compile(
+    r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\d)\.(?= ?" + _DE_ORDINAL_NOUNS + r"))+"
+    r"(?:[.!?。！？…]+|\n|$|(?=¿))"
+)
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
