@@ -94,7 +94,7 @@ def test_date_grammars(language: str, text: str, values: list[str]) -> None:
 @pytest.mark.parametrize("case", CASES["case"], ids=[c["id"] for c in CASES["case"]])
 def test_intl_cases(case: dict[str, Any]) -> None:
     show, season, *aliases = case["watch"]
-    watch = Watch(show, season, aliases=tuple(aliases))
+    watch = Watch(show, season, aliases=tuple(aliases), part=case.get("part"))
     published = date.fromisoformat(case["published"]) if "published" in case else None
     claims = extract_for_watch(case["title"], case["text"], watch, published)
     assert {c.field: c.value for c in claims} == case["expected"], case["why"]

@@ -96,6 +96,7 @@ _COUNT_AFTER_RE = re.compile(r"\s*(?:뿐|만에|남|が残|を残)")
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
+_PART_TAIL_RE = re.compile(r"(?:part|parte|partie|teil|vol(?:ume)?|파트|パート)\s*\d{1,2}$", re.I)
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
@@ -294,7 +295,14 @@ def _season_refs(
     for start, end in ours:
         glued = _TRAILING_NUMBER_RE.search(text, start, end)
         after = _NUMBER_AFTER_RE.match(text, end)
-        if glued is not None:  # the alias itself names the season: "굿파트너2"
+        if glued is not None and _PART_TAIL_RE.search(text, start, end):
+            # "아일랜드 파트2": the alias names a part of a split season, not a season
+            n = int(glued.group("n"))
+            if watch.part is not None:
+                refs.append(SeasonRef(start, end, n, part=True))
+            elif parts_are_seasons:
+                refs.append(SeasonRef(start, end, n))
+        elif glued is not None:  # the alias itself names the season: "굿파트너2"
             refs.append(SeasonRef(start, end, int(glued.group("n"))))
         elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
