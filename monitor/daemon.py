@@ -49,6 +49,7 @@ TICK_MAX = 30.0
 SHUTDOWN_GRACE = 8.0  # SIGTERM to exit, at most (Docker's default kill timeout is 10 s)
 ENV_SHUTDOWN_GRACE = "RELEASE_MONITOR_SHUTDOWN_GRACE"  # seconds, for a longer `docker stop -t`
 FULL_CONFIG_CHECK = 30.0  # hash the config at least this often even if its stat looks unchanged
+STOP_POLL = 1.0  # seconds between two looks at the stop flag in the main thread
 WAIT_LOG_EVERY = 30.0  # seconds between two "waiting for the other daemons" lines
 
 
@@ -138,6 +139,7 @@ class Daemon:
         self.rt: Any = None
         self.web: Any = None  # the [web] part, when configured
         self.stop_event = threading.Event()
+        self._stop_reason = "stop"  # the signal's name once one arrives
         self._hold = threading.Event()  # set: host runs stop after their current source
         self._rt_lock = threading.Lock()  # held by jobs that use the runtime outside the pool
         self._lock = threading.Lock()  # guards the bookkeeping below
@@ -259,6 +261,7 @@ class Daemon:
                     self._jobs_idle.notify_all()
 
         run.__name__ = func.__name__
+        run.__qualname__ = func.__qualname__  # what APScheduler names the job in its log
         return run
 
     def request_stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
@@ -266,8 +269,7 @@ class Daemon:
             log.warning("second stop signal: exiting now")
             logging.shutdown()
             os._exit(1)
-        name = signal.Signals(signum).name if signum else "stop"
-        log.info("%s received: finishing in-flight work (at most %gs)", name, self.shutdown_grace)
+        self._stop_reason = signal.Signals(signum).name if signum else "stop"
         self.stop_event.set()
 
     def run_forever(self) -> int:
@@ -275,8 +277,18 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.request_stop)
         self.start()
-        while not self.stop_event.wait(3600):
+        # Short waits, not one long one: a signal the kernel hands to another thread only
+        # sets a flag, and the main thread runs the handler when it next wakes up.
+        while not self.stop_event.wait(STOP_POLL):
             pass
+        # Logged here, not in the handler: a handler that logs can deadlock on a logging
+        # lock held by the code it interrupted.
+        if self.exit_code == 0:  # a fatal fault has already said why
+            log.info(
+                "%s received: finishing in-flight work (at most %gs)",
+                self._stop_reason,
+                self.shutdown_grace,
+            )
         return self.shutdown()
 
     def shutdown(self) -> int:
