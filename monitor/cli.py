@@ -428,10 +428,13 @@ def status(state: State, as_json: bool) -> None:
     from monitor.state.repository import Repository
 
     config = state.config
+    from monitor.state.daemons import describe_live
+
     repo = Repository.open(config.database_url, create=False)
     try:
         seasons = repo.seasons(config.watches)
         dead = repo.deliveries("dead")
+        running = describe_live(repo.engine, datetime.now(UTC))
     finally:
         repo.close()
     if as_json:
@@ -440,6 +443,8 @@ def status(state: State, as_json: bool) -> None:
             click.echo(f"release-monitor: undelivered: {_dead_line(row)}", err=True)
         return
     _status_table(seasons, dead)
+    for line in running:
+        click.echo(line)
 
 
 def _dead_line(row: Any) -> str:
@@ -617,6 +622,7 @@ def health(state: State) -> None:
     from datetime import UTC, datetime
 
     from monitor.lock import sqlite_path
+    from monitor.state.daemons import describe_live, this_host
     from monitor.state.health import HeartbeatStore, dead_deliveries, verdict
     from monitor.state.repository import Repository
 
@@ -625,15 +631,24 @@ def health(state: State) -> None:
     if db_file is not None and not db_file.exists():
         fail(f"no database at {db_file} yet: start the daemon with `release-monitor run`", 1)
     repo = Repository.open(url, create=False)
+    now = datetime.now(UTC)
     try:
-        healthy, reason = verdict(
-            HeartbeatStore(repo).latest(), dead_deliveries(repo), datetime.now(UTC)
-        )
+        # This host's daemon decides: another host's stale one is that host's problem.
+        store = HeartbeatStore(repo)
+        host = this_host()
+        beat = store.latest(host)
+        healthy, reason = verdict(beat, dead_deliveries(repo), now)
+        if beat is None and store.latest() is not None:
+            reason = f"no daemon has run on this host ({host}) yet"
+        running = describe_live(repo.engine, now)
     finally:
         repo.close()
+    if healthy:
+        click.echo(reason)
+    for line in running:  # every live daemon, whatever this host's verdict
+        click.echo(line)
     if not healthy:
         fail(reason, 1)
-    click.echo(reason)
 
 
 @cli.command()

@@ -39,6 +39,12 @@ DEFAULTS: dict[str, Any] = {
     "max_body_bytes": 10 * 1024 * 1024,
     "fetch_timeout": "30s",  # total deadline of one fetch, connect + read + body
     "workers": 4,
+    # Scale-out (several daemons on one PostgreSQL database): how long a claim on a due source
+    # lasts unrenewed (a dead daemon's sources wait this long), and the connection limits.
+    "lease": "60s",
+    "pool_size": 5,
+    "max_overflow": 10,
+    "statement_timeout": "60s",
     "per_host": 1,
     "notify_timeout": "30s",  # total deadline of one send to one target
     "google_news_base_url": "https://news.google.com/rss/search",
@@ -136,6 +142,18 @@ class MonitorSection(_Strict):
     max_body_bytes: SInt = Field(default=DEFAULTS["max_body_bytes"], ge=64 * 1024, le=1024**3)
     fetch_timeout: Timeout = parse_duration(DEFAULTS["fetch_timeout"])
     workers: SInt = Field(default=DEFAULTS["workers"], ge=1, le=64)
+    lease: Duration = parse_duration(DEFAULTS["lease"])
+    pool_size: SInt = Field(default=DEFAULTS["pool_size"], ge=1, le=200)
+    max_overflow: SInt = Field(default=DEFAULTS["max_overflow"], ge=0, le=200)
+    statement_timeout: Duration = parse_duration(DEFAULTS["statement_timeout"])
+
+    @field_validator("lease")
+    @classmethod
+    def _lease(cls, value: timedelta) -> timedelta:
+        if value < timedelta(seconds=3):
+            raise ValueError("must be at least 3s (it is renewed every third of it)")
+        return value
+
     # Parallel fetches per host: 1 keeps public sites from ever being hit in parallel; a
     # self-hosted RSS bridge with hundreds of routes can take more.
     per_host: SInt = Field(default=DEFAULTS["per_host"], ge=1, le=64)

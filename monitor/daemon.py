@@ -23,16 +23,18 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.exc import SQLAlchemyError
 
 from monitor import pipeline
-from monitor.config import Config, mask_secret_url
+from monitor.config import Config, mask_database_url, mask_secret_url
 from monitor.lock import sqlite_path
 from monitor.models import DeliveryReport, Event
 from monitor.notify.notices import config_error, config_fixed, source_alert
 from monitor.notify.outbox import shared_workers
 from monitor.reload import ConfigWatcher, Reload, restart_only_changes, smallest_interval
 from monitor.sources.base import Source
-from monitor.state.db import describe_failure
+from monitor.state import daemons, leases
+from monitor.state.db import describe_failure, pool_options
 from monitor.state.health import HeartbeatStore
-from monitor.state.repository import Repository
+from monitor.state.repository import Repository, watches_hash
+from monitor.state.retry import retrying
 from monitor.state.source_health import reschedule
 
 log = logging.getLogger("monitor.daemon")
@@ -47,6 +49,8 @@ TICK_MAX = 30.0
 SHUTDOWN_GRACE = 8.0  # SIGTERM to exit, at most (Docker's default kill timeout is 10 s)
 ENV_SHUTDOWN_GRACE = "RELEASE_MONITOR_SHUTDOWN_GRACE"  # seconds, for a longer `docker stop -t`
 FULL_CONFIG_CHECK = 30.0  # hash the config at least this often even if its stat looks unchanged
+STOP_POLL = 1.0  # seconds between two looks at the stop flag in the main thread
+WAIT_LOG_EVERY = 30.0  # seconds between two "waiting for the other daemons" lines
 
 
 def utcnow() -> datetime:
@@ -127,9 +131,15 @@ class Daemon:
         self.watcher = ConfigWatcher(config_path, config)
         self.repo: Repository | None = None
         self.heartbeat: HeartbeatStore | None = None
+        self.host = daemons.this_host()
+        self.instance = daemons.new_instance(self.host)
+        self._claims: dict[str, leases.SourceClaim] = {}  # guarded by _lock
+        self._waiting_logged = 0.0
+        self._release_day_waiting = False
         self.rt: Any = None
         self.web: Any = None  # the [web] part, when configured
         self.stop_event = threading.Event()
+        self._stop_reason = "stop"  # the signal's name once one arrives
         self._hold = threading.Event()  # set: host runs stop after their current source
         self._rt_lock = threading.Lock()  # held by jobs that use the runtime outside the pool
         self._lock = threading.Lock()  # guards the bookkeeping below
@@ -157,16 +167,30 @@ class Daemon:
     # --- lifecycle ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        self.repo = Repository.open(self.config.database_url)
+        self.repo = Repository.open(self.config.database_url, pool_options(self.config))
         self._db_identity = self._identity()
-        self.heartbeat = HeartbeatStore(self.repo)
         if self.config.web.listen:
             from monitor.web import web_server
 
             # Bound before anything runs: a taken port stops the start, clearly.
             self.web = web_server(self.repo, lambda: self.config, self.config.web.listen)
-        self.rt = self.ops.runtime(self.config)
         now = self.clock()
+        repo = self.repo
+        retrying(
+            lambda: daemons.register(
+                repo.engine,
+                instance=self.instance,
+                host=self.host,
+                pid=os.getpid(),
+                watch_hash=watches_hash(self.config.watches),
+                tick_seconds=self.tick_every,
+                now=now,
+                database=mask_database_url(self.config.database_url),
+            ),
+            what="registering the daemon",
+        )
+        self.heartbeat = HeartbeatStore(self.repo, self.instance, self.host)
+        self.rt = self.ops.runtime(self.config)
         self._beat(now)
         log.info(
             "daemon started: %d sources, %d watches, tick every %gs, %d workers",
@@ -189,6 +213,12 @@ class Daemon:
             jitter=self.tick_every / 10,
             id="tick",
             next_run_time=start,
+        )
+        self.scheduler.add_job(
+            self._job(self._renew),
+            "interval",
+            seconds=self.config.monitor.lease.total_seconds() / 3,
+            id="renew",
         )
         self.scheduler.add_job(
             self._job(self._deliver),
@@ -231,6 +261,7 @@ class Daemon:
                     self._jobs_idle.notify_all()
 
         run.__name__ = func.__name__
+        run.__qualname__ = func.__qualname__  # what APScheduler names the job in its log
         return run
 
     def request_stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
@@ -238,8 +269,7 @@ class Daemon:
             log.warning("second stop signal: exiting now")
             logging.shutdown()
             os._exit(1)
-        name = signal.Signals(signum).name if signum else "stop"
-        log.info("%s received: finishing in-flight work (at most %gs)", name, self.shutdown_grace)
+        self._stop_reason = signal.Signals(signum).name if signum else "stop"
         self.stop_event.set()
 
     def run_forever(self) -> int:
@@ -247,8 +277,18 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.request_stop)
         self.start()
-        while not self.stop_event.wait(3600):
+        # Short waits, not one long one: a signal the kernel hands to another thread only
+        # sets a flag, and the main thread runs the handler when it next wakes up.
+        while not self.stop_event.wait(STOP_POLL):
             pass
+        # Logged here, not in the handler: a handler that logs can deadlock on a logging
+        # lock held by the code it interrupted.
+        if self.exit_code == 0:  # a fatal fault has already said why
+            log.info(
+                "%s received: finishing in-flight work (at most %gs)",
+                self._stop_reason,
+                self.shutdown_grace,
+            )
         return self.shutdown()
 
     def shutdown(self) -> int:
@@ -259,18 +299,14 @@ class Daemon:
         self.scheduler.shutdown(wait=False)
         if self.web is not None:
             self.web.stop(timeout=min(2.0, self.shutdown_grace / 4))
-        with self._lock:
-            futures = set(self._futures)
-        for future in futures:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                break
-            # A failure was already logged by the worker; here we only wait.
-            with contextlib.suppress(Exception):
-                future.result(timeout=remaining)
+        self._wait_for_polls(deadline)
         with self._lock:
             while self._jobs_running and time.monotonic() < deadline:
                 self._jobs_idle.wait(max(0.0, deadline - time.monotonic()))
+        # A tick that was running when the stop came may have handed out polls meanwhile
+        # (they stop after their current source): wait for those too.
+        self._wait_for_polls(deadline)
+        with self._lock:
             busy = sorted(self._inflight)
             jobs = self._jobs_running
         # Sends run on their targets' own workers, outside the jobs: let them finish too.
@@ -281,6 +317,11 @@ class Daemon:
             # Not into a database file that was removed or replaced under us.
             if self.heartbeat is not None and self.exit_code == 0:
                 self.heartbeat.stopped(now)
+            if self.repo is not None:
+                # Sources claimed but not fetched are due again at once for the others.
+                with self._lock:
+                    unfinished = [c for n, c in self._claims.items() if n not in self._inflight]
+                leases.release(self.repo.engine, unfinished)
         except Exception as exc:
             log.warning("could not record the stop in the database: %s", exc)
         if busy or jobs:
@@ -310,20 +351,104 @@ class Daemon:
         )
         return self.exit_code
 
+    def _wait_for_polls(self, deadline: float) -> None:
+        with self._lock:
+            futures = set(self._futures)
+        for future in futures:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            # A failure was already logged by the worker; here we only wait.
+            with contextlib.suppress(Exception):
+                future.result(timeout=remaining)
+
     # --- jobs ----------------------------------------------------------------------------------
 
     def _beat(self, now: datetime) -> None:
         if self.heartbeat is None:
             return
+        heartbeat = self.heartbeat
+        with self._lock:
+            claimed = len(self._claims)
         try:
-            self.heartbeat.beat(
-                pid=os.getpid(),
-                started_at=self.started_at,
-                now=now,
-                tick_seconds=self.tick_every,
+            retrying(
+                lambda: heartbeat.beat(
+                    pid=os.getpid(),
+                    started_at=self.started_at,
+                    now=now,
+                    tick_seconds=self.tick_every,
+                    watch_hash=watches_hash(self.config.watches),
+                    claimed=claimed,
+                ),
+                what="heartbeat",
+                attempts=2,
             )
         except Exception as exc:  # a locked database must not stop polling
             log.warning("could not record the heartbeat: %s", exc)
+
+    def _others_disagree(self, now: datetime) -> bool:
+        """Does a live daemon on this database run another watchlist (an edit not picked up
+        by all yet)? Then nobody polls, so no baseline is recorded for a half-known edit."""
+        assert self.repo is not None
+        mine = watches_hash(self.config.watches)
+        theirs = daemons.conflicts(daemons.live_daemons(self.repo.engine, now), mine, self.instance)
+        if theirs and time.monotonic() - self._waiting_logged >= WAIT_LOG_EVERY:
+            self._waiting_logged = time.monotonic()
+            log.warning(
+                "polling paused: the daemon on %s runs another watchlist; waiting until every "
+                "daemon on this database has the same [[watch]] list",
+                ", ".join(d.describe() for d in theirs),
+            )
+        return bool(theirs)
+
+    def _claim(self, now: datetime) -> list[tuple[Source, leases.SourceClaim]]:
+        """Lease this tick's due sources (those no other daemon holds, on idle hosts)."""
+        assert self.repo is not None
+        with self._lock:
+            candidates = {
+                s.name: s
+                for s in self.rt.due_sources(now)
+                if s.name not in self._inflight and host_of(s.url) not in self._busy_hosts
+            }
+        if not candidates:
+            return []
+        repo = self.repo
+        claims = retrying(
+            lambda: leases.claim_due(
+                repo.engine,
+                sorted(candidates),
+                self.instance,
+                now,
+                lease=self.config.monitor.lease,
+            ),
+            what="claiming due sources",
+        )
+        with self._lock:
+            for claim in claims:
+                self._claims[claim.name] = claim
+        return [(candidates[c.name], c) for c in claims]
+
+    def _renew(self) -> None:
+        """Keep the leases of running fetches alive (a dead daemon's simply lapse)."""
+        if self.repo is None:
+            return
+        with self._lock:
+            held = list(self._claims.values())
+        if not held:
+            return
+        repo = self.repo
+        renewed, lost = retrying(
+            lambda: leases.renew(repo.engine, held, self.clock(), lease=self.config.monitor.lease),
+            what="renewing leases",
+        )
+        with self._lock:
+            for claim in renewed:
+                if claim.name in self._claims:
+                    self._claims[claim.name] = claim
+            for claim in lost:
+                self._claims.pop(claim.name, None)
+        for claim in lost:
+            log.warning("lease on %s lapsed before it could be renewed", claim.name)
 
     def _identity(self) -> tuple[int, int] | None:
         if self._db_file is None:
@@ -370,16 +495,17 @@ class Daemon:
         if self._pending is not None and not self._swap(now):
             self._beat(now)
             return
-        due = self.rt.due_sources(now)
         self._beat(now)
+        if self._others_disagree(now):
+            return
+        if self._release_day_waiting:  # held back while the daemons disagreed
+            self._release_day_waiting = False
+            self._wake("release_day")
         by_host: dict[str, list[Source]] = {}
+        for source, _claim in self._claim(now):
+            by_host.setdefault(host_of(source.url), []).append(source)
         with self._lock:
-            for source in due:
-                if source.name not in self._inflight:
-                    by_host.setdefault(host_of(source.url), []).append(source)
             for host, sources in by_host.items():
-                if host in self._busy_hosts:
-                    continue
                 self._busy_hosts.add(host)
                 self._inflight.update(s.name for s in sources)
                 future = self.pool.submit(self._run_host, self.rt, host, sources)
@@ -393,6 +519,7 @@ class Daemon:
     def _run_host(self, rt: Any, host: str, sources: list[Source]) -> None:
         """One host's due sources, one request at a time, spaced for polite hosts."""
         gap = host_gap(host)
+        done: set[str] = set()
         try:
             for source in sources:
                 if self._hold.is_set():
@@ -405,17 +532,25 @@ class Daemon:
                 try:
                     self._poll_one(rt, source)
                 finally:
+                    done.add(source.name)
                     with self._lock:
                         self._inflight.discard(source.name)
+                        self._claims.pop(source.name, None)
         finally:
             with self._lock:
+                left = [self._claims.pop(s.name) for s in sources if s.name in self._claims]
                 self._inflight.difference_update(s.name for s in sources)
                 self._busy_hosts.discard(host)
+            if left and self.repo is not None:  # held back by a reload or a stop: due again
+                with contextlib.suppress(Exception):
+                    leases.release(self.repo.engine, left)
 
     def _poll_one(self, rt: Any, source: Source) -> None:
         now = self.clock()
+        with self._lock:
+            claim = self._claims.get(source.name)
         try:
-            report, events = self.ops.poll_source(rt, source, now)
+            report, events = self.ops.poll_source(rt, source, now, claim=claim)
         except SQLAlchemyError as exc:  # the source is fine; storing its results failed
             self.stats.errors += 1
             log.error(
@@ -477,7 +612,9 @@ class Daemon:
         if self.stop_event.is_set():
             return
         with self._rt_lock:
-            report = self.ops.deliver_due(self.rt, self.clock())
+            report = retrying(
+                lambda: self.ops.deliver_due(self.rt, self.clock()), what="delivering"
+            )
         self.stats.sent += report.sent
         if report.sent or report.failed:
             log.info(
@@ -490,8 +627,15 @@ class Daemon:
     def _release_day(self) -> None:
         if self.stop_event.is_set():
             return
+        # It writes the season rows of this daemon's watchlist: not while another live
+        # daemon runs a different one (the next tick that finds them agreeing runs it).
+        if self.repo is not None and self._others_disagree(self.clock()):
+            self._release_day_waiting = True
+            return
         with self._rt_lock:
-            events = self.ops.release_day(self.rt, self.clock())
+            events = retrying(
+                lambda: self.ops.release_day(self.rt, self.clock()), what="release day"
+            )
         for ev in events:
             log.info("event %s: %s S%d (%s)", ev.kind, ev.show, ev.season, ev.new or "unknown")
         if events:

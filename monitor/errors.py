@@ -26,3 +26,7 @@ class FetchError(MonitorError):
 
 class DatabaseLockedError(MonitorError):
     """Another daemon already runs on this database."""
+
+
+class WatchlistConflictError(MonitorError):
+    """Another live daemon on this database runs a different watchlist."""

@@ -1,4 +1,8 @@
-"""One daemon per database: a flock'ed lock file next to SQLite, an advisory lock on PostgreSQL."""
+"""One daemon per SQLite file: a flock'ed lock file next to it.
+
+PostgreSQL takes no such lock: several daemons share one database there, with leases on due
+sources and deliveries (monitor/state/leases.py) and one watchlist (monitor/state/daemons.py).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,10 @@ import contextlib
 import fcntl
 import os
 import socket
-import zlib
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
-from monitor.config import mask_database_url
 from monitor.errors import DatabaseLockedError, MonitorError
-
-# A fixed advisory-lock key: "release-monitor daemon" as a signed 32-bit CRC.
-PG_LOCK_KEY = zlib.crc32(b"release-monitor daemon") - (1 << 31)
 
 
 def sqlite_path(database_url: str) -> Path | None:
@@ -40,15 +38,11 @@ class DaemonLock:
         self.database_url = database_url
         self.path: Path | None = None
         self._fd: int | None = None
-        self._conn: Any = None
-        self._engine: Any = None
 
     def acquire(self) -> DaemonLock:
         db_path = sqlite_path(self.database_url)
         if db_path is not None:
             self._acquire_file(lock_path_for(db_path))
-        elif self.database_url.startswith(("postgresql", "postgres")):
-            self._acquire_pg()
         return self
 
     def _acquire_file(self, path: Path) -> None:
@@ -78,33 +72,6 @@ class DaemonLock:
         self._fd = fd
         self.path = path
 
-    def _acquire_pg(self) -> None:
-        from sqlalchemy import create_engine, text
-
-        engine = create_engine(self.database_url, pool_size=1, max_overflow=0)
-        conn = engine.connect()
-        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": PG_LOCK_KEY}).scalar()
-        if not got:
-            holder = conn.execute(
-                text(
-                    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = :k "
-                    "AND granted LIMIT 1"
-                ),
-                {"k": PG_LOCK_KEY & 0xFFFFFFFF},
-            ).scalar()
-            conn.close()
-            engine.dispose()
-            who = f" (PostgreSQL backend pid {holder})" if holder else ""
-            # Several daemons on one PostgreSQL database (DESIGN.md §6) need leases on due
-            # sources, which this release does not have yet: until then, one daemon.
-            raise DatabaseLockedError(
-                f"another release-monitor daemon{who} already holds advisory lock "
-                f"{PG_LOCK_KEY} on {mask_database_url(self.database_url)}; stop it first "
-                "(sharing one database between daemons is not supported yet)"
-            )
-        conn.commit()
-        self._conn, self._engine = conn, engine
-
     def release(self) -> None:
         if self._fd is not None:
             with contextlib.suppress(OSError):
@@ -112,11 +79,6 @@ class DaemonLock:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
-        if self._conn is not None:
-            with contextlib.suppress(Exception):
-                self._conn.close()
-                self._engine.dispose()
-            self._conn = self._engine = None
 
     def __enter__(self) -> DaemonLock:
         return self.acquire()

@@ -35,7 +35,10 @@ from monitor.sources import build_fetcher, build_sources
 from monitor.sources.base import Source
 from monitor.sources.http import Fetcher
 from monitor.sources.publishers import publisher_name, trust_for_url
+from monitor.state import leases
+from monitor.state.db import pool_options
 from monitor.state.repository import Cycle, Repository, Routing, watches_hash
+from monitor.state.retry import retrying
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
 RATE_LIMITED_STATUSES = ("HTTP 429 ", "HTTP 503 ")
@@ -122,7 +125,7 @@ class Runtime:
     ) -> None:
         self.config = config
         self.watches = config.watches
-        self.repo = repository or Repository.open(config.database_url)
+        self.repo = repository or Repository.open(config.database_url, pool_options(config))
         self.fetcher = fetcher or build_fetcher(config)
         self._sources = list(sources) if sources is not None else build_sources(config)
         self._extractor = extractor
@@ -289,12 +292,31 @@ def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime
 
 
 def poll_source(
-    rt: Runtime, source: Source, now: datetime, *, dry_run: bool = False
+    rt: Runtime,
+    source: Source,
+    now: datetime,
+    *,
+    dry_run: bool = False,
+    claim: leases.SourceClaim | None = None,
 ) -> tuple[SourceReport, list[Event]]:
-    """Fetch one source and carry its claims to state and outbox in one transaction."""
+    """Fetch one source and carry its claims to state and outbox in one transaction.
+
+    With a `claim` (the daemon's lease on the source) that transaction also gives the lease
+    up, and stores nothing if the lease was lost meanwhile (another daemon has the source).
+    """
     fetched = fetch_source(rt, source, now)
-    with rt.repo.transaction(commit=not dry_run) as session:
-        events = store_fetched(rt, session, fetched, now)
+
+    def store() -> list[Event]:
+        with rt.repo.transaction(commit=not dry_run) as session:
+            if claim is not None:
+                leases.finish(session, claim)
+            return store_fetched(rt, session, fetched, now)
+
+    try:
+        events = retrying(store, what=f"storing {source.name}")
+    except leases.LeaseLost:
+        log.warning("%s: lease lost during the fetch; another daemon has it now", source.name)
+        return SourceReport(source.name, "skipped", error="lease lost"), []
     if events and not dry_run:
         refresh_calendar(rt, now)
     return _report(fetched), events
@@ -532,8 +554,15 @@ def deliver_due(
     from monitor.notify.outbox import deliver
 
     notify = rt.config.notify
+    # The claims of a dead sender lapse after `[monitor] lease`, as source claims do.
     return deliver(
-        rt.repo, notify.urls, now, retry_all=retry_all, timeout=notify.timeout, wait=wait
+        rt.repo,
+        notify.urls,
+        now,
+        retry_all=retry_all,
+        timeout=notify.timeout,
+        wait=wait,
+        lease=rt.config.monitor.lease,
     )
 
 

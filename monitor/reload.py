@@ -125,6 +125,9 @@ def restart_only_changes(old: Config, new: Config) -> list[str]:
     changed = []
     if old.database_url != new.database_url:
         changed.append("monitor.database")
+    for key in ("pool_size", "max_overflow", "statement_timeout"):  # the engine's, made once
+        if getattr(old.monitor, key) != getattr(new.monitor, key):
+            changed.append(f"monitor.{key}")
     if old.web.listen != new.web.listen:
         changed.append("web.listen")
     return changed

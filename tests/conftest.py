@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from monitor.sources.http import Fetcher
+from tests.databases import ENGINES, database_for
 from tests.feedserver import FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,3 +59,10 @@ def fetcher() -> Iterator[Fetcher]:
         yield f
     finally:
         f.close()
+
+
+@pytest.fixture(params=ENGINES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each engine: a SQLite file, then a PostgreSQL schema."""
+    with database_for(request.param, tmp_path) as url:
+        yield url

@@ -109,6 +109,7 @@ class RequestRecord:
     method: str
     path: str  # with query string
     headers: dict[str, str]  # lower-case keys
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 class FeedServer:

@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from tests.databases import toml_string
 from tests.feedserver import FeedItem, FeedServer, rss
 from tests.receivers import Webhook, webhook
 
@@ -125,10 +128,16 @@ DELAYED = item(
 )
 
 
-def config_text(feeds: FeedServer, hook: Webhook, watches: list[str], feed_interval: str) -> str:
+def config_text(
+    feeds: FeedServer,
+    hook: Webhook,
+    watches: list[str],
+    feed_interval: str,
+    database: str = "sqlite:///rm.db",
+) -> str:
     out = f"""
 [monitor]
-database = "sqlite:///rm.db"
+database = {toml_string(database)}
 interval = "500ms"
 notify_baseline = false
 workers = 2
@@ -153,12 +162,24 @@ interval = "{feed_interval}"
     return out
 
 
+@dataclass
+class Servers:
+    """The feed server, the webhook and the database (each test runs on both engines)."""
+
+    feeds: FeedServer
+    hook: Webhook
+    database: str
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.feeds, self.hook))
+
+
 @pytest.fixture
-def servers(feed_server: FeedServer) -> Iterator[tuple[FeedServer, Webhook]]:
+def servers(feed_server: FeedServer, database_url: str) -> Iterator[Servers]:
     feed_server.add_default(rss("Google News", []))
     feed_server.add("/deadline.xml", rss("Deadline", [RENEWAL]))
     with webhook() as hook:
-        yield feed_server, hook
+        yield Servers(feed_server, hook, database_url)
 
 
 @pytest.fixture
@@ -174,34 +195,45 @@ def messages_about(hook: Webhook, *needles: str) -> list[str]:
 
 
 def start_daemon(
-    tmp_path: Path, feeds: FeedServer, hook: Webhook, daemons: list[DaemonProcess], **env: str
+    tmp_path: Path, servers: Servers, daemons: list[DaemonProcess], **env: str
 ) -> tuple[Path, DaemonProcess]:
+    feeds, hook = servers
     config = tmp_path / "config.toml"
     if not config.exists():
-        config.write_text(config_text(feeds, hook, [SHOW], "500ms"), encoding="utf-8")
+        text = config_text(feeds, hook, [SHOW], "500ms", servers.database)
+        config.write_text(text, encoding="utf-8")
     daemon = DaemonProcess(config, tmp_path / "daemon.log", env).start()
     daemons.append(daemon)
     return config, daemon
 
 
-def test_daemon_lifecycle(
-    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
-) -> None:
+def test_daemon_lifecycle(tmp_path: Path, servers: Servers, daemons: list[DaemonProcess]) -> None:
     feeds, hook = servers
-    config, first = start_daemon(tmp_path, feeds, hook, daemons)
+    config, first = start_daemon(tmp_path, servers, daemons)
 
     # It polls repeatedly, on its own; the baseline (a renewal from before) is silent.
     wait_for(lambda: feeds.hits("/deadline.xml") >= 3, what="three polls of the feed")
     assert hook.received == []
 
-    # Health is fine while it runs; a second daemon on this database is refused,
-    # while read-only commands keep working beside it.
+    # Health is fine while it runs. A second daemon on this SQLite file is refused; on
+    # PostgreSQL one with another watchlist is. Read-only commands keep working beside it.
     health = run_cli("-c", str(config), "health", cwd=tmp_path)
-    assert (health.returncode, health.stdout.strip()) == (0, "ok"), health.stderr
-    second = run_cli("-c", str(config), "run", cwd=tmp_path, timeout=30)
-    assert second.returncode == 1
-    assert "already running" in second.stderr
-    assert first.proc is not None and f"pid {first.proc.pid}" in second.stderr
+    assert (health.returncode, health.stdout.splitlines()[0]) == (0, "ok"), health.stderr
+    assert first.proc is not None
+    if servers.database.startswith("sqlite"):
+        second = run_cli("-c", str(config), "run", cwd=tmp_path, timeout=30)
+        assert second.returncode == 1
+        assert "already running" in second.stderr
+        assert f"pid {first.proc.pid}" in second.stderr
+    else:
+        other = tmp_path / "other.toml"
+        text = config_text(feeds, hook, [NEW_SHOW], "500ms", servers.database)
+        other.write_text(text, encoding="utf-8")
+        second = run_cli("-c", str(other), "run", cwd=tmp_path, timeout=30)
+        assert second.returncode == 1
+        assert "runs a different watchlist" in second.stderr
+        assert f"(pid {first.proc.pid})" in second.stderr
+        assert socket.gethostname() in second.stderr
     status = run_cli("-c", str(config), "status", "--json", cwd=tmp_path)
     assert status.returncode == 0, status.stderr
     listing = run_cli("-c", str(config), "sources", "--json", cwd=tmp_path)
@@ -212,13 +244,15 @@ def test_daemon_lifecycle(
     assert by_name["Deadline"]["failures"] == 0
 
     # Editing the watchlist adds a watch live: its Google News search starts.
-    config.write_text(config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms"), encoding="utf-8")
+    config.write_text(
+        config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms", servers.database), encoding="utf-8"
+    )
     wait_for(lambda: any(NEW_SHOW in q for q in feeds.queries()), what="the new watch's search")
     assert first.logged("config reloaded")
 
     # An invalid edit keeps the daemon running on the last good config, logs the exact
     # error, and tells the targets once.
-    good = config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms")
+    good = config_text(feeds, hook, [SHOW, NEW_SHOW], "500ms", servers.database)
     config.write_text(good.replace("season = 2", "season = 0", 1), encoding="utf-8")
     rejected = wait_for(lambda: first.logged("config edit rejected"), what="the rejection")
     assert "watch[0].season: must be a whole number from 1 to 999, got 0" in rejected[0]["msg"]
@@ -249,11 +283,11 @@ def test_daemon_lifecycle(
 
 
 def test_news_reaches_targets_across_a_restart(
-    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+    tmp_path: Path, servers: Servers, daemons: list[DaemonProcess]
 ) -> None:
     pytest.importorskip("monitor.extract.claims", reason="the extract stage has not landed yet")
     feeds, hook = servers
-    config, first = start_daemon(tmp_path, feeds, hook, daemons)
+    config, first = start_daemon(tmp_path, servers, daemons)
     wait_for(lambda: feeds.hits("/deadline.xml") >= 2, what="the baseline polls")
 
     # A new item becomes a notification without any manual poll.
@@ -280,11 +314,11 @@ def test_news_reaches_targets_across_a_restart(
 
 
 def test_sigterm_during_a_hung_fetch_exits_promptly(
-    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+    tmp_path: Path, servers: Servers, daemons: list[DaemonProcess]
 ) -> None:
-    feeds, hook = servers
+    feeds = servers.feeds
     feeds.routes["/deadline.xml"].hang = True
-    _, daemon = start_daemon(tmp_path, feeds, hook, daemons, RELEASE_MONITOR_SHUTDOWN_GRACE="2")
+    _, daemon = start_daemon(tmp_path, servers, daemons, RELEASE_MONITOR_SHUTDOWN_GRACE="2")
     wait_for(lambda: feeds.hits("/deadline.xml") >= 1, what="the hung request")
     code, took = daemon.stop()
     assert (code, took < STOP_WITHIN) == (0, True)
@@ -292,15 +326,15 @@ def test_sigterm_during_a_hung_fetch_exits_promptly(
 
 
 def test_failing_feed_sends_one_alert(
-    tmp_path: Path, servers: tuple[FeedServer, Webhook], daemons: list[DaemonProcess]
+    tmp_path: Path, servers: Servers, daemons: list[DaemonProcess]
 ) -> None:
     feeds, hook = servers
     feeds.add("/deadline.xml", status=500)
     # Backoff doubles from the interval: 50 ms reaches 6 failures in seconds.
     (tmp_path / "config.toml").write_text(
-        config_text(feeds, hook, [SHOW], "50ms"), encoding="utf-8"
+        config_text(feeds, hook, [SHOW], "50ms", servers.database), encoding="utf-8"
     )
-    _, daemon = start_daemon(tmp_path, feeds, hook, daemons)
+    _, daemon = start_daemon(tmp_path, servers, daemons)
     alerts = wait_for(lambda: messages_about(hook, "Deadline", "failing"), what="the alert")
     hits = feeds.hits("/deadline.xml")
     assert hits >= 6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -63,12 +64,13 @@ def test_health_without_database(tmp_path: Path) -> None:
 def test_health_follows_the_heartbeat(tmp_path: Path) -> None:
     config = write_config(tmp_path)
     repo = Repository.open(f"sqlite:///{tmp_path / 'rm.db'}")
-    store = HeartbeatStore(repo, instance="pi")
+    store = HeartbeatStore(repo, instance="pi")  # this host's daemon
     now = datetime.now(UTC)
     store.beat(pid=7, started_at=now, now=now, tick_seconds=5)
 
     fresh = run_cli("-c", str(config), "health")
-    assert (fresh.returncode, fresh.stdout.strip()) == (0, "ok")
+    assert (fresh.returncode, fresh.stdout.splitlines()[0]) == (0, "ok")
+    assert fresh.stdout.splitlines()[1].startswith(f"daemon on {socket.gethostname()} (pid 7)")
 
     store.beat(pid=7, started_at=now, now=now - timedelta(minutes=10), tick_seconds=5)
     stale = run_cli("-c", str(config), "health")
@@ -99,3 +101,25 @@ def test_health_follows_the_heartbeat(tmp_path: Path) -> None:
     dead = run_cli("-c", str(config), "health")
     assert dead.returncode == 1
     assert "1 dead delivery" in dead.stderr
+
+
+def test_health_fails_for_this_hosts_daemon_only(tmp_path: Path) -> None:
+    """Another host's dead daemon is not this host's problem; this host's is."""
+    config = write_config(tmp_path)
+    repo = Repository.open(f"sqlite:///{tmp_path / 'rm.db'}")
+    now = datetime.now(UTC)
+    here = HeartbeatStore(repo, instance="here")
+    there = HeartbeatStore(repo, instance="there", host="other-host")
+    here.beat(pid=7, started_at=now, now=now, tick_seconds=5)
+    there.beat(pid=8, started_at=now, now=now - timedelta(hours=1), tick_seconds=5)
+    fine = run_cli("-c", str(config), "health")
+    assert fine.returncode == 0, fine.stderr
+    assert "other-host" not in fine.stdout  # not live: not listed
+
+    here.beat(pid=7, started_at=now, now=now - timedelta(hours=1), tick_seconds=5)
+    there.beat(pid=8, started_at=now, now=now, tick_seconds=5)
+    repo.close()
+    stale = run_cli("-c", str(config), "health")
+    assert stale.returncode == 1
+    assert f"last tick was 60m ago (pid 7 on {socket.gethostname()})" in stale.stderr
+    assert "daemon on other-host (pid 8)" in stale.stdout  # the live one is still listed

@@ -4,6 +4,7 @@ one recovery, one message per broken config; and the `sources` listing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,8 +47,10 @@ def test_alert_transition(failures: int, alerted: bool, expected: str | None) ->
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    return Repository.open(f"sqlite:///{tmp_path / 'rm.db'}")
+def repo(database_url: str) -> Iterator[Repository]:
+    repo = Repository.open(database_url)
+    yield repo
+    repo.close()
 
 
 @pytest.fixture

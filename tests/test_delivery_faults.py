@@ -232,5 +232,8 @@ def test_the_daemon_delivers_to_healthy_targets_while_one_trickles(
             daemon.kill()
         assert code == 0
         assert slow.requests == 1
-    assert not daemon.logged("maximum number of running instances")
+    # The delivery round never waits for the hung send, so it is never skipped. (A tick may
+    # be, on a loaded machine: a 1 s interval is shorter than a slow tick, and that is fine.)
+    skipped = daemon.logged("maximum number of running instances")
+    assert not [r for r in skipped if "_deliver" in r["msg"]], skipped
     assert all("Traceback" not in str(r) for r in daemon.lines())

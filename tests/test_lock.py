@@ -1,4 +1,5 @@
-"""One daemon per database: the second one is refused with a message naming the holder."""
+"""One daemon per SQLite file: the second one is refused with a message naming the holder;
+none on PostgreSQL, where daemons share the database."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from monitor.errors import DatabaseLockedError
 from monitor.lock import DaemonLock, lock_path_for, sqlite_path
+from tests.databases import pg_server_url
 
 
 @pytest.mark.parametrize(
@@ -49,12 +51,8 @@ def test_stale_lock_file_of_a_dead_process_does_not_block(tmp_path: Path) -> Non
         pass
 
 
-@pytest.mark.postgres
-def test_postgres_advisory_lock() -> None:
-    url = os.environ.get("RELEASE_MONITOR_TEST_PG")
-    if not url:
-        pytest.skip("set RELEASE_MONITOR_TEST_PG to a PostgreSQL URL")
-    with DaemonLock(url), pytest.raises(DatabaseLockedError, match="advisory lock"):
-        DaemonLock(url).acquire()
-    with DaemonLock(url):
-        pass
+def test_postgres_takes_no_exclusive_lock() -> None:
+    """Several daemons share one PostgreSQL database (leases, not a lock)."""
+    url = pg_server_url()
+    with DaemonLock(url) as first, DaemonLock(url) as second:
+        assert first.path is None and second.path is None

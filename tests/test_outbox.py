@@ -21,8 +21,8 @@ T0 = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    repo = Repository.open(f"sqlite:///{tmp_path / 'state.db'}")
+def repo(database_url: str) -> Repository:
+    repo = Repository.open(database_url)
     yield repo  # type: ignore[misc]
     repo.close()
 

@@ -83,27 +83,40 @@ def hook() -> Any:
         yield receiver
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a test's files and database live (each test runs on both engines)."""
+
+    folder: Path
+    database: str
+
+
+@pytest.fixture
+def place(tmp_path: Path, database_url: str) -> Place:
+    return Place(tmp_path, database_url)
+
+
 def runtime(
-    tmp_path: Path, hook: Webhook, sources: list[ListSource], **extra: Any
+    place: Place, hook: Webhook, sources: list[ListSource], **extra: Any
 ) -> tuple[Runtime, KeywordExtractor]:
     notify = {"urls": [hook.url()], **extra.pop("notify", {})}
     config = config_from_dict(
         {
-            "monitor": {"database": "sqlite:///state.db"},
+            "monitor": {"database": place.database},
             "notify": notify,
             "watch": [{"show": SHOW, "season": 2}],
             **extra,
         },
-        base_dir=tmp_path,
+        base_dir=place.folder,
     )
     extractor = KeywordExtractor(config.watches)
     return Runtime(config, sources=sources, extractor=extractor), extractor
 
 
-def test_baseline_then_news_then_nothing_twice(tmp_path: Path, hook: Webhook) -> None:
+def test_baseline_then_news_then_nothing_twice(place: Place, hook: Webhook) -> None:
     trade, blog = ListSource("trade"), ListSource("blog", trust=None)
     trade.items = [item("a", f"Netflix has renewed {SHOW}")]
-    rt, extractor = runtime(tmp_path, hook, [trade, blog])
+    rt, extractor = runtime(place, hook, [trade, blog])
     first = poll_all(rt, T0)
     assert [e.kind for e in first.events] == ["tracking"]
     assert hook.titles == [f"{SHOW} S2: now tracking"]
@@ -121,11 +134,11 @@ def test_baseline_then_news_then_nothing_twice(tmp_path: Path, hook: Webhook) ->
 
 
 def test_a_broken_source_is_reported_and_the_others_still_count(
-    tmp_path: Path, hook: Webhook
+    place: Place, hook: Webhook
 ) -> None:
     good, bad = ListSource("good"), ListSource("bad", broken=True)
     good.items = [item("a", f"Netflix has renewed {SHOW}")]
-    rt, _ = runtime(tmp_path, hook, [good, bad])
+    rt, _ = runtime(place, hook, [good, bad])
     report = poll_all(rt, T0)
     statuses = {s.name: (s.status, s.error) for s in report.sources}
     assert statuses["good"] == ("ok", None)
@@ -137,9 +150,9 @@ def test_a_broken_source_is_reported_and_the_others_still_count(
     rt.close()
 
 
-def test_a_dry_run_stores_and_sends_nothing(tmp_path: Path, hook: Webhook) -> None:
+def test_a_dry_run_stores_and_sends_nothing(place: Place, hook: Webhook) -> None:
     source = ListSource("trade", items=[item("a", f"Netflix has renewed {SHOW}")])
-    rt, _ = runtime(tmp_path, hook, [source])
+    rt, _ = runtime(place, hook, [source])
     dry = poll_all(rt, T0, dry_run=True)
     assert [e.kind for e in dry.events] == ["tracking"]
     assert hook.received == [] and rt.repo.source_rows() == []
@@ -147,9 +160,9 @@ def test_a_dry_run_stores_and_sends_nothing(tmp_path: Path, hook: Webhook) -> No
     rt.close()
 
 
-def test_an_edited_item_is_read_again(tmp_path: Path, hook: Webhook) -> None:
+def test_an_edited_item_is_read_again(place: Place, hook: Webhook) -> None:
     source = ListSource("trade", items=[item("a", f"{SHOW} news")])
-    rt, extractor = runtime(tmp_path, hook, [source])
+    rt, extractor = runtime(place, hook, [source])
     poll_source(rt, source, T0)
     source.items = [item("a", f"{SHOW} premieres 2027-03-05 (updated)")]
     _, events = poll_source(rt, source, T0 + timedelta(hours=2))
@@ -158,9 +171,9 @@ def test_an_edited_item_is_read_again(tmp_path: Path, hook: Webhook) -> None:
     rt.close()
 
 
-def test_release_day_fires_once(tmp_path: Path, hook: Webhook) -> None:
+def test_release_day_fires_once(place: Place, hook: Webhook) -> None:
     source = ListSource("trade", items=[item("a", f"{SHOW} premieres 2027-03-05")])
-    rt, _ = runtime(tmp_path, hook, [source])
+    rt, _ = runtime(place, hook, [source])
     poll_all(rt, T0)
     assert release_day(rt, datetime(2027, 3, 4, tzinfo=UTC)) == []
     (event,) = release_day(rt, datetime(2027, 3, 5, 8, tzinfo=UTC))
@@ -169,15 +182,13 @@ def test_release_day_fires_once(tmp_path: Path, hook: Webhook) -> None:
     rt.close()
 
 
-def test_reminders_and_the_calendar_follow_the_confirmed_date(
-    tmp_path: Path, hook: Webhook
-) -> None:
+def test_reminders_and_the_calendar_follow_the_confirmed_date(place: Place, hook: Webhook) -> None:
     source = ListSource("trade", items=[item("a", f"Netflix has renewed {SHOW}")])
     rt, _ = runtime(
-        tmp_path, hook, [source], notify={"remind_days": [7, 1]}, calendar={"path": "tv.ics"}
+        place, hook, [source], notify={"remind_days": [7, 1]}, calendar={"path": "tv.ics"}
     )
     poll_all(rt, T0)
-    ics = tmp_path / "tv.ics"
+    ics = place.folder / "tv.ics"
     assert ics.exists() and b"2027" not in ics.read_bytes()  # no date yet, no event
     source.items.append(item("b", f"{SHOW} premieres 2027-03-05", day=20))
     poll_all(rt, T0 + timedelta(hours=2))
@@ -192,10 +203,10 @@ def test_reminders_and_the_calendar_follow_the_confirmed_date(
     rt.close()
 
 
-def test_one_outlet_through_two_routes_is_one_voice(tmp_path: Path, hook: Webhook) -> None:
+def test_one_outlet_through_two_routes_is_one_voice(place: Place, hook: Webhook) -> None:
     # Its own feed and Google News both relay the same blog: that is not two publishers.
     own_feed, google = ListSource("Blog feed", trust=None), ListSource("Google News", trust=None)
-    rt, _ = runtime(tmp_path, hook, [own_feed, google])
+    rt, _ = runtime(place, hook, [own_feed, google])
     poll_all(rt, T0)
     text = f"{SHOW} premieres 2027-03-05"
     own_feed.items = [replace(item("a", text, "Blog Feed"), publisher_url="https://blog.example")]

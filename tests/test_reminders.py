@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -105,8 +104,8 @@ WATCH = Watch("All of Us Are Dead", 2)
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    repo = Repository.open(f"sqlite:///{tmp_path / 'state.db'}")
+def repo(database_url: str) -> Iterator[Repository]:
+    repo = Repository.open(database_url)
     yield repo
     repo.close()
 

@@ -15,8 +15,8 @@ from monitor.config import Target
 from monitor.models import Item, Observation, SourceState, Trust, Watch
 from monitor.notify.render import render
 from monitor.state import db
+from monitor.state.migrations import head
 from monitor.state.repository import Repository, Routing, target_key, watches_hash
-from monitor.state.tables import SCHEMA_VERSION
 
 T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
 WATCH = Watch("Glass Harbor", 2)
@@ -48,8 +48,8 @@ def obs(
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    repo = Repository.open(f"sqlite:///{tmp_path / 'sub' / 'state.db'}")
+def repo(database_url: str) -> Repository:
+    repo = Repository.open(database_url)
     yield repo  # type: ignore[misc]
     repo.close()
 
@@ -94,12 +94,12 @@ def test_schema_is_created_versioned_and_sqlite_is_configured(tmp_path: Path) ->
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT_MS
     repo.close()
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        raw.execute("UPDATE schema_version SET version = 99")
+        raw.execute("UPDATE alembic_version SET version_num = 'v99'")
     assert {"season", "observation", "item", "source_state", "event", "delivery"} <= tables
-    assert {"daemon_heartbeat", "daemon_notice"} <= tables  # the daemon's, same schema
-    with pytest.raises(db.DatabaseError, match="schema version 99, newer"):
+    assert {"daemon_heartbeat", "daemon_notice", "source_lease"} <= tables
+    with pytest.raises(db.DatabaseError, match="schema revision v99, newer"):
         Repository.open(f"sqlite:///{path}")
 
 
@@ -111,7 +111,7 @@ def test_a_table_missing_at_the_current_version_is_created(tmp_path: Path) -> No
     Repository.open(f"sqlite:///{path}").close()
     with sqlite3.connect(path) as raw:
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
     assert "daemon_heartbeat" in tables
 
 
@@ -438,24 +438,8 @@ def test_a_watch_removed_and_added_again_is_baselined_again(repo: Repository) ->
     ) == ["cancelled"]
 
 
-def test_a_version_1_database_gains_the_active_marker(tmp_path: Path) -> None:
-    path = tmp_path / "state.db"
-    repo = Repository.open(f"sqlite:///{path}")
-    apply(repo, "Deadline", T0)
-    repo.close()
-    with sqlite3.connect(path) as raw:  # as written by the first release
-        raw.execute("ALTER TABLE season DROP COLUMN active")
-        raw.execute("UPDATE schema_version SET version = 1")
-    repo = Repository.open(f"sqlite:///{path}")
-    assert apply(repo, "Blog", T0) == ["tracking"]  # the season was watched all along
-    repo.close()
-    with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
-        assert raw.execute("SELECT active FROM season").fetchall() == [(1,)]
-
-
 def test_a_version_3_database_keeps_who_has_given_their_backlog(tmp_path: Path) -> None:
-    """Version 4 folds the (season, source) rows into each source's last read time."""
+    """Revision v5 folds the (season, source) rows into each source's last read time."""
     path = tmp_path / "state.db"
     repo = Repository.open(f"sqlite:///{path}")
     apply(repo, "Deadline", T0)
@@ -472,7 +456,7 @@ def test_a_version_3_database_keeps_who_has_given_their_backlog(tmp_path: Path) 
             "INSERT INTO season_source SELECT id, 'Deadline', '2026-06-01 12:00:00.000000' "
             "FROM season"
         )
-        raw.execute("UPDATE schema_version SET version = 3")
+        raw.execute("UPDATE alembic_version SET version_num = 'v3'")
     repo = Repository.open(f"sqlite:///{path}")
     t1 = T0 + timedelta(days=1)
     # Deadline had given its backlog: its news is news; Blog had not: its first read is.
@@ -483,7 +467,7 @@ def test_a_version_3_database_keeps_who_has_given_their_backlog(tmp_path: Path) 
     ]
     repo.close()
     with sqlite3.connect(path) as raw:
-        assert raw.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
         tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert "season_source" not in tables
 

@@ -24,7 +24,8 @@ from monitor.config import Target
 from monitor.models import DeliveryReport
 from monitor.notify.apprise_sink import AppriseSink, SendResult
 from monitor.notify.render import Message, combine
-from monitor.state.repository import LEASE, Outgoing, Repository, target_key
+from monitor.state.outbox import LEASE
+from monitor.state.repository import Outgoing, Repository, target_key
 
 DEFAULT_TIMEOUT = timedelta(seconds=30)
 
@@ -189,6 +190,7 @@ def deliver(
     sender_for: SenderFactory = _apprise,
     clock: Callable[[], datetime] = _utcnow,
     workers: TargetWorkers | None = None,
+    lease: timedelta = LEASE,
 ) -> DeliveryReport:
     """Send every due row (every pending row with `retry_all`) and record the outcome.
 
@@ -205,8 +207,9 @@ def deliver(
     def moment() -> datetime:
         return now + (clock() - started)
 
-    # A lease outlives the longest send, so no other sender takes a row still in flight.
-    lease = LEASE + timeout
+    # A lease outlives the longest send, so no other sender takes a row still in flight;
+    # the claims of a dead sender lapse after `lease` (`[monitor] lease`) plus that.
+    lease = lease + timeout
     jobs = repo.claim(now, retry_all=retry_all, exclude=pool.busy(), lease=lease)
     by_target: dict[str, list[Outgoing]] = {}
     for job in jobs:

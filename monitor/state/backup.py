@@ -40,7 +40,8 @@ def backup_sqlite(url: str, target: Path) -> int:
         raise DatabaseError(describe_failure(exc, url)) from None
     try:
         tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master")}
-        if "schema_version" not in tables:
+        # Alembic's table since version 4; the hand-made one before.
+        if not tables & {"alembic_version", "schema_version"}:
             raise DatabaseError(
                 f"{source_path}: not a release-monitor database; point [monitor] database at "
                 "the right file"

@@ -8,87 +8,23 @@ front (BEGIN IMMEDIATE): in WAL mode a deferred read-then-write transaction fail
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, column, create_engine, event, func, inspect, table, update
-from sqlalchemy import select as select_
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
-from monitor.config import mask_database_url
+from monitor.config import Config, mask_database_url
 from monitor.errors import MonitorError
-from monitor.state.tables import (
-    SCHEMA_VERSION,
-    SchemaVersion,
-    SeasonRow,
-    SourceStateRow,
-    UTCDateTime,
-)
+from monitor.state import migrations
 
 BUSY_TIMEOUT_MS = 30_000
 _IMMEDIATE = "release_monitor_immediate"
-
-
-def _add_season_active(conn: Connection) -> None:
-    # Every season of an older database was being watched as far as it knew.
-    conn.exec_driver_sql("ALTER TABLE season ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE")
-
-
-def _fill_season_source(conn: Connection) -> None:
-    # Baselines became per (season, source): a source that had already answered since the
-    # season appeared has given its backlog; any other one's first read stays silent.
-    # (The table is gone from the models since version 4, which folds it into last_read.)
-    conn.exec_driver_sql(
-        "CREATE TABLE IF NOT EXISTS season_source (season_id INTEGER NOT NULL "
-        "REFERENCES season (id) ON DELETE CASCADE, source VARCHAR(400) NOT NULL, "
-        "read_at TIMESTAMP NOT NULL, PRIMARY KEY (season_id, source))"
-    )
-    conn.exec_driver_sql(
-        "INSERT INTO season_source (season_id, source, read_at) "
-        "SELECT s.id, ss.name, ss.last_success FROM season s, source_state ss "
-        "WHERE ss.last_success IS NOT NULL AND (NOT s.baseline OR ss.last_success >= s.created_at) "
-        "AND NOT EXISTS (SELECT 1 FROM season_source x "
-        "WHERE x.season_id = s.id AND x.source = ss.name)"
-    )
-
-
-def _last_read_from_season_source(conn: Connection) -> None:
-    # One row per (season, source) became one time per source: a source has given its
-    # backlog for a season when it was read at or after the season's created_at. The
-    # latest created_at (or read_at) among a source's rows of active seasons keeps exactly
-    # those rows' seasons "read": every read added rows for all active seasons at once, so
-    # a season it lacks was created after all of them.
-    if "last_read" not in {c["name"] for c in inspect(conn).get_columns("source_state")}:
-        conn.exec_driver_sql("ALTER TABLE source_state ADD COLUMN last_read TIMESTAMP")
-    if "season_source" not in inspect(conn).get_table_names():
-        return
-    pairs = table(
-        "season_source", column("season_id"), column("source"), column("read_at", UTCDateTime())
-    )
-    seasons = SeasonRow.__table__  # type: ignore[attr-defined]
-    sources = SourceStateRow.__table__  # type: ignore[attr-defined]
-    rows = conn.execute(
-        select_(pairs.c.source, func.max(seasons.c.created_at), func.max(pairs.c.read_at))
-        .select_from(pairs.join(seasons, seasons.c.id == pairs.c.season_id))
-        .where(seasons.c.active)
-        .group_by(pairs.c.source)
-    ).all()
-    for source, created, read in rows:
-        latest = max(t for t in (created, read) if t is not None)
-        conn.execute(update(sources).where(sources.c.name == source).values(last_read=latest))
-    conn.exec_driver_sql("DROP TABLE season_source")
-
-
-# version -> step that upgrades a database from that version to the next one.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {
-    1: _add_season_active,
-    2: _fill_season_source,
-    3: _last_read_from_season_source,
-}
 
 
 class DatabaseError(MonitorError):
@@ -183,6 +119,27 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+@dataclass(frozen=True)
+class PoolOptions:
+    """Connection pool and per-statement limits (PostgreSQL; SQLite ignores them)."""
+
+    pool_size: int = 5
+    max_overflow: int = 10
+    statement_timeout_ms: int = 60_000  # 0: none
+    lock_timeout_ms: int = 30_000  # 0: none
+
+
+def pool_options(config: Config) -> PoolOptions:
+    m = config.monitor
+    timeout_ms = int(m.statement_timeout.total_seconds() * 1000)
+    return PoolOptions(
+        pool_size=m.pool_size,
+        max_overflow=m.max_overflow,
+        statement_timeout_ms=timeout_ms,
+        lock_timeout_ms=min(timeout_ms, PoolOptions.lock_timeout_ms) if timeout_ms else 0,
+    )
+
+
 def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA query_only = ON")
@@ -196,7 +153,9 @@ def _pg_read_only(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.commit()
 
 
-def make_engine(url: str, *, create: bool = True, read_only: bool = False) -> Engine:
+def make_engine(
+    url: str, pool: PoolOptions | None = None, *, create: bool = True, read_only: bool = False
+) -> Engine:
     """An engine for a database URL, with the per-dialect settings above; schema ensured.
 
     `create=False` (read-only commands) never creates a database: a missing SQLite file
@@ -204,6 +163,7 @@ def make_engine(url: str, *, create: bool = True, read_only: bool = False) -> En
     replica) implies it; the schema must already be current, and every connection refuses
     writes at the database level.
     """
+    pool = pool or PoolOptions()
     create = create and not read_only
     try:
         parsed = make_url(url)
@@ -235,6 +195,17 @@ def make_engine(url: str, *, create: bool = True, read_only: bool = False) -> En
     kwargs: dict[str, Any] = {"pool_pre_ping": not is_sqlite}
     if is_sqlite:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    elif parsed.get_backend_name() == "postgresql":
+        kwargs["pool_size"] = pool.pool_size
+        kwargs["max_overflow"] = pool.max_overflow
+        options = [
+            f"-c statement_timeout={pool.statement_timeout_ms}",
+            f"-c lock_timeout={pool.lock_timeout_ms}",
+        ]
+        own = parsed.query.get("options")  # a URL's own options (e.g. a search_path) come first
+        if own:
+            options.insert(0, own if isinstance(own, str) else " ".join(own))
+        kwargs["connect_args"] = {"options": " ".join(options)}
     try:
         engine = create_engine(url, **kwargs)
     except (SQLAlchemyError, ImportError) as exc:
@@ -260,59 +231,46 @@ def make_engine(url: str, *, create: bool = True, read_only: bool = False) -> En
     return engine
 
 
-def check_schema(engine: Engine) -> int:
-    """The schema version of a database this process may only read; an error unless current."""
+def check_schema(engine: Engine) -> str:
+    """The schema revision of a database this process may only read; an error unless current."""
     # A failure to read is described by make_engine, like ensure_schema's.
     with reading(engine) as session:
-        present = set(inspect(session.connection()).get_table_names())
-        known = "schema_version" in present
-        row = session.exec(select(SchemaVersion)).first() if known else None
-    found = row.version if row is not None else None
-    if found != SCHEMA_VERSION or not present >= set(SQLModel.metadata.tables):
-        raise DatabaseError(
-            f"database {mask_database_url(str(engine.url))} has schema version {found}, this "
-            f"release reads version {SCHEMA_VERSION}: run `release-monitor run` (or `poll`) "
-            "with this release once against the primary database"
-        )
-    return found
+        conn = session.connection()
+        if migrations.is_current(conn):
+            return migrations.head()
+        found = migrations.current_revision(conn)
+    raise DatabaseError(
+        f"database {mask_database_url(str(engine.url))} has schema revision {found}, this "
+        f"release reads revision {migrations.head()}: run `release-monitor run` (or `poll`) "
+        "with this release once against the primary database"
+    )
 
 
-def ensure_schema(engine: Engine) -> int:
-    """Create the tables on first use, record the schema version, migrate older ones."""
+def ensure_schema(engine: Engine) -> str:
+    """Create the tables on first use or migrate an older schema (Alembic); the revision."""
     try:
         # The common case reads only, so `status` beside a busy daemon never waits for a lock.
         with reading(engine) as session:
             present = set(inspect(session.connection()).get_table_names())
             ours = set(SQLModel.metadata.tables)
-            if present and "schema_version" not in present and not present & ours:
+            known = {migrations.LEGACY_TABLE, "alembic_version"}
+            if present and not present & known and not present & ours:
                 # Another program's database: creating our tables in it would mix the two.
                 raise DatabaseError(
                     f"{where(str(engine.url))}: not a release-monitor database (it holds "
                     f"tables {', '.join(sorted(present)[:5])}); point [monitor] database at "
                     "another file"
                 )
-            # A table missing at the current version (a pre-release database) is created below.
-            if present >= ours:
-                row = session.exec(select(SchemaVersion)).first()
-                if row is not None and row.version == SCHEMA_VERSION:
-                    return row.version
+            if migrations.is_current(session.connection()):
+                return migrations.head()
         with writing(engine) as session:
-            SQLModel.metadata.create_all(session.connection())
-            row = session.exec(select(SchemaVersion)).first()
-            if row is None:
-                session.add(SchemaVersion(id=1, version=SCHEMA_VERSION))
-                return SCHEMA_VERSION
-            if row.version > SCHEMA_VERSION:
-                raise DatabaseError(
-                    f"database {mask_database_url(str(engine.url))} has schema version "
-                    f"{row.version}, newer than this release understands ({SCHEMA_VERSION}); "
-                    "upgrade release-monitor"
-                )
-            while row.version < SCHEMA_VERSION:
-                MIGRATIONS[row.version](session.connection())
-                row.version += 1
-            session.add(row)
-            return row.version
+            return migrations.upgrade(session.connection())
+    except migrations.SchemaTooNew as exc:
+        raise DatabaseError(
+            f"database {mask_database_url(str(engine.url))} has schema revision {exc}, "
+            f"newer than this release understands ({migrations.head()}); "
+            "upgrade release-monitor"
+        ) from None
     except SQLAlchemyError as exc:
         raise DatabaseError(describe_failure(exc, str(engine.url))) from None
 

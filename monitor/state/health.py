@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -10,13 +9,11 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from monitor.state import db
+from monitor.state.daemons import STALE_FLOOR, STALE_TICKS, new_instance, this_host
 from monitor.state.repository import Repository
 from monitor.state.tables import DeliveryRow, HeartbeatRow
 
-# A heartbeat is stale after this many tick periods (never less than STALE_FLOOR, so a
-# busy Raspberry Pi with one-second ticks is not declared dead for a slow write).
-STALE_TICKS = 3
-STALE_FLOOR = timedelta(seconds=30)
+__all__ = ["STALE_FLOOR", "STALE_TICKS", "Heartbeat", "HeartbeatStore", "verdict"]
 
 
 @dataclass(frozen=True)
@@ -30,13 +27,25 @@ class Heartbeat:
 
 
 class HeartbeatStore:
-    """Writes this daemon's heartbeat row; reads the freshest one for `health`."""
+    """Writes this daemon's heartbeat row; reads the freshest one of a host for `health`."""
 
-    def __init__(self, repo: Repository, instance: str | None = None) -> None:
+    def __init__(
+        self, repo: Repository, instance: str | None = None, host: str | None = None
+    ) -> None:
         self.repo = repo
-        self.instance = instance or socket.gethostname()
+        self.host = host or this_host()
+        self.instance = instance or new_instance(self.host)
 
-    def beat(self, *, pid: int, started_at: datetime, now: datetime, tick_seconds: float) -> None:
+    def beat(
+        self,
+        *,
+        pid: int,
+        started_at: datetime,
+        now: datetime,
+        tick_seconds: float,
+        watch_hash: str | None = None,
+        claimed: int = 0,
+    ) -> None:
         with self.repo.transaction() as session:
             row = session.get(HeartbeatRow, self.instance)
             if row is None:
@@ -49,6 +58,9 @@ class HeartbeatStore:
                 )
             row.pid, row.started_at, row.last_tick = pid, started_at, now
             row.tick_seconds, row.stopped_at = tick_seconds, None
+            row.host, row.claimed = self.host, claimed
+            if watch_hash is not None:
+                row.watch_hash = watch_hash
             session.add(row)
 
     def stopped(self, now: datetime) -> None:
@@ -58,15 +70,17 @@ class HeartbeatStore:
                 row.stopped_at = now
                 session.add(row)
 
-    def latest(self) -> Heartbeat | None:
+    def latest(self, host: str | None = None) -> Heartbeat | None:
+        """The freshest heartbeat, of `host`'s daemons when given."""
         with db.reading(self.repo.engine) as session:
-            row = session.exec(
-                select(HeartbeatRow).order_by(col(HeartbeatRow.last_tick).desc()).limit(1)
-            ).first()
+            query = select(HeartbeatRow)
+            if host is not None:
+                query = query.where(HeartbeatRow.host == host)
+            row = session.exec(query.order_by(col(HeartbeatRow.last_tick).desc()).limit(1)).first()
         if row is None:
             return None
         return Heartbeat(
-            instance=row.instance,
+            instance=row.host or row.instance,  # named by host for humans
             pid=row.pid,
             started_at=row.started_at,
             last_tick=row.last_tick,

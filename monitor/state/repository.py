@@ -46,10 +46,17 @@ class Repository(ObservationStore):
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True, read_only: bool = False) -> Repository:
+    def open(
+        cls,
+        url: str,
+        pool: db.PoolOptions | None = None,
+        *,
+        create: bool = True,
+        read_only: bool = False,
+    ) -> Repository:
         """`create=False` for read-only commands: a missing database is an error, not made;
         `read_only` (`serve`) also refuses every write at the database level."""
-        return cls(db.make_engine(url, create=create, read_only=read_only))
+        return cls(db.make_engine(url, pool, create=create, read_only=read_only))
 
     def close(self) -> None:
         self.engine.dispose()

@@ -11,8 +11,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
-# Bump with a migration in db.MIGRATIONS whenever a table changes.
-SCHEMA_VERSION = 4
+# Every table change needs an Alembic revision in monitor/state/migrations/versions/.
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -33,13 +32,6 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         moment: datetime = value
         return moment.replace(tzinfo=UTC)
-
-
-class SchemaVersion(SQLModel, table=True):
-    __tablename__ = "schema_version"
-
-    id: int = Field(default=1, primary_key=True)
-    version: int
 
 
 class SeasonRow(SQLModel, table=True):
@@ -169,16 +161,33 @@ class DeliveryRow(SQLModel, table=True):
 
 
 class HeartbeatRow(SQLModel, table=True):
-    """The daemon's liveness, for `release-monitor health`: one row per host."""
+    """A daemon's liveness, for `health` and `status`: one row per daemon run."""
 
     __tablename__ = "daemon_heartbeat"
 
-    instance: str = Field(primary_key=True, max_length=200)  # host name: one daemon per host
+    # "host:pid:nonce" (before version 4: the host name alone).
+    instance: str = Field(primary_key=True, max_length=200)
     pid: int
     started_at: datetime = Field(sa_type=UTCDateTime)
     last_tick: datetime = Field(sa_type=UTCDateTime)
     tick_seconds: float
     stopped_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    host: str = Field(default="", max_length=200)
+    # The watchlist this daemon runs (repository.watches_hash): one watchlist per database.
+    watch_hash: str | None = Field(default=None, max_length=64)
+    claimed: int = 0  # sources it holds leases on right now
+
+
+class SourceLeaseRow(SQLModel, table=True):
+    """Who is fetching a due source right now: a claim with a token and an expiry, so several
+    daemons on one database never fetch one source twice and a dead daemon's claims lapse."""
+
+    __tablename__ = "source_lease"
+
+    name: str = Field(primary_key=True, max_length=400)
+    token: str | None = Field(default=None, max_length=64)
+    holder: str | None = Field(default=None, max_length=200)  # daemon instance
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class NoticeRow(SQLModel, table=True):

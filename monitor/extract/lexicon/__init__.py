@@ -28,6 +28,7 @@ CueKind = Literal[
     "future",  # a planned phase, not begun
     "past",  # a release verb in the past tense: the date beside it is history
     "derivative",  # a film, game or spin-off, not the season
+    "episode",  # "2화", "第5話": group n (and m, a range's end) number an episode
     # English only (appended; see en.toml)
     "undecided",  # "the fate of X is still undecided": no renewal decision yet
     "airing",  # a season on air: its finale is near, it continues weekly

@@ -1,0 +1,121 @@
+"""Upgrades through Alembic on both engines: databases written by releases at hand-made
+schema versions 1 and 2 (and 3) reach the head revision with their data, once.
+Revision v3 filled `season_source`; v5 folds it into `source_state.last_read`."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from monitor.state.migrations import head
+from monitor.state.repository import Repository
+
+T0 = datetime(2026, 6, 1, 12)
+
+# The tables a version-1 database had (as the first release created them), in portable SQL.
+V1_DDL = (
+    "CREATE TABLE schema_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
+    "CREATE TABLE season (id INTEGER PRIMARY KEY, show VARCHAR NOT NULL, "
+    "season INTEGER NOT NULL, renewal VARCHAR, release_date VARCHAR, phase VARCHAR, "
+    "updated_at TIMESTAMP, created_at TIMESTAMP NOT NULL, baseline BOOLEAN NOT NULL, "
+    "revision INTEGER NOT NULL, reported TEXT NOT NULL, evidence TEXT NOT NULL, "
+    "CONSTRAINT uq_season_show_season UNIQUE (show, season))",
+    "CREATE TABLE source_state (name VARCHAR PRIMARY KEY, url TEXT, etag TEXT, "
+    "last_modified VARCHAR, body_hash VARCHAR, failures INTEGER NOT NULL, next_check TIMESTAMP, "
+    "last_success TIMESTAMP, last_error TEXT, last_attempt TIMESTAMP, last_status VARCHAR)",
+    "CREATE TABLE daemon_heartbeat (instance VARCHAR(200) PRIMARY KEY, pid INTEGER NOT NULL, "
+    "started_at TIMESTAMP NOT NULL, last_tick TIMESTAMP NOT NULL, "
+    "tick_seconds FLOAT NOT NULL, stopped_at TIMESTAMP)",
+)
+V2_DDL = ("ALTER TABLE season ADD COLUMN active BOOLEAN NOT NULL DEFAULT TRUE",)
+
+
+def write_old_database(url: str, version: int) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for statement in V1_DDL + (V2_DDL if version >= 2 else ()):
+            conn.execute(text(statement))
+        conn.execute(text("INSERT INTO schema_version VALUES (1, :v)"), {"v": version})
+        conn.execute(
+            text(
+                "INSERT INTO season (id, show, season, created_at, baseline, revision, "
+                "reported, evidence, release_date) VALUES "
+                "(1, 'Glass Harbor', 2, :t, FALSE, 3, '{}', '{}', '2027-03')"
+            ),
+            {"t": T0},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO source_state (name, failures, last_success) VALUES ('Deadline', 0, :t)"
+            ),
+            {"t": T0},
+        )
+        conn.execute(
+            text("INSERT INTO daemon_heartbeat VALUES ('pi', 7, :t, :t, 5.0, NULL)"), {"t": T0}
+        )
+    engine.dispose()
+
+
+@pytest.mark.parametrize("version", [1, 2], ids=["from-version-1", "from-version-2"])
+def test_an_old_database_upgrades_to_head(database_url: str, version: int) -> None:
+    write_old_database(database_url, version)
+    repo = Repository.open(database_url)
+    with repo.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
+        season = conn.execute(text("SELECT show, release_date, active FROM season")).one()
+        baseline_given = conn.execute(
+            text("SELECT name FROM source_state WHERE last_read IS NOT NULL")
+        ).all()
+        beat = conn.execute(text("SELECT instance, host, claimed FROM daemon_heartbeat")).one()
+    repo.close()
+    assert "schema_version" not in tables  # Alembic's table is the only record now
+    assert {"source_lease", "delivery", "item"} <= tables
+    assert "season_source" not in tables  # v5 folded it into last_read
+    assert tuple(season) == ("Glass Harbor", "2027-03", True)  # watched all along
+    assert [tuple(r) for r in baseline_given] == [("Deadline",)]  # v3 filled it, v5 kept it
+    assert tuple(beat) == ("pi", "pi", 0)  # the host was the instance before v4
+    # Opening again finds it current and keeps the data.
+    again = Repository.open(database_url)
+    with again.engine.connect() as conn:
+        read = "SELECT count(*) FROM source_state WHERE last_read IS NOT NULL"
+        assert conn.execute(text(read)).scalar() == 1
+    again.close()
+
+
+def test_a_current_database_opens_without_writing(database_url: str) -> None:
+    Repository.open(database_url).close()
+    engine = create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'v99'"))
+    engine.dispose()
+    with pytest.raises(Exception, match="schema revision v99, newer than this release"):
+        Repository.open(database_url)
+
+
+def test_daemons_starting_together_migrate_once(database_url: str) -> None:
+    """N openers at once: one migrates (under the advisory lock), the others find it done."""
+    write_old_database(database_url, 1)
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            Repository.open(database_url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        read = "SELECT count(*) FROM source_state WHERE last_read IS NOT NULL"
+        assert conn.execute(text(read)).scalar() == 1
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
+    engine.dispose()
