@@ -302,6 +302,8 @@ class _Doc:
             return False
         if p.LATER_EPISODE_BEFORE_RE.search(before):
             return False
+        if p.NOT_SEASON_SUBJECT_PP_RE.search(before):
+            return False
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_text(self, sentence: Sentence) -> str:
