@@ -335,6 +335,8 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
+                if p.ROLE_WORD_RE.fullmatch(words[0]):
+                    continue  # "Showrunner Eric Kripke": a person
                 before = self.text[max(0, start - 30) : start]
                 owns_season = self.text.endswith("'s", start, end) and bool(
                     p.SHOW_POSSESSIVE_AFTER_RE.match(self.text, end, end + 40)

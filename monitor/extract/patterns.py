@@ -183,6 +183,12 @@ AUTHOR_WORK_AFTER_RE = re.compile(
     r"novels?|books?|graphic\s+novels?|manga|memoirs?|stories|short\s+stories|podcast)\b",
     _I,
 )
+# "Showrunner Eric Kripke has hinted": a name led by a role word is a person.
+ROLE_WORD_RE = re.compile(
+    r"(?:star|actor|actress|creator|co-creator|director|showrunner|producer|executive|writer|"
+    r"host|author|composer|novelist|ceo|president|boss|chief)s?",
+    _I,
+)
 # "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
