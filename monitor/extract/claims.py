@@ -105,6 +105,7 @@ _RESULT_AFTER_RE = re.compile(
     r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:" + p.EN.source_of("past", "result") + ")", re.I
 )
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
+_AFTER_MENTION_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+)?$", re.I)
 # "after its New Year's Day release", "following the March 3 debut": the release is behind.
 _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
@@ -931,6 +932,16 @@ class _Evaluator:
                 return {self.watch.season}, None, "default"
             # "Renewed: Drift (season 3), X (season 4).": with no season in the trigger's own
             # clause, the season written right after the show's title is the one it speaks of.
+            if not local:
+                # "Set to debut in December, the new run picks up after Season One's
+                # finale": a season named as a time ("after season one") is not the subject.
+                mentions = [
+                    s
+                    for s in mentions
+                    if not _AFTER_MENTION_RE.search(self.doc.text, max(0, s.start - 20), s.start)
+                ]
+                if not mentions:
+                    return self._bind_beyond(sentence)
             pool = local or self._attached(mentions) or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = self._seasons_of(best)
@@ -943,6 +954,10 @@ class _Evaluator:
             return seasons, best, "clause" if local else "sentence"
         if past:
             return {self.watch.season}, None, "default"
+        return self._bind_beyond(sentence)
+
+    def _bind_beyond(self, sentence: Sentence) -> tuple[set[int], SeasonMention | None, str]:
+        """With no season in its sentence, a trigger speaks of the headline's or the item's."""
         if self.headline_season is not None and not sentence.headline:
             return set(self.headline_season), None, "headline"
         if self.item_season is not None:
