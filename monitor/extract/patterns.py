@@ -43,7 +43,9 @@ FIRST_BATCH_RE = EN.pattern_of("batch", "first")
 NOT_SEASON_SUBJECT_RE = re.compile("(?:" + EN.source_of("not_season", "subject") + ")", _I)
 # "The teaser trailer for 'X season 2' premiered": the subject before its "for/of" phrase.
 NOT_SEASON_SUBJECT_PP_RE = re.compile(
-    r"\b(?:" + EN.source_of("not_season", "subject") + r")\s+(?:for|of|from)\s+[^.;,]{1,50}$", _I
+    r"\b(?:" + EN.source_of("not_season", "subject") + r")\s+(?:for|of|from)\s+['\"]?#+['\"]?"
+    r"(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+$",
+    _I,
 )
 PAST_TRIGGER_RE = re.compile("(?:" + EN.source_of("past", "") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
