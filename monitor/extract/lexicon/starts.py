@@ -22,6 +22,7 @@ from monitor.text.scan import Keyed, keyed
 
 _MAX_STARTS = 4096  # beyond this, the pattern opens too loosely to key (an error)
 _ENUMERABLE = 12  # a class of at most this many letters is spelled out, letter by letter
+_UNROLL = 2  # a run of one class up to this long is spelled out too
 _WORD_CHAR_RE = re.compile(r"\w")
 _DIGITS = tuple("0123456789")
 
@@ -109,6 +110,11 @@ def _walk(items: list[Any], prefix: str, found: set[tuple[str, bool]], pattern: 
                 _walk(rest, prefix, found, pattern)
             if high == 1:
                 _walk(list(sub) + rest, prefix, found, pattern)
+            elif high <= _UNROLL and len(sub) == 1 and sub[0][0] in (sre.IN, sre.LITERAL):
+                # "\d{1,2}(?:st|nd|rd|th)": a short run of one character class, spelled
+                # out, keeps the words after it ("3rd", "10th") instead of any number.
+                optional = [(sre.MAX_REPEAT, (0, 1, list(sub)))] * (high - max(low, 1))
+                _walk(list(sub) * max(low, 1) + optional + rest, prefix, found, pattern)
             else:
                 _walk([*sub, _CUT], prefix, found, pattern)
             return
