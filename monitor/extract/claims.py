@@ -240,6 +240,7 @@ class _Doc:
         self.phases = tokens.scan(p.PHASE)
         # Most items have none of the on-air words: skip the scan at every "season" then.
         lowered = self.text.lower()
+        self.says_last = "last" in lowered or "final" in lowered  # "Season 3 to be its last"
         hinted = any(word in lowered for word in p.AIRING_HINTS)
         airing = tokens.scan(p.AIRING) if hinted else []
         if airing:
@@ -251,7 +252,9 @@ class _Doc:
         ]
         self.speculation = tokens.scan(p.SPECULATION)
         derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
-        if tokens.scan(p.DERIVATIVE_WORD):  # the "X spinoff" form needs one of the words
+        # Every derivative form needs one of the words ("spinoff", "film", ...).
+        self.derivative_words = bool(tokens.scan(p.DERIVATIVE_WORD))
+        if self.derivative_words:
             derivatives += [m.span() for m in p.DERIVATIVE_TITLE_RE.finditer(self.text)]
         self.derivatives = sorted(derivatives)
         # Every verb a date could belong to; None marks one that is not a release.
@@ -303,8 +306,8 @@ class _Doc:
             return False
         if p.LATER_EPISODE_BEFORE_RE.search(before):
             return False
-        if p.NOT_SEASON_SUBJECT_PP_RE.search(before):
-            return False
+        if "#" in before and p.NOT_SEASON_SUBJECT_PP_RE.search(before):
+            return False  # "the teaser for 'X season 2' premiered"
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -593,11 +596,12 @@ class _Evaluator:
             last = _season_number(m.group()) if m.lastgroup == "end" else None
             if last is not None:
                 stated.append((m.start(), last))
-        stated += [
-            (s.start, max(s.numbers))
-            for s in doc.seasons
-            if s.kind == "number" and s.numbers and p.FINAL_AFTER_RE.match(doc.text, s.end)
-        ]
+        if doc.says_last:
+            stated += [
+                (s.start, max(s.numbers))
+                for s in doc.seasons
+                if s.kind == "number" and s.numbers and p.FINAL_AFTER_RE.match(doc.text, s.end)
+            ]
         if stated:
             self.final = self.stated_final = min(stated)[1]
         self.headline_season = self._headline_season()
@@ -851,6 +855,8 @@ class _Evaluator:
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
         doc = self.doc
+        if not doc.derivative_words:
+            return False
         if p.SEASON_OF_DERIVATIVE_RE.match(doc.text, end, clause.end):
             return True
         obj = p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40))
