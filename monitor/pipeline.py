@@ -24,6 +24,7 @@ from monitor.models import (
     DeliveryReport,
     Event,
     Item,
+    ItemNotes,
     Observation,
     SourcePoll,
     SourceState,
@@ -182,6 +183,7 @@ class Fetched:
     poll: SourcePoll
     items: tuple[Item, ...]  # new or edited items
     observations: tuple[Observation, ...]
+    notes: tuple[ItemNotes, ...] = ()  # what items that named a watch set aside, and why
 
 
 def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
@@ -228,6 +230,7 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
         )
     items = tuple(rt.repo.unseen(source.name, poll.items, rt.watch_hash))
     observations = list(poll.observations)
+    notes: list[ItemNotes] = []
     unread: set[str] = set()
     for item in items:
         try:
@@ -258,8 +261,37 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
                         item_uid=item.uid,
                     )
                 )
+            if watch_claims.notes or not watch_claims.claims:
+                notes.append(_item_notes(source, item, watch_claims, trust, publisher, now))
     items = tuple(i for i in items if i.uid not in unread)
-    return Fetched(source, poll, items, tuple(observations))
+    return Fetched(source, poll, items, tuple(observations), tuple(notes))
+
+
+def _item_notes(
+    source: Source,
+    item: Item,
+    found: WatchClaims,
+    trust: Trust,
+    publisher: str,
+    now: datetime,
+) -> ItemNotes:
+    """What `why` keeps of an item that named a watch but claimed nothing, or set cues aside."""
+    from monitor.extract.reasons import set_aside
+
+    return ItemNotes(
+        show=found.watch.show,
+        season=found.watch.season,
+        source=source.name,
+        item_uid=item.uid,
+        title=item.title,
+        url=item.link,
+        publisher=publisher,
+        trust=trust,
+        published=item.published,
+        seen_at=now,
+        claims=len(found.claims),
+        notes=set_aside(found.notes),
+    )
 
 
 def _report(fetched: Fetched) -> SourceReport:
@@ -288,6 +320,7 @@ def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime
         all_sources=[s.name for s in rt.sources],
         now=now,
         cycle=rt.cycle,
+        notes=fetched.notes,
     )
 
 
