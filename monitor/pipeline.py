@@ -577,12 +577,18 @@ def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[S
 
 
 def deliver_due(
-    rt: Runtime, now: datetime, *, retry_all: bool = False, wait: bool = True
+    rt: Runtime,
+    now: datetime,
+    *,
+    retry_all: bool = False,
+    wait: bool = True,
+    hold_from: datetime | None = None,
 ) -> DeliveryReport:
     """Claim due outbox rows, send each through Apprise outside any transaction, mark them.
 
     Each target sends on its own worker under `notify.timeout` per send; with `wait` the
-    call returns when the round is done (bounded), without it at once.
+    call returns when the round is done (bounded), without it at once. Rows enqueued at or
+    after `hold_from` wait for a later round (the daemon's tick that made them still runs).
     """
     from monitor.notify.outbox import deliver
 
@@ -596,13 +602,17 @@ def deliver_due(
         timeout=notify.timeout,
         wait=wait,
         lease=rt.config.monitor.lease,
+        hold_from=hold_from,
     )
 
 
-def deliver_in_background(rt: Runtime, now: datetime) -> DeliveryReport:
+def deliver_in_background(
+    rt: Runtime, now: datetime, *, hold_from: datetime | None = None
+) -> DeliveryReport:
     """The daemon's round: start every due target's worker and return at once; the report
-    counts the batches finished since the previous round."""
-    return deliver_due(rt, now, wait=False)
+    counts the batches finished since the previous round. Rows enqueued from `hold_from` on
+    wait until the tick that made them has stored all its sources (one message per season)."""
+    return deliver_due(rt, now, wait=False, hold_from=hold_from)
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:
