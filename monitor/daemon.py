@@ -657,10 +657,9 @@ class Daemon:
         if self.stop_event.is_set():
             return
         with self._rt_lock:
-            now = self.clock()
-            hold_from = self._hold_from(now)
+            hold_from = self._hold_from(self.clock())
             report = retrying(
-                lambda: self.ops.deliver_due(self.rt, now, hold_from=hold_from),
+                lambda: self.ops.deliver_due(self.rt, self.clock(), hold_from=hold_from),
                 what="delivering",
             )
         self.stats.sent += report.sent
