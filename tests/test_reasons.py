@@ -46,6 +46,7 @@ WORDINGS = [
     ("'May 2' is when it was moved, not the new date", "not_release_date"),
     ("not a release date ('June 1')", "not_release_date"),
     ("'June 1' has been called off", "not_release_date"),
+    ("an episode's date, not the season's", "not_release_date"),
     ("cancelled, yet the item dates the season", "conflict"),
     ("written in a language that is not read (other)", "language"),
     ("something the table does not know yet", "other"),

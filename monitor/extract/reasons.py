@@ -56,7 +56,7 @@ _RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         (
             "not_release_date",
             r"is the date of something else|dates the report|is when it was moved|"
-            r"^not a release date|has been called off",
+            r"^not a release date|has been called off|^an episode's date",
         ),
         ("conflict", r"^cancelled, yet\b"),
         ("language", r"language that is not read"),
