@@ -38,11 +38,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from monitor.extract.claims import PHASE_ORDER, Analysis, Note
+from monitor.extract.claims import PHASE_ORDER, Analysis
 from monitor.extract.intl_dates import GRAMMARS, Found
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.titles import TitleMention
-from monitor.models import Claim, ClaimField, Watch
+from monitor.models import Claim, ClaimField, Note, Watch
 from monitor.text.normalize import normalize
 
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.

@@ -55,11 +55,12 @@ class ItemStore:
 
     def save_items(
         self, session: Session, source: str, items: Sequence[Item], watch_hash: str, now: datetime
-    ) -> None:
-        """Record items as read: one query for the known ids, one insert, one update."""
+    ) -> list[int]:
+        """Record items as read: one query for the known ids, one insert, one update.
+        Returns the row ids of the items read before (their notes are replaced)."""
         unique = list({i.uid: i for i in items}.values())
         if not unique:
-            return
+            return []
         known = _known(session, source, [i.uid for i in unique])
         fresh = [
             {
@@ -91,3 +92,4 @@ class ItemStore:
                 ),
                 edited,
             )
+        return [known[i.uid][0] for i in unique if i.uid in known]

@@ -23,6 +23,7 @@ from monitor.models import (
     Event,
     Evidence,
     Item,
+    ItemNotes,
     Observation,
     SeasonState,
     SourceState,
@@ -32,6 +33,7 @@ from monitor.models import (
 from monitor.state import db
 from monitor.state.items import ItemStore, watches_hash
 from monitor.state.merge import Merge, merge
+from monitor.state.notes import NoteStore
 from monitor.state.outbox import OutboxStore, Routing
 from monitor.state.source_state import (
     SOURCES,
@@ -208,7 +210,7 @@ def _observation_values(season_id: int, obs: Observation) -> dict[str, Any]:
     }
 
 
-class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
+class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
     """Seasons, observations, events: the merge of one source's poll into the state."""
 
     engine: Engine
@@ -352,9 +354,11 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         all_sources: Sequence[str],
         now: datetime,
         cycle: Cycle | None = None,
+        notes: Sequence[ItemNotes] = (),
     ) -> list[Event]:
-        """Record one source's poll: its state, seen items, observations, merged seasons,
-        events and outbox rows. Returns the events that will be announced.
+        """Record one source's poll: its state, seen items and their extraction notes,
+        observations, merged seasons, events and outbox rows. Returns the events that will
+        be announced.
 
         Within a `cycle` the caller finishes baselines once, at its end (`finish_baselines`);
         without one they are finished here.
@@ -366,10 +370,12 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         else:
             last_read = self.last_reads(session, [source]).get(source)
         self.save_source(session, source, state, status, now)
-        self.save_items(
+        reread = self.save_items(
             session, source, items, cycle.watch_hash if cycle else watches_hash(watches), now
         )
         ids = self._season_ids(session, watches, now, cycle)
+        if notes or reread:
+            self.save_notes(session, source, notes, ids, reread)
         watch_of = {w.key: w for w in watches}
         grouped: dict[tuple[str, int], list[Observation]] = {}
         for obs in observations:
