@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -31,13 +32,20 @@ from monitor.models import (
     WatchClaims,
 )
 from monitor.notify.render import render
+from monitor.offload import Outcome, extract_in_worker, matcher_memo
+from monitor.parse.sandbox import (
+    SandboxFailure,
+    SandboxTimeout,
+    SandboxUnavailable,
+    shared_sandbox,
+)
 from monitor.sources import build_fetcher, build_sources
 from monitor.sources.base import Source
 from monitor.sources.http import Fetcher
 from monitor.sources.publishers import publisher_name, trust_for_url
 from monitor.state import leases
 from monitor.state.db import pool_options
-from monitor.state.repository import Cycle, Repository, Routing, watches_hash
+from monitor.state.repository import Cycle, Repository, Routing, WriteBatch, watches_hash
 from monitor.state.retry import retrying
 
 Extractor = Callable[[Item], Sequence[WatchClaims]]
@@ -129,6 +137,9 @@ class Runtime:
         self.fetcher = fetcher or build_fetcher(config)
         self._sources = list(sources) if sources is not None else build_sources(config)
         self._extractor = extractor
+        # The default extractor runs in the parse workers (`_extract`); a given one here.
+        self.offloaded = extractor is None
+        self.matcher_memo = matcher_memo(self.watches)
         self._extractor_lock = threading.Lock()
         self.routing = Routing(
             tuple(config.notify.urls), config.monitor.notify_baseline, render=render
@@ -229,12 +240,10 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     items = tuple(rt.repo.unseen(source.name, poll.items, rt.watch_hash))
     observations = list(poll.observations)
     unread: set[str] = set()
-    for item in items:
-        try:
-            found = rt.extract(item)
-        except Exception:  # one unreadable item must not hide the rest of the feed
+    for item, found in zip(items, _extract(rt, source, items), strict=True):
+        if isinstance(found, str):  # one unreadable item must not hide the rest of the feed
             # Not marked as read: it is read again next time instead of being lost unseen.
-            log.exception("%s: cannot read item %s", source.name, item.link or item.uid)
+            log.error("%s: cannot read item %s:\n%s", source.name, item.link or item.uid, found)
             unread.add(item.uid)
             continue
         if not found:
@@ -262,6 +271,27 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
     return Fetched(source, poll, items, tuple(observations))
 
 
+def _extract(rt: Runtime, source: Source, items: Sequence[Item]) -> list[Outcome]:
+    """Each item's claims, or the traceback of its reading's error. The default extractor
+    runs in the parse workers (all cores; the matcher built once per worker); a test's own
+    extractor, or no worker process, reads here."""
+    if rt.offloaded and items:
+        try:
+            return extract_in_worker(shared_sandbox(), rt.matcher_memo, items)
+        except SandboxUnavailable:
+            pass
+        except (SandboxTimeout, SandboxFailure) as exc:
+            # Read here instead, as before there were workers: no news is lost to a worker.
+            log.warning("%s: reading items in a worker failed (%s)", source.name, exc)
+    out: list[Outcome] = []
+    for item in items:
+        try:
+            out.append(tuple(rt.extract(item)))
+        except Exception:
+            out.append(traceback.format_exc(limit=8))
+    return out
+
+
 def _report(fetched: Fetched) -> SourceReport:
     poll = fetched.poll
     return SourceReport(
@@ -272,10 +302,17 @@ def _report(fetched: Fetched) -> SourceReport:
     )
 
 
-def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime) -> list[Event]:
+def store_fetched(
+    rt: Runtime,
+    session: Session,
+    fetched: Fetched,
+    now: datetime,
+    batch: WriteBatch | None = None,
+) -> list[Event]:
     """Write one source's results in the caller's transaction; the events to announce.
 
-    Within a poll cycle (`rt.cycle`) baselines are finished once at its end, not here."""
+    Within a poll cycle (`rt.cycle`) baselines are finished once at its end, not here; with
+    a `batch` the bulk rows wait for `rt.repo.flush(session, batch)`."""
     return rt.repo.apply(
         session,
         source=fetched.source.name,
@@ -288,6 +325,7 @@ def store_fetched(rt: Runtime, session: Session, fetched: Fetched, now: datetime
         all_sources=[s.name for s in rt.sources],
         now=now,
         cycle=rt.cycle,
+        batch=batch,
     )
 
 
@@ -486,19 +524,23 @@ def _write_cycle(
         # One transaction for the whole cycle (later sources see earlier ones), rolled back.
         with rt.repo.transaction(commit=False) as session:
             for batch in fetching.batches():
+                held = WriteBatch()
                 for fetched in batch:
-                    events += store_fetched(rt, session, fetched, now)
+                    events += store_fetched(rt, session, fetched, now, held)
                     reports.append(_report(fetched))
                     if progress:
                         progress(reports[-1])
+                rt.repo.flush(session, held)
             events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
         return PollReport(tuple(events), _in_order(reports, rt.sources), DeliveryReport())
     notices: list[Event] = []
     for batch in fetching.batches():
         with rt.repo.transaction() as session:
+            held = WriteBatch()  # the batch's bulk rows, one statement per table
             for fetched in batch:
-                events += store_fetched(rt, session, fetched, now)
+                events += store_fetched(rt, session, fetched, now, held)
+            rt.repo.flush(session, held)
         for fetched in batch:
             reports.append(_report(fetched))
             if _may_alert(rt, fetched):

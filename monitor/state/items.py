@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlmodel import Session
@@ -57,9 +58,16 @@ class ItemStore:
         self, session: Session, source: str, items: Sequence[Item], watch_hash: str, now: datetime
     ) -> None:
         """Record items as read: one query for the known ids, one insert, one update."""
+        write_items(session, *self.item_rows(session, source, items, watch_hash, now))
+
+    def item_rows(
+        self, session: Session, source: str, items: Sequence[Item], watch_hash: str, now: datetime
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The rows `write_items` inserts (new items) and updates (edited ones) to record
+        `items` as read; one query for the known ids."""
         unique = list({i.uid: i for i in items}.values())
         if not unique:
-            return
+            return [], []
         known = _known(session, source, [i.uid for i in unique])
         fresh = [
             {
@@ -77,17 +85,25 @@ class ItemStore:
             for i in unique
             if i.uid in known
         ]
-        conn = session.connection()
-        if fresh:
-            conn.execute(insert(ITEMS), fresh)
-        if edited:
-            conn.execute(
-                update(ITEMS)
-                .where(ITEMS.c.id == bindparam("row_id"))
-                .values(
-                    content_hash=bindparam("content"),
-                    watches_hash=bindparam("watched"),
-                    seen_at=bindparam("at"),
-                ),
-                edited,
-            )
+        return fresh, edited
+
+
+def write_items(
+    session: Session, fresh: Sequence[dict[str, Any]], edited: Sequence[dict[str, Any]]
+) -> None:
+    """One insert of new items and one update of edited ones (`ItemStore.item_rows`), for
+    one source or for every source of a write batch at once."""
+    conn = session.connection()
+    if fresh:
+        conn.execute(insert(ITEMS), list(fresh))
+    if edited:
+        conn.execute(
+            update(ITEMS)
+            .where(ITEMS.c.id == bindparam("row_id"))
+            .values(
+                content_hash=bindparam("content"),
+                watches_hash=bindparam("watched"),
+                seen_at=bindparam("at"),
+            ),
+            list(edited),
+        )
