@@ -27,9 +27,11 @@ MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
 # Parses at once: one per core, since each is pure CPU; more would only add children's memory
 # (about 30 MiB each) while the fetch threads wait for a core anyway.
 MAX_WORKERS = max(2, os.cpu_count() or 2)
-# A worker is replaced after this many parses, so what feedparser's caches and the allocator
-# keep does not grow without bound in a long-running daemon.
-RECYCLE_AFTER = 200
+# A worker is replaced after this many calls (a feed is two: parse, then extract), so what
+# feedparser's caches and the allocator keep does not grow without bound in a long-running
+# daemon. Measured flat at 30 MiB over 3,000 calls; each new worker costs about 0.5 s of
+# CPU (start-up, imports, first regex compiles), so 200 cost 5 s per 1,000-feed poll.
+RECYCLE_AFTER = 2000
 
 
 class SandboxTimeout(Exception):
