@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -365,6 +366,9 @@ QUEUE_BOUND = 64
 # Sources stored per write transaction: few commits, yet short enough that `status` or a
 # second `poll` never waits long for the lock.
 WRITE_BATCH = 50
+# How long the writer waits for a batch to fill: the parse workers, not the writer, set the
+# pace of a cold poll, and a source written alone costs as many statements as fifty.
+WRITE_LINGER = 0.5
 _DONE = None  # a lane's last word on the queue
 
 
@@ -394,10 +398,12 @@ class Fetching:
 
     def batches(self) -> Iterator[list[Fetched]]:
         """What the fetchers finished, in batches of up to WRITE_BATCH: waits for the first,
-        then takes whatever else is ready."""
+        then for more until the batch is full or WRITE_LINGER has passed (fewer, larger
+        writes: one statement per table per batch)."""
         while self.lanes_left:
             batch: list[Fetched] = []
             item = self.done.get()
+            until = time.monotonic() + WRITE_LINGER
             while True:
                 if item is _DONE:
                     self.lanes_left -= 1
@@ -406,7 +412,7 @@ class Fetching:
                 if len(batch) >= WRITE_BATCH or not self.lanes_left:
                     break
                 try:
-                    item = self.done.get_nowait()
+                    item = self.done.get(timeout=max(0.0, until - time.monotonic()))
                 except queue.Empty:
                     break
             if batch:
