@@ -4,8 +4,11 @@ Revision v3 filled `season_source`; v5 folds it into `source_state.last_read`.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -119,3 +122,23 @@ def test_daemons_starting_together_migrate_once(database_url: str) -> None:
         assert conn.execute(text(read)).scalar() == 1
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
     engine.dispose()
+
+
+def test_head_names_the_newest_revision_in_versions() -> None:
+    """`HEAD` spares every start-up the import of Alembic; it must follow versions/."""
+    from monitor.state.migrations import script_head
+
+    assert head() == script_head()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    """Alembic (11 MiB) loads only when there is something to upgrade."""
+    db = tmp_path / "state.db"
+    Repository.open(f"sqlite:///{db}").close()  # created and stamped here
+    code = (
+        "import sys; from monitor.state.repository import Repository; "
+        f"Repository.open('sqlite:///{db}').close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

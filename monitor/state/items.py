@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -16,6 +17,11 @@ from monitor.state.tables import ItemRow
 
 ITEMS = ItemRow.__table__  # type: ignore[attr-defined]  # SQLModel tables are Core tables
 _CHUNK = 500  # ids per IN (...): well under every driver's bound-parameter limit
+# Fetch threads asking which items are new, at once: each query takes a fraction of a ms, and
+# every concurrent reader holds a pooled connection whose page cache (16 MiB on SQLite)
+# fills as the table grows: 16 fetch threads meant up to 15 connections and +17 MiB of RSS
+# over a 3,000-feed poll.
+_READERS = threading.BoundedSemaphore(2)
 
 
 def watches_hash(watches: Sequence[Watch]) -> str:
@@ -46,7 +52,7 @@ class ItemStore:
         """Items not read before, edited since, or read against another watchlist."""
         if not items:
             return []
-        with db.reading(self.engine) as session:
+        with _READERS, db.reading(self.engine) as session:
             known = _known(session, source, [i.uid for i in items])
         return [
             i
