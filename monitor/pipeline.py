@@ -555,12 +555,19 @@ def _write_cycle(
                     notices.append(notice)
             if progress:
                 progress(reports[-1])
+    _release_workers()
     with rt.repo.transaction() as session:
         events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
     events += release_day(rt, now)
     refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
     return PollReport(tuple(events), _in_order(reports, rt.sources), deliveries, tuple(notices))
+
+
+def _release_workers() -> None:
+    """Every source of a manual poll is read: its parse workers (about 30 MiB each) need not
+    outlive the fetch phase (the daemon's ticks reuse theirs instead)."""
+    shared_sandbox().close()
 
 
 def _may_alert(rt: Runtime, fetched: Fetched) -> bool:
@@ -635,10 +642,10 @@ def release_day(rt: Runtime, now: datetime) -> list[Event]:
 
 def refresh_calendar(rt: Runtime, now: datetime) -> None:
     """Rewrite the `[calendar] path` file, if one is configured, from the stored states."""
-    from monitor import calendar
-
     if not rt.config.calendar.path:
         return
+    from monitor import calendar  # icalendar only when there is a calendar to write
+
     try:
         calendar.refresh_calendar(rt.config, rt.repo, now)
     except OSError as exc:  # a read-only folder must not stop polling or notifying

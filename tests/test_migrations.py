@@ -131,10 +131,17 @@ def test_head_names_the_newest_revision_in_versions() -> None:
     assert head() == script_head()
 
 
-def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
-    """Alembic (11 MiB) loads only when there is something to upgrade."""
+@pytest.mark.parametrize("exists", [False, True], ids=["new-database", "current-database"])
+def test_opening_a_database_without_upgrades_does_not_import_alembic(
+    tmp_path: Path, exists: bool
+) -> None:
+    """Alembic (11 MiB) loads only when there is something to upgrade; a new database is
+    stamped at head in Alembic's own table, and Alembic reads that stamp back."""
+    from alembic.runtime.migration import MigrationContext
+
     db = tmp_path / "state.db"
-    Repository.open(f"sqlite:///{db}").close()  # created and stamped here
+    if exists:
+        Repository.open(f"sqlite:///{db}").close()
     code = (
         "import sys; from monitor.state.repository import Repository; "
         f"Repository.open('sqlite:///{db}').close(); "
@@ -142,3 +149,7 @@ def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head()
+    engine.dispose()

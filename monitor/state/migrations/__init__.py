@@ -12,7 +12,16 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    inspect,
+    text,
+)
 from sqlmodel import SQLModel
 
 if TYPE_CHECKING:
@@ -78,20 +87,33 @@ def is_current(conn: Connection) -> bool:
     return present >= set(SQLModel.metadata.tables) and current_revision(conn) == head()
 
 
+def _stamp_new(conn: Connection) -> None:
+    """`alembic stamp head` on a database just created from the models: Alembic's own
+    version table, written without loading Alembic (every first `poll` creates one)."""
+    version = Table(
+        "alembic_version",
+        MetaData(),
+        Column("version_num", String(32), nullable=False),
+        PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+    )
+    version.create(conn, checkfirst=True)
+    conn.execute(version.insert().values(version_num=HEAD))
+
+
 def upgrade(conn: Connection) -> str:
     """Bring the schema to head inside the caller's transaction; returns the revision."""
     if conn.dialect.name == "postgresql":
         # Held to the end of the transaction; a second daemon waits here, then finds the
         # schema current and does nothing.
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATE_LOCK_KEY})
-    from alembic import command
-
     rev = current_revision(conn)
-    cfg = alembic_config(conn)
     if rev is None:
         SQLModel.metadata.create_all(conn)
-        command.stamp(cfg, "head")
+        _stamp_new(conn)
         return head()
+    from alembic import command
+
+    cfg = alembic_config(conn)
     if rev not in known_revisions():
         raise SchemaTooNew(rev)
     if "alembic_version" not in set(inspect(conn).get_table_names()):
