@@ -32,8 +32,9 @@ SECOND = {
 
 
 def _runtime(folder: Path) -> tuple[Runtime, dict[str, ListSource]]:
+    blogs = ("blog", "fans")
     sources = {
-        name: ListSource(name, trust=Trust.BLOG if name in ("blog", "fans") else Trust.TRADE) for name in FIRST
+        name: ListSource(name, trust=Trust.BLOG if name in blogs else Trust.TRADE) for name in FIRST
     }
     config = config_from_dict(
         {
