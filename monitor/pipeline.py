@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sys
 import threading
 import time
 import traceback
@@ -369,6 +370,7 @@ WRITE_BATCH = 50
 # How long the writer waits for a batch to fill: the parse workers, not the writer, set the
 # pace of a cold poll, and a source written alone costs as many statements as fifty.
 WRITE_LINGER = 0.5
+SWITCH_INTERVAL = 0.0002  # seconds (Python's default: 0.005)
 _DONE = None  # a lane's last word on the queue
 
 
@@ -480,9 +482,15 @@ def poll_all(
     """
     sources = rt.sources
     start_cycle(rt, sources)
+    switch = sys.getswitchinterval()
+    # A thread whose worker replied (or whose query returned) gets the interpreter back
+    # within 0.2 ms instead of 5 ms; meanwhile it holds a parse slot and a core sits idle.
+    # 1,000 feeds cold: 25 s at 5 ms, 22 s at 1 ms, 19.5 s at 0.2 ms, same CPU.
+    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
         return _poll_cycle(rt, sources, now, dry_run=dry_run, progress=progress)
     finally:
+        sys.setswitchinterval(switch)
         end_cycle(rt)
 
 
