@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from functools import wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -28,6 +28,10 @@ from monitor.errors import MonitorError
 from monitor.models import Watch
 from monitor.sanitize import printable
 from monitor.state.documents import resolve_show
+
+if TYPE_CHECKING:  # `--help` must not import the SQL stack
+    from monitor.diagnose import ItemReport
+    from monitor.models import Event, SeasonState
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -705,13 +709,16 @@ def backup(state: State, file: Path) -> None:
 @config_option
 @click.argument("show")
 @click.option("--season", type=click.IntRange(min=1), default=None, help="Only this season.")
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
 @pass_state
 @handles_errors
-def why(state: State, show: str, season: int | None) -> None:
-    """Why SHOW was (or was not) alerted: every stored item that made a claim about it, what
-    it claimed, and what that did to the trusted state."""
-    from monitor.diagnose import FIELD_WORDS, announced_as, replay, value_words
+def why(state: State, show: str, season: int | None, as_json: bool) -> None:
+    """Why SHOW was (or was not) alerted: every stored item that named it, what it claimed
+    and what that did to the trusted state, or why it claimed nothing (hedged, history, a
+    question, another season...)."""
+    from monitor.diagnose import item_json, item_reports
     from monitor.lock import sqlite_path
+    from monitor.state.documents import season_json
     from monitor.state.repository import Repository
 
     config = state.config
@@ -728,42 +735,71 @@ def why(state: State, show: str, season: int | None) -> None:
     if db_file is not None and not db_file.exists():
         fail(f"nothing polled yet (no database at {db_file}): run `release-monitor poll`", 1)
     repo = Repository.open(config.database_url)
+    document = []
     try:
         for watch in watches:
-            observations = repo.observations(watch.show, watch.season)
             (current,) = repo.seasons([watch])
             history = [(e.event, e.silent) for e in repo.history(watch.show, watch.season)]
-            click.echo(
-                f"{watch.label}: renewal {current.renewal or 'unknown'}, release date "
-                f"{value_words('date', current.release_date)}, phase {current.phase or 'unknown'}"
+            reports = item_reports(
+                watch,
+                repo.observations(watch.show, watch.season),
+                repo.item_notes(watch.show, watch.season),
             )
-            if not observations:
-                click.echo(
-                    "  no stored item has made a claim about it yet (items that name the show "
-                    "but claim nothing are not stored: `test-feed URL --show S --season N` and "
-                    "`extract` show why such an item was set aside)"
-                )
-                continue
-            last: tuple[object, ...] = ()
-            for verdict in replay(watch, observations):
-                obs = verdict.observation
-                item = (obs.item_uid, obs.url, obs.publisher)
-                if item != last:  # one heading per item, then each of its claims
-                    when = local_time(obs.published or obs.seen_at, "?")
-                    click.echo(f"  {when}  {obs.publisher} ({obs.trust.label})  {obs.url or ''}")
-                    last = item
-                click.echo(f"    {FIELD_WORDS[obs.field]}: {value_words(obs.field, obs.value)}")
-                if obs.evidence:
-                    click.echo(f'      "{obs.evidence[:200]}"')
-                sent = announced_as(verdict, history)
-                click.echo(
-                    f"      -> {verdict.effect}: {verdict.detail}{f'; {sent}' if sent else ''}"
-                )
-            if current.reported:
-                shown = ", ".join(f"{k} {v}" for k, v in sorted(current.reported.items()))
-                click.echo(f"  reported, not confirmed: {shown}")
+            if as_json:
+                items = [item_json(r, history) for r in reports]
+                document.append({**season_json(current), "items": items})
+            else:
+                _why_text(watch, current, reports, history)
     finally:
         repo.close()
+    if as_json:
+        print_json(document)
+
+
+def _why_text(
+    watch: Watch,
+    current: SeasonState,
+    reports: list[ItemReport],
+    history: list[tuple[Event, bool]],
+) -> None:
+    """`why` for one season, as text: a heading per item, then its claims and set-asides."""
+    from monitor.diagnose import FIELD_WORDS, announced_as, reason_label, value_words
+
+    click.echo(
+        f"{watch.label}: renewal {current.renewal or 'unknown'}, release date "
+        f"{value_words('date', current.release_date)}, phase {current.phase or 'unknown'}"
+    )
+    if not reports:
+        click.echo(
+            "  no stored item has named it yet (`test-feed URL --show S --season N` reads a "
+            "feed and shows what each item says, storing nothing)"
+        )
+    for report in reports:
+        when = local_time(report.published or report.seen_at, "?")
+        heading = f"{when}  {report.publisher} ({report.trust.label})  {report.url or ''}"
+        click.echo(printable(f"  {heading}".rstrip(), keep_newlines=False))
+        if report.title:
+            click.echo(printable(f'    "{report.title[:200]}"', keep_newlines=False))
+        for verdict in report.verdicts:
+            obs = verdict.observation
+            click.echo(f"    {FIELD_WORDS[obs.field]}: {value_words(obs.field, obs.value)}")
+            if obs.evidence:
+                click.echo(printable(f'      "{obs.evidence[:200]}"', keep_newlines=False))
+            sent = announced_as(verdict, history)
+            click.echo(f"      -> {verdict.effect}: {verdict.detail}{f'; {sent}' if sent else ''}")
+        if not report.verdicts:
+            click.echo(
+                "    no claim read"
+                + ("" if report.set_aside else ": nothing in it states a renewal, date or phase")
+            )
+        for note in report.set_aside:
+            line = f"    {FIELD_WORDS[note.field]}: set aside -> {reason_label(note.reason)}"
+            click.echo(printable(f"{line} ({note.why})", keep_newlines=False))
+            if note.phrase:
+                click.echo(printable(f'      "{note.phrase}"', keep_newlines=False))
+    if current.reported:
+        shown = ", ".join(f"{k} {v}" for k, v in sorted(current.reported.items()))
+        click.echo(f"  reported, not confirmed: {shown}")
 
 
 @cli.command("test-feed")

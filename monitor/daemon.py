@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import signal
@@ -97,6 +98,21 @@ class Ops:
     on_config_error: Callable[[str, str], None] | None = None  # observer: (error, digest)
 
 
+# How long the deliveries of a tick's changes wait for the rest of its sources, at most: a
+# season's changes from several sources of one tick go out as one message, yet a long host
+# queue (Google News spaces its searches) never holds news for more than this.
+HOLD_FOR_TICK = timedelta(seconds=60)
+
+
+@dataclass(eq=False)  # each tick is its own: compared by identity
+class _TickSet:
+    """The sources one tick handed out: while any runs, what they enqueue waits for the rest."""
+
+    start: datetime
+    left: int  # hosts still polling
+    events: bool = False  # something was enqueued: deliver when the last host is done
+
+
 @dataclass
 class Stats:
     ticks: int = 0
@@ -147,6 +163,7 @@ class Daemon:
         self._busy_hosts: set[str] = set()
         self._host_last: dict[str, float] = {}
         self._futures: set[Future[None]] = set()
+        self._ticks: list[_TickSet] = []  # ticks whose sources are still being polled
         self._pending: Config | None = None
         self._last_full_check = time.monotonic()
         self._jobs_running = 0
@@ -504,19 +521,36 @@ class Daemon:
         by_host: dict[str, list[Source]] = {}
         for source, _claim in self._claim(now):
             by_host.setdefault(host_of(source.url), []).append(source)
+        if not by_host:
+            return
+        tick = _TickSet(now, len(by_host))
         with self._lock:
+            self._ticks.append(tick)
             for host, sources in by_host.items():
                 self._busy_hosts.add(host)
                 self._inflight.update(s.name for s in sources)
-                future = self.pool.submit(self._run_host, self.rt, host, sources)
+                future = self.pool.submit(self._run_host, self.rt, host, sources, tick)
                 self._futures.add(future)
-                future.add_done_callback(self._forget)
+                future.add_done_callback(functools.partial(self._forget, tick))
 
-    def _forget(self, future: Future[None]) -> None:
+    def _forget(self, tick: _TickSet, future: Future[None]) -> None:
         with self._lock:
             self._futures.discard(future)
+            tick.left -= 1
+            done = tick.left <= 0
+            if done:
+                self._ticks.remove(tick)
+        if done and tick.events:
+            # The tick's last source is stored: its changes go out, one message per season.
+            self._wake("deliver")
 
-    def _run_host(self, rt: Any, host: str, sources: list[Source]) -> None:
+    def _hold_from(self, now: datetime) -> datetime | None:
+        """Outbox rows enqueued from this moment on wait: their tick is still polling."""
+        with self._lock:
+            starts = [t.start for t in self._ticks if t.start > now - HOLD_FOR_TICK]
+        return min(starts, default=None)
+
+    def _run_host(self, rt: Any, host: str, sources: list[Source], tick: _TickSet) -> None:
         """One host's due sources, one request at a time, spaced for polite hosts."""
         gap = host_gap(host)
         done: set[str] = set()
@@ -530,7 +564,7 @@ class Daemon:
                         break
                 self._host_last[host] = time.monotonic()
                 try:
-                    self._poll_one(rt, source)
+                    self._poll_one(rt, source, tick)
                 finally:
                     done.add(source.name)
                     with self._lock:
@@ -545,7 +579,7 @@ class Daemon:
                 with contextlib.suppress(Exception):
                     leases.release(self.repo.engine, left)
 
-    def _poll_one(self, rt: Any, source: Source) -> None:
+    def _poll_one(self, rt: Any, source: Source, tick: _TickSet | None = None) -> None:
         now = self.clock()
         with self._lock:
             claim = self._claims.get(source.name)
@@ -588,7 +622,7 @@ class Daemon:
             else:
                 if alert is not None:
                     log.warning("%s: %s", alert.kind, alert.new, extra={"source": source.name})
-                    self._wake("deliver")
+                    self._delivery_due(tick)
         for ev in events:
             self.stats.events += 1
             log.info(
@@ -601,6 +635,17 @@ class Daemon:
                 extra={"event": ev.kind},
             )
         if events:
+            self._delivery_due(tick)
+
+    def _delivery_due(self, tick: _TickSet | None) -> None:
+        """Something was enqueued: deliver now, or when the tick's last source is stored."""
+        if tick is None or tick.start <= self.clock() - HOLD_FOR_TICK:
+            self._wake("deliver")
+            return
+        with self._lock:
+            tick.events = True
+            running = tick in self._ticks
+        if not running:  # finished meanwhile
             self._wake("deliver")
 
     def _wake(self, job_id: str) -> None:
@@ -612,8 +657,10 @@ class Daemon:
         if self.stop_event.is_set():
             return
         with self._rt_lock:
+            hold_from = self._hold_from(self.clock())
             report = retrying(
-                lambda: self.ops.deliver_due(self.rt, self.clock()), what="delivering"
+                lambda: self.ops.deliver_due(self.rt, self.clock(), hold_from=hold_from),
+                what="delivering",
             )
         self.stats.sent += report.sent
         if report.sent or report.failed:

@@ -79,12 +79,52 @@ class Claim:
     evidence: str
 
 
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Why a trigger did not become a claim (`extract` explains with these; `why` shows them)."""
+
+    field: ClaimField
+    message: str
+
+
 @dataclass(frozen=True)
 class WatchClaims:
-    """The claims an item makes about one watched season."""
+    """The claims an item makes about one watched season, and the cues it set aside."""
 
     watch: Watch
     claims: tuple[Claim, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """One cue an item's extraction set aside: its field, a short machine reason ("hedged",
+    "history", ...), the extractor's own wording of why (as `extract` prints it) and the
+    sentence it was read in."""
+
+    field: ClaimField
+    reason: str
+    why: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class ItemNotes:
+    """An item that named a watched season yet claimed nothing (or set cues aside): kept so
+    `why` can show it beside the items that made claims."""
+
+    show: str
+    season: int
+    source: str
+    item_uid: str
+    title: str
+    url: str | None
+    publisher: str
+    trust: Trust
+    published: datetime | None
+    seen_at: datetime
+    claims: int  # how many claims the item made about the season
+    notes: tuple[SetAside, ...]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from monitor.models import (
     DeliveryReport,
     Event,
     Item,
+    ItemNotes,
     Observation,
     SourcePoll,
     SourceState,
@@ -195,6 +196,7 @@ class Fetched:
     poll: SourcePoll
     items: tuple[Item, ...]  # new or edited items
     observations: tuple[Observation, ...]
+    notes: tuple[ItemNotes, ...] = ()  # what items that named a watch set aside, and why
 
 
 def _trust_and_publisher(source: Source, item: Item) -> tuple[Trust, str]:
@@ -241,6 +243,7 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
         )
     items = tuple(rt.repo.unseen(source.name, poll.items, rt.watch_hash))
     observations = list(poll.observations)
+    notes: list[ItemNotes] = []
     unread: set[str] = set()
     for item, found in zip(items, _extract(rt, source, items), strict=True):
         if isinstance(found, str):  # one unreadable item must not hide the rest of the feed
@@ -269,8 +272,37 @@ def fetch_source(rt: Runtime, source: Source, now: datetime) -> Fetched:
                         item_uid=item.uid,
                     )
                 )
+            if watch_claims.notes or not watch_claims.claims:
+                notes.append(_item_notes(source, item, watch_claims, trust, publisher, now))
     items = tuple(i for i in items if i.uid not in unread)
-    return Fetched(source, poll, items, tuple(observations))
+    return Fetched(source, poll, items, tuple(observations), tuple(notes))
+
+
+def _item_notes(
+    source: Source,
+    item: Item,
+    found: WatchClaims,
+    trust: Trust,
+    publisher: str,
+    now: datetime,
+) -> ItemNotes:
+    """What `why` keeps of an item that named a watch but claimed nothing, or set cues aside."""
+    from monitor.extract.reasons import set_aside
+
+    return ItemNotes(
+        show=found.watch.show,
+        season=found.watch.season,
+        source=source.name,
+        item_uid=item.uid,
+        title=item.title,
+        url=item.link,
+        publisher=publisher,
+        trust=trust,
+        published=item.published,
+        seen_at=now,
+        claims=len(found.claims),
+        notes=set_aside(found.notes),
+    )
 
 
 def _extract(rt: Runtime, source: Source, items: Sequence[Item]) -> list[Outcome]:
@@ -327,6 +359,7 @@ def store_fetched(
         all_sources=[s.name for s in rt.sources],
         now=now,
         cycle=rt.cycle,
+        notes=fetched.notes,
         batch=batch,
     )
 
@@ -607,12 +640,18 @@ def _in_order(reports: list[SourceReport], sources: Sequence[Source]) -> tuple[S
 
 
 def deliver_due(
-    rt: Runtime, now: datetime, *, retry_all: bool = False, wait: bool = True
+    rt: Runtime,
+    now: datetime,
+    *,
+    retry_all: bool = False,
+    wait: bool = True,
+    hold_from: datetime | None = None,
 ) -> DeliveryReport:
     """Claim due outbox rows, send each through Apprise outside any transaction, mark them.
 
     Each target sends on its own worker under `notify.timeout` per send; with `wait` the
-    call returns when the round is done (bounded), without it at once.
+    call returns when the round is done (bounded), without it at once. Rows enqueued at or
+    after `hold_from` wait for a later round (the daemon's tick that made them still runs).
     """
     from monitor.notify.outbox import deliver
 
@@ -626,13 +665,17 @@ def deliver_due(
         timeout=notify.timeout,
         wait=wait,
         lease=rt.config.monitor.lease,
+        hold_from=hold_from,
     )
 
 
-def deliver_in_background(rt: Runtime, now: datetime) -> DeliveryReport:
+def deliver_in_background(
+    rt: Runtime, now: datetime, *, hold_from: datetime | None = None
+) -> DeliveryReport:
     """The daemon's round: start every due target's worker and return at once; the report
-    counts the batches finished since the previous round."""
-    return deliver_due(rt, now, wait=False)
+    counts the batches finished since the previous round. Rows enqueued from `hold_from` on
+    wait until the tick that made them has stored all its sources (one message per season)."""
+    return deliver_due(rt, now, wait=False, hold_from=hold_from)
 
 
 def release_day(rt: Runtime, now: datetime) -> list[Event]:

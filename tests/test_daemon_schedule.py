@@ -105,7 +105,9 @@ class Recorder:
             repo.close()
         return SourceReport(source.name, "ok"), []
 
-    def deliver_due(self, rt: FakeRuntime, now: datetime) -> DeliveryReport:
+    def deliver_due(
+        self, rt: FakeRuntime, now: datetime, hold_from: datetime | None = None
+    ) -> DeliveryReport:
         self.deliveries += 1
         return DeliveryReport()
 
@@ -126,8 +128,8 @@ class Recorder:
             return sum(1 for n, _, _ in self.calls if n == name)
 
 
-def feeds_toml(feeds: list[tuple[str, str]]) -> str:
-    out = '[monitor]\ndatabase = "sqlite:///rm.db"\ninterval = "500ms"\nworkers = 4\n'
+def feeds_toml(feeds: list[tuple[str, str]], interval: str = "500ms") -> str:
+    out = f'[monitor]\ndatabase = "sqlite:///rm.db"\ninterval = "{interval}"\nworkers = 4\n'
     out += "[sources.google_news]\nenabled = false\n[sources.tvmaze]\nenabled = false\n"
     for name, url in feeds:
         out += f'\n[[feeds]]\nname = "{name}"\nurl = "{url}"\n'
@@ -147,10 +149,10 @@ def make_daemon(tmp_path: Path) -> Iterator[Callable[..., tuple[Daemon, Recorder
     made: list[Daemon] = []
 
     def make(
-        feeds: list[tuple[str, str]], recorder: Recorder | None = None
+        feeds: list[tuple[str, str]], recorder: Recorder | None = None, interval: str = "500ms"
     ) -> tuple[Daemon, Recorder]:
         path = tmp_path / "config.toml"
-        path.write_text(feeds_toml(feeds), encoding="utf-8")
+        path.write_text(feeds_toml(feeds, interval), encoding="utf-8")
         rec = recorder or Recorder()
         d = Daemon(path, load_config(path), ops=rec.ops(), shutdown_grace=5)
         made.append(d)
@@ -282,3 +284,44 @@ def test_heartbeat_written_each_tick(make_daemon: Any) -> None:
     assert datetime.now(UTC) - latest.last_tick < timedelta(minutes=1)
     d.shutdown()
     repo.close()
+
+
+class TickRecorder(Recorder):
+    """Every poll enqueues a change; "slow" takes a while; each delivery round's hold is kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rounds: list[tuple[float, datetime | None]] = []  # (monotonic, hold_from)
+
+    def poll_source(
+        self, rt: FakeRuntime, source: FakeSource, now: datetime, claim: Any = None
+    ) -> tuple[SourceReport, list[Event]]:
+        if source.name == "slow":
+            time.sleep(1.5)
+        report, _ = super().poll_source(rt, source, now, claim)
+        change = Event(kind="renewed", show="Glass Harbor", season=2, old=None, new="renewed")
+        return report, [change]
+
+    def deliver_due(
+        self, rt: FakeRuntime, now: datetime, hold_from: datetime | None = None
+    ) -> DeliveryReport:
+        with self.lock:
+            self.rounds.append((time.monotonic(), hold_from))
+        return super().deliver_due(rt, now, hold_from)
+
+
+def test_a_ticks_changes_wait_for_its_last_source(make_daemon: Any) -> None:
+    """One message per season per poll: while one source of a tick is still polling, the
+    delivery rounds hold back what the tick enqueued; its end wakes the delivery at once."""
+    feeds = [("fast", "http://127.0.0.1:1/fast"), ("slow", "http://localhost:1/slow")]
+    d, rec = make_daemon(feeds, TickRecorder(), interval="1h")  # one tick polls both
+    d.start()
+    wait_for(lambda: rec.count("slow") == 1)
+    ended = max(end for name, _, end in rec.calls if name == "slow")
+    wait_for(lambda: any(at > ended and hold is None for at, hold in rec.rounds))
+    assert d.shutdown() == 0
+    assert (rec.count("fast"), rec.count("slow")) == (1, 1)  # the same, single tick
+    during = [hold for at, hold in rec.rounds if at < ended]
+    assert None not in during  # nothing enqueued by the tick could go out before its end
+    woken = [at for at, hold in rec.rounds if at > ended]
+    assert woken[0] - ended < d.tick_every  # woken by the tick's end, not the next round

@@ -1,6 +1,7 @@
 """Upgrades through Alembic on both engines: databases written by releases at hand-made
 schema versions 1 and 2 (and 3) reach the head revision with their data, once.
-Revision v3 filled `season_source`; v5 folds it into `source_state.last_read`."""
+Revision v3 filled `season_source`; v5 folds it into `source_state.last_read`; v6 adds
+`item_note`."""
 
 from __future__ import annotations
 
@@ -76,7 +77,7 @@ def test_an_old_database_upgrades_to_head(database_url: str, version: int) -> No
         beat = conn.execute(text("SELECT instance, host, claimed FROM daemon_heartbeat")).one()
     repo.close()
     assert "schema_version" not in tables  # Alembic's table is the only record now
-    assert {"source_lease", "delivery", "item"} <= tables
+    assert {"source_lease", "delivery", "item", "item_note"} <= tables
     assert "season_source" not in tables  # v5 folded it into last_read
     assert tuple(season) == ("Glass Harbor", "2027-03", True)  # watched all along
     assert [tuple(r) for r in baseline_given] == [("Deadline",)]  # v3 filled it, v5 kept it
@@ -153,3 +154,68 @@ def test_opening_a_database_without_upgrades_does_not_import_alembic(
     with engine.connect() as conn:
         assert MigrationContext.configure(conn).get_current_revision() == head()
     engine.dispose()
+
+
+def test_a_version_5_database_gains_item_notes(database_url: str) -> None:
+    """Revision v6 adds `item_note` to a v5 database, keeping its data; notes written after
+    go with their item (cascade), as `why` expects."""
+    from monitor.models import ItemNotes, SetAside, Trust
+
+    Repository.open(database_url).close()
+    engine = create_engine(database_url)
+    with engine.begin() as conn:  # as version 5 left it: no item_note, revision v5
+        conn.execute(text("DROP TABLE item_note"))
+        conn.execute(text("UPDATE alembic_version SET version_num = 'v5'"))
+        conn.execute(
+            text(
+                "INSERT INTO season (show, season, created_at, baseline, active, revision, "
+                "reported, evidence) VALUES ('Glass Harbor', 2, :t, FALSE, TRUE, 0, '{}', '{}')"
+            ),
+            {"t": T0},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO item (source, uid, content_hash, watches_hash, seen_at) VALUES "
+                "('Fan Blog', 'hedged', 'c1', 'w1', :t), ('Fan Blog', 'kept', 'c2', 'w1', :t)"
+            ),
+            {"t": T0},
+        )
+    engine.dispose()
+    repo = Repository.open(database_url)
+    with repo.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
+        assert "item_note" in set(inspect(conn).get_table_names())
+        assert conn.execute(text("SELECT count(*) FROM item")).scalar() == 2  # data kept
+    hedge = SetAside("date", "hedged", "hedged: 'could' ('premiere')", "It could premiere soon.")
+    notes = [
+        ItemNotes(
+            "Glass Harbor",
+            2,
+            "Fan Blog",
+            uid,
+            "A headline",
+            f"https://b.example/{uid}",
+            "b.example",
+            Trust.BLOG,
+            None,
+            T0,
+            0,
+            (hedge,),
+        )
+        for uid in ("hedged", "kept")
+    ]
+    with repo.transaction() as session:
+        ids = {
+            ("Glass Harbor", 2): session.connection()
+            .execute(text("SELECT id FROM season"))
+            .scalar_one()
+        }
+        repo.save_notes(session, "Fan Blog", notes, ids)
+    assert [(n.item_uid, n.notes) for n in repo.item_notes("Glass Harbor", 2)] == [
+        ("hedged", (hedge,)),
+        ("kept", (hedge,)),
+    ]
+    with repo.transaction() as session:  # pruning an item prunes its notes
+        session.connection().execute(text("DELETE FROM item WHERE uid = 'hedged'"))
+    assert [n.item_uid for n in repo.item_notes("Glass Harbor", 2)] == ["kept"]
+    repo.close()

@@ -201,3 +201,40 @@ def test_a_row_reclaimed_after_a_slow_send_is_not_sent_again_by_the_slow_sender(
         assert len(hook.received) == 3
         assert (outcome.sent, outcome.failed, outcome.pending) == (1, 0, 0)
         assert repo.delivery_counts()["sent"] == 2
+
+
+def test_rows_of_a_tick_still_polling_wait_then_go_as_one_message(repo: Repository) -> None:
+    """The daemon holds back what a tick enqueues until its last source is stored: a season's
+    renewal (one source) and date (another source, later) go out as one message."""
+    from monitor.state.tables import SeasonRow
+
+    tick = T0
+    with webhook() as hook:
+        targets = (Target(url=hook.url()),)
+        routing = Routing(targets, render=render)
+        with repo.transaction() as session:
+            season = SeasonRow(show="Glass Harbor", season=2, created_at=T0 - timedelta(days=9))
+            session.add(season)
+            session.flush()
+            season_id = season.id
+        for n, (kind, new, at) in enumerate(
+            [
+                ("renewed", "renewed", tick + timedelta(seconds=1)),
+                ("date_announced", "2027-01-29", tick + timedelta(seconds=3)),
+            ]
+        ):
+            with repo.transaction() as session:
+                event = Event(kind=kind, show="Glass Harbor", season=2, old=None, new=new, at=at)
+                row = EventRow(kind=kind, show="Glass Harbor", season=2, season_id=season_id, at=at)
+                session.add(row)
+                session.flush()
+                assert row.id is not None
+                repo.enqueue(session, row.id, event, f"tick:{n}", None, routing, at)
+            # A round while the tick still runs sends nothing of it.
+            held = deliver(repo, targets, at + timedelta(seconds=1), hold_from=tick)
+            assert (held.sent, held.pending) == (0, n + 1)
+        assert hook.received == []
+        done = deliver(repo, targets, tick + timedelta(seconds=5))
+        assert (done.sent, done.failed, done.pending) == (2, 0, 0)
+        (message,) = hook.texts()
+        assert "renewed" in message and "29 January 2027" in message

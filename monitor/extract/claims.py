@@ -20,7 +20,7 @@ from monitor.extract.language import READ, detect
 from monitor.extract.sentences import Clause, Sentence, split_sentences
 from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
-from monitor.models import Claim, ClaimField, Item, Watch, WatchClaims
+from monitor.models import Claim, ClaimField, Item, Note, Watch, WatchClaims
 from monitor.text.normalize import normalize, words
 from monitor.text.scan import Tokens
 
@@ -144,14 +144,6 @@ _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
 # A ";" that starts another labelled list section: "...; cancelled: B", "; on the bubble: C".
 _SECTION_RE = re.compile(r";(?=\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s)")
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    """Why a trigger did not become a claim (for `extract` explanations)."""
-
-    field: ClaimField
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,9 +439,10 @@ def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
         watches = matcher.watches_for(key)
         final = _final_season(watches)
         for watch in watches:
-            analysis = _Evaluator(doc, watch, key, final, explain=False).run()
+            # With notes: `why` shows what an item that names the watch set aside, and why.
+            analysis = _Evaluator(doc, watch, key, final).run()
             if analysis.claims or _season_mentioned(doc, watch, final):
-                out.append(WatchClaims(watch, analysis.claims))
+                out.append(WatchClaims(watch, analysis.claims, analysis.notes))
     return tuple(out)
 
 
@@ -466,12 +459,13 @@ def _extract_other(
     out: list[WatchClaims] = []
     for key in dict.fromkeys(m.show for m in mentions):
         for watch in matcher.watches_for(key):
-            claims: tuple[Claim, ...] = ()
             if language in READ:
-                claims = analyse_lexical(
+                analysis = analyse_lexical(
                     item.title, item.text, watch, published, language, mentions, key
-                ).claims
-            out.append(WatchClaims(watch, claims))
+                )
+                out.append(WatchClaims(watch, analysis.claims, analysis.notes))
+            else:
+                out.append(WatchClaims(watch, (), (_unread(language),)))
     return tuple(out)
 
 
@@ -509,14 +503,17 @@ def analyse(
     language = detect(f"{title}\n{text}")
     if language != "en":
         if language not in READ:
-            note = Note("renewal", f"written in a language that is not read ({language})")
-            return Analysis(watch, True, (), (note,))
+            return Analysis(watch, True, (), (_unread(language),))
         from monitor.extract.lexical import analyse_lexical
 
         return analyse_lexical(title, text, watch, published, language, mentions, key)
     doc = _Doc(title, text, published, mentions)
     final = _final_season((watch, *siblings))
     return _Evaluator(doc, watch, key, final).run()
+
+
+def _unread(language: str) -> Note:
+    return Note("renewal", f"written in a language that is not read ({language})")
 
 
 def _as_date(value: datetime | date | None) -> date | None:

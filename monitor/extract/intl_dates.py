@@ -86,7 +86,22 @@ def _scan(
         value = read(m.groupdict(), pub)
         if value is not None:
             found.append(Found(m.start(), m.end(), value))
-    return _drop_overlaps(found)
+    return _drop_range_ends(text, _drop_overlaps(found))
+
+
+# "2021年1月〜3月", "7월부터 9월까지": the second date ends a run that began at the first.
+_RANGE_SEP_RE = re.compile(r"\s*(?:[〜~～\-–—]|から|부터|에서)\s*")
+
+
+def _drop_range_ends(text: str, found: list[Found]) -> list[Found]:
+    """A date that closes a range is no date of its own (a year-less one would resolve
+    forward on its own, "〜3月" read as next March); the range's start stands for it."""
+    out: list[Found] = []
+    for f in found:
+        if out and _RANGE_SEP_RE.fullmatch(text, out[-1].end, f.start):
+            continue
+        out.append(f)
+    return out
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:
@@ -113,9 +128,10 @@ _KO_RE = re.compile(
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
     r"|오는\s*(?P<do>\d{1,2})\s*일"
-    r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월"
+    r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월(?!\s*\d)"
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
+    r"|(?P<r10>내년)(?:\s*중)?"
 )
 
 
@@ -159,6 +175,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_month(int(g["m7"] or g["m8"]), pub)
     elif g["y9"]:
         value = year_value(int(g["y9"]))
+    elif g["r10"]:  # "내년 중 공개될 예정": next year alone ("올해" in a roundup is too loose)
+        year = _relative_year(g["r10"], pub)
+        value = None if year is None else year_value(year)
     return value
 
 
@@ -247,7 +266,7 @@ _EU_RE = re.compile(
     + r"(?:\s*(?:de|del|,)?\s*(?P<y>20\d\d))?"
     + r"|"
     + _MON.format("m2")
-    + r"\s+(?P<d2>\d{1,2})(?:\s*,\s*(?P<y2>20\d\d))?"
+    + r"\s+(?P<d2>\d{1,2})(?!\d)(?:\s*,\s*(?P<y2>20\d\d))?"  # not "juin 20|25"
     + r"|"
     + _MON.format("m3")
     + r"\s*(?:de\s+|del\s+|di\s+)?(?P<y3>20\d\d)"
@@ -259,7 +278,9 @@ _EU_RE = re.compile(
     + r"|inizio|fine|début|fin|anfang|ende|início|final)\s+(?:de\s+|del\s+|dell'|di\s+|du\s+|"
     + r"d'|des\s+jahres\s+)?(?:anno\s+|año\s+|ano\s+)?(?P<y5>20\d\d)"
     + r"|(?<![\d/.])(?P<d6>\d{1,2})[./](?P<m6>\d{1,2})[./](?P<y6>20\d\d)"
-    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il)\s+(?:el\s+|o\s+|l'|)"
+    + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il|durante|"
+    + r"(?:en\s+algún|a\s+lo\s+largo|nel\s+corso|au\s+cours|ao\s+longo)\s+(?:momento\s+)?de[l]?)"
+    + r"\s+(?:el\s+|o\s+|l'|)"
     + r"(?P<y7>20\d\d)\b",
     re.I,
 )

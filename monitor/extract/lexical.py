@@ -10,12 +10,19 @@ Three steps, each a small pure function:
 
 Precedence (first rule that applies wins):
 - renewal: a cancellation over a renewal (the item's latest status is what counts);
+  a cancelled season has no date (the dates beside the news are the last season's);
 - date: a date moved by a delay cue > the most precise date > the headline's > the first;
   a concrete date over "unannounced"; a date before the published day, or beside a release
   verb in the past tense ("放送された", "estrenó") unless it is the item's own day, is
-  history; a date in a sentence that says the season is out is an episode's, not news;
-- phase: the furthest phase stated; "released" only when no future date is announced and
-  the sentence names the watched season (a first season: the show, when no other is named).
+  history; a date in a sentence that says the season is out, or that numbers a later episode
+  ("오늘(24일) 방송되는 2화"), or in any sentence of an item whose headline numbers a later
+  episode (a review of "3기 49화"), is an episode's, not news;
+- phase: the furthest phase stated; a later episode airing or out ("2회가 방송된다",
+  "第5話") is "released"; "released" only when no date after the published day is announced and
+  the sentence names the watched season by number (a first season: the show, when no other
+  is named; "the next season" is never one that is out).
+- published: an item with no date of its own is dated by its latest stamp line
+  ("2025年2月18日追記"), for history and year-less dates.
 
 Scope: a season is named by its number, ordinal, "next season", a number glued to the
 title, or an alias that adds a subtitle to the show's name ("크라임씬 리턴즈"); a past
@@ -31,23 +38,46 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from monitor.extract.claims import PHASE_ORDER, Analysis, Note
+from monitor.extract.claims import PHASE_ORDER, Analysis
 from monitor.extract.intl_dates import GRAMMARS, Found
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.titles import TitleMention
-from monitor.models import Claim, ClaimField, Watch
+from monitor.models import Claim, ClaimField, Note, Watch
 from monitor.text.normalize import normalize
 
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
-_SENTENCE_RE = re.compile(r"(?:[^.!?。！？\n…]|…(?= ?[a-zà-öø-ÿ]))+(?:[.!?。！？…]+|\n|$)")
+# "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?";
+# a German ordinal's dot ends none: "eine 2. Staffel", "am 25. Juli 2024".
+_DE_ORDINAL_NOUNS = (
+    r"(?:Staffel|Folge|Teil|Episode|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
+    r"September|Oktober|November|Dezember)\b"
+)
+_SENTENCE_RE = re.compile(
+    r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\d)\.(?= ?" + _DE_ORDINAL_NOUNS + r"))+"
+    r"(?:[.!?。！？…]+|\n|$|(?=¿))"
+)
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 _UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
-_NUMBER_AFTER_RE = re.compile(r"\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
+# "Ahsoka 2", "「この素晴らしい世界に祝福を!3」": a number after the title (and its "!").
+_NUMBER_AFTER_RE = re.compile(r"[!?！？]?\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
 # A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
 _STAMP_RE = re.compile(
     r"[^\w]*(?:기사입력|최종수정|입력|수정|更新日?|公開日?|投稿日?|配信日)?[\s:：]*"
-    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信)?[^\w]*"
+    r"[\d年月日./:\s-]+(?:公開|更新|投稿|配信|追記)?[^\w]*"
+)
+# A quoted event ("「結束バンド TOUR "We will B"」で", "「10周年記念生配信」"), not another show.
+_EVENT_RE = re.compile(
+    r"ツアー|TOUR|ライブ|LIVE|イベント|フェス|生配信|生放送|ステージ|記念|콘서트|팬미팅|쇼케이스|"
+    r"시상식|페스티벌",
+    re.I,
+)
+# A credit ("'청년경찰', '무도실무관'을 만든 김주환 감독", "'스토브리그'의 정동윤 감독",
+# "「進撃の巨人」などを手掛けた"): someone's earlier work, not a change of topic.
+_CREDIT_RE = re.compile(
+    r"(?:\s*[,·、]\s*(?:'[^'\n]{1,30}'|[「『][^」』\n]{1,30}[」』]))*\s*(?:시리즈)?\s*"
+    r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
+    r"[가-힣]{1,4}\s*(?:작가|감독|PD|피디))|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
 )
 # A quoted studio or company ("制作会社「Lerche」"), not another show.
 _COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
@@ -55,18 +85,28 @@ _SINCE_RE = re.compile(
     r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|最終話|종영|공개|최종회|마지막\s*회)"
     r"\s*(?:\([^)\n]{0,24}\)|（[^）\n]{0,24}）)?\s*の?\s*(?:から|直後|後|以来|후|이후|직후|\s*뒤)"
 )
+# A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
+_ADNOMINAL_RE = re.compile(
+    r".{0,8}?(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
+)
+# An episode count or a source chapter, not an episode that aired: "총 28화", "全12話",
+# "남은 방송은 2회뿐", "原作コミックス7巻収録の第61話", "웹툰 61화".
+_COUNT_BEFORE_RE = re.compile(r"총|전체|남은|원작|웹툰|全|原作|漫画|マンガ|コミックス|巻")
+_COUNT_AFTER_RE = re.compile(r"\s*(?:뿐|만에|남|が残|を残)")
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
+_PART_TAIL_RE = re.compile(r"(?:part|parte|partie|teil|vol(?:ume)?|파트|パート)\s*\d{1,2}$", re.I)
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
 _RENEWAL_KINDS: Final = ("renewed", "cancelled")
 _CJK: Final = frozenset(("ko", "ja"))
 _VERDICTS: Final = frozenset(("renewed", "cancelled", "unannounced"))
 _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-production"))
-# How far a date may stand from its release cue: Korean and Japanese write them side by
-# side ("4월 3일 공개", "2026年1月スタート"); the others put a few words between.
-_DATE_REACH: Final = {"ko": 15, "ja": 15}
+# How far a date may stand from its release cue: Japanese writes them side by side
+# ("2026年1月スタート"); Korean may put the place between ("오는 12일 넷플릭스에서 전 세계
+# 190여 개국에 공개된다"); the others put a few words between.
+_DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
@@ -106,6 +146,7 @@ class _Hit:
     pos: int
     delayed: bool = False
     date_rank: int = 0
+    lo: date | None = None  # a date's first day
 
 
 def analyse_lexical(
@@ -130,9 +171,45 @@ def analyse_lexical(
     ]
     others = [(m.start, m.end) for m in mentions if m.show != key]
     spans = scope(norm, len(title) if title else 0, lex, watch, ours, others)
+    if published is None:
+        # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
+        # then: the stamp dates what the item calls past and future.
+        published = _stamp_date(norm, spans, language)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
     claims = _resolve(hits, raw, published)
     return Analysis(watch, True, tuple(claims), tuple(notes))
+
+
+def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
+    """The latest full date written alone on a stamp line, or None."""
+    days = [
+        f.value.lo
+        for span in spans
+        if _STAMP_RE.fullmatch(text[span.start : span.end].strip())
+        for f in GRAMMARS[language](text[span.start : span.end], None)
+        if f.value.precision == "day"
+    ]
+    return max(days, default=None)
+
+
+def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans; a title's own "!" or "?" ("ぼっち・ざ・ろっく!の2期") ends none."""
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE_RE.finditer(text):
+        start, end = m.span()
+        if out and _inside_title(out[-1][1], text, ours):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
+    return (
+        pos < len(text)
+        and not text[pos].isspace()
+        and any(a < pos <= b + 1 and text[pos - 1] in "!?！？" for a, b in ours)
+    )
 
 
 def scope(
@@ -151,6 +228,8 @@ def scope(
         for m in _QUOTED_RE.finditer(text)
         if not any(a < m.end() and m.start() < b for a, b in ours)
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _EVENT_RE.search(m.group())
+        and not _CREDIT_RE.match(text, m.end())
         # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title
         and not any(c.pattern.search(m.group()) for c in lex.cues if c.kind in _VERDICTS)
     ]
@@ -159,8 +238,7 @@ def scope(
     current_ours = True
     current_season: SeasonRef | None = None
     headline_season: SeasonRef | None = None
-    for m in _SENTENCE_RE.finditer(text):
-        start, end = m.span()
+    for start, end in _sentences(text, ours):
         if not text[start:end].strip():
             continue
         headline = start < headline_end
@@ -217,7 +295,14 @@ def _season_refs(
     for start, end in ours:
         glued = _TRAILING_NUMBER_RE.search(text, start, end)
         after = _NUMBER_AFTER_RE.match(text, end)
-        if glued is not None:  # the alias itself names the season: "굿파트너2"
+        if glued is not None and _PART_TAIL_RE.search(text, start, end):
+            # "아일랜드 파트2": the alias names a part of a split season, not a season
+            n = int(glued.group("n"))
+            if watch.part is not None:
+                refs.append(SeasonRef(start, end, n, part=True))
+            elif parts_are_seasons:
+                refs.append(SeasonRef(start, end, n))
+        elif glued is not None:  # the alias itself names the season: "굿파트너2"
             refs.append(SeasonRef(start, end, int(glued.group("n"))))
         elif after is not None:
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
@@ -321,6 +406,11 @@ def _cues(
     numbered_others = any(
         r.number not in (None, watch.season) for span in spans for r in span.seasons
     )
+    # A headline about a later episode ("'주술회전' 3기 49화 리뷰"): the item is the episode's.
+    episode_item = any(
+        span.headline and span.ours and (_first_episode(text[span.start : span.end], lex) or 0) >= 2
+        for span in spans
+    )
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
@@ -330,11 +420,17 @@ def _cues(
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
+            hits += _episode_hits(sentence, span, lex, watch, cjk)
         dates = [
             f
             for f in grammar(sentence, published)
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
+        first = _first_episode(sentence, lex)
+        if dates and (episode_item or (first is not None and first >= 2)):
+            # "오늘(24일) 방송되는 2화", a review of "3기 49화": the date is an episode's.
+            notes.append(Note("date", f"an episode's date, not the season's: \"{quote[:120]}\""))
+            dates = []
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
@@ -343,7 +439,16 @@ def _cues(
             for m in cue.pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
-                reason = _set_aside(cue, m, sentence, span, hedged, neg_after, neg_before)
+                near_hedge = hedged
+                if (
+                    hedged is not None
+                    and hedged.start() > m.end()
+                    and _ADNOMINAL_RE.match(sentence, m.end())
+                ):
+                    # "2026년 1월 방영 예정인 <주술회전 3기> 편을 앞두고 팬들이 궁금해하는": a
+                    # schedule that modifies the title is stated; the later hedge is the fans'.
+                    near_hedge = None
+                reason = _set_aside(cue, m, sentence, span, near_hedge, neg_after, neg_before)
                 if (
                     reason is None
                     and cue.kind != "unannounced"
@@ -376,7 +481,8 @@ def _cues(
                 if (
                     reason is None
                     and cue.value == "released"
-                    and not any(_matches(r, watch) for r in span.seasons)
+                    # "続編制作決定": the next season is never one that is out already
+                    and not any(r.number is not None and _matches(r, watch) for r in span.seasons)
                     and not (watch.season == 1 and not numbered_others)
                 ):
                     # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
@@ -414,11 +520,48 @@ def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) ->
                 ref = span.inherited
             if ref is None or ref.number is None:
                 continue
-            if watch.season == ref.number:
+            # "renovó para una segunda y tercera temporada. La última temporada...": the last
+            # of the seasons named is the final one.
+            last = max(ref.number, ref.also or 0)
+            if watch.season == last:
                 hits.append(_Hit("renewal", "renewed", span, pos))
-            elif watch.season > ref.number:
+            elif watch.season > last:
                 hits.append(_Hit("renewal", "cancelled", span, pos))
     return hits
+
+
+def _episodes(sentence: str, lex: Lexicon) -> list[tuple[int, int, int]]:
+    """(position, first, last) of every episode the sentence numbers ("1~4회": 1, 4)."""
+    out = []
+    for cue in lex.of("episode"):
+        for m in cue.pattern.finditer(sentence):
+            groups = m.groupdict()
+            if _COUNT_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start()) or (
+                _COUNT_AFTER_RE.match(sentence, m.end())
+            ):
+                continue  # "총 28화", "남은 방송은 2회뿐", "原作7巻収録の第61話": no episode out
+            if groups.get("n"):
+                lo = int(groups["n"])
+                out.append((m.start(), lo, int(groups.get("m") or lo)))
+    return out
+
+
+def _first_episode(sentence: str, lex: Lexicon) -> int | None:
+    return min((lo for _, lo, _ in _episodes(sentence, lex)), default=None)
+
+
+def _episode_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch, cjk: bool) -> list[_Hit]:
+    """ "2화가 방송된다", "最終章の第5話", "1~4회를 공개했다": a later episode is out or
+    coming, so the season has started: released, when the sentence names the watched season,
+    or names none and carries none on ("시즌2 만들어 달라" then "'밤에 피는 꽃' 10회" is the
+    aired season's episode, not season 2's)."""
+    named = [r for r in span.seasons if r.number is not None]
+    if not named and span.inherited is not None:
+        return []
+    for pos, _, last in _episodes(sentence, lex):
+        if last >= 2 and _season_for(span, span.start + pos, watch, cjk)[0]:
+            return [_Hit("phase", "released", span, span.start + pos)]
+    return []
 
 
 def _field(cue: Cue) -> ClaimField:
@@ -491,6 +634,7 @@ def _date_hit(
         span.start + nearest.start,
         delayed=delayed,
         date_rank=nearest.value.rank,
+        lo=nearest.value.lo,
     )
 
 
@@ -505,6 +649,10 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     if renewal:
         chosen = next((h for h in renewal if h.value == "cancelled"), renewal[0])
         claims.append(Claim("renewal", chosen.value, evidence(chosen)))
+        if chosen.value == "cancelled":
+            # A season that will not be made has no release date: the dates near the news
+            # ("la temporada final: el 6 de julio") are the last season's.
+            hits = [h for h in hits if h.field != "date"]
     released_in = {h.span.start for h in hits if h.field == "phase" and h.value == "released"}
     # An episode airing today ("오늘(24일) 2화") dates an episode, not the season's premiere.
     dated = [
@@ -512,7 +660,8 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         for h in hits
         if h.field == "date" and h.value != "unannounced" and h.span.start not in released_in
     ]
-    future = bool(dated)
+    # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
+    future = any(published is None or h.lo is None or h.lo > published for h in dated)
     if dated:
         chosen = min(dated, key=lambda h: (not h.delayed, -h.date_rank, not h.span.headline, h.pos))
         claims.append(Claim("date", chosen.value, evidence(chosen)))

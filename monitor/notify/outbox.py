@@ -191,6 +191,7 @@ def deliver(
     clock: Callable[[], datetime] = _utcnow,
     workers: TargetWorkers | None = None,
     lease: timedelta = LEASE,
+    hold_from: datetime | None = None,
 ) -> DeliveryReport:
     """Send every due row (every pending row with `retry_all`) and record the outcome.
 
@@ -199,6 +200,7 @@ def deliver(
     timeout at most (a target still sending then is left to finish on its own); without it
     (the daemon) it returns at once. The report counts every batch finished by then.
     Outcomes are stamped `now` plus the time spent sending, so a caller's clock rules.
+    Rows created at or after `hold_from` are left for a later round.
     """
     pool = workers or shared_workers()
     seconds = timeout.total_seconds()
@@ -210,7 +212,9 @@ def deliver(
     # A lease outlives the longest send, so no other sender takes a row still in flight;
     # the claims of a dead sender lapse after `lease` (`[monitor] lease`) plus that.
     lease = lease + timeout
-    jobs = repo.claim(now, retry_all=retry_all, exclude=pool.busy(), lease=lease)
+    jobs = repo.claim(
+        now, retry_all=retry_all, exclude=pool.busy(), lease=lease, created_before=hold_from
+    )
     by_target: dict[str, list[Outgoing]] = {}
     for job in jobs:
         by_target.setdefault(job.target, []).append(job)

@@ -62,15 +62,18 @@ class ItemStore:
 
     def save_items(
         self, session: Session, source: str, items: Sequence[Item], watch_hash: str, now: datetime
-    ) -> None:
-        """Record items as read: one query for the known ids, one insert, one update."""
-        write_items(session, *self.item_rows(session, source, items, watch_hash, now))
+    ) -> list[int]:
+        """Record items as read: one query for the known ids, one insert, one update.
+        Returns the row ids of the items read before (their notes are replaced)."""
+        fresh, edited = self.item_rows(session, source, items, watch_hash, now)
+        write_items(session, fresh, edited)
+        return [e["row_id"] for e in edited]
 
     def item_rows(
         self, session: Session, source: str, items: Sequence[Item], watch_hash: str, now: datetime
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        """The rows `write_items` inserts (new items) and updates (edited ones) to record
-        `items` as read; one query for the known ids."""
+        """The rows `write_items` inserts (new items) and updates (edited ones, whose
+        `row_id`s are the items read before) to record `items` as read; one query."""
         unique = list({i.uid: i for i in items}.values())
         if not unique:
             return [], []

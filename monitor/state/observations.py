@@ -9,7 +9,7 @@ source has news about.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
@@ -23,6 +23,7 @@ from monitor.models import (
     Event,
     Evidence,
     Item,
+    ItemNotes,
     Observation,
     SeasonState,
     SourceState,
@@ -32,6 +33,7 @@ from monitor.models import (
 from monitor.state import db
 from monitor.state.items import ItemStore, watches_hash, write_items
 from monitor.state.merge import Merge, merge
+from monitor.state.notes import NoteStore
 from monitor.state.outbox import OutboxStore, Routing
 from monitor.state.source_state import (
     SOURCES,
@@ -169,6 +171,10 @@ class WriteBatch:
     silent_events: list[dict[str, Any]] = dataclass_field(default_factory=list)
     changed: dict[int, Season] = dataclass_field(default_factory=dict)
     released: set[int] = dataclass_field(default_factory=set)  # given a `released` event
+    # Per source: its extraction notes, its season ids and the row ids of items read again.
+    notes: list[tuple[str, tuple[ItemNotes, ...], Mapping[tuple[str, int], int], list[int]]] = (
+        dataclass_field(default_factory=list)
+    )
 
     def seen_keys(self, season_id: int) -> set[tuple[str, str, str, str | None, str | None]]:
         """The keys of the season's known observations (kept up to date by the caller)."""
@@ -286,7 +292,7 @@ def _observation_values(season_id: int, obs: Observation) -> dict[str, Any]:
     }
 
 
-class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
+class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
     """Seasons, observations, events: the merge of one source's poll into the state."""
 
     engine: Engine
@@ -430,10 +436,12 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         all_sources: Sequence[str],
         now: datetime,
         cycle: Cycle | None = None,
+        notes: Sequence[ItemNotes] = (),
         batch: WriteBatch | None = None,
     ) -> list[Event]:
-        """Record one source's poll: its state, seen items, observations, merged seasons,
-        events and outbox rows. Returns the events that will be announced.
+        """Record one source's poll: its state, seen items and their extraction notes,
+        observations, merged seasons, events and outbox rows. Returns the events that will
+        be announced.
 
         Within a `cycle` the caller finishes baselines once, at its end (`finish_baselines`);
         without one they are finished here. With a `batch` (several sources in this
@@ -455,6 +463,10 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
         batch.fresh_items += fresh_items
         batch.edited_items += edited_items
         ids = self._season_ids(session, watches, now, cycle)
+        if notes or edited_items:
+            # Written once the items are (the notes name their rows): at the batch's flush.
+            reread = [e["row_id"] for e in edited_items]
+            batch.notes.append((source, tuple(notes), ids, reread))
         watch_of = cycle.watch_of() if cycle else {w.key: w for w in watches}
         grouped: dict[tuple[str, int], list[Observation]] = {}
         for obs in observations:
@@ -509,6 +521,8 @@ class ObservationStore(ItemStore, SourceStateStore, OutboxStore):
     def flush(self, session: Session, batch: WriteBatch) -> None:
         """Write what a batch of sources holds back: one statement per table."""
         write_items(session, batch.fresh_items, batch.edited_items)
+        for source, notes, ids, reread in batch.notes:
+            self.save_notes(session, source, notes, ids, reread)
         conn = session.connection()
         if batch.observations:
             conn.execute(insert(OBSERVATIONS), batch.observations)

@@ -164,11 +164,13 @@ class OutboxStore:
         lease: timedelta = LEASE,
         limit: int = 200,
         exclude: Collection[str] = (),
+        created_before: datetime | None = None,
     ) -> list[Outgoing]:
         """Lease due rows to this sender (pending ones, and sending ones whose lease ran out).
 
         `retry_all` takes pending rows before their time too, except those a target asked
-        to wait for (429 Retry-After); rows of the `exclude`d targets (busy ones) stay put.
+        to wait for (429 Retry-After); rows of the `exclude`d targets (busy ones) stay put,
+        and so do rows created at or after `created_before` (their poll is not done yet).
         """
         with db.writing(self.engine) as session:
             query = select(DeliveryRow).where(
@@ -177,6 +179,8 @@ class OutboxStore:
             )
             if exclude:
                 query = query.where(col(DeliveryRow.target).not_in(list(exclude)))
+            if created_before is not None:
+                query = query.where(col(DeliveryRow.created_at) < created_before)
             if not retry_all:
                 query = query.where(DeliveryRow.next_attempt <= now)
             else:

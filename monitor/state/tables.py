@@ -1,5 +1,5 @@
-"""SQLModel tables: seasons, observations, seen items, source state, events, the outbox and
-the daemon's heartbeat and open notices."""
+"""SQLModel tables: seasons, observations, seen items and their extraction notes, source
+state, events, the outbox and the daemon's heartbeat and open notices."""
 
 from __future__ import annotations
 
@@ -93,6 +93,29 @@ class ItemRow(SQLModel, table=True):
     content_hash: str
     watches_hash: str  # the watchlist it was read against
     seen_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ItemNoteRow(SQLModel, table=True):
+    """An item that named a watched season yet claimed nothing about it (or set cues aside),
+    with the extractor's reasons, for `why`. Goes with its item row (cascade)."""
+
+    __tablename__ = "item_note"
+    __table_args__ = (
+        Index("ix_item_note_season", "season_id"),
+        Index("ix_item_note_item", "item_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="item.id", ondelete="CASCADE")
+    season_id: int = Field(foreign_key="season.id", ondelete="CASCADE")
+    title: str = Field(default="", sa_type=Text)
+    url: str | None = Field(default=None, sa_type=Text)
+    publisher: str = Field(default="", sa_type=Text)
+    trust: int
+    published: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    seen_at: datetime = Field(sa_type=UTCDateTime)
+    claims: int = 0  # claims the item made about the season
+    notes: str = Field(default="[]", sa_type=Text)  # JSON [{"field","reason","why","phrase"}]
 
 
 class SourceStateRow(SQLModel, table=True):

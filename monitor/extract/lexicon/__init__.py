@@ -28,6 +28,7 @@ CueKind = Literal[
     "future",  # a planned phase, not begun
     "past",  # a release verb in the past tense: the date beside it is history
     "derivative",  # a film, game or spin-off, not the season
+    "episode",  # "2화", "第5話": group n (and m, a range's end) number an episode
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
 QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :])
