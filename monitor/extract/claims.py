@@ -18,7 +18,13 @@ from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
 from monitor.extract.language import READ, detect
 from monitor.extract.sentences import Clause, Sentence, split_sentences
-from monitor.match.seasons import SeasonMention, find_seasons, mention_seasons, title_number
+from monitor.match.seasons import (
+    NUMBER_WORDS,
+    SeasonMention,
+    find_seasons,
+    mention_seasons,
+    title_number,
+)
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Note, Watch, WatchClaims
 from monitor.text.normalize import normalize, words
@@ -45,17 +51,15 @@ _SCHEDULE_RE = re.compile(r"(?P<paren>\()\s*(?:[\w+.&'-]+(?:\s+[\w+.&'-]+){0,2}\
 _PRESENT_START_RE = re.compile(
     r"\b(?:begins?|starts?|kicks?\s+off|commences?|resumes?|wraps|gets\s+underway)\b", re.I
 )
-_SOON_RE = re.compile(
-    r"\b(?:next|later\s+this|this\s+coming)\s+(?:week|month|year|spring|summer|fall|autumn|"
-    r"winter)\b|\bin\s+the\s+(?:coming|next)\s+(?:days|weeks|months)\b|\bsoon\b",
-    re.I,
-)
+_SOON_RE = p.EN.pattern_of("future", "soon")
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 _RELEASE_NOUN_AFTER_RE = re.compile(
     r"\s*(?:(?:season|series)\s+\w+\s+)?(?P<noun>premiere|release|return|launch|debut|bow|"
-    r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)",
+    r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)"
+    # "its 2024 release schedule": a network's list of releases, not this one.
+    r"(?!\s+(?:schedules?|slates?|calendars?|line-?ups?)\b)",
     re.I,
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
@@ -98,12 +102,10 @@ _ADVERBS = ("officially ", "formally ", "also ", "finally ", "publicly ")
 _REPORTING = ("announced ", "confirmed ", "revealed ", "unveiled ", "said ", "shared ", "told ")
 # "The July 11 premiere drew 4.4 million viewers": a premiere with a result is behind us.
 _RESULT_AFTER_RE = re.compile(
-    r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:drew|attracted|pulled\s+in|earned|scored|averaged|garnered|racked\s+up|"
-    r"delivered|generated|became|broke|topped|ranked|debuted\s+(?:at|to|with)|opened\s+(?:at|to|with)|"
-    r"was\s+(?:watched|seen|viewed|streamed)|had\s+(?:\d|a\b|the\b))",
-    re.I,
+    r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:" + p.EN.source_of("past", "result") + ")", re.I
 )
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
+_AFTER_MENTION_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+)?$", re.I)
 # "after its New Year's Day release", "following the March 3 debut": the release is behind.
 _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
@@ -230,6 +232,7 @@ class _Doc:
         self.phases = tokens.scan(p.PHASE)
         # Most items have none of the on-air words: skip the scan at every "season" then.
         lowered = self.text.lower()
+        self.says_last = "last" in lowered or "final" in lowered  # "Season 3 to be its last"
         hinted = any(word in lowered for word in p.AIRING_HINTS)
         airing = tokens.scan(p.AIRING) if hinted else []
         if airing:
@@ -241,7 +244,9 @@ class _Doc:
         ]
         self.speculation = tokens.scan(p.SPECULATION)
         derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
-        if tokens.scan(p.DERIVATIVE_WORD):  # the "X spinoff" form needs one of the words
+        # Every derivative form needs one of the words ("spinoff", "film", ...).
+        self.derivative_words = bool(tokens.scan(p.DERIVATIVE_WORD))
+        if self.derivative_words:
             derivatives += [m.span() for m in p.DERIVATIVE_TITLE_RE.finditer(self.text)]
         self.derivatives = sorted(derivatives)
         # Every verb a date could belong to; None marks one that is not a release.
@@ -287,12 +292,14 @@ class _Doc:
             return False
         before = self.text[max(0, m.start() - 90) : m.start()]
         if any(
-            w.strip("'") in p.NOT_SEASON_SUBJECTS
+            p.NOT_SEASON_SUBJECT_RE.fullmatch(w.strip("'"))
             for w in _WORD_RE.findall(before[-40:].lower())[-3:]
         ):
             return False
         if p.LATER_EPISODE_BEFORE_RE.search(before):
             return False
+        if "#" in before and p.NOT_SEASON_SUBJECT_PP_RE.search(before):
+            return False  # "the teaser for 'X season 2' premiered"
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -324,15 +331,24 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
+                if p.ROLE_WORD_RE.fullmatch(words[0]):
+                    continue  # "Showrunner Eric Kripke": a person
                 before = self.text[max(0, start - 30) : start]
-                if p.PERSON_BEFORE_RE.search(before):
+                owns_season = self.text.endswith("'s", start, end) and bool(
+                    p.SHOW_POSSESSIVE_AFTER_RE.match(self.text, end, end + 40)
+                )
+                if p.PERSON_BEFORE_RE.search(before) and not owns_season:
                     continue
+                if self.text.endswith("'s", start, end) and p.AUTHOR_WORK_AFTER_RE.match(
+                    self.text, end, end + 40
+                ):
+                    continue  # "Robert Kirkman's comics": the author, not a show
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                if before.endswith(("the ", "The ")) and p.DESCRIBED_SHOW_RE.match(
-                    self.text, end, end + 20
-                ):
-                    continue
+                if (
+                    before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end)
+                ) and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20):
+                    continue  # "the Jeremy Allen White show", "Brian Alvarez's comedy"
                 if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
                     self.text[end : end + 20]
                 ):
@@ -552,9 +568,18 @@ class _Evaluator:
     headline_season: set[int] | None = None
     item_season: set[int] | None = None
     announced: int | None = None  # the latest season the item says was renewed/ordered
+    stated_final: int | None = None  # the last season, as the item states it
+    # "Lupin Part 3": an item that numbers only parts, read for a watch without one, means
+    # seasons by them (the show's own name for its seasons).
+    parts_are_seasons: bool = False
 
     def run(self) -> Analysis:
         doc = self.doc
+        self.parts_are_seasons = (
+            self.watch.part is None
+            and any(s.kind == "part" for s in doc.seasons)
+            and not any(s.kind in ("number", "final") for s in doc.seasons)
+        )
         others = self._other_entries()
         for sentence in doc.sentences:
             if others and any(lo <= sentence.start < hi for lo, hi in others):
@@ -568,8 +593,14 @@ class _Evaluator:
             last = _season_number(m.group()) if m.lastgroup == "end" else None
             if last is not None:
                 stated.append((m.start(), last))
+        if doc.says_last:
+            stated += [
+                (s.start, max(s.numbers))
+                for s in doc.seasons
+                if s.kind == "number" and s.numbers and p.FINAL_AFTER_RE.match(doc.text, s.end)
+            ]
         if stated:
-            self.final = min(stated)[1]
+            self.final = self.stated_final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
         # Only an item that says "the new/next season" needs to know which one it announced.
@@ -730,7 +761,7 @@ class _Evaluator:
             for s in self._mentions_in(sentence, scope):
                 if s.kind in ("count", "part") or s.elliptical:
                     continue
-                values |= mention_seasons(s, self.watch, self.final)
+                values |= self._seasons_of(s)
         return values if len(values) == 1 else None
 
     def _item_season(self) -> set[int] | None:
@@ -740,7 +771,7 @@ class _Evaluator:
             for s in self._mentions_in(sentence, self.scopes[sentence.start]):
                 if s.kind not in ("number", "final") or s.elliptical:
                     continue
-                values |= mention_seasons(s, self.watch, self.final)
+                values |= self._seasons_of(s)
                 if len(values) > 1:
                     return None
         return values or None
@@ -821,6 +852,10 @@ class _Evaluator:
     def _derivative(self, clause: Clause, pos: int, end: int) -> bool:
         """ "X spinoff in development", "greenlit a prequel": the claim is another work's."""
         doc = self.doc
+        if not doc.derivative_words:
+            return False
+        if p.SEASON_OF_DERIVATIVE_RE.match(doc.text, end, clause.end):
+            return True
         obj = p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40))
         if obj is not None:
             # "the second season of the spin-off X": X, named right after, is our show.
@@ -832,8 +867,8 @@ class _Evaluator:
         for lo, hi in doc.derivatives:
             if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:
                 continue
-            if any(hi <= s.start < pos for s in doc.seasons):
-                continue
+            if any(hi <= s.start < end for s in doc.seasons):
+                continue  # a season between, or in the trigger itself ("won't be a season 4")
             named = [m for m in doc.mentions if lo <= m.start < hi]
             if not named or any(m.show == self.key for m in named):
                 return True  # "Y, the prequel to X," is about Y when X is ours
@@ -882,7 +917,8 @@ class _Evaluator:
         mentions = [
             s
             for s in self._mentions_in(sentence, scope)
-            if (counts or s.kind != "count") and (s.kind != "part" or self.watch.part is not None)
+            if (counts or s.kind != "count")
+            and (s.kind != "part" or self.watch.part is not None or self.parts_are_seasons)
         ]
         if mentions:
             local = [s for s in mentions if clause.start <= s.start < clause.end]
@@ -894,14 +930,24 @@ class _Evaluator:
                 antecedent = [s for s in mentions if s.end <= clause.start]
                 if antecedent:
                     best = antecedent[-1]
-                    return mention_seasons(best, self.watch, self.final), best, "clause"
+                    return self._seasons_of(best), best, "clause"
             if past and not local:
                 return {self.watch.season}, None, "default"
             # "Renewed: Drift (season 3), X (season 4).": with no season in the trigger's own
             # clause, the season written right after the show's title is the one it speaks of.
+            if not local:
+                # "Set to debut in December, the new run picks up after Season One's
+                # finale": a season named as a time ("after season one") is not the subject.
+                mentions = [
+                    s
+                    for s in mentions
+                    if not _AFTER_MENTION_RE.search(self.doc.text, max(0, s.start - 20), s.start)
+                ]
+                if not mentions:
+                    return self._bind_beyond(sentence)
             pool = local or self._attached(mentions) or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
-            seasons = mention_seasons(best, self.watch, self.final)
+            seasons = self._seasons_of(best)
             if best.kind == "next" and self.announced is not None:
                 # "renewed for a third season ... scripts for the new season": the new
                 # season is the one just announced, whichever season is watched.
@@ -911,12 +957,21 @@ class _Evaluator:
             return seasons, best, "clause" if local else "sentence"
         if past:
             return {self.watch.season}, None, "default"
+        return self._bind_beyond(sentence)
+
+    def _bind_beyond(self, sentence: Sentence) -> tuple[set[int], SeasonMention | None, str]:
+        """With no season in its sentence, a trigger speaks of the headline's or the item's."""
         if self.headline_season is not None and not sentence.headline:
             return set(self.headline_season), None, "headline"
         if self.item_season is not None:
             # "X series 2 is filming. No transmission date has been confirmed."
             return set(self.item_season), None, "item"
         return {self.watch.season}, None, "default"
+
+    def _seasons_of(self, mention: SeasonMention) -> set[int]:
+        if self.parts_are_seasons and mention.kind == "part":
+            return set(mention.numbers)
+        return mention_seasons(mention, self.watch, self.final)
 
     def _attached(self, mentions: list[SeasonMention]) -> list[SeasonMention]:
         """The season mentions that follow one of the show's titles: "X (season 4)", "X S4"."""
@@ -1017,7 +1072,9 @@ class _Evaluator:
     def _cancellations(self) -> list[_Candidate]:
         out = self._last_season_below()
         for m in self.doc.cancel:
-            opened = self._open("renewal", m.start(), m.end())
+            # "axed after nine series": the count after "after" is the item's point, not
+            # background.
+            opened = self._open("renewal", m.start(), m.end(), background_ok=m.lastgroup == "end")
             if opened is None:
                 continue
             sentence, clause, scope = opened
@@ -1031,7 +1088,11 @@ class _Evaluator:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
-                if p.CANCEL_NOT_SHOW_RE.search(around) or self._date_cancelled(clause, m):
+                if (
+                    p.CANCEL_NOT_SHOW_RE.search(around)
+                    or p.CANCEL_PLURAL_OBJECT_RE.match(self.doc.text, m.end())
+                    or self._date_cancelled(clause, m)
+                ):
                     self._note("renewal", sentence, "cancellation of something else")
                     continue
             if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):
@@ -1040,6 +1101,10 @@ class _Evaluator:
                     self._note("renewal", sentence, f"not said of the show ('{m.group()}')")
                     continue
             if kind == "end":
+                negation = self._negated(clause, m.start())
+                if negation is not None:
+                    self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
+                    continue
                 last = _season_number(m.group())
                 if (
                     last is not None
@@ -1071,6 +1136,10 @@ class _Evaluator:
                 self._note(
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
+                continue
+            if self.stated_final is not None and self.watch.season <= self.stated_final:
+                # "Canceled, Season 3 to Be Its Last": the run ends after season 3.
+                self._note("renewal", sentence, f"season {self.stated_final} is the last one")
                 continue
             candidate = _Candidate(
                 "renewal", "cancelled", sentence, m.start(), scope.in_prefix(m.start())
@@ -1173,7 +1242,7 @@ class _Evaluator:
             seasons: set[int] = set()
             for s in doc.seasons:
                 if lo <= s.start < hi and (s.kind == "number" or s.final):
-                    seasons |= mention_seasons(s, self.watch, self.final)
+                    seasons |= self._seasons_of(s)
             if seasons != {self.watch.season}:
                 continue
             evidence = self._sentence_at(start.start()) or entry[0]
@@ -1457,6 +1526,8 @@ class _Evaluator:
         return bool(p.SUPERSEDED_BEFORE_RE.search(before))
 
     def _part_ok(self, dm: DateMention, sentence: Sentence) -> bool:
+        if self.parts_are_seasons:
+            return True
         parts = [
             s for s in self.doc.seasons if s.kind == "part" and sentence.start <= s.start < dm.start
         ]
@@ -1546,7 +1617,7 @@ class _Evaluator:
                 ]
                 if numbered:
                     mention = min(numbered, key=lambda s: _distance(s, m.start()))
-                    seasons = mention_seasons(mention, self.watch, self.final)
+                    seasons = self._seasons_of(mention)
                     source = "sentence"
             if self.watch.season not in seasons:
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
@@ -1761,7 +1832,17 @@ def _season_number(text: str) -> int | None:
     for s in find_seasons(text):
         if s.kind == "number" and s.numbers:
             return max(s.numbers)
+    # "axed after nine series": the count of seasons made is the last one.
+    count = _AFTER_COUNT_RE.search(text)
+    if count is not None:
+        n = count.group("n").lower()
+        return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
     return None
+
+
+_AFTER_COUNT_RE = re.compile(
+    r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:seasons?|series)\b", re.I
+)
 
 
 def _fmt(seasons: set[int]) -> str:

@@ -29,15 +29,31 @@ CueKind = Literal[
     "past",  # a release verb in the past tense: the date beside it is history
     "derivative",  # a film, game or spin-off, not the season
     "episode",  # "2화", "第5話": group n (and m, a range's end) number an episode
+    # English only (appended; see en.toml)
+    "undecided",  # "the fate of X is still undecided": no renewal decision yet
+    "airing",  # a season on air: its finale is near, it continues weekly
+    "speculation",  # colours a whole sentence: "our prediction", "insiders", "denied"
+    "other_verb",  # a verb whose date is not a release date ("announced on Monday")
+    "reported",  # reported speech a writer may then correct ("a post claimed")
+    "superseded",  # "originally set for": the date before it is no longer the date
+    "not_season",  # a release verb's object or subject that is not the season ("trailer")
+    "not_show",  # a cancelled thing that is not the show ("the fan event")
+    "official",  # the network's own word ("said", "according to")
+    "batch",  # a part of a split season: the "first" or a "later" batch of episodes
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
-QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :])
+QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :]) - {
+    "undecided",
+    "airing",
+}
 PHASES: Final = frozenset(
     ("development", "pre-production", "filming", "post-production", "released")
 )
 
-# The languages read through a lexicon (English keeps its own grammar in patterns.py).
+# The lexicon files. English cues are read by claims.py's passes (its grammar stays in
+# patterns.py); the other languages by lexical.py.
 FILES: Final[dict[str, str]] = {
+    "en": "en.toml",
     "ko": "ko.toml",
     "ja": "ja.toml",
     "es": "es.toml",
@@ -63,6 +79,9 @@ class Cue:
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
     counter: tuple[str, ...]
+    # Which rule of the reader takes this cue (English: "verb", "order", "denial", ...);
+    # entries of one kind and form are read as one alternation, in file order.
+    form: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +95,31 @@ class Lexicon:
 
     def of(self, kind: CueKind) -> tuple[Cue, ...]:
         return tuple(c for c in self.cues if c.kind == kind)
+
+    def source_of(self, kind: CueKind, *forms: str, grouped: bool = False) -> str:
+        """The entries of `kind` (of `forms`, if given) as one alternation, in file order.
+
+        `grouped`: each form's entries inside a named group `(?P<form>...)`, so a match's
+        `lastgroup` says which rule reads it.
+        """
+        cues = [c for c in self.of(kind) if not forms or c.form in forms]
+        if not cues:
+            raise LexiconError(f"{FILES[self.language]}: no cue of kind {kind!r} {forms or ''}")
+        if not grouped:
+            return "|".join(f"(?:{c.pattern.pattern})" for c in cues)
+        order: dict[str, list[str]] = {}
+        for c in cues:
+            order.setdefault(c.form or kind, []).append(f"(?:{c.pattern.pattern})")
+        return "|".join(f"(?P<{form}>{'|'.join(parts)})" for form, parts in order.items())
+
+    def pattern_of(self, kind: CueKind, *forms: str, grouped: bool = False) -> re.Pattern[str]:
+        """`source_of` compiled (case-insensitive) once per process."""
+        return _compiled(self.source_of(kind, *forms, grouped=grouped))
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.I)
 
 
 @cache
@@ -103,6 +147,7 @@ def load(language: str) -> Lexicon:
                 pattern,
                 tuple(entry.get("examples", ())),
                 tuple(entry.get("counter", ())),
+                str(entry.get("form", "")),
             )
         )
     seasons = tuple(re.compile(s, re.I) for s in data.get("seasons", {}).get("patterns", ()))
