@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from monitor.config import config_from_dict
-from monitor.parse.sandbox import Sandbox
+from monitor.parse.sandbox import Memo, Sandbox
 from monitor.pipeline import Runtime, lanes, poll_all
 from tests.feedserver import FeedItem, FeedServer, RequestRecord, Route, rss
 
@@ -53,6 +53,33 @@ def test_sandbox_recycles_workers_after_k_parses() -> None:
     try:
         assert [sandbox.run(operator.mul, n, 2, timeout=30) for n in range(5)] == [0, 2, 4, 6, 8]
         assert sandbox.started == 3  # 2 + 2 + 1 calls
+    finally:
+        sandbox.close()
+
+
+def test_sandbox_memo_is_built_once_per_worker_and_key() -> None:
+    """A Memo's value lives in the worker: `iadd` grows the same list call after call, a new
+    key starts a new one, and a recycled worker builds it again."""
+    sandbox = Sandbox(workers=1, recycle_after=4)
+    first, second = Memo("first", list), Memo("second", list)
+    try:
+        calls = [
+            sandbox.run(operator.iadd, [n], timeout=30, memo=memo)
+            for n, memo in enumerate([first, first, first, second, first])
+        ]
+        assert calls == [[0], [0, 1], [0, 1, 2], [3], [4]]  # 5th call: a new worker
+        assert sandbox.started == 2
+    finally:
+        sandbox.close()
+
+
+def test_sandbox_memo_that_fails_to_build_is_built_again_next_time() -> None:
+    sandbox = Sandbox(workers=1)
+    try:
+        with pytest.raises(ValueError, match="invalid literal"):
+            sandbox.run(operator.add, 1, timeout=30, memo=Memo("n", int, ("x",)))
+        assert sandbox.run(operator.add, 1, timeout=30, memo=Memo("n", int, ("41",))) == 42
+        assert sandbox.started == 1
     finally:
         sandbox.close()
 

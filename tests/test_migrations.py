@@ -5,8 +5,11 @@ Revision v3 filled `season_source`; v5 folds it into `source_state.last_read`; v
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -119,6 +122,37 @@ def test_daemons_starting_together_migrate_once(database_url: str) -> None:
         read = "SELECT count(*) FROM source_state WHERE last_read IS NOT NULL"
         assert conn.execute(text(read)).scalar() == 1
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head()
+    engine.dispose()
+
+
+def test_head_names_the_newest_revision_in_versions() -> None:
+    """`HEAD` spares every start-up the import of Alembic; it must follow versions/."""
+    from monitor.state.migrations import script_head
+
+    assert head() == script_head()
+
+
+@pytest.mark.parametrize("exists", [False, True], ids=["new-database", "current-database"])
+def test_opening_a_database_without_upgrades_does_not_import_alembic(
+    tmp_path: Path, exists: bool
+) -> None:
+    """Alembic (11 MiB) loads only when there is something to upgrade; a new database is
+    stamped at head in Alembic's own table, and Alembic reads that stamp back."""
+    from alembic.runtime.migration import MigrationContext
+
+    db = tmp_path / "state.db"
+    if exists:
+        Repository.open(f"sqlite:///{db}").close()
+    code = (
+        "import sys; from monitor.state.repository import Repository; "
+        f"Repository.open('sqlite:///{db}').close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head()
     engine.dispose()
 
 

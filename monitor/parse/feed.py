@@ -11,8 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import feedparser
-
 from monitor.errors import FetchError
 from monitor.models import Item
 from monitor.parse.sandbox import (
@@ -274,6 +272,10 @@ def parse_unguarded(
     response_headers = {k.lower(): v for k, v in (headers or {}).items()}
     if base_url and "content-location" not in response_headers:
         response_headers["content-location"] = base_url
+    # Imported here: the parse runs in a worker process, and feedparser's 7 MiB need not be
+    # in the daemon or `poll` themselves.
+    import feedparser
+
     # Bytes in a BytesIO: feedparser never treats them as a URL or a file name.
     result = feedparser.parse(
         io.BytesIO(body), response_headers=response_headers, resolve_relative_uris=True

@@ -108,9 +108,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
-    # 16 MiB of page cache rather than 2: a poll touches the item and source_state indexes
-    # of every source, and re-reading their pages from the OS costs more than the memory.
-    cursor.execute("PRAGMA cache_size = -16384")
+    # 2 MiB of page cache per connection (SQLite's default): 16 MiB grew a 3,000-feed poll's
+    # RSS by about 10 MiB as the item index filled it; pages missed come from the OS cache.
+    cursor.execute("PRAGMA cache_size = -2048")
     cursor.close()
 
 
@@ -195,6 +195,11 @@ def make_engine(
     kwargs: dict[str, Any] = {"pool_pre_ping": not is_sqlite}
     if is_sqlite:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        # The most recently used connection first: short reads keep reusing the connections
+        # whose page cache is already warm instead of filling every pooled one's 16 MiB.
+        # (A file's pool; an in-memory database has a single connection.)
+        if path is not None:
+            kwargs["pool_use_lifo"] = True
     elif parsed.get_backend_name() == "postgresql":
         kwargs["pool_size"] = pool.pool_size
         kwargs["max_overflow"] = pool.max_overflow

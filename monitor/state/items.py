@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlmodel import Session
@@ -15,6 +17,11 @@ from monitor.state.tables import ItemRow
 
 ITEMS = ItemRow.__table__  # type: ignore[attr-defined]  # SQLModel tables are Core tables
 _CHUNK = 500  # ids per IN (...): well under every driver's bound-parameter limit
+# Fetch threads asking which items are new, at once: each query takes a fraction of a ms, and
+# every concurrent reader holds a pooled connection whose page cache (16 MiB on SQLite)
+# fills as the table grows: 16 fetch threads meant up to 15 connections and +17 MiB of RSS
+# over a 3,000-feed poll.
+_READERS = threading.BoundedSemaphore(2)
 
 
 def watches_hash(watches: Sequence[Watch]) -> str:
@@ -45,7 +52,7 @@ class ItemStore:
         """Items not read before, edited since, or read against another watchlist."""
         if not items:
             return []
-        with db.reading(self.engine) as session:
+        with _READERS, db.reading(self.engine) as session:
             known = _known(session, source, [i.uid for i in items])
         return [
             i
@@ -58,9 +65,18 @@ class ItemStore:
     ) -> list[int]:
         """Record items as read: one query for the known ids, one insert, one update.
         Returns the row ids of the items read before (their notes are replaced)."""
+        fresh, edited = self.item_rows(session, source, items, watch_hash, now)
+        write_items(session, fresh, edited)
+        return [e["row_id"] for e in edited]
+
+    def item_rows(
+        self, session: Session, source: str, items: Sequence[Item], watch_hash: str, now: datetime
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The rows `write_items` inserts (new items) and updates (edited ones, whose
+        `row_id`s are the items read before) to record `items` as read; one query."""
         unique = list({i.uid: i for i in items}.values())
         if not unique:
-            return []
+            return [], []
         known = _known(session, source, [i.uid for i in unique])
         fresh = [
             {
@@ -78,18 +94,25 @@ class ItemStore:
             for i in unique
             if i.uid in known
         ]
-        conn = session.connection()
-        if fresh:
-            conn.execute(insert(ITEMS), fresh)
-        if edited:
-            conn.execute(
-                update(ITEMS)
-                .where(ITEMS.c.id == bindparam("row_id"))
-                .values(
-                    content_hash=bindparam("content"),
-                    watches_hash=bindparam("watched"),
-                    seen_at=bindparam("at"),
-                ),
-                edited,
-            )
-        return [known[i.uid][0] for i in unique if i.uid in known]
+        return fresh, edited
+
+
+def write_items(
+    session: Session, fresh: Sequence[dict[str, Any]], edited: Sequence[dict[str, Any]]
+) -> None:
+    """One insert of new items and one update of edited ones (`ItemStore.item_rows`), for
+    one source or for every source of a write batch at once."""
+    conn = session.connection()
+    if fresh:
+        conn.execute(insert(ITEMS), list(fresh))
+    if edited:
+        conn.execute(
+            update(ITEMS)
+            .where(ITEMS.c.id == bindparam("row_id"))
+            .values(
+                content_hash=bindparam("content"),
+                watches_hash=bindparam("watched"),
+                seen_at=bindparam("at"),
+            ),
+            list(edited),
+        )

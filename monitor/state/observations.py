@@ -9,10 +9,10 @@ source has news about.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as dataclass_field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, bindparam, func, insert, update
@@ -31,7 +31,7 @@ from monitor.models import (
     Watch,
 )
 from monitor.state import db
-from monitor.state.items import ItemStore, watches_hash
+from monitor.state.items import ItemStore, watches_hash, write_items
 from monitor.state.merge import Merge, merge
 from monitor.state.notes import NoteStore
 from monitor.state.outbox import OutboxStore, Routing
@@ -57,20 +57,44 @@ _CHUNK = 500
 _MERGED = ("renewal", "release_date", "phase", "updated_at", "reported", "evidence", "revision")
 
 
-def _load_seasons(session: Session, ids: Sequence[int]) -> dict[int, SeasonRow]:
+@dataclass
+class Season:
+    """One `season` row as a plain object (building ORM objects cost more than the rest of a
+    source's write); `_write_seasons` writes the merged columns back."""
+
+    id: int
+    show: str
+    season: int
+    created_at: datetime
+    renewal: str | None = None
+    release_date: str | None = None
+    phase: str | None = None
+    updated_at: datetime | None = None
+    baseline: bool = True
+    active: bool = True
+    revision: int = 0
+    reported: str = "{}"
+    evidence: str = "{}"
+
+
+def _season(row: Any) -> Season:
+    return Season(**row._asdict())
+
+
+def _load_seasons(session: Session, ids: Sequence[int]) -> dict[int, Season]:
     """Season rows by id as plain objects (Core, outside the ORM session: nothing is
     flushed behind the caller's back; `_write_seasons` writes them)."""
-    out: dict[int, SeasonRow] = {}
+    out: dict[int, Season] = {}
     ids = list(dict.fromkeys(ids))
     for start in range(0, len(ids), _CHUNK):
         found = session.connection().execute(
             core_select(SEASONS).where(SEASONS.c.id.in_(ids[start : start + _CHUNK]))
         )
-        out.update({r.id: SeasonRow(**r._asdict()) for r in found})
+        out.update({r.id: _season(r) for r in found})
     return out
 
 
-def _write_seasons(session: Session, rows: Sequence[SeasonRow]) -> None:
+def _write_seasons(session: Session, rows: Sequence[Season]) -> None:
     """Write the merged columns of these seasons back, one executemany."""
     if not rows:
         return
@@ -108,6 +132,13 @@ class Cycle:
     season_ids: dict[tuple[str, int], int] | None = None
     all_sources: tuple[str, ...] = ()
     open_notices: frozenset[str] = dataclass_field(default_factory=frozenset)
+    _watch_of: dict[tuple[str, int], Watch] | None = None
+
+    def watch_of(self) -> dict[tuple[str, int], Watch]:
+        """Each watch by its (show, season), built once per cycle rather than per source."""
+        if self._watch_of is None:
+            self._watch_of = {w.key: w for w in self.watches}
+        return self._watch_of
 
     def needs_full_read(self, source: str) -> bool:
         """Has this source a watched season to give its backlog for (so no conditional GET)?"""
@@ -121,6 +152,40 @@ def first_read(last_read: datetime | None, created_at: datetime) -> bool:
     """Is a source's read, whose previous read was `last_read`, its first for a season
     created (or re-activated) at `created_at`? Then its news about it is backlog."""
     return last_read is None or last_read < created_at
+
+
+@dataclass
+class WriteBatch:
+    """What the sources stored in one transaction share: the seasons and observations they
+    touch, read once (a cache that lives as long as the transaction), and the rows they add,
+    written by `ObservationStore.flush` in one statement per table."""
+
+    seasons: dict[int, Season] = dataclass_field(default_factory=dict)
+    known: dict[int, list[Observation]] = dataclass_field(default_factory=dict)
+    seen: dict[int, set[tuple[str, str, str, str | None, str | None]]] = dataclass_field(
+        default_factory=dict
+    )
+    fresh_items: list[dict[str, Any]] = dataclass_field(default_factory=list)
+    edited_items: list[dict[str, Any]] = dataclass_field(default_factory=list)
+    observations: list[dict[str, Any]] = dataclass_field(default_factory=list)
+    silent_events: list[dict[str, Any]] = dataclass_field(default_factory=list)
+    changed: dict[int, Season] = dataclass_field(default_factory=dict)
+    released: set[int] = dataclass_field(default_factory=set)  # given a `released` event
+    # Per source: its extraction notes, its season ids and the row ids of items read again.
+    notes: list[tuple[str, tuple[ItemNotes, ...], Mapping[tuple[str, int], int], list[int]]] = (
+        dataclass_field(default_factory=list)
+    )
+
+    def seen_keys(self, season_id: int) -> set[tuple[str, str, str, str | None, str | None]]:
+        """The keys of the season's known observations (kept up to date by the caller)."""
+        if season_id not in self.seen:
+            self.seen[season_id] = {_obs_key(o) for o in self.known[season_id]}
+        return self.seen[season_id]
+
+    def clear(self) -> None:
+        """Forget everything: the next transaction must read the seasons again."""
+        for value in vars(self).values():
+            value.clear()
 
 
 # --- conversions -------------------------------------------------------------------------------
@@ -144,7 +209,7 @@ def _evidence_from(text: str) -> dict[str, Evidence]:
     return out
 
 
-def season_state(row: SeasonRow) -> SeasonState:
+def season_state(row: SeasonRow | Season) -> SeasonState:
     return SeasonState(
         show=row.show,
         season=row.season,
@@ -173,6 +238,23 @@ def _observation(row: Any, show: str, season: int) -> Observation:
         evidence=row.evidence,
         item_uid=row.item_uid,
     )
+
+
+def _as_stored(obs: Observation) -> Observation:
+    """An observation as `_observation` reads it back (UTC datetimes, Trust)."""
+    return replace(
+        obs,
+        trust=Trust(int(obs.trust)),
+        published=_utc(obs.published),
+        seen_at=_utc(obs.seen_at) or obs.seen_at,
+    )
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """As `tables.UTCDateTime` stores and reads it back."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _obs_key(obs: Observation) -> tuple[str, str, str, str | None, str | None]:
@@ -306,9 +388,7 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
         ids = {(show, season): id_ for id_, show, season, _on in conn.execute(query)}
         return {key: ids[key] for key in listed}
 
-    def _seasons(
-        self, session: Session, watches: Sequence[Watch], now: datetime
-    ) -> list[SeasonRow]:
+    def _seasons(self, session: Session, watches: Sequence[Watch], now: datetime) -> list[Season]:
         """The season rows of the watchlist (plain objects: `_write_seasons`), in its order."""
         ids = self._ensure_seasons(session, watches, now)
         rows = _load_seasons(session, list(ids.values()))
@@ -324,7 +404,9 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
             cycle.season_ids = ids
         return ids
 
-    def _known(self, session: Session, rows: Sequence[SeasonRow]) -> dict[int, list[Observation]]:
+    def _known(
+        self, session: Session, rows: Sequence[Season | SeasonRow]
+    ) -> dict[int, list[Observation]]:
         """Every stored observation of these seasons, by season id, in the order read."""
         out: dict[int, list[Observation]] = {r.id or 0: [] for r in rows}
         names = {r.id: (r.show, r.season) for r in rows}
@@ -355,14 +437,19 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
         now: datetime,
         cycle: Cycle | None = None,
         notes: Sequence[ItemNotes] = (),
+        batch: WriteBatch | None = None,
     ) -> list[Event]:
         """Record one source's poll: its state, seen items and their extraction notes,
         observations, merged seasons, events and outbox rows. Returns the events that will
         be announced.
 
         Within a `cycle` the caller finishes baselines once, at its end (`finish_baselines`);
-        without one they are finished here.
+        without one they are finished here. With a `batch` (several sources in this
+        transaction) the bulk rows wait for the caller's `flush`; without one they are
+        written before this returns.
         """
+        own = batch is None
+        batch = WriteBatch() if batch is None else batch
         # The source's previous read, before this one is recorded: what it has given its
         # backlog for (a season created since has not had it yet).
         if cycle is not None:
@@ -370,27 +457,27 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
         else:
             last_read = self.last_reads(session, [source]).get(source)
         self.save_source(session, source, state, status, now)
-        reread = self.save_items(
+        fresh_items, edited_items = self.item_rows(
             session, source, items, cycle.watch_hash if cycle else watches_hash(watches), now
         )
+        batch.fresh_items += fresh_items
+        batch.edited_items += edited_items
         ids = self._season_ids(session, watches, now, cycle)
-        if notes or reread:
-            self.save_notes(session, source, notes, ids, reread)
-        watch_of = {w.key: w for w in watches}
+        if notes or edited_items:
+            # Written once the items are (the notes name their rows): at the batch's flush.
+            reread = [e["row_id"] for e in edited_items]
+            batch.notes.append((source, tuple(notes), ids, reread))
+        watch_of = cycle.watch_of() if cycle else {w.key: w for w in watches}
         grouped: dict[tuple[str, int], list[Observation]] = {}
         for obs in observations:
             if (obs.show, obs.season) in ids:
                 grouped.setdefault((obs.show, obs.season), []).append(obs)
-        rows = _load_seasons(session, [ids[key] for key in grouped])
-        known_all = self._known(session, list(rows.values()))
+        self._load_into(session, batch, [ids[key] for key in grouped])
         announced: list[Event] = []
-        to_insert: list[dict[str, Any]] = []
-        changed: list[SeasonRow] = []
-        silent_events: list[dict[str, Any]] = []
         for key, new in grouped.items():
-            row = rows[ids[key]]
-            known = known_all[row.id or 0]
-            seen = {_obs_key(o) for o in known}
+            row = batch.seasons[ids[key]]
+            known = batch.known[row.id]
+            seen = batch.seen_keys(row.id)
             fresh = []
             for obs in new:
                 if _obs_key(obs) not in seen:
@@ -398,9 +485,10 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
                     fresh.append(obs)
             if not fresh:
                 continue
-            to_insert += [_observation_values(row.id or 0, obs) for obs in fresh]
+            batch.observations += [_observation_values(row.id, obs) for obs in fresh]
             before = season_state(row)
             result = merge(before, known, fresh, now)
+            known.extend(_as_stored(obs) for obs in fresh)  # as the next source reads them
             # Only news of seasons this source has given its backlog for is news.
             silent = first_read(last_read, row.created_at)
             announced += self._record(
@@ -411,22 +499,37 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
                 routing,
                 now,
                 silent=silent,
-                silent_events=silent_events,
+                batch=batch,
             )
-            changed.append(row)
+            batch.changed[row.id] = row
             if routing.wants_reports and not silent:
                 announced += self._reports(
                     session, row, before, result.state, fresh, watch_of.get(key), routing, now
                 )
-        conn = session.connection()
-        if to_insert:
-            conn.execute(insert(OBSERVATIONS), to_insert)
-        if silent_events:
-            conn.execute(insert(EVENTS), silent_events)
-        _write_seasons(session, changed)
+        if own:
+            self.flush(session, batch)
         if cycle is None:
             announced += self.finish_baselines(session, watches, routing, all_sources, now)
         return announced
+
+    def _load_into(self, session: Session, batch: WriteBatch, ids: Sequence[int]) -> None:
+        """Read the seasons (and their observations) of `ids` the batch has not read yet."""
+        loaded = _load_seasons(session, [i for i in ids if i not in batch.seasons])
+        batch.seasons.update(loaded)
+        batch.known.update(self._known(session, list(loaded.values())))
+
+    def flush(self, session: Session, batch: WriteBatch) -> None:
+        """Write what a batch of sources holds back: one statement per table."""
+        write_items(session, batch.fresh_items, batch.edited_items)
+        for source, notes, ids, reread in batch.notes:
+            self.save_notes(session, source, notes, ids, reread)
+        conn = session.connection()
+        if batch.observations:
+            conn.execute(insert(OBSERVATIONS), batch.observations)
+        if batch.silent_events:
+            conn.execute(insert(EVENTS), batch.silent_events)
+        _write_seasons(session, list(batch.changed.values()))
+        batch.clear()
 
     def release_day(
         self, session: Session, watches: Sequence[Watch], routing: Routing, now: datetime
@@ -438,7 +541,7 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
         rows = [r for r in rows if r.release_date]
         known = self._known(session, rows)
         for row in rows:
-            result = merge(season_state(row), known[row.id or 0], [], now)
+            result = merge(season_state(row), known[row.id], [], now)
             out += self._record(
                 session,
                 row,
@@ -454,21 +557,21 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
     def _record(
         self,
         session: Session,
-        row: SeasonRow,
+        row: Season,
         result: Merge,
         watch: Watch | None,
         routing: Routing,
         now: datetime,
         *,
         silent: bool,
-        silent_events: list[dict[str, Any]] | None = None,
+        batch: WriteBatch | None = None,
     ) -> list[Event]:
         """Put a merge result on `row` (the caller writes it: `_write_seasons`); its events are
-        announced unless `silent` (a backlog: then into `silent_events`, when given, for the
+        announced unless `silent` (a backlog: then into the `batch`, when given, for the
         caller to insert at once)."""
         state = result.state
         events = result.events
-        if any(e.kind == "released" for e in events) and self._was_released(session, row):
+        if any(e.kind == "released" for e in events) and self._was_released(session, row, batch):
             # Announced once per season: a step back and a return (a re-derived release
             # after a part 2 report, say) change the state, not what users were told.
             events = tuple(e for e in events if e.kind != "released")
@@ -494,8 +597,10 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
                 now=now,
                 silent=silent,
                 row=row,
-                pending=silent_events,
+                pending=batch.silent_events if batch is not None else None,
             )
+            if found.kind == "released" and batch is not None:
+                batch.released.add(row.id)
             if not silent:
                 announced.append(event)
         return announced
@@ -503,7 +608,7 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
     def _reports(
         self,
         session: Session,
-        row: SeasonRow,
+        row: Season,
         before: SeasonState,
         after: SeasonState,
         fresh: Sequence[Observation],
@@ -545,7 +650,9 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
             out.append(event)
         return out
 
-    def _was_released(self, session: Session, row: SeasonRow) -> bool:
+    def _was_released(self, session: Session, row: Season, batch: WriteBatch | None) -> bool:
+        if batch is not None and row.id in batch.released:  # its event is not written yet
+            return True
         query = core_select(EVENTS.c.id).where(
             EVENTS.c.season_id == row.id, EVENTS.c.kind == "released"
         )
@@ -565,7 +672,7 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
         """
         conn = session.connection()
         in_baseline = core_select(SEASONS).where(SEASONS.c.baseline, SEASONS.c.active)
-        pending = [SeasonRow(**r._asdict()) for r in conn.execute(in_baseline)]
+        pending = [_season(r) for r in conn.execute(in_baseline)]
         if not pending:
             return []
         answered = {
@@ -617,7 +724,7 @@ class ObservationStore(ItemStore, NoteStore, SourceStateStore, OutboxStore):
         routing: Routing,
         now: datetime,
         silent: bool = False,
-        row: SeasonRow | None = None,
+        row: Season | None = None,
         pending: list[dict[str, Any]] | None = None,
     ) -> int | None:
         """Record one event and, unless silent, its outbox rows, in the caller's transaction.

@@ -19,6 +19,7 @@ from monitor.state.observations import (
     Cycle,
     HistoryEntry,
     ObservationStore,
+    WriteBatch,
     season_state,
     tracking_event,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "Renderer",
     "Repository",
     "Routing",
+    "WriteBatch",
     "backoff",
     "season_state",
     "target_key",
