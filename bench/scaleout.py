@@ -45,7 +45,7 @@ def run(n: int, args: argparse.Namespace) -> str:
         farm = Farm(work, database, feeds=args.feeds, watches=args.watches).start(stack)
         farm.interval = f"{args.interval}s"
         config = farm.write_config()
-        daemons = [farm.daemon(k, config).start(level="INFO") for k in range(n)]
+        daemons = [farm.daemon(k, config, level="INFO").start() for k in range(n)]
         stack.callback(lambda: [d.stop() for d in daemons])
         wait_for(lambda: min(farm.hits()) >= 2, 300, "the baseline")
         start_hits, start_db, start = sum(farm.hits()), db_ms(server), time.monotonic()

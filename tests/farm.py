@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from contextlib import ExitStack
@@ -20,9 +16,8 @@ from typing import Any
 
 from tests.feedserver import FeedItem, FeedServer, rss
 from tests.receivers import Webhook, webhook
+from tests.test_daemon_e2e import DaemonProcess
 
-ROOT = Path(__file__).resolve().parent.parent
-MONITOR = (sys.executable, "-m", "monitor")
 HOSTS = ("127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4")
 WORDS = [
     "glass",
@@ -66,27 +61,14 @@ def evergreen(show: str, n: int) -> FeedItem:
     )
 
 
-@dataclass
-class Daemon:
-    """One `python -m monitor run` process with its JSON log."""
+class Daemon(DaemonProcess):
+    """One daemon of the farm, its JSON log read across all its runs (a restart included)."""
 
-    config: Path
-    log: Path
-    proc: subprocess.Popen[bytes] | None = None
+    STOP_TIMEOUT = 40.0  # three daemons finishing a 1,000-watch cycle on two cores
 
-    def start(self, level: str = "DEBUG") -> Daemon:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("RELEASE_MONITOR_")}
-        env["PYTHONPATH"] = str(ROOT)
-        env["RELEASE_MONITOR_LOG_LEVEL"] = level  # DEBUG: one line per poll
-        with self.log.open("ab") as err:
-            self.proc = subprocess.Popen(
-                [*MONITOR, "-c", str(self.config), "run", "--log-format", "json"],
-                cwd=self.config.parent,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=err,
-            )
-        return self
+    def __init__(self, config: Path, log: Path, level: str = "DEBUG") -> None:
+        # DEBUG: one line per poll, which `polled` counts.
+        super().__init__(config, log, {"RELEASE_MONITOR_LOG_LEVEL": level})
 
     def records(self) -> list[dict[str, Any]]:
         out = []
@@ -102,16 +84,6 @@ class Daemon:
             for r in self.records()
             if r.get("source") and "msg" in r and r["msg"].startswith("source ")
         )
-
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 40) -> int:
-        assert self.proc is not None
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-        try:
-            return self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            raise
 
 
 @dataclass
@@ -161,8 +133,8 @@ class Farm:
         path.write_text(self.config_text(shows), encoding="utf-8")
         return path
 
-    def daemon(self, n: int, config: Path) -> Daemon:
-        return Daemon(config, self.work / f"daemon{n}.log")
+    def daemon(self, n: int, config: Path, level: str = "DEBUG") -> Daemon:
+        return Daemon(config, self.work / f"daemon{n}.log", level)
 
     def fetch_times(self) -> dict[str, list[float]]:
         """Arrival times of every request, per feed path (from the servers' logs)."""

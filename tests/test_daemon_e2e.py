@@ -49,6 +49,8 @@ def wait_for(cond: Callable[[], Any], timeout: float = 20.0, what: str = "condit
 class DaemonProcess:
     """`python -m monitor -c CONFIG run --log-format json`, stderr captured to a file."""
 
+    STOP_TIMEOUT = 30.0  # seconds from the signal to the exit
+
     def __init__(self, config: Path, log: Path, env: dict[str, str] | None = None) -> None:
         self.config, self.log, self.extra_env = config, log, env or {}
         self.proc: subprocess.Popen[bytes] | None = None
@@ -86,9 +88,9 @@ class DaemonProcess:
     def stop(self, sig: int = signal.SIGTERM) -> tuple[int, float]:
         assert self.proc is not None
         start = time.monotonic()
-        self.proc.send_signal(sig)
+        self.proc.send_signal(sig)  # nothing if it has already exited
         try:
-            code = self.proc.wait(timeout=30)
+            code = self.proc.wait(timeout=self.STOP_TIMEOUT)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise

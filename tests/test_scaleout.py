@@ -5,7 +5,6 @@ one interval, and every feed is fetched by some daemon; also across a SIGKILL.""
 
 from __future__ import annotations
 
-import signal
 import time
 from collections import Counter
 from contextlib import ExitStack
@@ -33,7 +32,7 @@ def run_farm(tmp_path: Path, *, kill_one: bool) -> None:
         farm = Farm(tmp_path, database).start(stack)
         config = farm.write_config()
         daemons = [farm.daemon(n, config) for n in range(DAEMONS)]
-        stack.callback(lambda: [d.proc.kill() for d in daemons if d.proc and d.proc.poll() is None])
+        stack.callback(lambda: [d.kill() for d in daemons])
         for d in daemons:
             d.start()
         # Every feed read twice: every watch's baseline is over, so what follows is news.
@@ -41,8 +40,7 @@ def run_farm(tmp_path: Path, *, kill_one: bool) -> None:
         for n in range(CHANGES):
             farm.inject(n)
             if kill_one and n == CHANGES // 2:
-                daemons[1].proc.send_signal(signal.SIGKILL)  # type: ignore[union-attr]
-                daemons[1].proc.wait(10)  # type: ignore[union-attr]
+                daemons[1].kill()  # SIGKILL mid-cycle
             if kill_one and n == CHANGES // 2 + 5:
                 daemons[1].start()
             time.sleep(0.5)
@@ -54,7 +52,7 @@ def run_farm(tmp_path: Path, *, kill_one: bool) -> None:
 
         wait_for(all_arrived, 240, "every announcement at every target", every=0.5)
         time.sleep(3 * INTERVAL)  # room for a duplicate to show up
-        codes = [d.stop() for d in daemons]
+        codes = [d.stop()[0] for d in daemons]
         assert codes == [0] * DAEMONS
 
         for target, counts in enumerate(farm.received()):
@@ -93,7 +91,7 @@ def test_a_daemon_with_another_watchlist_refuses_to_start(tmp_path: Path) -> Non
     with pg_schema() as database, ExitStack() as stack:  # daemons stop before the drop
         farm = Farm(tmp_path, database, feeds=4, watches=10).start(stack)
         first = farm.daemon(0, farm.write_config()).start()
-        stack.callback(lambda: first.proc.kill() if first.proc else None)
+        stack.callback(first.kill)
         wait_for(lambda: min(farm.hits()) >= 1, 60, "the first daemon's polls")
         other = farm.write_config("other.toml", shows=farm.shows[:5])
         second: Daemon = farm.daemon(1, other).start()
@@ -103,7 +101,7 @@ def test_a_daemon_with_another_watchlist_refuses_to_start(tmp_path: Path) -> Non
         assert "runs a different watchlist" in message
         assert f"pid {first.proc.pid}" in message  # type: ignore[union-attr]
         assert "copy the [[watch]] entries" in message
-        assert first.stop() == 0
+        assert first.stop()[0] == 0
 
 
 def test_a_live_watchlist_edit_waits_for_every_daemon(tmp_path: Path) -> None:
@@ -118,7 +116,7 @@ def test_a_live_watchlist_edit_waits_for_every_daemon(tmp_path: Path) -> None:
         farm.servers[0].add(farm.paths[0][1], rss("Feed 0", farm.items[0]))
         configs = [farm.write_config(f"d{n}.toml", shows=first_shows) for n in range(2)]
         daemons = [farm.daemon(n, configs[n]).start() for n in range(2)]
-        stack.callback(lambda: [d.proc.kill() for d in daemons if d.proc and d.proc.poll() is None])
+        stack.callback(lambda: [d.kill() for d in daemons])
         wait_for(lambda: min(farm.hits()) >= 2, 120, "both daemons' polls")
 
         configs[0].write_text(farm.config_text([*first_shows, added]), encoding="utf-8")
@@ -132,7 +130,7 @@ def test_a_live_watchlist_edit_waits_for_every_daemon(tmp_path: Path) -> None:
         wait_for(lambda: added in seasons(database), 60, "the new watch's baseline")
         resumed = sum(farm.hits())
         wait_for(lambda: sum(farm.hits()) >= resumed + 2 * len(farm.paths), 60, "polls again")
-        assert [d.stop() for d in daemons] == [0, 0]
+        assert [d.stop()[0] for d in daemons] == [0, 0]
         assert all(counts[added] == 0 for counts in received_about(farm, added))
 
 
