@@ -138,6 +138,7 @@ class Daemon:
     ) -> None:
         self.config_path = config_path
         self.config = config
+        self._hashed: tuple[Config | None, str] = (None, "")  # (config, its watchlist's hash)
         self.ops = ops or Ops()
         self.clock = clock
         self.shutdown_grace = shutdown_grace or grace_from_env()
@@ -199,7 +200,7 @@ class Daemon:
                 instance=self.instance,
                 host=self.host,
                 pid=os.getpid(),
-                watch_hash=watches_hash(self.config.watches),
+                watch_hash=self.watch_hash,
                 tick_seconds=self.tick_every,
                 now=now,
                 database=mask_database_url(self.config.database_url),
@@ -368,6 +369,13 @@ class Daemon:
         )
         return self.exit_code
 
+    @property
+    def watch_hash(self) -> str:
+        """The watchlist's hash (in every heartbeat), computed once per config, not per tick."""
+        if self._hashed[0] is not self.config:
+            self._hashed = (self.config, watches_hash(self.config.watches))
+        return self._hashed[1]
+
     def _wait_for_polls(self, deadline: float) -> None:
         with self._lock:
             futures = set(self._futures)
@@ -394,7 +402,7 @@ class Daemon:
                     started_at=self.started_at,
                     now=now,
                     tick_seconds=self.tick_every,
-                    watch_hash=watches_hash(self.config.watches),
+                    watch_hash=self.watch_hash,
                     claimed=claimed,
                 ),
                 what="heartbeat",
@@ -407,7 +415,7 @@ class Daemon:
         """Does a live daemon on this database run another watchlist (an edit not picked up
         by all yet)? Then nobody polls, so no baseline is recorded for a half-known edit."""
         assert self.repo is not None
-        mine = watches_hash(self.config.watches)
+        mine = self.watch_hash
         theirs = daemons.conflicts(daemons.live_daemons(self.repo.engine, now), mine, self.instance)
         if theirs and time.monotonic() - self._waiting_logged >= WAIT_LOG_EVERY:
             self._waiting_logged = time.monotonic()
