@@ -571,23 +571,18 @@ def _write_cycle(
         # One transaction for the whole cycle (later sources see earlier ones), rolled back.
         with rt.repo.transaction(commit=False) as session:
             for batch in fetching.batches():
-                held = WriteBatch()
+                events += _store_batch(rt, session, batch, now)
                 for fetched in batch:
-                    events += store_fetched(rt, session, fetched, now, held)
                     reports.append(_report(fetched))
                     if progress:
                         progress(reports[-1])
-                rt.repo.flush(session, held)
             events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)
             events += rt.repo.release_day(session, rt.watches, rt.routing, now)
         return PollReport(tuple(events), _in_order(reports, rt.sources), DeliveryReport())
     notices: list[Event] = []
     for batch in fetching.batches():
         with rt.repo.transaction() as session:
-            held = WriteBatch()  # the batch's bulk rows, one statement per table
-            for fetched in batch:
-                events += store_fetched(rt, session, fetched, now, held)
-            rt.repo.flush(session, held)
+            events += _store_batch(rt, session, batch, now)
         for fetched in batch:
             reports.append(_report(fetched))
             if _may_alert(rt, fetched):
@@ -603,6 +598,19 @@ def _write_cycle(
     refresh_calendar(rt, now)
     deliveries = deliver_due(rt, now, retry_all=True)
     return PollReport(tuple(events), _in_order(reports, rt.sources), deliveries, tuple(notices))
+
+
+def _store_batch(
+    rt: Runtime, session: Session, batch: Sequence[Fetched], now: datetime
+) -> list[Event]:
+    """Store finished sources in the caller's transaction, their bulk rows written together
+    (one statement per table for the whole batch); the events to announce."""
+    held = WriteBatch()
+    events: list[Event] = []
+    for fetched in batch:
+        events += store_fetched(rt, session, fetched, now, held)
+    rt.repo.flush(session, held)
+    return events
 
 
 def _release_workers() -> None:
