@@ -561,7 +561,6 @@ class Daemon:
     def _run_host(self, rt: Any, host: str, sources: list[Source], tick: _TickSet) -> None:
         """One host's due sources, one request at a time, spaced for polite hosts."""
         gap = host_gap(host)
-        done: set[str] = set()
         try:
             for source in sources:
                 if self._hold.is_set():
@@ -574,7 +573,6 @@ class Daemon:
                 try:
                     self._poll_one(rt, source, tick)
                 finally:
-                    done.add(source.name)
                     with self._lock:
                         self._inflight.discard(source.name)
                         self._claims.pop(source.name, None)
