@@ -23,7 +23,7 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.exc import SQLAlchemyError
 
-from monitor import pipeline
+from monitor import memory, pipeline
 from monitor.config import Config, mask_database_url, mask_secret_url
 from monitor.lock import sqlite_path
 from monitor.models import DeliveryReport, Event
@@ -548,6 +548,8 @@ class Daemon:
             done = tick.left <= 0
             if done:
                 self._ticks.remove(tick)
+        if done:
+            memory.trim()  # what the tick's fetch threads freed goes back to the system
         if done and tick.events:
             # The tick's last source is stored: its changes go out, one message per season.
             self._wake("deliver")

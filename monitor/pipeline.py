@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
+from monitor import memory
 from monitor.config import Config
 from monitor.models import (
     DeliveryReport,
@@ -591,6 +592,8 @@ def _write_cycle(
                     notices.append(notice)
             if progress:
                 progress(reports[-1])
+        del batch[:]  # stored and reported: the items' memory goes back before the next batch
+        memory.trim()
     _release_workers()
     with rt.repo.transaction() as session:
         events += rt.repo.finish_baselines(session, rt.watches, rt.routing, all_names, now)

@@ -1,0 +1,32 @@
+"""Hand the heap that fetch threads freed back to the system (glibc's malloc_trim)."""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from functools import cache
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl, macOS): nothing to do
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim
+
+
+def trim() -> None:
+    """Return the free pages inside the allocator's heaps to the system.
+
+    Why: each fetch thread allocates response bodies, parsed items and pickles from its own
+    malloc arena; what it frees stays in that arena's pages, behind the few objects still
+    alive, and glibc only shrinks a heap from its top. Measured: a daemon's RSS crept up
+    8 MiB over 250 soak cycles with Python's objects and SQLite's heap flat; a poll's peak
+    carried the arenas of the batches already written. One call costs about a millisecond.
+    """
+    malloc_trim = _malloc_trim()
+    if malloc_trim is not None:
+        malloc_trim(0)
