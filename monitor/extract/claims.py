@@ -23,6 +23,7 @@ from monitor.match.seasons import (
     SeasonMention,
     find_seasons,
     mention_seasons,
+    number_value,
     title_number,
 )
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
@@ -1023,10 +1024,34 @@ class _Evaluator:
         del self.notes[noted:]
         return max(found) if found else None
 
+    def _span(
+        self, cue_end: int, sentence: Sentence, mention: SeasonMention | None
+    ) -> set[int] | None:
+        """A multi-season order: the seasons "renewed through season 18" reaches.
+
+        The season after the renewal cue is the top of the order when "through", "into",
+        "to (at least)" leads to it; "four more seasons" in the sentence says how far back
+        the order goes, else it reaches every season up to the top.
+        """
+        text = self.doc.text
+        if mention is None or mention.kind != "number" or not mention.numbers:
+            return None
+        if not cue_end <= mention.start < sentence.end:
+            return None
+        if p.SPAN_UPTO_RE.search(text, max(cue_end, mention.start - 30), mention.start) is None:
+            return None
+        top = max(mention.numbers)
+        count = p.SPAN_COUNT_RE.search(text, sentence.start, sentence.end)
+        low = 1
+        if count is not None:
+            n = number_value(count.group("n")) or 1
+            low = max(1, top - n + 1)
+        return set(range(low, top + 1))
+
     def _renewals(self) -> list[_Candidate]:
         out: list[_Candidate] = []
         for m in self.doc.renew:
-            opened = self._open("renewal", m.start(), m.end())
+            opened = self._open("renewal", m.start(), m.end(), background_ok=True)
             if opened is None:
                 continue
             sentence, clause, scope = opened
@@ -1051,6 +1076,12 @@ class _Evaluator:
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
             if m.lastgroup == "order" and source != "clause":
                 continue  # "order" means a season order only next to a season
+            spanned = self._span(m.end(), sentence, mention)
+            if spanned:
+                seasons = spanned
+            elif clause.subordinate:
+                self._note("renewal", sentence, f"background, not news ('{m.group()}')")
+                continue
             if mention is not None and mention.final and mention.numbers:
                 last = mention.numbers[0]
                 if self.watch.season > last and value == "renewed":

@@ -257,3 +257,8 @@ AIRING_HINTS = (
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
 SPECULATION = keyed_cues(EN, "speculation")
+
+# A multi-season order (lexicon kind "span"): "renewed through season 18" reaches every
+# season up to 18, "four more seasons ... into an 18th season" the four up to it.
+SPAN_UPTO_RE = re.compile("(?:" + EN.source_of("span", "upto") + ")", _I)
+SPAN_COUNT_RE = EN.pattern_of("span", "count")
