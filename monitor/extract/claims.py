@@ -114,7 +114,8 @@ _AFTER_ITS_RE = re.compile(
 # A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][\w .]{0,20}\)\s*)?(?:--?|\u2014|\u2013)\s")
 _DATELINE_BEFORE_RE = re.compile(r"[^a-z.;!?]{0,40}")
-_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
+_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming|next|coming)\b", re.I)
+_NEXT_RE = re.compile(r"\b(?:next|forthcoming|upcoming|coming)\s+(?:season|series|run)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
@@ -1137,6 +1138,8 @@ class _Evaluator:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 last = _season_number(m.group())
+                if last is None and _NEXT_RE.search(m.group()) is not None:
+                    last = self._next_is_last()
                 if (
                     last is not None
                     and self.watch.season == last
@@ -1179,6 +1182,15 @@ class _Evaluator:
             candidate.named = self._names_show(sentence)
             out.append(candidate)
         return out
+
+    def _next_is_last(self) -> int | None:
+        """ "To end after next series ... the plan to say goodbye after three series": 3.
+
+        An unnumbered "next season" is the last one only when the item counts the run, once.
+        """
+        counts = {_season_number(c.group()) for c in _AFTER_COUNT_RE.finditer(self.doc.text)}
+        counts.discard(None)
+        return counts.pop() if len(counts) == 1 else None
 
     def _date_cancelled(self, clause: Clause, m: re.Match[str]) -> bool:
         """ "The October 2 premiere has been scrapped": a date is off, not the show."""
