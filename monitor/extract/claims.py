@@ -761,8 +761,12 @@ class _Evaluator:
                 continue
             scope = self.scopes[sentence.start]
             for s in self._mentions_in(sentence, scope):
-                if s.kind in ("count", "part") or s.elliptical:
+                if s.kind == "count" or s.elliptical:
                     continue
+                if s.kind == "part" and (
+                    self.watch.part is None or s.numbers != (self.watch.part,)
+                ):
+                    continue  # "Delicate Part 2 Sets Premiere Date" is the watched part's
                 values |= self._seasons_of(s)
         return values if len(values) == 1 else None
 
@@ -1469,7 +1473,8 @@ class _Evaluator:
             # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
             self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
             return None
-        if p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start):
+        later = p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start)
+        if later:
             if self.watch.part is None or self.watch.part < 2:
                 self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
                 return None
@@ -1525,6 +1530,8 @@ class _Evaluator:
             source == "default"
             and self.watch.season > 1
             and not _RETURN_RE.search(doc.text, trigger.start(), trigger.end() + 6)
+            # "the back half of X, set to premiere April 3": the later batch names part 2.
+            and not (later and self.watch.part is not None and self.watch.part >= 2)
         ):
             # No season named anywhere: only "returns" says it is the next one.
             self._note("date", sentence, f"'{dm.text}': no season named")
