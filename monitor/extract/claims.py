@@ -1694,10 +1694,24 @@ class _Evaluator:
             if group in ("now", "airing") and source == "default" and self.watch.season != 1:
                 # "X is now streaming" with no season named is about what is already out.
                 continue
+            if group in ("now", "airing") and source in ("headline", "item") and self._asked():
+                # "Will X be renewed for Season 2? ... X, now streaming": the season the
+                # headline asks about is not the one on air.
+                self._note("phase", sentence, f"'{m.group()}': the headline asks about the season")
+                continue
             candidate = _Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start()))
             candidate.airing = group == "airing"
             out.append(candidate)
         return out
+
+    def _asked(self) -> bool:
+        """The headline is a question ("Will X be renewed?", "When will X return?")."""
+        return any(
+            s.headline
+            and s.question
+            and p.FATE_QUESTION_RE.search(self.doc.text, s.start, s.end) is not None
+            for s in self.doc.sentences
+        )
 
     def _finale_far(self, m: re.Match[str], sentence: Sentence) -> bool:
         """ "The season 2 finale airs on November 20" in October: the run may not have begun.

@@ -262,3 +262,5 @@ SPECULATION = keyed_cues(EN, "speculation")
 # season up to 18, "four more seasons ... into an 18th season" the four up to it.
 SPAN_UPTO_RE = re.compile("(?:" + EN.source_of("span", "upto") + ")", _I)
 SPAN_COUNT_RE = EN.pattern_of("span", "count")
+# A headline asking about the season's fate: "Will X be renewed?", "Is there a season 4?".
+FATE_QUESTION_RE = EN.pattern_of("question", "fate")
