@@ -162,7 +162,9 @@ class TitleMatcher:
         for watch in self.watches:
             show = show_key(watch.show)
             for name in (watch.show, *watch.aliases):
-                folded = normalize(name).lower().strip()
+                # Spaces are not part of a CJK title: "닥터 차정숙" is also "닥터차정숙",
+                # "재벌X형사" also "재벌 X 형사" (the scan skips spaces in the text).
+                folded = "".join(normalize(name).lower().split())
                 if len(folded) >= 2 and _CJK_RE.search(folded) is not None:
                     cjk_entries = cjk.setdefault(folded[:2], [])
                     if (folded, show) not in cjk_entries:
@@ -227,9 +229,11 @@ class TitleMatcher:
             if entries is not None:
                 for name, show in entries:
                     end = pos + len(name)
-                    if lowered.startswith(name, pos) and not any(
-                        a < end and pos < b for a, b in covered
-                    ):
+                    if not lowered.startswith(name, pos):
+                        end = _spaced_end(lowered, pos, name)
+                        if end < 0:
+                            continue
+                    if not any(a < end and pos < b for a, b in covered):
                         out.append(TitleMention(pos, end, show))
                         covered.append((pos, end))
                         pos = end - 1
@@ -249,6 +253,19 @@ class TitleMatcher:
             if token.endswith(particle) and token[: -len(particle)] in self._vocab:
                 return token[: -len(particle)]
         return token
+
+
+def _spaced_end(text: str, pos: int, name: str) -> int:
+    """Where `name` ends in `text` from `pos` if single spaces may sit between its
+    characters ("재벌 X 형사" for "재벌x형사"), else -1."""
+    i, size = pos, len(text)
+    for ch in name:
+        if i < size and text[i] == " " and ch != " " and i > pos:
+            i += 1
+        if i >= size or text[i] != ch:
+            return -1
+        i += 1
+    return i
 
 
 def _longer_title(text: str, start: int, end: int, after: tuple[int, int] | None) -> bool:
