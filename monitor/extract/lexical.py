@@ -108,6 +108,7 @@ _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-producti
 # 190여 개국에 공개된다"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+_SLOT_RE = re.compile(r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列)?|「[^」]{1,20}」枠|ほか|各局")
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
 # How far after a renewal cue the seasons it orders may be listed.
@@ -516,7 +517,12 @@ def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) ->
             pos = span.start + m.start()
             numbered = [r for r in span.seasons if r.number is not None and not r.part]
             ref = min(numbered, key=lambda r: abs(r.start - pos), default=None)
-            if ref is None and span.inherited is not None and span.inherited.number is not None:
+            if (
+                ref is None
+                and span.inherited is not None
+                and span.inherited.number is not None
+                and not span.inherited.part  # "最終シーズン第2クール": a cour is no season
+            ):
                 ref = span.inherited
             if ref is None or ref.number is None:
                 continue
@@ -611,7 +617,14 @@ def _date_hit(
     """The date a release cue announces: the nearest date beside it in its sentence."""
 
     def gap(f: Found) -> int:
-        return max(0, f.start - m.end(), m.start() - f.end)
+        if f.end <= m.start():
+            between = m.string[f.end : m.start()]
+            if reach < _DATE_REACH_DEFAULT:
+                # "2026年1月よりMBS・TBS系列「アニメイズム」枠で放送": channels and the slot's
+                # name stand between a CJK date and its cue without adding distance.
+                between = _SLOT_RE.sub("", between)
+            return len(between)
+        return max(0, f.start - m.end())
 
     near = [f for f in dates if gap(f) <= reach]
     if not near:
