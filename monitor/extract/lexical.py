@@ -206,11 +206,12 @@ def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
-    return (
-        pos < len(text)
-        and not text[pos].isspace()
-        and any(a < pos <= b + 1 and text[pos - 1] in "!?！？" for a, b in ours)
-    )
+    if pos >= len(text) or text[pos - 1] not in "!?！？‼":
+        return False
+    # "ハイキュー!! VS ...": an alias that ends in its marks holds them, space or not after.
+    if any(a < pos == b for a, b in ours):
+        return True
+    return not text[pos].isspace() and any(a < pos <= b + 1 for a, b in ours)
 
 
 def scope(
