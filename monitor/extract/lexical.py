@@ -108,7 +108,11 @@ _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-producti
 # 190여 개국에 공개된다"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
-_SLOT_RE = re.compile(r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列)?|「[^」]{1,20}」枠|ほか|各局")
+_SLOT_RE = re.compile(
+    r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列|系)?|全国|[\u30a0-\u30ff]{2,10}系列?"
+    r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
+    r"|ほか|各局"
+)
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
 # How far after a renewal cue the seasons it orders may be listed.
