@@ -676,7 +676,13 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     dated = [
         h
         for h in hits
-        if h.field == "date" and h.value != "unannounced" and h.span.start not in released_in
+        if h.field == "date"
+        and h.value != "unannounced"
+        and (
+            h.span.start not in released_in
+            # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
+            or (published is not None and h.lo is not None and h.lo > published)
+        )
     ]
     # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
     future = any(published is None or h.lo is None or h.lo > published for h in dated)
