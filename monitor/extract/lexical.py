@@ -141,6 +141,7 @@ class Span:
     seasons: tuple[SeasonRef, ...]  # mentioned in this sentence
     inherited: SeasonRef | None  # the topic season carried on from before
     question: bool
+    names_ours: bool = False  # the sentence itself names the watched show
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +259,9 @@ def scope(
         inherited = current_season if current_season is not None else headline_season
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
-        spans.append(Span(start, end, headline, current_ours, seasons, inherited, question))
+        spans.append(
+            Span(start, end, headline, current_ours, seasons, inherited, question, names_ours)
+        )
         if names_other and not names_ours:
             current_season = None  # another show's seasons are not our topic
         elif seasons:
@@ -417,9 +420,17 @@ def _cues(
         span.headline and span.ours and (_first_episode(text[span.start : span.end], lex) or 0) >= 2
         for span in spans
     )
+    # "Netflix hat ein Prequel angekündigt ... sondern ein Film. Dafür laufen die
+    # Dreharbeiten bereits.": a film or spin-off stays the topic of the sentences after it
+    # until one names the show or a season again.
+    derivative_topic = False
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
+        carried = derivative_topic and not span.names_ours and not span.seasons
+        derivative_topic = carried or (
+            any(d.pattern.search(sentence) for d in derivatives) and not span.seasons
+        )
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
         hedged = next(filter(None, (h.pattern.search(sentence) for h in hedges)), None)
@@ -461,9 +472,12 @@ def _cues(
                     and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
                 ):
                     reason = "negated"
-                if reason is None and any(
-                    d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
-                    for d in derivatives
+                if reason is None and (
+                    carried
+                    or any(
+                        d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
+                        for d in derivatives
+                    )
                 ):
                     reason = "about a film, spin-off or game, not the season"
                 if (
