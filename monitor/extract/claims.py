@@ -574,6 +574,10 @@ class _Evaluator:
     # "Lupin Part 3": an item that numbers only parts, read for a watch without one, means
     # seasons by them (the show's own name for its seasons).
     parts_are_seasons: bool = False
+    # Fields the item states, by number, for another season of the show ("Ghosts will be
+    # back for its fourth season"): an unnumbered claim of that field in an item that never
+    # names the watched season is that other season's news (see `_resolve`).
+    elsewhere: set[str] = field(default_factory=set)
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -1093,6 +1097,8 @@ class _Evaluator:
                     value = "cancelled"
                     seasons = {self.watch.season}
             if self.watch.season not in seasons:
+                if source in ("clause", "sentence") and value == "renewed":
+                    self.elsewhere.add("renewal")
                 self._note(
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
@@ -1524,6 +1530,8 @@ class _Evaluator:
             past = True
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
+            if source in ("clause", "sentence") and not past:
+                self.elsewhere.add("date")
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
             return None
         if (
@@ -1704,6 +1712,10 @@ class _Evaluator:
             out.append(candidate)
         return out
 
+    def _watch_named(self) -> bool:
+        """The item names the watched season by its number somewhere."""
+        return any(s.kind == "number" and self.watch.season in s.numbers for s in self.doc.seasons)
+
     def _asked(self) -> bool:
         """The headline is a question ("Will X be renewed?", "When will X return?")."""
         return any(
@@ -1788,7 +1800,23 @@ class _Evaluator:
     # ----- one value per field
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
+        if self.elsewhere and not self._watch_named():
+            # "returns with eight more episodes in March ... the final half of the fifth
+            # season arrives March 15", watched season 6: the unnumbered claim is season 5's.
+            kept = [c for c in candidates if c.explicit_season or c.field not in self.elsewhere]
+            for c in candidates:
+                if c not in kept:
+                    self._note(c.field, c.sentence, "another season's news: no season named")
+            candidates = kept
         undecided = [c.pos for c in candidates if c.value == "undecided"]
+        if undecided:
+            # "It's not confirmed whether Netflix will produce a season 6": a season with no
+            # decision has no date or phase of its own; an unnumbered one is another's.
+            candidates = [
+                c
+                for c in candidates
+                if c.field == "renewal" or c.explicit_season or c.value == "unannounced"
+            ]
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
         if undecided:
             # "...; the fate of X is still undecided": earlier renewal talk is not about X.
