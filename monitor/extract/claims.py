@@ -962,6 +962,10 @@ class _Evaluator:
                 # "renewed for a third season ... scripts for the new season": the new
                 # season is the one just announced, whichever season is watched.
                 seasons = {self.announced}
+            elif best.kind == "next" and self.headline_season is not None:
+                # "X season 2 tease ... Production on the new episodes kicked off": the new
+                # episodes are the season the headline names.
+                seasons = set(self.headline_season)
             if best.kind == "part" and not seasons:
                 seasons = {-1}
             return seasons, best, "clause" if local else "sentence"
@@ -1678,6 +1682,8 @@ class _Evaluator:
                     seasons = self._seasons_of(mention)
                     source = "sentence"
             if self.watch.season not in seasons:
+                if source in ("clause", "sentence"):
+                    self.elsewhere.add("phase")
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
             if group == "airing" and self._finale_far(m, sentence):
@@ -1709,6 +1715,7 @@ class _Evaluator:
                 continue
             candidate = _Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start()))
             candidate.airing = group == "airing"
+            candidate.explicit_season = source in ("clause", "sentence")
             out.append(candidate)
         return out
 
