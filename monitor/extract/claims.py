@@ -123,7 +123,7 @@ _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 _PUBLISHER_RE = re.compile(
     r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
 )
-_BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
+_BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus|while|whereas)\s")
 # "Cancelled: Static, Fathom.": a status label over a list of (capitalised) titles.
 _LABEL_LIST_RE = re.compile(r"\s*:\s*['\"]?(?P<first>[A-Z0-9][\w'-]*)")
 # TV listings: "9.00pm X (BBC One)" starts an entry; "New series", "begins its second
@@ -147,6 +147,9 @@ _RELEASE_LIST_RE = re.compile(
 _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
 # A ";" that starts another labelled list section: "...; cancelled: B", "; on the bubble: C".
 _SECTION_RE = re.compile(r";(?=\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s)")
+_QUOTED_TITLE_RE = re.compile(
+    r"(?<![\w'])['\"](?P<name>[A-Z0-9][\w&:.-]*(?:\s+[\w&:.-]+){0,4})['\"](?![\w'])"
+)
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
@@ -357,6 +360,19 @@ class _Doc:
                     continue
                 found.append((start, end))
             found += self._names_before_seasons(sentence, found)
+        if sentence.headline or any(sentence.start <= s.start < sentence.end for s in self.seasons):
+            # "'Ghosts' renewed for season 4, 'X' picked up for season 3", "handing "Ghosts" a
+            # fourth season": a short quoted title beside seasons that is not the show is
+            # another show.
+            for m in _QUOTED_TITLE_RE.finditer(self.text, sentence.start, sentence.end):
+                start = m.start("name")
+                if (
+                    "#" not in m.group("name")
+                    and not _SEASON_WORDISH_RE.fullmatch(m.group("name"))
+                    and not any(lo <= start < hi for lo, hi in found)
+                ):
+                    found.append(m.span("name"))
+            found.sort()
         self._names[sentence.start] = found
         return found
 
