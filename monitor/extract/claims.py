@@ -1108,7 +1108,10 @@ class _Evaluator:
             spanned = self._span(m.end(), sentence, mention)
             if spanned:
                 seasons = spanned
-            elif clause.subordinate:
+            elif clause.subordinate and not (source == "clause" and value == "renewed"):
+                # "When X was renewed for a third season in December, ...": a renewal that
+                # names its season is the season's status even as background (README: a
+                # past renewal still counts); an unnumbered one may be any season's.
                 self._note("renewal", sentence, f"background, not news ('{m.group()}')")
                 continue
             if mention is not None and mention.final and mention.numbers:
