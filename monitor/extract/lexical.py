@@ -108,6 +108,10 @@ _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-producti
 # 190여 개국에 공개된다"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+_AS_OF_RE = re.compile(
+    r"(?P<y>20\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*\d{1,2}\s*[日일])?\s*(?:時点|現在|현재|기준)"
+    r"|現時点\s*[(（]\s*(?P<y2>20\d\d)年\s*(?P<m2>\d{1,2})月"
+)
 _SLOT_RE = re.compile(
     r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列|系)?|全国|[\u30a0-\u30ff]{2,10}系列?"
     r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
@@ -180,10 +184,21 @@ def analyse_lexical(
     if published is None:
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
-        published = _stamp_date(norm, spans, language)
+        published = _stamp_date(norm, spans, language) or _as_of_date(norm)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
     claims = _resolve(hits, raw, published)
     return Analysis(watch, True, tuple(claims), tuple(notes))
+
+
+def _as_of_date(text: str) -> date | None:
+    """ "2021年11月時点で", "現時点(2025年10月)", "2025년 10월 현재": the item was written
+    no earlier than the latest month it says it is as of."""
+    found = [
+        (int(m.group("y") or m.group("y2")), int(m.group("m") or m.group("m2")))
+        for m in _AS_OF_RE.finditer(text)
+    ]
+    months = [date(y, mo, 1) for y, mo in found if 1 <= mo <= 12]
+    return max(months, default=None)
 
 
 def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
