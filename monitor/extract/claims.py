@@ -822,7 +822,13 @@ class _Evaluator:
         self.notes.append(Note(fld, f'{why}: "{excerpt}"'))
 
     def _open(
-        self, fld: ClaimField, pos: int, end: int, *, background_ok: bool = False
+        self,
+        fld: ClaimField,
+        pos: int,
+        end: int,
+        *,
+        background_ok: bool = False,
+        hedged_before_only: bool = False,
     ) -> tuple[Sentence, Clause, _Scope] | None:
         """The sentence, clause and scope of a trigger, or None (with a note) to skip it."""
         sentence = self._sentence_at(pos)
@@ -844,10 +850,13 @@ class _Evaluator:
             self._note(fld, sentence, f"hedged: '{trigger}{almost.group()}'")
             return None
         clause = sentence.clause_at(pos)
-        hedge = self._hedge(clause.start, clause.end)
+        # "No word yet on potential release timing": a denial's own object, or the guess
+        # that follows it, does not hedge the denial; only a hedge before it does.
+        hedge_end = pos if hedged_before_only else clause.end
+        hedge = self._hedge(clause.start, hedge_end)
         if hedge is None:
             # Speculation scopes forward: "Our guess: it arrives in 2027".
-            hedge = _first_in(self.doc.speculation, sentence.start, max(pos, clause.end))
+            hedge = _first_in(self.doc.speculation, sentence.start, max(pos, hedge_end))
             if hedge is not None and _corrected(self.doc.text, hedge, pos):
                 hedge = None
         if hedge is not None:
@@ -1625,7 +1634,9 @@ class _Evaluator:
     def _unannounced(self) -> list[_Candidate]:
         out: list[_Candidate] = []
         for m in self.doc.unannounced:
-            opened = self._open("date", m.start(), m.end(), background_ok=True)
+            opened = self._open(
+                "date", m.start(), m.end(), background_ok=True, hedged_before_only=True
+            )
             if opened is None:
                 continue
             sentence, clause, scope = opened
