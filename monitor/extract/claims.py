@@ -112,6 +112,11 @@ _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
 )
 # A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
+_EPISODE_ONE_AFTER_RE = re.compile(
+    r"\s*(?:--?|\u2013|\u2014|:)\s*(?:the\s+)?(?:series\s+|season\s+)?"
+    r"(?:premiere\b|episodes?\s+(?:1|one)\b(?!\s*[.,]\d))",
+    re.I,
+)
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][\w .]{0,20}\)\s*)?(?:--?|\u2014|\u2013)\s")
 _DATELINE_BEFORE_RE = re.compile(r"[^a-z.;!?]{0,40}")
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming|next|coming)\b", re.I)
@@ -1284,6 +1289,13 @@ class _Evaluator:
                 continue
             scope = self.scopes.get(sentence.start)
             if scope is None or not scope.in_segment(dm.start):
+                continue
+            first = _EPISODE_ONE_AFTER_RE.match(doc.text, dm.end, sentence.end)
+            if first is not None and dm.forward is not None:
+                # "• March 18, 2026 - Episodes 1-3": a schedule's first line is the premiere.
+                candidate = self._date_candidate(dm, first, sentence)
+                if candidate is not None:
+                    out.append(candidate)
                 continue
             if _REPORT_AFTER_RE.match(doc.text, dm.end) or (
                 "-" in doc.text[dm.end : dm.end + 16]
