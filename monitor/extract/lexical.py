@@ -252,8 +252,9 @@ def scope(
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
-        # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title
-        and not any(c.pattern.search(m.group()) for c in lex.cues if c.kind in _VERDICTS)
+        # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title,
+        # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
+        and not _quoted_cue(text, m.start(), m.end(), lex)
     ]
     other_marks = quoted + others
     spans: list[Span] = []
@@ -284,6 +285,17 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
+
+
+def _quoted_cue(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    window_start = max(0, start - 30)
+    window = text[window_start:end]
+    return any(
+        window_start + c_m.end() > start
+        for c in lex.cues
+        if c.kind in _VERDICTS
+        for c_m in c.pattern.finditer(window)
+    )
 
 
 def _season_refs(
