@@ -1602,6 +1602,11 @@ class _Evaluator:
             value.hi < published or (past and value.hi <= published)
         )
         superseded = self._superseded(dm, sentence, clause)
+        if superseded and self._hedge(sentence.start, sentence.end) is not None:
+            # "had originally been slated to premiere in 2021, but it's unclear whether the
+            # pandemic will push its debut": an old plan the item itself doubts is no date.
+            self._note("date", sentence, f"'{dm.text}' is an old plan the item doubts")
+            return None
         moved_to = bool(
             _MOVED_TO_RE.search(doc.text, max(clause.start, dm.start - 12), dm.start)
             and p.MOVE_RE.search(doc.text, sentence.start, sentence.end)
