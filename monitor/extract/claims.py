@@ -1657,6 +1657,18 @@ class _Evaluator:
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if (
+                self.watch.part is None
+                and not self.parts_are_seasons
+                and any(
+                    s.kind == "part" and clause.start <= s.start < clause.end
+                    for s in self.doc.seasons
+                )
+            ):
+                # "does not yet have a premiere date for Part Two": one part's date is open,
+                # which says nothing of a whole season (nor of a later one).
+                self._note("date", sentence, f"'{m.group()}' is about one part of a season")
+                continue
             seasons, _, source = self._bind(m.start(), sentence, clause, scope)
             if self.watch.season not in seasons:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")

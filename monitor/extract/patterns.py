@@ -24,7 +24,8 @@ OBJECT_AFTER_RE = re.compile(
 # "Filming on season 2 has been delayed to January": a production date, not a release.
 PRODUCTION_SUBJECT_RE = re.compile(
     r"\b(?:filming|production|shooting|photography|casting|writing)\b(?:\s+(?:on|of|for)\s+"
-    r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly)\s+)"
+    r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly|"
+    r"will|would|should)\s+)"
     # "filming is scheduled to begin on September 9th": the shoot's date, not a release.
     r"{0,3}(?:(?:scheduled|set|slated|due|expected|poised|going)\s+to\s+)?$",
     _I,
