@@ -112,6 +112,8 @@ _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
 )
 # A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
+# A subordinate clause that states no fact: "before it gets a third season", "if renewed".
+_NOT_FACTUAL_RE = re.compile(r"[\s,(]*(?:before|until|till|unless|if|once|whether)\b", re.I)
 _EPISODE_ONE_AFTER_RE = re.compile(
     r"\s*(?:--?|\u2013|\u2014|:)\s*(?:the\s+)?(?:series\s+|season\s+)?"
     r"(?:premiere\b|episodes?\s+(?:1|one)\b(?!\s*[.,]\d))",
@@ -1122,7 +1124,12 @@ class _Evaluator:
             spanned = self._span(m.end(), sentence, mention)
             if spanned:
                 seasons = spanned
-            elif clause.subordinate and not (source == "clause" and value == "renewed"):
+            elif clause.subordinate and not (
+                source == "clause"
+                and value == "renewed"
+                and m.group().lower().endswith(("ed", "lit"))
+                and not _NOT_FACTUAL_RE.match(self.doc.text, clause.start, clause.end)
+            ):
                 # "When X was renewed for a third season in December, ...": a renewal that
                 # names its season is the season's status even as background (README: a
                 # past renewal still counts); an unnumbered one may be any season's.
