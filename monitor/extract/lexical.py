@@ -228,8 +228,9 @@ def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
     if pos >= len(text) or text[pos - 1] not in "!?！？‼":
         return False
-    # "ハイキュー!! VS ...": an alias that ends in its marks holds them, space or not after.
-    if any(a < pos == b for a, b in ours):
+    # "ハイキュー!! VS ...": marks written right after the title are the title's own, space
+    # or not after them (Japanese ends its sentences with "。").
+    if any(a < b <= pos and not text[b:pos].strip("!?！？‼") for a, b in ours):
         return True
     return not text[pos].isspace() and any(a < pos <= b + 1 for a, b in ours)
 

@@ -66,6 +66,7 @@ _FOLLOWERS = frozenset(
 )
 _FOLLOWER_RE = re.compile(r"s\d{1,2}(?:e\d{1,3})?|\d+|[ivx]+", re.I)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_KANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}  # hiragana -> katakana
 _CJK_RE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 # A capitalised word right before a title, mid-sentence ("the comedy Angel Dust").
 _WORD_BEFORE_RE = re.compile(r"(?<=[\w,;] )(?P<word>[A-Z][\w'+-]*) $")
@@ -164,7 +165,10 @@ class TitleMatcher:
             for name in (watch.show, *watch.aliases):
                 # Spaces are not part of a CJK title: "닥터 차정숙" is also "닥터차정숙",
                 # "재벌X형사" also "재벌 X 형사" (the scan skips spaces in the text).
-                folded = "".join(normalize(name).lower().split())
+                # Hiragana and katakana spell one title ("ぼっち・ざ・ろっく!" is also
+                # "ボッチ・ザ・ロック"), and its closing "!" may be left off.
+                folded = "".join(normalize(name).lower().split()).translate(_KANA)
+                folded = folded.rstrip("!?！？‼") or folded
                 if len(folded) >= 2 and _CJK_RE.search(folded) is not None:
                     cjk_entries = cjk.setdefault(folded[:2], [])
                     if (folded, show) not in cjk_entries:
@@ -220,6 +224,7 @@ class TitleMatcher:
         """Add CJK aliases found as substrings where no token match already covers them."""
         if not self._cjk or _CJK_RE.search(lowered) is None:
             return found
+        lowered = lowered.translate(_KANA)  # one character for one: offsets stay
         covered = [(m.start, m.end) for m in found]
         out = list(found)
         index = self._cjk
