@@ -46,7 +46,7 @@ CASES = [
     ("korean_alias_times_sign", "'재벌×형사' 시즌2 제작 확정", {"Flex X Cop"}),
     ("korean_alias_without_its_space", "닥터차정숙 시즌2 확정", {"Doctor Cha"}),
     ("korean_alias_part_is_not_it", "재벌 출신 형사 드라마", set()),
-    ("japanese_alias_in_katakana", "『ボッチ・ザ・ロック』第2シーズンが正式に発表", {"Bocchi the Rock!"}),
+    ("japanese_alias_in_katakana", "『ボッチ・ザ・ロック』第2シーズン発表", {"Bocchi the Rock!"}),
     ("japanese_alias_without_its_mark", "ぼっち・ざ・ろっくの2期が決定", {"Bocchi the Rock!"}),
     ("japanese_alias_other_kana_word", "ボッチの一人旅", set()),
     (
