@@ -64,6 +64,25 @@ def test_wordpress_rss_cdata_entities_and_content_encoded() -> None:
     assert feed.items[1].text == "Here’s what’s coming to Netflix this week."
 
 
+def test_markup_feedparser_no_longer_sanitises_still_ends_as_plain_text() -> None:
+    # feedparser's sanitiser is off (a fifth of the parse): html_to_text alone must keep
+    # scripts, styles, comments and tags out of the text, and the words of links in.
+    content = (
+        "<![CDATA[<p onclick='steal()'>Season 2 is <a href='/s2'>coming</a>.</p>"
+        "<script>var tracker = 1;</script><style>p { color: red }</style>"
+        "<!-- hidden note --><iframe src='https://ads.example/'></iframe>"
+        "<object data='x.swf'></object><p>Filming wraps in <b>May</b>.</p>]]>"
+    )
+    feed = parse_feed(
+        rss(f"<item><title>t</title><link>/a</link><description>{content}</description></item>"),
+        RSS_HEADERS,
+        timeout=None,
+        base_url="https://example.org/feed",
+    )
+    assert feed.items[0].text.splitlines() == ["Season 2 is coming.", "Filming wraps in May."]
+    assert feed.items[0].link == "https://example.org/a"
+
+
 def test_atom_feed() -> None:
     headers = {"Content-Type": "application/atom+xml"}
     feed = parse_feed(fixture_feed("atom.xml"), headers, timeout=None)

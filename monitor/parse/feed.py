@@ -276,9 +276,15 @@ def parse_unguarded(
     # in the daemon or `poll` themselves.
     import feedparser
 
-    # Bytes in a BytesIO: feedparser never treats them as a URL or a file name.
+    # Bytes in a BytesIO: feedparser never treats them as a URL or a file name. Its HTML
+    # sanitiser and the rewriting of links inside content are skipped: the markup is turned
+    # into plain text (html_to_text drops script and style) before anything keeps or shows
+    # it, so both were a fifth of the parse for nothing. Item links are resolved regardless.
     result = feedparser.parse(
-        io.BytesIO(body), response_headers=response_headers, resolve_relative_uris=True
+        io.BytesIO(body),
+        response_headers=response_headers,
+        resolve_relative_uris=False,
+        sanitize_html=False,
     )
     entries = result.get("entries") or []
     items: list[Item] = []

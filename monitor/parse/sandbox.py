@@ -11,15 +11,15 @@ import atexit
 import contextlib
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+from monitor.parse.wire import Pipe
 
 # One parse must not take the daemon's memory with it; feedparser needs about 20x the
 # document size, and documents are capped at 10 MiB by the fetcher.
@@ -85,7 +85,7 @@ def _call(func: Callable[..., Any], args: Any, kwargs: Any, memo: tuple[str, Mem
     return func(*args, **kwargs)
 
 
-def serve(requests: Connection, replies: Connection, memory_limit: int) -> None:
+def serve(requests: Pipe, replies: Pipe, memory_limit: int) -> None:
     """The child's loop: run each (func, args, kwargs, memo) received, send back the outcome."""
     _limit_memory(memory_limit)
     while True:
@@ -104,7 +104,7 @@ def serve(requests: Connection, replies: Connection, memory_limit: int) -> None:
             return
 
 
-def _reply(replies: Connection, outcome: tuple[str, Any]) -> bool:
+def _reply(replies: Pipe, outcome: tuple[str, Any]) -> bool:
     """Send an outcome; False when the parent is gone (then the child just ends)."""
     try:
         replies.send(outcome)
@@ -133,6 +133,8 @@ class _Worker:
     # A plain subprocess rather than multiprocessing: spawn re-imports the caller's
     # __main__ (breaking any script without a main guard) and fork is unsafe with threads.
     def __init__(self, memory_limit: int) -> None:
+        import subprocess  # here: a worker, which imports this module too, starts none
+
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
@@ -146,8 +148,8 @@ class _Worker:
             start_new_session=True,
         )
         assert self.process.stdin is not None and self.process.stdout is not None
-        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.requests = Pipe(os.dup(self.process.stdin.fileno()))
+        self.replies = Pipe(os.dup(self.process.stdout.fileno()))
         self.uses = 0
         self.memo = ""  # the key of the Memo this worker holds
         self.process.stdin.close()
@@ -266,12 +268,17 @@ def _main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     # Replies go over the original stdout; anything printed by a library goes to stderr.
-    replies = Connection(os.dup(1), readable=False)
+    # A worker never opens a connection, yet feedparser imports urllib.request, which loads
+    # OpenSSL (ssl, _hashlib: 5 MiB in each worker). Both modules, and hashlib, fall back
+    # to their built-in code when these are missing, as on a Python built without OpenSSL.
+    for name in ("ssl", "_hashlib"):
+        sys.modules[name] = None  # type: ignore[assignment]  # None: "import name" fails
+    replies = Pipe(os.dup(1))
     os.dup2(2, 1)
     _exit_with_parent(int(sys.argv[2]) if len(sys.argv) > 2 else os.getppid())
     # The parent went away: nothing to report to, nothing to print.
     with contextlib.suppress(BrokenPipeError, ConnectionError, EOFError, KeyboardInterrupt):
-        serve(Connection(os.dup(0), writable=False), replies, int(sys.argv[1]))
+        serve(Pipe(os.dup(0)), replies, int(sys.argv[1]))
     os._exit(0)
 
 
