@@ -367,11 +367,15 @@ class _Doc:
                     continue
                 found.append((start, end))
             found += self._names_before_seasons(sentence, found)
-        if sentence.headline or any(sentence.start <= s.start < sentence.end for s in self.seasons):
+        quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
+        if quoted is not None and (
+            sentence.headline
+            or any(sentence.start <= s.start < sentence.end for s in self.seasons)
+        ):
             # "'Ghosts' renewed for season 4, 'X' picked up for season 3", "handing "Ghosts" a
             # fourth season": a short quoted title beside seasons that is not the show is
             # another show.
-            for m in _QUOTED_TITLE_RE.finditer(self.text, sentence.start, sentence.end):
+            for m in _QUOTED_TITLE_RE.finditer(self.text, quoted.start(), sentence.end):
                 start = m.start("name")
                 if (
                     "#" not in m.group("name")
