@@ -369,8 +369,7 @@ class _Doc:
             found += self._names_before_seasons(sentence, found)
         quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
         if quoted is not None and (
-            sentence.headline
-            or any(sentence.start <= s.start < sentence.end for s in self.seasons)
+            sentence.headline or any(sentence.start <= s.start < sentence.end for s in self.seasons)
         ):
             # "'Ghosts' renewed for season 4, 'X' picked up for season 3", "handing "Ghosts" a
             # fourth season": a short quoted title beside seasons that is not the show is
