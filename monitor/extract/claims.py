@@ -154,6 +154,7 @@ _RELEASE_LIST_RE = re.compile(
 _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
 # A ";" that starts another labelled list section: "...; cancelled: B", "; on the bubble: C".
 _SECTION_RE = re.compile(r";(?=\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s)")
+_QUOTE_START_RE = re.compile(r"['\"][A-Z0-9]")  # a cheap first look for _QUOTED_TITLE_RE
 _QUOTED_TITLE_RE = re.compile(
     r"(?<![\w'])['\"](?P<name>[A-Z0-9][\w&:.-]*(?:\s+[\w&:.-]+){0,4})['\"](?![\w'])"
 )
@@ -367,7 +368,9 @@ class _Doc:
                     continue
                 found.append((start, end))
             found += self._names_before_seasons(sentence, found)
-        quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
+        quoted = None
+        if _QUOTE_START_RE.search(self.text, sentence.start, sentence.end) is not None:
+            quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
         if quoted is not None and (
             sentence.headline or any(sentence.start <= s.start < sentence.end for s in self.seasons)
         ):
