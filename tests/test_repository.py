@@ -92,6 +92,9 @@ def test_schema_is_created_versioned_and_sqlite_is_configured(tmp_path: Path) ->
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT_MS
+        assert conn.execute(text("PRAGMA cache_size")).scalar() == -2048
+        # SQLite's heap is capped for the whole process, however many connections are pooled.
+        assert conn.execute(text("PRAGMA soft_heap_limit")).scalar() == db.SQLITE_HEAP_LIMIT
     repo.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
