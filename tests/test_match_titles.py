@@ -23,6 +23,9 @@ WATCHES = (
     Watch("The Witcher", 5),
     Watch("The Witcher: Blood Origin", 2),
     Watch("Lupin", 4),
+    Watch("Flex X Cop", 2, aliases=("재벌X형사",)),
+    Watch("Doctor Cha", 2, aliases=("닥터 차정숙",)),
+    Watch("Bocchi the Rock!", 2, aliases=("ぼっち・ざ・ろっく!",)),
 )
 MATCHER = TitleMatcher(WATCHES)
 
@@ -39,6 +42,13 @@ CASES = [
     ("cased_title_lowercase_prose", "we are all of us are dead tired", set()),
     ("korean_alias", "지금 우리 학교는 시즌2 제작 확정", {"All of Us Are Dead"}),
     ("korean_alias_with_particle", "유리항구가 시즌2로 돌아온다", {"Tidewater"}),
+    ("korean_alias_spaced_x", "재벌 X 형사 시즌2 제작 확정", {"Flex X Cop"}),
+    ("korean_alias_times_sign", "'재벌×형사' 시즌2 제작 확정", {"Flex X Cop"}),
+    ("korean_alias_without_its_space", "닥터차정숙 시즌2 확정", {"Doctor Cha"}),
+    ("korean_alias_part_is_not_it", "재벌 출신 형사 드라마", set()),
+    ("japanese_alias_in_katakana", "『ボッチ・ザ・ロック』第2シーズン発表", {"Bocchi the Rock!"}),
+    ("japanese_alias_without_its_mark", "ぼっち・ざ・ろっくの2期が決定", {"Bocchi the Rock!"}),
+    ("japanese_alias_other_kana_word", "ボッチの一人旅", set()),
     (
         "two_shows",
         "Glass Harbor and Midnight Ferry lead the slate",

@@ -23,6 +23,7 @@ from monitor.match.seasons import (
     SeasonMention,
     find_seasons,
     mention_seasons,
+    number_value,
     title_number,
 )
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
@@ -111,9 +112,17 @@ _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
 )
 # A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
+# A subordinate clause that states no fact: "before it gets a third season", "if renewed".
+_NOT_FACTUAL_RE = re.compile(r"[\s,(]*(?:before|until|till|unless|if|once|whether)\b", re.I)
+_EPISODE_ONE_AFTER_RE = re.compile(
+    r"\s*(?:--?|\u2013|\u2014|:)\s*(?:the\s+)?(?:series\s+|season\s+)?"
+    r"(?:premiere\b|episodes?\s+(?:1|one)\b(?!\s*[.,]\d))",
+    re.I,
+)
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][\w .]{0,20}\)\s*)?(?:--?|\u2014|\u2013)\s")
 _DATELINE_BEFORE_RE = re.compile(r"[^a-z.;!?]{0,40}")
-_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming)\b", re.I)
+_UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming|next|coming)\b", re.I)
+_NEXT_RE = re.compile(r"\b(?:next|forthcoming|upcoming|coming)\s+(?:season|series|run)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
@@ -121,7 +130,7 @@ _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 _PUBLISHER_RE = re.compile(
     r"\s+[-|]\s+(?:[A-Z][\w'.&+]*|of|on|the|and)(?:\s+(?:[A-Z][\w'.&+]*|of|on|the|and)){0,4}\s*$"
 )
-_BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus)\s")
+_BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus|while|whereas)\s")
 # "Cancelled: Static, Fathom.": a status label over a list of (capitalised) titles.
 _LABEL_LIST_RE = re.compile(r"\s*:\s*['\"]?(?P<first>[A-Z0-9][\w'-]*)")
 # TV listings: "9.00pm X (BBC One)" starts an entry; "New series", "begins its second
@@ -145,6 +154,10 @@ _RELEASE_LIST_RE = re.compile(
 _ATTACHED_RE = re.compile(r"['\"]?(?:'s)?\s*[(\[]?\s*")
 # A ";" that starts another labelled list section: "...; cancelled: B", "; on the bubble: C".
 _SECTION_RE = re.compile(r";(?=\s*(?:[\w'-]+\s+){0,3}[\w'-]+\s*:\s)")
+_QUOTE_START_RE = re.compile(r"['\"][A-Z0-9]")  # a cheap first look for _QUOTED_TITLE_RE
+_QUOTED_TITLE_RE = re.compile(
+    r"(?<![\w'])['\"](?P<name>[A-Z0-9][\w&:.-]*(?:\s+[\w&:.-]+){0,4})['\"](?![\w'])"
+)
 _NOT_A_TITLE = frozenset(("yes", "no", "none", "tba", "tbd", "tbc", "confirmed", "official"))
 
 
@@ -355,6 +368,24 @@ class _Doc:
                     continue
                 found.append((start, end))
             found += self._names_before_seasons(sentence, found)
+        quoted = None
+        if _QUOTE_START_RE.search(self.text, sentence.start, sentence.end) is not None:
+            quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
+        if quoted is not None and (
+            sentence.headline or any(sentence.start <= s.start < sentence.end for s in self.seasons)
+        ):
+            # "'Ghosts' renewed for season 4, 'X' picked up for season 3", "handing "Ghosts" a
+            # fourth season": a short quoted title beside seasons that is not the show is
+            # another show.
+            for m in _QUOTED_TITLE_RE.finditer(self.text, quoted.start(), sentence.end):
+                start = m.start("name")
+                if (
+                    "#" not in m.group("name")
+                    and not _SEASON_WORDISH_RE.fullmatch(m.group("name"))
+                    and not any(lo <= start < hi for lo, hi in found)
+                ):
+                    found.append(m.span("name"))
+            found.sort()
         self._names[sentence.start] = found
         return found
 
@@ -572,6 +603,10 @@ class _Evaluator:
     # "Lupin Part 3": an item that numbers only parts, read for a watch without one, means
     # seasons by them (the show's own name for its seasons).
     parts_are_seasons: bool = False
+    # Fields the item states, by number, for another season of the show ("Ghosts will be
+    # back for its fourth season"): an unnumbered claim of that field in an item that never
+    # names the watched season is that other season's news (see `_resolve`).
+    elsewhere: set[str] = field(default_factory=set)
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -759,8 +794,12 @@ class _Evaluator:
                 continue
             scope = self.scopes[sentence.start]
             for s in self._mentions_in(sentence, scope):
-                if s.kind in ("count", "part") or s.elliptical:
+                if s.kind == "count" or s.elliptical:
                     continue
+                if s.kind == "part" and (
+                    self.watch.part is None or s.numbers != (self.watch.part,)
+                ):
+                    continue  # "Delicate Part 2 Sets Premiere Date" is the watched part's
                 values |= self._seasons_of(s)
         return values if len(values) == 1 else None
 
@@ -796,7 +835,13 @@ class _Evaluator:
         self.notes.append(Note(fld, f'{why}: "{excerpt}"'))
 
     def _open(
-        self, fld: ClaimField, pos: int, end: int, *, background_ok: bool = False
+        self,
+        fld: ClaimField,
+        pos: int,
+        end: int,
+        *,
+        background_ok: bool = False,
+        hedged_before_only: bool = False,
     ) -> tuple[Sentence, Clause, _Scope] | None:
         """The sentence, clause and scope of a trigger, or None (with a note) to skip it."""
         sentence = self._sentence_at(pos)
@@ -818,10 +863,13 @@ class _Evaluator:
             self._note(fld, sentence, f"hedged: '{trigger}{almost.group()}'")
             return None
         clause = sentence.clause_at(pos)
-        hedge = self._hedge(clause.start, clause.end)
+        # "No word yet on potential release timing": a denial's own object, or the guess
+        # that follows it, does not hedge the denial; only a hedge before it does.
+        hedge_end = pos if hedged_before_only else clause.end
+        hedge = self._hedge(clause.start, hedge_end)
         if hedge is None:
             # Speculation scopes forward: "Our guess: it arrives in 2027".
-            hedge = _first_in(self.doc.speculation, sentence.start, max(pos, clause.end))
+            hedge = _first_in(self.doc.speculation, sentence.start, max(pos, hedge_end))
             if hedge is not None and _corrected(self.doc.text, hedge, pos):
                 hedge = None
         if hedge is not None:
@@ -952,6 +1000,10 @@ class _Evaluator:
                 # "renewed for a third season ... scripts for the new season": the new
                 # season is the one just announced, whichever season is watched.
                 seasons = {self.announced}
+            elif best.kind == "next" and self.headline_season is not None:
+                # "X season 2 tease ... Production on the new episodes kicked off": the new
+                # episodes are the season the headline names.
+                seasons = set(self.headline_season)
             if best.kind == "part" and not seasons:
                 seasons = {-1}
             return seasons, best, "clause" if local else "sentence"
@@ -1023,10 +1075,34 @@ class _Evaluator:
         del self.notes[noted:]
         return max(found) if found else None
 
+    def _span(
+        self, cue_end: int, sentence: Sentence, mention: SeasonMention | None
+    ) -> set[int] | None:
+        """A multi-season order: the seasons "renewed through season 18" reaches.
+
+        The season after the renewal cue is the top of the order when "through", "into",
+        "to (at least)" leads to it; "four more seasons" in the sentence says how far back
+        the order goes, else it reaches every season up to the top.
+        """
+        text = self.doc.text
+        if mention is None or mention.kind != "number" or not mention.numbers:
+            return None
+        if not cue_end <= mention.start < sentence.end:
+            return None
+        if p.SPAN_UPTO_RE.search(text, max(cue_end, mention.start - 30), mention.start) is None:
+            return None
+        top = max(mention.numbers)
+        count = p.SPAN_COUNT_RE.search(text, sentence.start, sentence.end)
+        low = 1
+        if count is not None:
+            n = number_value(count.group("n")) or 1
+            low = max(1, top - n + 1)
+        return set(range(low, top + 1))
+
     def _renewals(self) -> list[_Candidate]:
         out: list[_Candidate] = []
         for m in self.doc.renew:
-            opened = self._open("renewal", m.start(), m.end())
+            opened = self._open("renewal", m.start(), m.end(), background_ok=True)
             if opened is None:
                 continue
             sentence, clause, scope = opened
@@ -1051,12 +1127,28 @@ class _Evaluator:
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
             if m.lastgroup == "order" and source != "clause":
                 continue  # "order" means a season order only next to a season
+            spanned = self._span(m.end(), sentence, mention)
+            if spanned:
+                seasons = spanned
+            elif clause.subordinate and not (
+                source == "clause"
+                and value == "renewed"
+                and m.group().lower().endswith(("ed", "lit"))
+                and not _NOT_FACTUAL_RE.match(self.doc.text, clause.start, clause.end)
+            ):
+                # "When X was renewed for a third season in December, ...": a renewal that
+                # names its season is the season's status even as background (README: a
+                # past renewal still counts); an unnumbered one may be any season's.
+                self._note("renewal", sentence, f"background, not news ('{m.group()}')")
+                continue
             if mention is not None and mention.final and mention.numbers:
                 last = mention.numbers[0]
                 if self.watch.season > last and value == "renewed":
                     value = "cancelled"
                     seasons = {self.watch.season}
             if self.watch.season not in seasons:
+                if source in ("clause", "sentence") and value == "renewed":
+                    self.elsewhere.add("renewal")
                 self._note(
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"
                 )
@@ -1106,6 +1198,8 @@ class _Evaluator:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 last = _season_number(m.group())
+                if last is None and _NEXT_RE.search(m.group()) is not None:
+                    last = self._next_is_last()
                 if (
                     last is not None
                     and self.watch.season == last
@@ -1148,6 +1242,15 @@ class _Evaluator:
             candidate.named = self._names_show(sentence)
             out.append(candidate)
         return out
+
+    def _next_is_last(self) -> int | None:
+        """ "To end after next series ... the plan to say goodbye after three series": 3.
+
+        An unnumbered "next season" is the last one only when the item counts the run, once.
+        """
+        counts = {_season_number(c.group()) for c in _AFTER_COUNT_RE.finditer(self.doc.text)}
+        counts.discard(None)
+        return counts.pop() if len(counts) == 1 else None
 
     def _date_cancelled(self, clause: Clause, m: re.Match[str]) -> bool:
         """ "The October 2 premiere has been scrapped": a date is off, not the show."""
@@ -1199,6 +1302,13 @@ class _Evaluator:
                 continue
             scope = self.scopes.get(sentence.start)
             if scope is None or not scope.in_segment(dm.start):
+                continue
+            first = _EPISODE_ONE_AFTER_RE.match(doc.text, dm.end, sentence.end)
+            if first is not None and dm.forward is not None:
+                # "• March 18, 2026 - Episodes 1-3": a schedule's first line is the premiere.
+                candidate = self._date_candidate(dm, first, sentence)
+                if candidate is not None:
+                    out.append(candidate)
                 continue
             if _REPORT_AFTER_RE.match(doc.text, dm.end) or (
                 "-" in doc.text[dm.end : dm.end + 16]
@@ -1426,7 +1536,8 @@ class _Evaluator:
             # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
             self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
             return None
-        if p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start):
+        later = p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start)
+        if later:
             if self.watch.part is None or self.watch.part < 2:
                 self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
                 return None
@@ -1476,12 +1587,16 @@ class _Evaluator:
             past = True
         seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
         if self.watch.season not in seasons:
+            if source in ("clause", "sentence") and not past:
+                self.elsewhere.add("date")
             self._note("date", sentence, f"date '{dm.text}' is about season {_fmt(seasons)}")
             return None
         if (
             source == "default"
             and self.watch.season > 1
             and not _RETURN_RE.search(doc.text, trigger.start(), trigger.end() + 6)
+            # "the back half of X, set to premiere April 3": the later batch names part 2.
+            and not (later and self.watch.part is not None and self.watch.part >= 2)
         ):
             # No season named anywhere: only "returns" says it is the next one.
             self._note("date", sentence, f"'{dm.text}': no season named")
@@ -1500,6 +1615,11 @@ class _Evaluator:
             value.hi < published or (past and value.hi <= published)
         )
         superseded = self._superseded(dm, sentence, clause)
+        if superseded and self._hedge(sentence.start, sentence.end) is not None:
+            # "had originally been slated to premiere in 2021, but it's unclear whether the
+            # pandemic will push its debut": an old plan the item itself doubts is no date.
+            self._note("date", sentence, f"'{dm.text}' is an old plan the item doubts")
+            return None
         moved_to = bool(
             _MOVED_TO_RE.search(doc.text, max(clause.start, dm.start - 12), dm.start)
             and p.MOVE_RE.search(doc.text, sentence.start, sentence.end)
@@ -1544,10 +1664,24 @@ class _Evaluator:
     def _unannounced(self) -> list[_Candidate]:
         out: list[_Candidate] = []
         for m in self.doc.unannounced:
-            opened = self._open("date", m.start(), m.end(), background_ok=True)
+            opened = self._open(
+                "date", m.start(), m.end(), background_ok=True, hedged_before_only=True
+            )
             if opened is None:
                 continue
             sentence, clause, scope = opened
+            if (
+                self.watch.part is None
+                and not self.parts_are_seasons
+                and any(
+                    s.kind == "part" and clause.start <= s.start < clause.end
+                    for s in self.doc.seasons
+                )
+            ):
+                # "does not yet have a premiere date for Part Two": one part's date is open,
+                # which says nothing of a whole season (nor of a later one).
+                self._note("date", sentence, f"'{m.group()}' is about one part of a season")
+                continue
             seasons, _, source = self._bind(m.start(), sentence, clause, scope)
             if self.watch.season not in seasons:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
@@ -1620,6 +1754,8 @@ class _Evaluator:
                     seasons = self._seasons_of(mention)
                     source = "sentence"
             if self.watch.season not in seasons:
+                if source in ("clause", "sentence"):
+                    self.elsewhere.add("phase")
                 self._note("phase", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
             if group == "airing" and self._finale_far(m, sentence):
@@ -1644,10 +1780,29 @@ class _Evaluator:
             if group in ("now", "airing") and source == "default" and self.watch.season != 1:
                 # "X is now streaming" with no season named is about what is already out.
                 continue
+            if group in ("now", "airing") and source in ("headline", "item") and self._asked():
+                # "Will X be renewed for Season 2? ... X, now streaming": the season the
+                # headline asks about is not the one on air.
+                self._note("phase", sentence, f"'{m.group()}': the headline asks about the season")
+                continue
             candidate = _Candidate("phase", phase, sentence, m.start(), scope.in_prefix(m.start()))
             candidate.airing = group == "airing"
+            candidate.explicit_season = source in ("clause", "sentence")
             out.append(candidate)
         return out
+
+    def _watch_named(self) -> bool:
+        """The item names the watched season by its number somewhere."""
+        return any(s.kind == "number" and self.watch.season in s.numbers for s in self.doc.seasons)
+
+    def _asked(self) -> bool:
+        """The headline is a question ("Will X be renewed?", "When will X return?")."""
+        return any(
+            s.headline
+            and s.question
+            and p.FATE_QUESTION_RE.search(self.doc.text, s.start, s.end) is not None
+            for s in self.doc.sentences
+        )
 
     def _finale_far(self, m: re.Match[str], sentence: Sentence) -> bool:
         """ "The season 2 finale airs on November 20" in October: the run may not have begun.
@@ -1724,7 +1879,23 @@ class _Evaluator:
     # ----- one value per field
 
     def _resolve(self, candidates: list[_Candidate]) -> tuple[Claim, ...]:
+        if self.elsewhere and not self._watch_named():
+            # "returns with eight more episodes in March ... the final half of the fifth
+            # season arrives March 15", watched season 6: the unnumbered claim is season 5's.
+            kept = [c for c in candidates if c.explicit_season or c.field not in self.elsewhere]
+            for c in candidates:
+                if c not in kept:
+                    self._note(c.field, c.sentence, "another season's news: no season named")
+            candidates = kept
         undecided = [c.pos for c in candidates if c.value == "undecided"]
+        if undecided:
+            # "It's not confirmed whether Netflix will produce a season 6": a season with no
+            # decision has no date or phase of its own; an unnumbered one is another's.
+            candidates = [
+                c
+                for c in candidates
+                if c.field == "renewal" or c.explicit_season or c.value == "unannounced"
+            ]
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
         if undecided:
             # "...; the fate of X is still undecided": earlier renewal talk is not about X.

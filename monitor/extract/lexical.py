@@ -108,6 +108,15 @@ _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-producti
 # 190여 개국에 공개된다"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+_AS_OF_RE = re.compile(
+    r"(?P<y>20\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*\d{1,2}\s*[日일])?\s*(?:時点|現在|현재|기준)"
+    r"|現時点\s*[(（]\s*(?P<y2>20\d\d)年\s*(?P<m2>\d{1,2})月"
+)
+_SLOT_RE = re.compile(
+    r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列|系)?|全国|[\u30a0-\u30ff]{2,10}系列?"
+    r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
+    r"|ほか|各局"
+)
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
 # How far after a renewal cue the seasons it orders may be listed.
@@ -136,6 +145,7 @@ class Span:
     seasons: tuple[SeasonRef, ...]  # mentioned in this sentence
     inherited: SeasonRef | None  # the topic season carried on from before
     question: bool
+    names_ours: bool = False  # the sentence itself names the watched show
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,10 +184,21 @@ def analyse_lexical(
     if published is None:
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
-        published = _stamp_date(norm, spans, language)
+        published = _stamp_date(norm, spans, language) or _as_of_date(norm)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
     claims = _resolve(hits, raw, published)
     return Analysis(watch, True, tuple(claims), tuple(notes))
+
+
+def _as_of_date(text: str) -> date | None:
+    """ "2021年11月時点で", "現時点(2025年10月)", "2025년 10월 현재": the item was written
+    no earlier than the latest month it says it is as of."""
+    found = [
+        (int(m.group("y") or m.group("y2")), int(m.group("m") or m.group("m2")))
+        for m in _AS_OF_RE.finditer(text)
+    ]
+    months = [date(y, mo, 1) for y, mo in found if 1 <= mo <= 12]
+    return max(months, default=None)
 
 
 def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
@@ -205,11 +226,13 @@ def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
-    return (
-        pos < len(text)
-        and not text[pos].isspace()
-        and any(a < pos <= b + 1 and text[pos - 1] in "!?！？" for a, b in ours)
-    )
+    if pos >= len(text) or text[pos - 1] not in "!?！？‼":
+        return False
+    # "ハイキュー!! VS ...": marks written right after the title are the title's own, space
+    # or not after them (Japanese ends its sentences with "。").
+    if any(a < b <= pos and not text[b:pos].strip("!?！？‼") for a, b in ours):
+        return True
+    return not text[pos].isspace() and any(a < pos <= b + 1 for a, b in ours)
 
 
 def scope(
@@ -230,8 +253,9 @@ def scope(
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
-        # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title
-        and not any(c.pattern.search(m.group()) for c in lex.cues if c.kind in _VERDICTS)
+        # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title,
+        # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
+        and not _quoted_cue(text, m.start(), m.end(), lex)
     ]
     other_marks = quoted + others
     spans: list[Span] = []
@@ -252,7 +276,9 @@ def scope(
         inherited = current_season if current_season is not None else headline_season
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
-        spans.append(Span(start, end, headline, current_ours, seasons, inherited, question))
+        spans.append(
+            Span(start, end, headline, current_ours, seasons, inherited, question, names_ours)
+        )
         if names_other and not names_ours:
             current_season = None  # another show's seasons are not our topic
         elif seasons:
@@ -260,6 +286,17 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
+
+
+def _quoted_cue(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    window_start = max(0, start - 30)
+    window = text[window_start:end]
+    return any(
+        window_start + c_m.end() > start
+        for c in lex.cues
+        if c.kind in _VERDICTS
+        for c_m in c.pattern.finditer(window)
+    )
 
 
 def _season_refs(
@@ -411,9 +448,17 @@ def _cues(
         span.headline and span.ours and (_first_episode(text[span.start : span.end], lex) or 0) >= 2
         for span in spans
     )
+    # "Netflix hat ein Prequel angekündigt ... sondern ein Film. Dafür laufen die
+    # Dreharbeiten bereits.": a film or spin-off stays the topic of the sentences after it
+    # until one names the show or a season again.
+    derivative_topic = False
     for span in spans:
         sentence = text[span.start : span.end]
         quote = " ".join(sentence.split())
+        carried = derivative_topic and not span.names_ours and not span.seasons
+        derivative_topic = carried or (
+            any(d.pattern.search(sentence) for d in derivatives) and not span.seasons
+        )
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
         hedged = next(filter(None, (h.pattern.search(sentence) for h in hedges)), None)
@@ -455,9 +500,12 @@ def _cues(
                     and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
                 ):
                     reason = "negated"
-                if reason is None and any(
-                    d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
-                    for d in derivatives
+                if reason is None and (
+                    carried
+                    or any(
+                        d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
+                        for d in derivatives
+                    )
                 ):
                     reason = "about a film, spin-off or game, not the season"
                 if (
@@ -516,7 +564,12 @@ def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) ->
             pos = span.start + m.start()
             numbered = [r for r in span.seasons if r.number is not None and not r.part]
             ref = min(numbered, key=lambda r: abs(r.start - pos), default=None)
-            if ref is None and span.inherited is not None and span.inherited.number is not None:
+            if (
+                ref is None
+                and span.inherited is not None
+                and span.inherited.number is not None
+                and not span.inherited.part  # "最終シーズン第2クール": a cour is no season
+            ):
                 ref = span.inherited
             if ref is None or ref.number is None:
                 continue
@@ -611,7 +664,14 @@ def _date_hit(
     """The date a release cue announces: the nearest date beside it in its sentence."""
 
     def gap(f: Found) -> int:
-        return max(0, f.start - m.end(), m.start() - f.end)
+        if f.end <= m.start():
+            between = m.string[f.end : m.start()]
+            if reach < _DATE_REACH_DEFAULT:
+                # "2026年1月よりMBS・TBS系列「アニメイズム」枠で放送": channels and the slot's
+                # name stand between a CJK date and its cue without adding distance.
+                between = _SLOT_RE.sub("", between)
+            return len(between)
+        return max(0, f.start - m.end())
 
     near = [f for f in dates if gap(f) <= reach]
     if not near:
@@ -658,7 +718,13 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     dated = [
         h
         for h in hits
-        if h.field == "date" and h.value != "unannounced" and h.span.start not in released_in
+        if h.field == "date"
+        and h.value != "unannounced"
+        and (
+            h.span.start not in released_in
+            # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
+            or (published is not None and h.lo is not None and h.lo > published)
+        )
     ]
     # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
     future = any(published is None or h.lo is None or h.lo > published for h in dated)

@@ -24,8 +24,10 @@ OBJECT_AFTER_RE = re.compile(
 # "Filming on season 2 has been delayed to January": a production date, not a release.
 PRODUCTION_SUBJECT_RE = re.compile(
     r"\b(?:filming|production|shooting|photography|casting|writing)\b(?:\s+(?:on|of|for)\s+"
-    r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly)\s+)"
-    r"{0,3}$",
+    r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly|"
+    r"will|would|should)\s+)"
+    # "filming is scheduled to begin on September 9th": the shoot's date, not a release.
+    r"{0,3}(?:(?:scheduled|set|slated|due|expected|poised|going)\s+to\s+)?$",
     _I,
 )
 # "Episode 5 aired tonight": a later episode's date is not the season's.
@@ -257,3 +259,10 @@ AIRING_HINTS = (
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
 SPECULATION = keyed_cues(EN, "speculation")
+
+# A multi-season order (lexicon kind "span"): "renewed through season 18" reaches every
+# season up to 18, "four more seasons ... into an 18th season" the four up to it.
+SPAN_UPTO_RE = re.compile("(?:" + EN.source_of("span", "upto") + ")", _I)
+SPAN_COUNT_RE = EN.pattern_of("span", "count")
+# A headline asking about the season's fate: "Will X be renewed?", "Is there a season 4?".
+FATE_QUESTION_RE = EN.pattern_of("question", "fate")

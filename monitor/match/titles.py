@@ -66,6 +66,7 @@ _FOLLOWERS = frozenset(
 )
 _FOLLOWER_RE = re.compile(r"s\d{1,2}(?:e\d{1,3})?|\d+|[ivx]+", re.I)
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+_KANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}  # hiragana -> katakana
 _CJK_RE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 # A capitalised word right before a title, mid-sentence ("the comedy Angel Dust").
 _WORD_BEFORE_RE = re.compile(r"(?<=[\w,;] )(?P<word>[A-Z][\w'+-]*) $")
@@ -162,7 +163,12 @@ class TitleMatcher:
         for watch in self.watches:
             show = show_key(watch.show)
             for name in (watch.show, *watch.aliases):
-                folded = normalize(name).lower().strip()
+                # Spaces are not part of a CJK title: "닥터 차정숙" is also "닥터차정숙",
+                # "재벌X형사" also "재벌 X 형사" (the scan skips spaces in the text).
+                # Hiragana and katakana spell one title ("ぼっち・ざ・ろっく!" is also
+                # "ボッチ・ザ・ロック"), and its closing "!" may be left off.
+                folded = "".join(normalize(name).lower().split()).translate(_KANA)
+                folded = folded.rstrip("!?！？‼") or folded
                 if len(folded) >= 2 and _CJK_RE.search(folded) is not None:
                     cjk_entries = cjk.setdefault(folded[:2], [])
                     if (folded, show) not in cjk_entries:
@@ -218,6 +224,7 @@ class TitleMatcher:
         """Add CJK aliases found as substrings where no token match already covers them."""
         if not self._cjk or _CJK_RE.search(lowered) is None:
             return found
+        lowered = lowered.translate(_KANA)  # one character for one: offsets stay
         covered = [(m.start, m.end) for m in found]
         out = list(found)
         index = self._cjk
@@ -227,9 +234,11 @@ class TitleMatcher:
             if entries is not None:
                 for name, show in entries:
                     end = pos + len(name)
-                    if lowered.startswith(name, pos) and not any(
-                        a < end and pos < b for a, b in covered
-                    ):
+                    if not lowered.startswith(name, pos):
+                        end = _spaced_end(lowered, pos, name)
+                        if end < 0:
+                            continue
+                    if not any(a < end and pos < b for a, b in covered):
                         out.append(TitleMention(pos, end, show))
                         covered.append((pos, end))
                         pos = end - 1
@@ -249,6 +258,19 @@ class TitleMatcher:
             if token.endswith(particle) and token[: -len(particle)] in self._vocab:
                 return token[: -len(particle)]
         return token
+
+
+def _spaced_end(text: str, pos: int, name: str) -> int:
+    """Where `name` ends in `text` from `pos` if single spaces may sit between its
+    characters ("재벌 X 형사" for "재벌x형사"), else -1."""
+    i, size = pos, len(text)
+    for ch in name:
+        if i < size and text[i] == " " and ch != " " and i > pos:
+            i += 1
+        if i >= size or text[i] != ch:
+            return -1
+        i += 1
+    return i
 
 
 def _longer_title(text: str, start: int, end: int, after: tuple[int, int] | None) -> bool:

@@ -29,6 +29,7 @@ _TRANSLATE = str.maketrans(
         "\u2014": "-",
         "\u2015": "-",
         "\u2212": "-",
+        "\u00d7": "x",  # "재벌×형사", "Spy×Family": the title's X
         "\u00a0": " ",
         "\u2007": " ",
         "\u2009": " ",

@@ -40,6 +40,7 @@ CueKind = Literal[
     "not_show",  # a cancelled thing that is not the show ("the fan event")
     "official",  # the network's own word ("said", "according to")
     "batch",  # a part of a split season: the "first" or a "later" batch of episodes
+    "span",  # a multi-season order: "through season 18" (upto), "four more seasons" (count)
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
 QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :]) - {
