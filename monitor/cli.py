@@ -290,6 +290,7 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
     """One cycle over every source now, then deliver due notifications."""
     from datetime import UTC, datetime
 
+    from monitor import memory
     from monitor.notify.render import render
     from monitor.pipeline import Runtime, SourceReport, poll_all
 
@@ -299,6 +300,7 @@ def poll(state: State, dry_run: bool, as_json: bool) -> None:
         click.echo(f"  {_source_line(report)}", err=True)
 
     runtime = Runtime(config)
+    memory.settle()
     try:
         report = poll_all(
             runtime,

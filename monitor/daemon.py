@@ -217,6 +217,7 @@ class Daemon:
             self.tick_every,
             self.config.monitor.workers,
         )
+        memory.settle()
         self._add_jobs()
         self.scheduler.start()
         if self.web is not None:

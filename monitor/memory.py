@@ -1,8 +1,9 @@
-"""Hand the heap that fetch threads freed back to the system (glibc's malloc_trim)."""
+"""Keep a long poll's memory in check: settle start-up objects, trim freed heap."""
 
 from __future__ import annotations
 
 import ctypes
+import gc
 from collections.abc import Callable
 from functools import cache
 
@@ -30,3 +31,12 @@ def trim() -> None:
     malloc_trim = _malloc_trim()
     if malloc_trim is not None:
         malloc_trim(0)
+
+
+def settle() -> None:
+    """After start-up (config, watches, runtime built): collect once, then move everything
+    alive into the permanent generation, so the collections a poll's allocations trigger no
+    longer walk the modules, the config and a 1,000-watch list every time (5-8% of a warm
+    poll's CPU, measured with bench/cycle_bench.py's farm)."""
+    gc.collect()
+    gc.freeze()
