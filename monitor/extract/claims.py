@@ -1113,6 +1113,9 @@ class _Evaluator:
                 self.doc.text, clause.start, m.start()
             ):
                 continue  # "the release date for season 2 has been confirmed"
+            if p.GENERIC_SUBJECT_RE.search(self.doc.text, clause.start, m.start()):
+                self._note("renewal", sentence, "renewal of another show")
+                continue
             value = "renewed"
             negation = self._negated(clause, m.start())
             if negation is not None:

@@ -85,6 +85,11 @@ _SINCE_RE = re.compile(
     r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|最終話|종영|공개|최종회|마지막\s*회)"
     r"\s*(?:\([^)\n]{0,24}\)|（[^）\n]{0,24}）)?\s*の?\s*(?:から|直後|後|以来|후|이후|직후|\s*뒤)"
 )
+# "시즌1과 차이점은", "第1期との違い": a season the item compares with is not its topic.
+_COMPARED_RE = re.compile(
+    r"\s*(?:과|와|보다)\s*(?:의\s*)?(?:차이|비교|달리|다른|다르게)"
+    r"|\s*(?:と|より)\s*(?:の)?\s*(?:違い|比べ|比較|異な)"
+)
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 _ADNOMINAL_RE = re.compile(
     r".{0,8}?(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
@@ -350,6 +355,7 @@ def _season_refs(
             refs.append(SeasonRef(m.start(), m.end(), watch.season))
     # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
     refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
+    refs = [r for r in refs if not _COMPARED_RE.match(text, r.end)]
     refs.sort(key=lambda r: r.start)
     deduped: list[SeasonRef] = []
     for r in refs:

@@ -133,6 +133,15 @@ CANCEL_NOT_SHOW_RE = EN.pattern_of("not_show", "")
 # "cancelled shows after a single season": shows in general, right after the verb.
 CANCEL_PLURAL_OBJECT_RE = re.compile(r"\s+(?:" + EN.source_of("not_show", "plural") + ")", _I)
 
+# "All American is the only show renewed so far": a renewal said of a show the sentence
+# singles out by a generic noun is another show's (the watched one would be named).
+GENERIC_SUBJECT_RE = re.compile(
+    r"\b(?:the\s+)?(?:only|other|first|last|latest)\s+(?:(?:\w+\s+)?(?:show|series|drama|"
+    r"comedy|sitcom|title))s?\s+(?:(?:to\s+(?:be|get|have\s+been)|being|that\s+(?:was|were|"
+    r"has\s+been|have\s+been|got))\s+)?(?:officially\s+)?$",
+    _I,
+)
+
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(
     r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
