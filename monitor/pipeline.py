@@ -140,6 +140,8 @@ class Runtime:
         self.repo = repository or Repository.open(config.database_url, pool_options(config))
         self.fetcher = fetcher or build_fetcher(config)
         self._sources = list(sources) if sources is not None else build_sources(config)
+        # Named once: every stored source passes the list on (it was rebuilt per source).
+        self.source_names = tuple(s.name for s in self._sources)
         self._extractor = extractor
         # The default extractor runs in the parse workers (`_extract`); a given one here.
         self.offloaded = extractor is None
@@ -357,7 +359,7 @@ def store_fetched(
         observations=fetched.observations,
         watches=rt.watches,
         routing=rt.routing,
-        all_sources=[s.name for s in rt.sources],
+        all_sources=rt.source_names,
         now=now,
         cycle=rt.cycle,
         notes=fetched.notes,
@@ -492,7 +494,7 @@ def _fetch_all(rt: Runtime, sources: Sequence[Source], now: datetime) -> Fetchin
 
 def start_cycle(rt: Runtime, sources: Sequence[Source]) -> None:
     """Read once what every source of this poll needs: watched seasons, who answered."""
-    rt.cycle = rt.repo.start_cycle(rt.watches, [s.name for s in rt.sources])
+    rt.cycle = rt.repo.start_cycle(rt.watches, rt.source_names)
     rt.cycle_states = rt.repo.source_states()
 
 
@@ -567,7 +569,7 @@ def _write_cycle(
 ) -> PollReport:
     """The single writer: store what the fetchers finish, batch by batch."""
     events: list[Event] = []
-    all_names = [s.name for s in rt.sources]
+    all_names = rt.source_names
     if dry_run:
         # One transaction for the whole cycle (later sources see earlier ones), rolled back.
         with rt.repo.transaction(commit=False) as session:
