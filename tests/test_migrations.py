@@ -5,6 +5,7 @@ Revision v3 filled `season_source`; v5 folds it into `source_state.last_read`; v
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -219,3 +220,68 @@ def test_a_version_5_database_gains_item_notes(database_url: str) -> None:
         session.connection().execute(text("DELETE FROM item WHERE uid = 'hedged'"))
     assert [n.item_uid for n in repo.item_notes("Glass Harbor", 2)] == ["kept"]
     repo.close()
+
+
+class _RefusingCursor:
+    """SQLite's answer while another connection converts the file: "locked" at once, with
+    no busy handler (seen under load in CI; no real setup triggers it on demand)."""
+
+    def __init__(self, refusals: int, message: str = "database is locked") -> None:
+        self.refusals = refusals
+        self.message = message
+        self.calls = 0
+
+    def execute(self, sql: str) -> None:
+        assert sql == "PRAGMA journal_mode = WAL"
+        self.calls += 1
+        if self.calls <= self.refusals:
+            raise sqlite3.OperationalError(self.message)
+
+
+@pytest.mark.parametrize(
+    ("refusals", "message", "calls", "raises"),
+    [
+        (0, "database is locked", 1, False),
+        (3, "database is locked", 4, False),
+        (2, "database is busy", 3, False),
+        (1, "disk I/O error", 1, True),
+    ],
+    ids=["free", "locked-thrice-then-free", "busy-then-free", "other-error-at-once"],
+)
+def test_switching_to_wal_waits_out_a_lock(
+    refusals: int, message: str, calls: int, raises: bool
+) -> None:
+    from monitor.state.db import _enter_wal
+
+    cursor = _RefusingCursor(refusals, message)
+    if raises:
+        with pytest.raises(sqlite3.OperationalError, match="I/O"):
+            _enter_wal(cursor)
+    else:
+        _enter_wal(cursor)
+    assert cursor.calls == calls
+
+
+def test_many_openers_of_a_rollback_journal_database_all_succeed(tmp_path: Path) -> None:
+    """Eight openers at once, ten times, on a file an old release left in rollback-journal
+    mode: each round one converts it to WAL and every other one waits, none fails."""
+    for round_ in range(10):
+        url = f"sqlite:///{tmp_path / f'state{round_}.db'}"
+        write_old_database(url, 1)
+        errors: list[BaseException] = []
+
+        def open_one(url: str = url, errors: list[BaseException] = errors) -> None:
+            try:
+                Repository.open(url).close()
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_one) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        assert errors == [], f"round {round_}"
+        conn = sqlite3.connect(tmp_path / f"state{round_}.db")
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        conn.close()

@@ -8,6 +8,8 @@ front (BEGIN IMMEDIATE): in WAL mode a deferred read-then-write transaction fail
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,12 +105,35 @@ def sqlite_file(url: str) -> Path | None:
 SQLITE_HEAP_LIMIT = 8 * 1024 * 1024  # bytes, process-wide
 
 
+def _enter_wal(cursor: Any) -> None:
+    """Switch the file to WAL, waiting out other connections like busy_timeout would.
+
+    Already in WAL (every database this release made) it is a no-op. Converting a
+    rollback-journal file (an old release's, a restored copy) needs an exclusive lock, and
+    SQLite answers "database is locked" at once, without its busy handler, while another
+    connection reads or converts the same file: daemons starting together on an old database
+    failed one start in a few hundred.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Autocommit at the driver level so the "begin" hook below decides how to begin.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _enter_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     # 2 MiB of page cache per connection (SQLite's default): 16 MiB grew a 3,000-feed poll's
