@@ -132,6 +132,12 @@ _KO_RE = re.compile(
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
     r"|(?P<r10>내년)(?:\s*중)?"
+    # "오늘 밤 10시 첫 방송된다": today, when a premiere follows at once
+    r"|(?P<tod>오늘)(?=\s*(?:밤|저녁|오후|오전|낮)?\s*(?:\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?)?\s*"
+    r"(?:첫\s*방송|첫방|첫선|막을\s*올))"
+    # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
+    r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
+    r"(?=[^.\n]{0,20}?(?:첫\s*방송|첫방|첫선))"
 )
 
 
@@ -178,6 +184,10 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
     elif g["r10"]:  # "내년 중 공개될 예정": next year alone ("올해" in a roundup is too loose)
         year = _relative_year(g["r10"], pub)
         value = None if year is None else year_value(year)
+    elif g["tod"]:
+        value = None if pub is None else day_value(pub.year, pub.month, pub.day)
+    elif g["db"]:
+        value = _nearby_day(int(g["db"]), pub)
     return value
 
 
@@ -192,6 +202,12 @@ _JA_RE = re.compile(
     rf"|(?P<y5>20\d\d)\s*年\s*(?P<h>前半|後半|初頭|末)"
     r"|(?<![\d年])(?P<m6>\d{1,2})\s*月(?!\s*\d)"
     r"|(?P<y7>20\d\d)\s*年"
+    # "本日よりスタート", "今夜24時から放送": today, when a release follows at once
+    r"|(?P<tod>本日|今夜|今晩)(?=\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*(?:より|から)?\s*"
+    r"(?:放送|配信|スタート|開始|放映)(?!され|した))"
+    # "13日(金)より放送開始": a bare day right before a release
+    r"|(?<![\d月/])(?P<db>\d{1,2})\s*日(?:\s*[(（][月火水木金土日][)）])?"
+    r"(?=\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*(?:より|から)\s*(?:放送|配信|スタート|放映))"
 )
 
 
@@ -219,6 +235,10 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_month(int(g["m6"]), pub)
     elif g["y7"]:
         value = year_value(int(g["y7"]))
+    elif g["tod"]:
+        value = None if pub is None else day_value(pub.year, pub.month, pub.day)
+    elif g["db"]:
+        value = _nearby_day(int(g["db"]), pub)
     return value
 
 
@@ -324,6 +344,16 @@ def _next_month_day(day: int, pub: date | None) -> DateValue | None:
         return None
     year, month = (pub.year + 1, 1) if pub.month == 12 else (pub.year, pub.month + 1)
     return day_value(year, month, day)
+
+
+def _nearby_day(day: int, pub: date | None) -> DateValue | None:
+    """A bare "22일" beside a premiere: that day of the published month when it is recent
+    or ahead ("22일 첫방송을 시작" in an item of the 23rd), else of the next month."""
+    if pub is None:
+        return None
+    if day >= pub.day - _RECENT_DAYS:
+        return day_value(pub.year, pub.month, day)
+    return _next_month_day(day, pub)
 
 
 def _coming_day(day: int, pub: date | None) -> DateValue | None:

@@ -122,6 +122,13 @@ _SLOT_RE = re.compile(
     r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
     r"|ほか|各局"
 )
+# "シーズン1で(打ち切り)", "시즌2를 끝으로 (폐지)": the season a run ended at.
+_LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을|를)\s*마지막으로|만에)")
+# A season's premiere (first episode), which stays its release date for a few days after.
+_PREMIERE_RE = re.compile(
+    r"첫\s*방송|첫방|첫\s*공개|첫선|初回|放送開始|配信開始|estren|premi[eè]re|premier", re.I
+)
+_PREMIERE_DAYS: Final = 7
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
 # How far after a renewal cue the seasons it orders may be listed.
@@ -162,6 +169,7 @@ class _Hit:
     delayed: bool = False
     date_rank: int = 0
     lo: date | None = None  # a date's first day
+    premiere: bool = False  # a premiere of the last few days: the date stays the season's
 
 
 def analyse_lexical(
@@ -444,6 +452,7 @@ def _cues(
     clause_negations = lex.of("negation_clause")
     derivatives = lex.of("derivative")
     pasts = lex.of("past")
+    anniversaries = lex.of("anniversary")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
     # A first season is the show itself unless the item names other seasons.
     numbered_others = any(
@@ -530,6 +539,8 @@ def _cues(
                             0 <= r.start - pos <= _ORDER_REACH and _matches(r, watch)
                             for r in span.seasons
                         )
+                    if not ok and cue.kind == "cancelled":
+                        ok = _cancelled_after(text, span, span.start + m.start(), watch)
                     if not ok:
                         reason = why
                 if (
@@ -547,14 +558,31 @@ def _cues(
                 if cue.kind == "phase":
                     taken.append(m.span())
                 if cue.kind == "release":
+                    if any(a.pattern.match(sentence, m.end()) for a in anniversaries):
+                        notes.append(Note(fld, f'an anniversary, not a release: "{quote[:120]}"'))
+                        continue
                     window = sentence[max(0, m.start() - 12) : m.end() + 12]
                     past = any(p.pattern.search(window) for p in pasts)
                     hit = _date_hit(m, dates, span, published, delayed, past, reach, notes, quote)
                     if hit is not None:
                         hits.append(hit)
+                        if hit.premiere:
+                            hits.append(_Hit("phase", "released", span, hit.pos))
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
+    """ "シーズン1で打ち切り", "시즌2를 끝으로 폐지": the season named is the last one, so
+    a later watched season is cancelled."""
+    before = [r for r in span.seasons if r.end <= pos and r.number is not None and not r.part]
+    if not before:
+        return False
+    ref = before[-1]
+    return watch.season > max(ref.number or 0, ref.also or 0) and bool(
+        _LAST_AT_RE.match(text, ref.end)
+    )
 
 
 def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) -> list[_Hit]:
@@ -682,8 +710,22 @@ def _date_hit(
     near = [f for f in dates if gap(f) <= reach]
     if not near:
         return None
-    nearest = min(near, key=gap)
-    if published is not None and nearest.value.hi < published:
+    # "放送時期を2026年から2027年に変更", "2026年→2027年": beside a delay the latest date is
+    # the one it moved to.
+    nearest = max(near, key=lambda f: f.value.lo) if delayed else min(near, key=gap)
+    window = m.string[max(0, m.start() - 12) : m.end() + 12]
+    # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the season's premiere a few days
+    # back is its release date, not history, when the sentence names the season.
+    premiered = (
+        published is not None
+        and nearest.value.precision == "day"
+        and 0 <= (published - nearest.value.lo).days <= _PREMIERE_DAYS
+        and _PREMIERE_RE.search(window) is not None
+        and any(r.number is not None and not r.part for r in span.seasons)
+    )
+    if premiered:
+        past = False
+    elif published is not None and nearest.value.hi < published:
         notes.append(
             Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
         )
@@ -701,6 +743,7 @@ def _date_hit(
         delayed=delayed,
         date_rank=nearest.value.rank,
         lo=nearest.value.lo,
+        premiere=premiered and nearest.value.lo != published,
     )
 
 
@@ -728,6 +771,7 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         and h.value != "unannounced"
         and (
             h.span.start not in released_in
+            or h.premiere
             # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
             or (published is not None and h.lo is not None and h.lo > published)
         )

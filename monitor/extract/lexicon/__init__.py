@@ -41,6 +41,8 @@ CueKind = Literal[
     "official",  # the network's own word ("said", "according to")
     "batch",  # a part of a split season: the "first" or a "later" batch of episodes
     "span",  # a multi-season order: "through season 18" (upto), "four more seasons" (count)
+    # Korean and Japanese (matched at the end of a release cue)
+    "anniversary",  # "放送開始から1年", "첫 방송 10주년": an anniversary, no release
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
 QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :]) - {
