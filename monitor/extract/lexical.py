@@ -58,7 +58,10 @@ _SENTENCE_RE = re.compile(
 )
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
-_UNIVERSAL_SEASON_RE = re.compile(r"\bseason\s*(?P<n>\d{1,2})\b|\bS(?P<s>\d{1,2})\b", re.I)
+# "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
+_UNIVERSAL_SEASON_RE = re.compile(
+    r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b", re.I
+)
 # "Ahsoka 2", "「この素晴らしい世界に祝福を!3」": a number after the title (and its "!").
 _NUMBER_AFTER_RE = re.compile(r"[!?！？]?\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
 # A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
