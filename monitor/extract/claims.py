@@ -607,6 +607,9 @@ class _Evaluator:
     # back for its fourth season"): an unnumbered claim of that field in an item that never
     # names the watched season is that other season's news (see `_resolve`).
     elsewhere: set[str] = field(default_factory=set)
+    # "'X' Not Canceled, But ...": the headline, written last, denies a cancellation the
+    # body (an original story under an update) may still report.
+    denied_cancel: bool = False
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -1180,6 +1183,7 @@ class _Evaluator:
             if kind == "verb":
                 negation = self._negated(clause, m.start())
                 if negation is not None:
+                    self.denied_cancel = self.denied_cancel or sentence.headline
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
                     continue
                 around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
@@ -1722,6 +1726,12 @@ class _Evaluator:
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
                 continue
+            if group not in ("now", "past", "airing") and p.UNDONE_AFTER_RE.match(
+                doc.text, m.end(), sentence.end
+            ):
+                # "had been in development but was scrapped": no phase any more
+                self._note("phase", sentence, f"undone: '{m.group()}' then scrapped")
+                continue
             if group not in ("now", "past", "airing"):
                 before = self._window_before(clause, m.start(), words=4)
                 after = doc.text[m.end() : min(clause.end, m.end() + 50)]
@@ -1918,6 +1928,9 @@ class _Evaluator:
                 implied = phase
             if implied is not None:
                 renewal = _Candidate("renewal", "renewed", implied.sentence, implied.pos)
+        elif renewal.value == "cancelled" and self.denied_cancel:
+            self._note("renewal", renewal.sentence, "the headline says it is not cancelled")
+            renewal = None
         elif renewal.value == "cancelled" and (dated_real or phase is not None):
             self._note("renewal", renewal.sentence, "cancelled, yet the item dates the season")
             renewal = None  # contradictory: trust neither side of the renewal field
