@@ -17,7 +17,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from monitor.extract.lexicon import FILES, CueKind, Lexicon
+from monitor.extract.lexicon import FILES, Cue, CueKind, Lexicon
 from monitor.text.scan import Keyed, keyed
 
 _MAX_STARTS = 4096  # beyond this, the pattern opens too loosely to key (an error)
@@ -178,18 +178,78 @@ def keyed_cues(lexicon: Lexicon, kind: CueKind, *forms: str, grouped: bool = Fal
     Raises UnkeyableError naming the entry whose matches may start anywhere.
     """
     starts = Starts(frozenset(), frozenset())
-    for cue in lexicon.of(kind):
-        if forms and cue.form not in forms:
-            continue
+    cues = [c for c in lexicon.of(kind) if not forms or c.form in forms]
+    each: list[Starts] = []
+    for cue in cues:
         try:
-            starts |= derive(cue.pattern.pattern, cue.pattern.flags)
+            each.append(derive(cue.pattern.pattern, cue.pattern.flags))
         except UnkeyableError as exc:
             raise UnkeyableError(
                 f"{FILES[lexicon.language]}: {kind} cue {cue.pattern.pattern[:50]!r}: {exc}; "
                 "start it with a word (or a lookbehind, then a word)"
             ) from exc
+        starts |= each[-1]
     regex = lexicon.pattern_of(kind, *forms, grouped=grouped)
-    return keyed(regex, " ".join(sorted(starts.words)), prefixes=" ".join(sorted(starts.prefixes)))
+    return keyed(
+        regex,
+        " ".join(sorted(starts.words)),
+        prefixes=" ".join(sorted(starts.prefixes)),
+        narrow=_Narrower(cues, each, kind, grouped),
+    )
+
+
+class _Narrower:
+    """word -> the cue alternation cut down to the cues whose matches may open with it.
+
+    Built as `Lexicon.source_of` builds the whole one (file order, the same named groups),
+    so at a token spelled `word` it matches exactly as the whole pattern does: a dropped
+    cue cannot match there. Compiled lazily, once per distinct set of cues.
+    """
+
+    def __init__(self, cues: list[Cue], starts: list[Starts], kind: CueKind, grouped: bool):
+        self._cues = cues
+        self._starts = starts
+        self._kind = kind
+        self._grouped = grouped
+        self._by_word: dict[str, re.Pattern[str]] = {}
+        self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def __call__(self, word: str) -> re.Pattern[str]:
+        found = self._by_word.get(word)
+        if found is None:
+            chosen = tuple(i for i, st in enumerate(self._starts) if st.admits(word))
+            found = self._by_set.get(chosen)
+            if found is None:
+                found = self._by_set[chosen] = _alternation(
+                    self._cues, chosen, self._kind, self._grouped
+                )
+            if len(self._by_word) < _NARROW_CACHE:
+                self._by_word[word] = found
+        return found
+
+
+_NARROW_CACHE = 10_000
+_NEVER = re.compile(r"(?!)")
+
+
+def _alternation(
+    cues: list[Cue], chosen: tuple[int, ...], kind: CueKind, grouped: bool
+) -> re.Pattern[str]:
+    """`Lexicon.source_of` over the `chosen` of `cues`, compiled as `pattern_of` does: the
+    groups in the order of the whole alternation (a group comes where its first cue of
+    all does), each with its chosen cues in file order."""
+    if not chosen:
+        return _NEVER
+    if not grouped:
+        return re.compile("|".join(f"(?:{cues[i].pattern.pattern})" for i in chosen), re.I)
+    order: dict[str, list[str]] = {c.form or kind: [] for c in cues}
+    for i in chosen:
+        order[cues[i].form or kind].append(f"(?:{cues[i].pattern.pattern})")
+    # A group with no chosen cue stays, never matching, so every group name still exists.
+    return re.compile(
+        "|".join(f"(?P<{form}>{'|'.join(parts) or '(?!)'})" for form, parts in order.items()),
+        re.I,
+    )
 
 
 def keyed_regex(regex: re.Pattern[str]) -> Keyed:
