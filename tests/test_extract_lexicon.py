@@ -85,6 +85,15 @@ PUB = date(2025, 5, 10)
         pytest.param("ja", "2021年1月〜3月", ["2021-01"], id="ja-range-end-dropped"),
         pytest.param("ko", "7월부터 9월까지 방송", ["2025-07"], id="ko-range-end-dropped"),
         pytest.param("es", "en algún momento de 2020", ["2020"], id="es-some-time-in-year"),
+        pytest.param("ja", "2013年4~6月放送", ["2013-04"], id="ja-month-run-starts-at-first"),
+        pytest.param("ko", "22일 시즌4 첫방송을 시작", ["2025-05-22"], id="ko-bare-day-premiere"),
+        pytest.param("ko", "17·18일 첫 방송", ["2025-05-17"], id="ko-two-night-premiere"),
+        pytest.param("ko", "오늘 밤 10시 첫 방송된다", ["2025-05-10"], id="ko-tonight-premiere"),
+        pytest.param("ko", "오늘 공개된 티저", [], id="ko-today-teaser-is-no-date"),
+        pytest.param("ko", "22일 공개된 사진", [], id="ko-bare-day-without-premiere"),
+        pytest.param("ja", "本日より放送スタート", ["2025-05-10"], id="ja-today-start"),
+        pytest.param("ja", "本日公開されたPV", [], id="ja-today-trailer-is-no-date"),
+        pytest.param("ja", "20日(金)より放送開始", ["2025-05-20"], id="ja-bare-day-start"),
     ],
 )
 def test_date_grammars(language: str, text: str, values: list[str]) -> None:

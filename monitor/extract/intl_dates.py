@@ -197,6 +197,8 @@ _JA_RE = re.compile(
     rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
     rf"|(?P<y3>20\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月"
+    # "2013年4~6月放送": a run of months; it began in the first
+    rf"|(?P<yr>20\d\d)\s*年\s*(?P<mr>\d{{1,2}})\s*[~〜～\-–]\s*\d{{1,2}}\s*月"
     r"|(?<!\d)(?P<yy>\d\d)\s*年の?\s*(?P<myy>\d{1,2})\s*月"
     rf"|(?:(?P<y4>20\d\d)\s*年?\s*|(?P<r4>今年|来年|今|来))(?P<s>春|夏|秋|冬)"
     rf"|(?P<y5>20\d\d)\s*年\s*(?P<h>前半|後半|初頭|末)"
@@ -223,6 +225,8 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
     elif g["y3"]:
         value = _month(int(g["y3"]), int(g["m3"]))
+    elif g["yr"]:
+        value = _month(int(g["yr"]), int(g["mr"]))
     elif g["yy"]:
         value = _month(2000 + int(g["yy"]), int(g["myy"]))  # "25年の7月"
     elif g["s"]:
