@@ -920,6 +920,8 @@ class _Evaluator:
                 continue
             if any(hi <= s.start < end for s in doc.seasons):
                 continue  # a season between, or in the trigger itself ("won't be a season 4")
+            if _AND_ITS_RE.search(doc.text, max(sentence_start, lo - 30), hi):
+                continue  # "'X' and its spinoffs will premiere": X is among them
             named = [m for m in doc.mentions if lo <= m.start < hi]
             if not named or any(m.show == self.key for m in named):
                 return True  # "Y, the prequel to X," is about Y when X is ours
@@ -2027,6 +2029,8 @@ def _season_number(text: str) -> int | None:
     return None
 
 
+# "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
+_AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
     r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:seasons?|series)\b", re.I
 )

@@ -365,7 +365,14 @@ def _yearless_day(month: int, day: int, pub: date | None) -> Readings | None:
     forward, backward = day_value(ahead, month, day), day_value(behind, month, day)
     if forward is None or backward is None:
         return None
+    if (pub - backward.lo).days <= _JUST_GONE_DAYS:
+        # "premiering on NBC on September 25" in an item of the 26th: the day just gone,
+        # not one a year ahead (nobody dates next year's premiere without its year).
+        forward = backward
     return forward, backward, False
+
+
+_JUST_GONE_DAYS = 14
 
 
 def _numeric(a: int, b: int, year_text: str | None, pub: date | None) -> Readings | None:

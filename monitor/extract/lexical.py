@@ -172,7 +172,7 @@ class _Hit:
     delayed: bool = False
     date_rank: int = 0
     lo: date | None = None  # a date's first day
-    premiere: bool = False  # a premiere of the last few days: the date stays the season's
+    premiere: bool = False  # a premiere of the last few days: the season is out
 
 
 def analyse_lexical(
@@ -567,10 +567,13 @@ def _cues(
                     window = sentence[max(0, m.start() - 12) : m.end() + 12]
                     past = any(p.pattern.search(window) for p in pasts)
                     hit = _date_hit(m, dates, span, published, delayed, past, reach, notes, quote)
-                    if hit is not None:
+                    if hit is not None and hit.premiere:
+                        # A premiere just gone: the season is out; its day is history, not an
+                        # announcement (real_dev's rule: "the past premiere is not a future
+                        # announcement -> date null").
+                        hits.append(_Hit("phase", "released", span, hit.pos))
+                    elif hit is not None:
                         hits.append(hit)
-                        if hit.premiere:
-                            hits.append(_Hit("phase", "released", span, hit.pos))
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
@@ -717,8 +720,8 @@ def _date_hit(
     # the one it moved to.
     nearest = max(near, key=lambda f: f.value.lo) if delayed else min(near, key=gap)
     window = m.string[max(0, m.start() - 12) : m.end() + 12]
-    # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the season's premiere a few days
-    # back is its release date, not history, when the sentence names the season.
+    # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the named season premiered a few
+    # days back, so it is out (the caller reads a phase, not a date, from it).
     premiered = (
         published is not None
         and nearest.value.precision == "day"
@@ -774,7 +777,6 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         and h.value != "unannounced"
         and (
             h.span.start not in released_in
-            or h.premiere
             # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
             or (published is not None and h.lo is not None and h.lo > published)
         )
