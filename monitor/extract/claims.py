@@ -1933,6 +1933,17 @@ class _Evaluator:
         elif renewal.value == "cancelled" and self.denied_cancel:
             self._note("renewal", renewal.sentence, "the headline says it is not cancelled")
             renewal = None
+        elif (
+            renewal.value == "cancelled"
+            and not dated_real
+            and phase is not None
+            and phase.value == "released"
+            and renewal.explicit_season
+        ):
+            # "Cancels X After 1 Season ... which premiered in July 2020": what is out is the
+            # last season made; the season named as cancelled is not.
+            self._note("phase", phase.sentence, "the season is cancelled: the release is another's")
+            phase = None
         elif renewal.value == "cancelled" and (dated_real or phase is not None):
             self._note("renewal", renewal.sentence, "cancelled, yet the item dates the season")
             renewal = None  # contradictory: trust neither side of the renewal field

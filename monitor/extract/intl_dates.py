@@ -134,7 +134,7 @@ _KO_RE = re.compile(
     r"|(?P<r10>내년)(?:\s*중)?"
     # "오늘 밤 10시 첫 방송된다": today, when a premiere follows at once
     r"|(?P<tod>오늘)(?=\s*(?:밤|저녁|오후|오전|낮)?\s*(?:\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?)?\s*"
-    r"(?:첫\s*방송|첫방|첫선|막을\s*올))"
+    r"(?:첫\s*방송|첫방|첫선|막을\s*올|첫\s*공개(?!\s*(?:된|되는|한|하는)?\s*(?:티저|예고|포스터|스틸|영상|사진))))"
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
     r"(?=[^.\n]{0,20}?(?:첫\s*방송|첫방|첫선))"
@@ -207,9 +207,13 @@ _JA_RE = re.compile(
     # "本日よりスタート", "今夜24時から放送": today, when a release follows at once
     r"|(?P<tod>本日|今夜|今晩)(?=\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*(?:より|から)?\s*"
     r"(?:放送|配信|スタート|開始|放映)(?!され|した))"
-    # "13日(金)より放送開始": a bare day right before a release
+    # "13日(金)より放送開始", "19日スタート": a bare day right before a release
     r"|(?<![\d月/])(?P<db>\d{1,2})\s*日(?:\s*[(（][月火水木金土日][)）])?"
-    r"(?=\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*(?:より|から)\s*(?:放送|配信|スタート|放映))"
+    r"(?=\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*(?:(?:より|から)\s*(?:放送|配信|スタート|放映)"
+    r"|スタート|放送開始|配信開始))"
+    # "4.13スタート", "4/13(日)より放送": month and day, right before a release
+    r"|(?<![\d./])(?P<dm>\d{1,2})[./](?P<dd>\d{1,2})(?![\d./])(?:\s*[(（][月火水木金土日][)）])?"
+    r"(?=\s*(?:(?:より|から)\s*)?(?:放送|配信|スタート|放映|開始))"
 )
 
 
@@ -243,6 +247,8 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
         value = None if pub is None else day_value(pub.year, pub.month, pub.day)
     elif g["db"]:
         value = _nearby_day(int(g["db"]), pub)
+    elif g["dm"]:
+        value = _forward_day(int(g["dm"]), int(g["dd"]), pub)
     return value
 
 

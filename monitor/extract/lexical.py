@@ -47,20 +47,25 @@ from monitor.text.normalize import normalize
 
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
 # "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?";
-# a German ordinal's dot ends none: "eine 2. Staffel", "am 25. Juli 2024".
+# a German ordinal's dot ends none: "eine 2. Staffel", "am 25. Juli 2024"; nor a dot between
+# digits ("4.13スタート", "2.5 millones").
 _DE_ORDINAL_NOUNS = (
     r"(?:Staffel|Folge|Teil|Episode|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
     r"September|Oktober|November|Dezember)\b"
 )
 _SENTENCE_RE = re.compile(
-    r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\d)\.(?= ?" + _DE_ORDINAL_NOUNS + r"))+"
+    r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\d)\.(?=\d)|(?<=\d)\.(?= ?"
+    + _DE_ORDINAL_NOUNS
+    + r"))+"
     r"(?:[.!?。！？…]+|\n|$|(?=¿))"
 )
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
 # "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
 _UNIVERSAL_SEASON_RE = re.compile(
-    r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b", re.I
+    r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b"
+    r"|(?<!\d)(?P<o>\d)(?:st|nd|rd|th)\s*season",
+    re.I,
 )
 # "Ahsoka 2", "「この素晴らしい世界に祝福を!3」": a number after the title (and its "!").
 _NUMBER_AFTER_RE = re.compile(r"[!?！？]?\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
@@ -132,6 +137,12 @@ _PREMIERE_RE = re.compile(
     r"첫\s*방송|첫방|첫\s*공개|첫선|初回|放送開始|配信開始|estren|premi[eè]re|premier", re.I
 )
 _PREMIERE_DAYS: Final = 7
+# "cancelada após 1ª temporada", "annullata dopo la prima stagione": ended after that season.
+_ENDED_AFTER_RE = re.compile(
+    r"(?:após|apos|depois\s+d[ae]|tras|después\s+de|dopo|après|nach|after)\s+"
+    r"(?:(?:a|la|le|il|der|the|its|sua|su|sa|seiner|ihrer)\s+)?$",
+    re.I,
+)
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
 # How far after a renewal cue the seasons it orders may be listed.
@@ -202,8 +213,31 @@ def analyse_lexical(
         # then: the stamp dates what the item calls past and future.
         published = _stamp_date(norm, spans, language) or _as_of_date(norm)
     hits, notes = _cues(norm, spans, lex, watch, published, language)
+    if (
+        hits
+        and watch.season > 1
+        and watch.part is None
+        and not any(span.seasons for span in spans)
+        and not _talks_of_seasons(norm, lex)
+    ):
+        # "「半沢直樹」19日スタート" read for season 3: an item that names no season at all
+        # is about the show's season of the day, which need not be the watched one. A
+        # cancelled show gets no later season, so a cancellation stands.
+        kept = [h for h in hits if h.value == "cancelled"]
+        if len(kept) < len(hits):
+            notes.append(Note("date", "no season named anywhere: the news may be another season's"))
+        hits = kept
     claims = _resolve(hits, raw, published)
     return Analysis(watch, True, tuple(claims), tuple(notes))
+
+
+def _talks_of_seasons(text: str, lex: Lexicon) -> bool:
+    """Any season word at all, even one set aside as a point in time or a comparison
+    ("시즌1과 차이점은"), or a final season ("最終章"): the item is about seasons."""
+    return any(
+        p.search(text)
+        for p in (*lex.seasons, _UNIVERSAL_SEASON_RE, *(c.pattern for c in lex.of("final")))
+    )
 
 
 def _as_of_date(text: str) -> date | None:
@@ -326,8 +360,9 @@ def _season_refs(
     for pattern in (*lex.seasons, _UNIVERSAL_SEASON_RE):
         for m in pattern.finditer(text):
             groups = {k: v for k, v in m.groupdict().items() if v}
-            if "n" in groups or "s" in groups:
-                refs.append(SeasonRef(m.start(), m.end(), int(groups.get("n") or groups["s"])))
+            if "n" in groups or "s" in groups or "o" in groups:
+                number = groups.get("n") or groups.get("s") or groups["o"]
+                refs.append(SeasonRef(m.start(), m.end(), int(number)))
             elif "w" in groups:
                 number = lex.ordinals.get(groups["w"].lower())
                 also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
@@ -582,13 +617,16 @@ def _cues(
 def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
     """ "シーズン1で打ち切り", "시즌2를 끝으로 폐지": the season named is the last one, so
     a later watched season is cancelled."""
-    before = [r for r in span.seasons if r.end <= pos and r.number is not None and not r.part]
-    if not before:
-        return False
-    ref = before[-1]
-    return watch.season > max(ref.number or 0, ref.also or 0) and bool(
-        _LAST_AT_RE.match(text, ref.end)
-    )
+    numbered = [r for r in span.seasons if r.number is not None and not r.part]
+    before = [r for r in numbered if r.end <= pos]
+    after = [r for r in numbered if pos < r.start <= pos + 30]
+    for ref in (*before[-1:], *after[:1]):
+        if watch.season > max(ref.number or 0, ref.also or 0) and (
+            (ref in before and _LAST_AT_RE.match(text, ref.end))
+            or _ENDED_AFTER_RE.search(text, max(span.start, ref.start - 16), ref.start)
+        ):
+            return True
+    return False
 
 
 def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) -> list[_Hit]:
