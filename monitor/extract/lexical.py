@@ -760,12 +760,21 @@ def _date_hit(
     window = m.string[max(0, m.start() - 12) : m.end() + 12]
     # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the named season premiered a few
     # days back, so it is out (the caller reads a phase, not a date, from it).
+    # Also any release the sentence puts in the past for the season it names by number
+    # ("지난 10일 베일을 벗은 시즌2", "10月15日にスタートした『相棒 season24』").
+    named = any(r.number is not None and not r.part for r in span.seasons)
     premiered = (
         published is not None
-        and nearest.value.precision == "day"
-        and 0 <= (published - nearest.value.lo).days <= _PREMIERE_DAYS
-        and _PREMIERE_RE.search(window) is not None
-        and any(r.number is not None and not r.part for r in span.seasons)
+        and named
+        and nearest.value.lo < published
+        and (
+            past
+            or (
+                nearest.value.precision == "day"
+                and (published - nearest.value.lo).days <= _PREMIERE_DAYS
+                and _PREMIERE_RE.search(window) is not None
+            )
+        )
     )
     if premiered:
         past = False
@@ -787,7 +796,7 @@ def _date_hit(
         delayed=delayed,
         date_rank=nearest.value.rank,
         lo=nearest.value.lo,
-        premiere=premiered and nearest.value.lo != published,
+        premiere=premiered,
     )
 
 
