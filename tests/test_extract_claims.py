@@ -117,7 +117,9 @@ def test_keyed_scan_finds_what_finditer_finds(case: dict[str, Any]) -> None:
         # The span and the named group that took it: a pattern narrowed to the cues a token
         # can open must match exactly as the whole alternation does.
         expected = [
-            (m.span(), m.lastgroup) for m in pattern.regex.finditer(text) if m.end() > m.start()
+            (m.span(), m.lastgroup, m.groupdict())
+            for m in pattern.regex.finditer(text)
+            if m.end() > m.start()
         ]
-        found = [(m.span(), m.lastgroup) for m in tokens.scan(pattern)]
+        found = [(m.span(), m.lastgroup, m.groupdict()) for m in tokens.scan(pattern)]
         assert found == expected, pattern.regex.pattern[:60]
