@@ -1234,7 +1234,13 @@ class _Evaluator:
                     bool(seasons) and max(seasons) < self.watch.season
                 )
             else:
-                ok = self.watch.season in seasons or source == "default"
+                # "Starz has cancelled Heels" in an item whose latest season named is the
+                # second: no third one follows a cancelled show either.
+                ok = (
+                    self.watch.season in seasons
+                    or source == "default"
+                    or (bool(seasons) and max(seasons) < self.watch.season)
+                )
             if not ok:
                 self._note(
                     "renewal", sentence, f"about season {_fmt(seasons)}, not {self.watch.season}"

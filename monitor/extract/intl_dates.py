@@ -132,6 +132,8 @@ _KO_RE = re.compile(
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
     r"|(?P<r10>내년)(?:\s*중)?"
+    # "호주에서 \"하반기 방영\"": a half with no year, the next such half
+    r"|(?<![년\d])(?P<hb>상반기|하반기)"
     # "오늘 밤 10시 첫 방송된다": today, when a premiere follows at once
     r"|(?P<tod>오늘)(?=\s*(?:밤|저녁|오후|오전|낮)?\s*(?:\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?)?\s*"
     r"(?:첫\s*방송|첫방|첫선|막을\s*올|첫\s*공개(?!\s*(?:된|되는|한|하는)?\s*(?:티저|예고|포스터|스틸|영상|사진))))"
@@ -188,6 +190,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = None if pub is None else day_value(pub.year, pub.month, pub.day)
     elif g["db"]:
         value = _nearby_day(int(g["db"]), pub)
+    elif g["hb"] and pub is not None:
+        half = 1 if g["hb"] == "상반기" else 2
+        value = half_value(pub.year if half == 2 or pub.month <= 6 else pub.year + 1, half)
     return value
 
 

@@ -34,7 +34,7 @@ not the cue's, except the seasons a renewal cue lists ("pour une saison 3… et 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Final
 
@@ -158,6 +158,9 @@ class SeasonRef:
     number: int | None
     part: bool = False
     also: int | None = None  # "the third and fourth season": a second number
+    # "새 시즌" in an item that names seasons 1-4: the new one is the highest named or the
+    # one after it, never a later one.
+    upto: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +215,7 @@ def analyse_lexical(
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
         published = _stamp_date(norm, spans, language) or _as_of_date(norm)
-    hits, notes = _cues(norm, spans, lex, watch, published, language)
+    hits, notes = _cues(norm, spans, lex, watch, published, language, ours)
     if (
         hits
         and watch.season > 1
@@ -402,6 +405,12 @@ def _season_refs(
     # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
     refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
     refs = [r for r in refs if not _COMPARED_RE.match(text, r.end)]
+    highest = max(
+        (max(r.number, r.also or 0) for r in refs if r.number is not None and not r.part),
+        default=None,
+    )
+    if highest is not None:
+        refs = [replace(r, upto=highest) if r.number is None and not r.part else r for r in refs]
     refs.sort(key=lambda r: r.start)
     deduped: list[SeasonRef] = []
     for r in refs:
@@ -440,7 +449,7 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
 
 def _matches(ref: SeasonRef, watch: Watch) -> bool:
     if ref.number is None:
-        return True
+        return ref.upto is None or ref.upto <= watch.season <= ref.upto + 1
     if ref.part:
         return ref.number == watch.part
     return watch.season in (ref.number, ref.also)
@@ -475,6 +484,7 @@ def _cues(
     watch: Watch,
     published: date | None,
     language: str,
+    ours: list[tuple[int, int]],
 ) -> tuple[list[_Hit], list[Note]]:
     hits: list[_Hit] = []
     notes: list[Note] = []
@@ -505,12 +515,18 @@ def _cues(
     # Dreharbeiten bereits.": a film or spin-off stays the topic of the sentences after it
     # until one names the show or a season again.
     derivative_topic = False
+    # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
+    chars = list(text)
+    for a, b in ours:
+        chars[a:b] = "#" * (b - a)
+    masked = "".join(chars)
     for span in spans:
         sentence = text[span.start : span.end]
+        plain = masked[span.start : span.end]
         quote = " ".join(sentence.split())
         carried = derivative_topic and not span.names_ours and not span.seasons
         derivative_topic = carried or (
-            any(d.pattern.search(sentence) for d in derivatives) and not span.seasons
+            any(d.pattern.search(plain) for d in derivatives) and not span.seasons
         )
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
@@ -556,7 +572,7 @@ def _cues(
                 if reason is None and (
                     carried
                     or any(
-                        d.pattern.search(sentence[max(0, m.start() - 40) : m.start()])
+                        d.pattern.search(plain[max(0, m.start() - 40) : m.start()])
                         for d in derivatives
                     )
                 ):
@@ -831,7 +847,18 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
     # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
     future = any(published is None or h.lo is None or h.lo > published for h in dated)
     if dated:
-        chosen = min(dated, key=lambda h: (not h.delayed, -h.date_rank, not h.span.headline, h.pos))
+        # A date beside the season named by number ("第3期が2019年に放送") outranks a more
+        # precise one in a sentence that names none (a film's "3月17日に公開").
+        chosen = min(
+            dated,
+            key=lambda h: (
+                not h.delayed,
+                not any(r.number is not None for r in h.span.seasons),
+                -h.date_rank,
+                not h.span.headline,
+                h.pos,
+            ),
+        )
         claims.append(Claim("date", chosen.value, evidence(chosen)))
     else:
         open_ = [h for h in hits if h.field == "date" and h.value == "unannounced"]
