@@ -347,6 +347,12 @@ class _Doc:
                 if p.ROLE_WORD_RE.fullmatch(words[0]):
                     continue  # "Showrunner Eric Kripke": a person
                 before = self.text[max(0, start - 30) : start]
+                if (
+                    _SOURCE_BEFORE_RE.search(before)
+                    or _SOURCE_AFTER_RE.match(self.text, end)
+                    or words[0].lower() in ("per", "via")
+                ):
+                    continue  # "Per TV Insider,", "Entertainment Weekly reports": an outlet
                 owns_season = self.text.endswith("'s", start, end) and bool(
                     p.SHOW_POSSESSIVE_AFTER_RE.match(self.text, end, end + 40)
                 )
@@ -1936,6 +1942,18 @@ class _Evaluator:
                 implied = phase
             if implied is not None:
                 renewal = _Candidate("renewal", "renewed", implied.sentence, implied.pos)
+        elif (
+            renewal.value == "cancelled"
+            and renewal.explicit_season
+            and (dated_real or phase is not None)
+            and not any(c is not None and c.explicit_season for c in (dated, phase))
+        ):
+            # "Cancelled at NBC — No Season 5 ... the series finale airs July 22": the
+            # cancellation names the season; the unnumbered date and phase are the last one's.
+            for c in (dated, phase):
+                if c is not None:
+                    self._note(c.field, c.sentence, "the named season is cancelled: another's")
+            dated = phase = None
         elif renewal.value == "cancelled" and self.denied_cancel:
             self._note("renewal", renewal.sentence, "the headline says it is not cancelled")
             renewal = None
@@ -2046,6 +2064,15 @@ def _season_number(text: str) -> int | None:
     return None
 
 
+# An outlet credited for the news is no show: "Per TV Insider, the network has renewed...".
+_SOURCE_BEFORE_RE = re.compile(
+    r"\b(?:per|according\s+to|via|told|reported\s+by|confirmed\s+(?:to|by)|first\s+reported\s+by)"
+    r"\s+$",
+    re.I,
+)
+_SOURCE_AFTER_RE = re.compile(
+    r"\s+(?:reports|reported|has\s+learned|has\s+confirmed|first\s+reported|broke\s+the\s+news)\b"
+)
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
