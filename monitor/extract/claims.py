@@ -1950,9 +1950,11 @@ class _Evaluator:
         ):
             # "Cancelled at NBC — No Season 5 ... the series finale airs July 22": the
             # cancellation names the season; the unnumbered date and phase are the last one's.
-            for c in (dated, phase):
-                if c is not None:
-                    self._note(c.field, c.sentence, "the named season is cancelled: another's")
+            for dropped in (dated, phase):
+                if dropped is not None:
+                    self._note(
+                        dropped.field, dropped.sentence, "the named season is cancelled: another's"
+                    )
             dated = phase = None
         elif renewal.value == "cancelled" and self.denied_cancel:
             self._note("renewal", renewal.sentence, "the headline says it is not cancelled")
