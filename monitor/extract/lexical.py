@@ -143,6 +143,9 @@ _ENDED_AFTER_RE = re.compile(
     r"(?:(?:a|la|le|il|der|the|its|sua|su|sa|seiner|ihrer)\s+)?$",
     re.I,
 )
+# A list section's heading ("■更新決定", "【打ち切り】", "Cancelled:") and its entries.
+_SECTION_HEADER_RE = re.compile(r"(?:[■◆▼●【]\s*\S.{0,20}|[^\s:：]{2,20}\s*[:：])$")
+_LIST_ENTRY_RE = re.compile(r"[・•\-–*◦▶]\s*\S")
 # How far after a cue a season mention may stand and still be the cue's (Latin scripts).
 _AFTER_REACH: Final = 40
 # How far after a renewal cue the seasons it orders may be listed.
@@ -520,6 +523,8 @@ def _cues(
     for a, b in ours:
         chars[a:b] = "#" * (b - a)
     masked = "".join(chars)
+    verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
+    section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     for span in spans:
         sentence = text[span.start : span.end]
         plain = masked[span.start : span.end]
@@ -528,6 +533,16 @@ def _cues(
         derivative_topic = carried or (
             any(d.pattern.search(plain) for d in derivatives) and not span.seasons
         )
+        line = sentence.strip()
+        if _SECTION_HEADER_RE.match(line) and not span.names_ours:
+            section = next((c.kind for c in verdicts if c.pattern.search(line)), None)
+            continue
+        if section is not None and _LIST_ENTRY_RE.match(line) and span.names_ours:
+            hit = _section_entry_hit(section, span, sentence, verdicts, watch)
+            if hit is not None:
+                hits.append(hit)
+                notes.append(Note("renewal", f'an entry under a "{section}" heading: "{quote}"'))
+                continue
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
         hedged = next(filter(None, (h.pattern.search(sentence) for h in hedges)), None)
@@ -628,6 +643,22 @@ def _cues(
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+def _section_entry_hit(
+    section: str, span: Span, sentence: str, verdicts: list[Cue], watch: Watch
+) -> _Hit | None:
+    """ "■打ち切り決定 / ・『X』(シーズン3)": an entry with no verdict of its own takes its
+    heading's. Under a cancellation the season named is the last one (a later watched season
+    is cancelled); under a renewal it is the season renewed."""
+    if any(c.pattern.search(sentence) for c in verdicts):
+        return None  # the entry says it itself ("シーズン5へ")
+    numbers = [max(r.number, r.also or 0) for r in span.seasons if r.number is not None]
+    if section == "cancelled" and (not numbers or watch.season > max(numbers)):
+        return _Hit("renewal", "cancelled", span, span.start)
+    if section == "renewed" and numbers and watch.season in numbers:
+        return _Hit("renewal", "renewed", span, span.start)
+    return None
 
 
 def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
