@@ -328,7 +328,9 @@ def scope(
             current_ours = True
         elif names_other:
             current_ours = False
-        seasons = tuple(r for r in refs if start <= r.start < end)
+        # A season alias that runs across a sentence break ("In the SOOP BTS ver. Season 2")
+        # names the season in the sentence it ends in too.
+        seasons = tuple(r for r in refs if r.start < end and r.end > start)
         inherited = current_season if current_season is not None else headline_season
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
