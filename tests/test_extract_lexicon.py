@@ -94,6 +94,7 @@ PUB = date(2025, 5, 10)
         pytest.param("ja", "本日より放送スタート", ["2025-05-10"], id="ja-today-start"),
         pytest.param("ja", "本日公開されたPV", [], id="ja-today-trailer-is-no-date"),
         pytest.param("ja", "20日(金)より放送開始", ["2025-05-20"], id="ja-bare-day-start"),
+        pytest.param("ja", "6・7スタート", ["2025-06-07"], id="ja-month-nakaguro-day-start"),
     ],
 )
 def test_date_grammars(language: str, text: str, values: list[str]) -> None:
