@@ -10,22 +10,29 @@ Three steps, each a small pure function:
 
 Precedence (first rule that applies wins):
 - renewal: a cancellation over a renewal (the item's latest status is what counts);
-  a cancelled season has no date (the dates beside the news are the last season's);
-- date: a date moved by a delay cue > the most precise date > the headline's > the first;
+  a cancelled season has no date (the dates beside the news are the last season's); a list
+  entry with no verdict of its own takes its section heading's ("■打ち切り決定 /
+  ・『X』(シーズン3)": the season named is the last one);
+- date: a date moved by a delay cue (the latest of the dates beside it) > a date in a
+  sentence naming a season by number > the most precise date > the headline's > the first;
   a concrete date over "unannounced"; a date before the published day, or beside a release
   verb in the past tense ("放送された", "estrenó") unless it is the item's own day, is
-  history; a date in a sentence that says the season is out, or that numbers a later episode
-  ("오늘(24일) 방송되는 2화"), or in any sentence of an item whose headline numbers a later
-  episode (a review of "3기 49화"), is an episode's, not news;
+  history, and when the sentence names the watched season by number it means the season is
+  out ("released"); a date in a sentence that says the season is out, or that numbers a
+  later episode ("오늘(24일) 방송되는 2화"), or in any sentence of an item whose headline
+  numbers a later episode (a review of "3기 49화"), is an episode's, not news;
 - phase: the furthest phase stated; a later episode airing or out ("2회가 방송된다",
   "第5話") is "released"; "released" only when no date after the published day is announced and
   the sentence names the watched season by number (a first season: the show, when no other
   is named; "the next season" is never one that is out).
 - published: an item with no date of its own is dated by its latest stamp line
   ("2025年2月18日追記"), for history and year-less dates.
+- an item that names no season at all says nothing about a watched season after the first,
+  except a cancellation (a cancelled show gets no later season).
 
-Scope: a season is named by its number, ordinal, "next season", a number glued to the
-title, or an alias that adds a subtitle to the show's name ("크라임씬 리턴즈"); a past
+Scope: a season is named by its number, ordinal, "next season" (the highest season the item
+names, or the one after it), a number glued to the title, or an alias that adds a subtitle
+to the show's name ("크라임씬 리턴즈"); a past
 season followed by its finale/ending ("第2期最終話(...)の直後") is a point in time, with its
 dates. In the Latin-script languages a season named more than a few words after a cue is
 not the cue's, except the seasons a renewal cue lists ("pour une saison 3… et une saison 4").
@@ -132,7 +139,7 @@ _SLOT_RE = re.compile(
 )
 # "シーズン1で(打ち切り)", "시즌2를 끝으로 (폐지)": the season a run ended at.
 _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을|를)\s*마지막으로|만에)")
-# A season's premiere (first episode), which stays its release date for a few days after.
+# A season's premiere (first episode): a few days after it, the season is out.
 _PREMIERE_RE = re.compile(
     r"첫\s*방송|첫방|첫\s*공개|첫선|初回|放送開始|配信開始|estren|premi[eè]re|premier", re.I
 )
@@ -189,7 +196,7 @@ class _Hit:
     delayed: bool = False
     date_rank: int = 0
     lo: date | None = None  # a date's first day
-    premiere: bool = False  # a premiere of the last few days: the season is out
+    premiere: bool = False  # a past release of the named season: it is out, no date
 
 
 def analyse_lexical(
@@ -636,9 +643,9 @@ def _cues(
                     past = any(p.pattern.search(window) for p in pasts)
                     hit = _date_hit(m, dates, span, published, delayed, past, reach, notes, quote)
                     if hit is not None and hit.premiere:
-                        # A premiere just gone: the season is out; its day is history, not an
-                        # announcement (real_dev's rule: "the past premiere is not a future
-                        # announcement -> date null").
+                        # A release gone by, of the season the sentence names: it is out; its
+                        # day is history, not an announcement (real_dev's rule: "the past
+                        # premiere is not a future announcement -> date null").
                         hits.append(_Hit("phase", "released", span, hit.pos))
                     elif hit is not None:
                         hits.append(hit)
