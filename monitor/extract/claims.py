@@ -208,12 +208,18 @@ class _Doc:
     """One item prepared once: normalised, titles masked, every pattern run once."""
 
     def __init__(
-        self, title: str, text: str, published: date | None, mentions: list[TitleMention]
+        self,
+        title: str,
+        text: str,
+        published: date | None,
+        mentions: list[TitleMention],
+        norm: str | None = None,
     ) -> None:
         self.raw = f"{title}\n{text}" if title else text
         self.headline_end = len(title) if title else 0
         self.published = published
-        norm = normalize(self.raw)
+        if norm is None:  # the caller may have normalised the text for the title matcher
+            norm = normalize(self.raw)
         mentions = [_bare_title(norm, m) for m in mentions]
         self.mentions = mentions
         chars = list(norm)
@@ -478,15 +484,15 @@ def _title_cut(span: str, show: str) -> int | None:
 def extract_item(item: Item, matcher: TitleMatcher) -> tuple[WatchClaims, ...]:
     """One WatchClaims per watched season the item speaks about (claims may be empty)."""
     published = _as_date(item.published)
-    mentions = matcher.mentions(
-        normalize(f"{item.title}\n{item.text}" if item.title else item.text)
-    )
+    raw = f"{item.title}\n{item.text}" if item.title else item.text
+    norm = normalize(raw)
+    mentions = matcher.mentions(norm)
     if not mentions:
         return ()
-    language = detect(f"{item.title}\n{item.text}")
+    language = detect(raw)
     if language != "en":
         return _extract_other(item, matcher, mentions, published, language)
-    doc = _Doc(item.title, item.text, published, mentions)
+    doc = _Doc(item.title, item.text, published, mentions, norm)
     out: list[WatchClaims] = []
     for key in dict.fromkeys(m.show for m in mentions):
         watches = matcher.watches_for(key)
@@ -550,17 +556,19 @@ def analyse(
     """Claims about `watch` plus notes on every trigger that was set aside, and why."""
     matcher = matcher or TitleMatcher([watch])
     key = show_key(watch.show)
-    mentions = matcher.mentions(normalize(f"{title}\n{text}" if title else text))
+    raw = f"{title}\n{text}" if title else text
+    norm = normalize(raw)
+    mentions = matcher.mentions(norm)
     if not any(m.show == key for m in mentions):
         return Analysis(watch, False, (), (Note("renewal", f"no mention of {watch.show}"),))
-    language = detect(f"{title}\n{text}")
+    language = detect(raw)
     if language != "en":
         if language not in READ:
             return Analysis(watch, True, (), (_unread(language),))
         from monitor.extract.lexical import analyse_lexical
 
         return analyse_lexical(title, text, watch, published, language, mentions, key)
-    doc = _Doc(title, text, published, mentions)
+    doc = _Doc(title, text, published, mentions, norm)
     final = _final_season((watch, *siblings))
     return _Evaluator(doc, watch, key, final).run()
 
