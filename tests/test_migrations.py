@@ -64,6 +64,24 @@ def write_old_database(url: str, version: int) -> None:
     engine.dispose()
 
 
+def open_concurrently(url: str, openers: int) -> list[BaseException]:
+    """What `openers` threads opening the database at once raised (nothing, we hope)."""
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            Repository.open(url).close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_one) for _ in range(openers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    return errors
+
+
 @pytest.mark.parametrize("version", [1, 2], ids=["from-version-1", "from-version-2"])
 def test_an_old_database_upgrades_to_head(database_url: str, version: int) -> None:
     write_old_database(database_url, version)
@@ -104,20 +122,7 @@ def test_a_current_database_opens_without_writing(database_url: str) -> None:
 def test_daemons_starting_together_migrate_once(database_url: str) -> None:
     """N openers at once: one migrates (under the advisory lock), the others find it done."""
     write_old_database(database_url, 1)
-    errors: list[BaseException] = []
-
-    def open_one() -> None:
-        try:
-            Repository.open(database_url).close()
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=open_one) for _ in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    assert errors == []
+    assert open_concurrently(database_url, 4) == []
     engine = create_engine(database_url)
     with engine.connect() as conn:
         read = "SELECT count(*) FROM source_state WHERE last_read IS NOT NULL"
@@ -268,20 +273,7 @@ def test_many_openers_of_a_rollback_journal_database_all_succeed(tmp_path: Path)
     for round_ in range(10):
         url = f"sqlite:///{tmp_path / f'state{round_}.db'}"
         write_old_database(url, 1)
-        errors: list[BaseException] = []
-
-        def open_one(url: str = url, errors: list[BaseException] = errors) -> None:
-            try:
-                Repository.open(url).close()
-            except BaseException as exc:
-                errors.append(exc)
-
-        threads = [threading.Thread(target=open_one) for _ in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
-        assert errors == [], f"round {round_}"
+        assert open_concurrently(url, 8) == [], f"round {round_}"
         conn = sqlite3.connect(tmp_path / f"state{round_}.db")
         assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         conn.close()
