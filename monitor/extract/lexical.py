@@ -338,7 +338,14 @@ def scope(
         # A season alias that runs across a sentence break ("In the SOOP BTS ver. Season 2")
         # names the season in the sentence it ends in too.
         seasons = tuple(r for r in refs if r.start < end and r.end > start)
-        inherited = current_season if current_season is not None else headline_season
+        # A sentence that names the show but no season is about the headline's season, not
+        # the one a remark before it compared ("시즌1에서 아쉬웠던 점도 보완했다" then
+        # "'소년판타지'는 오늘 첫 방송된다").
+        inherited: SeasonRef | None = (
+            current_season if current_season is not None else headline_season
+        )
+        if names_ours and not any(start <= r.start < end for r in refs) and headline_season:
+            inherited = headline_season
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
         spans.append(
