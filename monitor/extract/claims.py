@@ -1186,6 +1186,15 @@ class _Evaluator:
     def _cancellations(self) -> list[_Candidate]:
         out = self._last_season_below()
         for m in self.doc.cancel:
+            headline = self._sentence_at(m.start())
+            if (
+                headline is not None
+                and headline.headline
+                and _DENIAL_RE.search(self.doc.text, headline.start, m.start())
+            ):
+                # "Bradley Walsh denies The Larkins has been cancelled": the headline denies
+                # what the body's "The Sun reported it was being axed" says.
+                self.denied_cancel = True
             # "axed after nine series": the count after "after" is the item's point, not
             # background.
             opened = self._open("renewal", m.start(), m.end(), background_ok=m.lastgroup == "end")
@@ -2084,6 +2093,9 @@ _SOURCE_AFTER_RE = re.compile(
     r"\s+(?:reports|reported|has\s+learned|has\s+confirmed|first\s+reported|broke\s+the\s+news)\b"
 )
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
+_DENIAL_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?)\b", re.I
+)
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
     r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:seasons?|series)\b", re.I
