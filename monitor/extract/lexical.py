@@ -10,7 +10,7 @@ Three steps, each a small pure function:
 
 Precedence (first rule that applies wins):
 - renewal: a cancellation over a renewal (the item's latest status is what counts);
-  a cancelled season has no date (the dates beside the news are the last season's); a list
+  a cancelled season has no date or phase (they are the last season's); a list
   entry with no verdict of its own takes its section heading's ("■打ち切り決定 /
   ・『X』(シーズン3)": the season named is the last one);
 - date: a date moved by a delay cue (the latest of the dates beside it) > a date in a
@@ -875,9 +875,11 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         chosen = next((h for h in renewal if h.value == "cancelled"), renewal[0])
         claims.append(Claim("renewal", chosen.value, evidence(chosen)))
         if chosen.value == "cancelled":
-            # A season that will not be made has no release date: the dates near the news
-            # ("la temporada final: el 6 de julio") are the last season's.
-            hits = [h for h in hits if h.field != "date"]
+            # A season that will not be made has no release date or production phase: the
+            # dates near the news ("la temporada final: el 6 de julio") are the last
+            # season's, and the work on it ("seit Monaten wurde an den Drehbüchern
+            # gearbeitet") has stopped.
+            hits = [h for h in hits if h.field == "renewal"]
     released_in = {h.span.start for h in hits if h.field == "phase" and h.value == "released"}
     # An episode airing today ("오늘(24일) 2화") dates an episode, not the season's premiere.
     dated = [
