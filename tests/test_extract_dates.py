@@ -107,6 +107,7 @@ NOT_DATES = [
     ("bare_month_name", "June is a character"),
     ("decade", "the 2020s"),
     ("clock_time_after_month", "the Oct 9:30 slot"),
+    ("anaphoric_next_year", "two more seasons followed in the next year"),
 ]
 
 

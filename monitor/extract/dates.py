@@ -115,7 +115,7 @@ DATE_RE = re.compile(
     rf"beginning\s+of|middle\s+of)(?:[\s-]+in)?[\s-]+){_year('py_y')})"
     r"|(?P<ry>(?i:(?:(?P<ry_w>early|late|later|mid|end\s+of|start\s+of|"
     r"beginning\s+of|(?P<ry_half>first|second)\s+half\s+of)[\s-]+)?"
-    r"(?P<ry_t>this|next|last)\s+year\b))"
+    r"(?<!\bthe\s)(?P<ry_t>this|next|last)\s+year\b))"
     r"|(?P<eoy>(?i:end\s+of\s+the\s+year\b))"
     rf"|(?P<se>(?i:(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_n>spring|summer|fall|autumn|winter)"
     rf"(?:\s+of)?\s+){_year('se_y')})"
