@@ -682,10 +682,10 @@ def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
     a later watched season is cancelled."""
     numbered = [r for r in span.seasons if r.number is not None and not r.part]
     before = [r for r in numbered if r.end <= pos]
-    after = [r for r in numbered if pos < r.start <= pos + 30]
+    after = [r for r in numbered if pos <= r.start <= pos + 30]  # also one inside the cue
     for ref in (*before[-1:], *after[:1]):
         if watch.season > max(ref.number or 0, ref.also or 0) and (
-            (ref in before and _LAST_AT_RE.match(text, ref.end))
+            _LAST_AT_RE.match(text, ref.end)
             or _ENDED_AFTER_RE.search(text, max(span.start, ref.start - 16), ref.start)
         ):
             return True
