@@ -565,7 +565,7 @@ def _cues(
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
-            hits += _episode_hits(sentence, span, lex, watch, cjk)
+            hits += _episode_hits(sentence, span, lex, watch, cjk, numbered_others)
         dates = [
             f
             for f in grammar(sentence, published)
@@ -744,13 +744,16 @@ def _first_episode(sentence: str, lex: Lexicon) -> int | None:
     return min((lo for _, lo, _ in _episodes(sentence, lex)), default=None)
 
 
-def _episode_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch, cjk: bool) -> list[_Hit]:
+def _episode_hits(
+    sentence: str, span: Span, lex: Lexicon, watch: Watch, cjk: bool, numbered_others: bool
+) -> list[_Hit]:
     """ "2화가 방송된다", "最終章の第5話", "1~4회를 공개했다": a later episode is out or
     coming, so the season has started: released, when the sentence names the watched season,
     or names none and carries none on ("시즌2 만들어 달라" then "'밤에 피는 꽃' 10회" is the
-    aired season's episode, not season 2's)."""
+    aired season's episode, not season 2's), in an item that names no other season ("시즌1은
+    끝났지만": an unnumbered "2회 2.1%" is season 1's)."""
     named = [r for r in span.seasons if r.number is not None]
-    if not named and span.inherited is not None:
+    if not named and (span.inherited is not None or numbered_others):
         return []
     for pos, _, last in _episodes(sentence, lex):
         if last >= 2 and _season_for(span, span.start + pos, watch, cjk)[0]:
