@@ -1190,7 +1190,7 @@ class _Evaluator:
             if (
                 headline is not None
                 and headline.headline
-                and _DENIAL_RE.search(self.doc.text, headline.start, m.start())
+                and p.DENIAL_RE.search(self.doc.text, headline.start, m.start())
             ):
                 # "Bradley Walsh denies The Larkins has been cancelled": the headline denies
                 # what the body's "The Sun reported it was being axed" says.
@@ -2093,9 +2093,6 @@ _SOURCE_AFTER_RE = re.compile(
     r"\s+(?:reports|reported|has\s+learned|has\s+confirmed|first\s+reported|broke\s+the\s+news)\b"
 )
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
-_DENIAL_RE = re.compile(
-    r"\b(?:den(?:y|ies|ied)|dismiss(?:es|ed)?|refut(?:es|ed)|debunk(?:s|ed)?)\b", re.I
-)
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
     r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:seasons?|series)\b", re.I
