@@ -355,24 +355,32 @@ def _modifier(m: re.Match[str]) -> str:
     return f"{first} {last}" if (first, last) == ("this", "coming") else last
 
 
+# How far back a year-less day is still the one just gone rather than next year's.
+JUST_GONE_DAYS = 14
+
+
+def forward_day(month: int, day: int, pub: date | None) -> DateValue | None:
+    """A year-less day read forward from the published day: the next such day, unless it
+    is one of the last two weeks ("premiering on NBC on September 25" in an item of the 26th,
+    "1月8日深夜に放送され" of 9 January): nobody dates next year's premiere without its year."""
+    if pub is None:
+        return None
+    value = day_value(pub.year, month, day)
+    if value is not None and value.lo < pub and (pub - value.lo).days > JUST_GONE_DAYS:
+        value = day_value(pub.year + 1, month, day)
+    return value
+
+
 def _yearless_day(month: int, day: int, pub: date | None) -> Readings | None:
     if pub is None:
         return None
     if (month, day) == (2, 29):
         return None
-    ahead = pub.year if (month, day) >= (pub.month, pub.day) else pub.year + 1
     behind = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
-    forward, backward = day_value(ahead, month, day), day_value(behind, month, day)
+    forward, backward = forward_day(month, day, pub), day_value(behind, month, day)
     if forward is None or backward is None:
         return None
-    if (pub - backward.lo).days <= _JUST_GONE_DAYS:
-        # "premiering on NBC on September 25" in an item of the 26th: the day just gone,
-        # not one a year ahead (nobody dates next year's premiere without its year).
-        forward = backward
     return forward, backward, False
-
-
-_JUST_GONE_DAYS = 14
 
 
 def _numeric(a: int, b: int, year_text: str | None, pub: date | None) -> Readings | None:

@@ -14,8 +14,10 @@ from datetime import date
 from typing import Any, Final
 
 from monitor.extract.dates import (
+    JUST_GONE_DAYS,
     DateValue,
     day_value,
+    forward_day,
     half_value,
     month_value,
     quarter_value,
@@ -35,18 +37,6 @@ Grammar = Callable[[str, date | None], list[Found]]
 Groups = dict[str, Any]  # a match's groupdict(): a group is None when it did not take part
 
 _Y = r"(?P<y>20\d\d)"
-_RECENT_DAYS = 14
-
-
-def _forward_day(month: int, day: int, pub: date | None) -> DateValue | None:
-    if pub is None:
-        return None
-    value = day_value(pub.year, month, day)
-    # "1月8日深夜に放送され" in an item of 9 January: a day just gone is news of the past
-    # (history), not a date a year ahead.
-    if value is not None and value.lo < pub and (pub - value.lo).days > _RECENT_DAYS:
-        value = day_value(pub.year + 1, month, day)
-    return value
 
 
 def _forward_month(month: int, pub: date | None) -> DateValue | None:
@@ -152,9 +142,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
     if g["y"]:
         value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
     elif g["m2"]:
-        value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+        value = forward_day(int(g["m2"]), int(g["d2"]), pub)
     elif g["ms"]:  # "12/7(수)": month/day with the weekday
-        value = _forward_day(int(g["ms"]), int(g["ds"]), pub)
+        value = forward_day(int(g["ms"]), int(g["ds"]), pub)
     elif g["y3"]:
         value = _month(int(g["y3"]), int(g["m3"]))
     elif g["r3"]:
@@ -231,7 +221,7 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
     if g["y"]:
         value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
     elif g["m2"]:
-        value = _forward_day(int(g["m2"]), int(g["d2"]), pub)
+        value = forward_day(int(g["m2"]), int(g["d2"]), pub)
     elif g["y3"]:
         value = _month(int(g["y3"]), int(g["m3"]))
     elif g["yr"]:
@@ -253,7 +243,7 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
     elif g["db"]:
         value = _nearby_day(int(g["db"]), pub)
     elif g["dm"]:
-        value = _forward_day(int(g["dm"]), int(g["dd"]), pub)
+        value = forward_day(int(g["dm"]), int(g["dd"]), pub)
     return value
 
 
@@ -332,13 +322,13 @@ def _read_european(g: Groups, pub: date | None) -> DateValue | None:
         if g["y"]:
             value = day_value(int(g["y"]), month, int(g["d"]))
         else:
-            value = _forward_day(month, int(g["d"]), pub)
+            value = forward_day(month, int(g["d"]), pub)
     elif g["m2"]:
         month = _MONTH_NAMES[g["m2"].lower()]
         if g["y2"]:
             value = day_value(int(g["y2"]), month, int(g["d2"]))
         else:
-            value = _forward_day(month, int(g["d2"]), pub)
+            value = forward_day(month, int(g["d2"]), pub)
     elif g["m3"]:
         value = month_value(int(g["y3"]), _MONTH_NAMES[g["m3"].lower()])
     elif g["s"]:
@@ -366,7 +356,7 @@ def _nearby_day(day: int, pub: date | None) -> DateValue | None:
     or ahead ("22일 첫방송을 시작" in an item of the 23rd), else of the next month."""
     if pub is None:
         return None
-    if day >= pub.day - _RECENT_DAYS:
+    if day >= pub.day - JUST_GONE_DAYS:
         return day_value(pub.year, pub.month, day)
     return _next_month_day(day, pub)
 
