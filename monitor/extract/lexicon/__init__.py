@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -108,16 +109,32 @@ class Lexicon:
         cues = [c for c in self.of(kind) if not forms or c.form in forms]
         if not cues:
             raise LexiconError(f"{FILES[self.language]}: no cue of kind {kind!r} {forms or ''}")
-        if not grouped:
-            return "|".join(f"(?:{c.pattern.pattern})" for c in cues)
-        order: dict[str, list[str]] = {}
-        for c in cues:
-            order.setdefault(c.form or kind, []).append(f"(?:{c.pattern.pattern})")
-        return "|".join(f"(?P<{form}>{'|'.join(parts)})" for form, parts in order.items())
+        return alternation(cues, kind, grouped=grouped)
 
     def pattern_of(self, kind: CueKind, *forms: str, grouped: bool = False) -> re.Pattern[str]:
         """`source_of` compiled (case-insensitive) once per process."""
         return _compiled(self.source_of(kind, *forms, grouped=grouped))
+
+
+def alternation(
+    cues: Sequence[Cue], kind: CueKind, *, grouped: bool, chosen: Container[int] | None = None
+) -> str:
+    """`cues` as one alternation, in file order; with `chosen`, only those cues (by index).
+
+    `grouped`: each form's cues inside a named group `(?P<form>...)`, the groups in the order
+    of their first cue. A group with no chosen cue stays, never matching (`(?!)`), so every
+    group name exists and a cut-down alternation matches as the whole one does where the
+    cues left out cannot match.
+    """
+    keep = [chosen is None or i in chosen for i in range(len(cues))]
+    if not grouped:
+        return "|".join(f"(?:{c.pattern.pattern})" for c, k in zip(cues, keep, strict=True) if k)
+    order: dict[str, list[str]] = {}
+    for c, k in zip(cues, keep, strict=True):
+        parts = order.setdefault(c.form or kind, [])
+        if k:
+            parts.append(f"(?:{c.pattern.pattern})")
+    return "|".join(f"(?P<{form}>{'|'.join(parts) or '(?!)'})" for form, parts in order.items())
 
 
 @cache

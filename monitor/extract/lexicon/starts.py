@@ -17,7 +17,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-from monitor.extract.lexicon import FILES, Cue, CueKind, Lexicon
+from monitor.extract.lexicon import FILES, Cue, CueKind, Lexicon, alternation
 from monitor.text.scan import Keyed, keyed
 
 _MAX_STARTS = 4096  # beyond this, the pattern opens too loosely to key (an error)
@@ -201,9 +201,9 @@ def keyed_cues(lexicon: Lexicon, kind: CueKind, *forms: str, grouped: bool = Fal
 class _Narrower:
     """word -> the cue alternation cut down to the cues whose matches may open with it.
 
-    Built as `Lexicon.source_of` builds the whole one (file order, the same named groups),
-    so at a token spelled `word` it matches exactly as the whole pattern does: a dropped
-    cue cannot match there. Compiled lazily, once per distinct set of cues.
+    Built by `lexicon.alternation`, as `Lexicon.source_of` builds the whole one (file order,
+    the same named groups), so at a token spelled `word` it matches exactly as the whole
+    pattern does: a dropped cue cannot match there. Compiled lazily, once per set of cues.
     """
 
     def __init__(self, cues: list[Cue], starts: list[Starts], kind: CueKind, grouped: bool):
@@ -220,36 +220,18 @@ class _Narrower:
             chosen = tuple(i for i, st in enumerate(self._starts) if st.admits(word))
             found = self._by_set.get(chosen)
             if found is None:
-                found = self._by_set[chosen] = _alternation(
-                    self._cues, chosen, self._kind, self._grouped
+                source = (
+                    alternation(self._cues, self._kind, grouped=self._grouped, chosen=chosen)
+                    if chosen
+                    else "(?!)"
                 )
+                found = self._by_set[chosen] = re.compile(source, re.I)
             if len(self._by_word) < _NARROW_CACHE:
                 self._by_word[word] = found
         return found
 
 
 _NARROW_CACHE = 10_000
-_NEVER = re.compile(r"(?!)")
-
-
-def _alternation(
-    cues: list[Cue], chosen: tuple[int, ...], kind: CueKind, grouped: bool
-) -> re.Pattern[str]:
-    """`Lexicon.source_of` over the `chosen` of `cues`, compiled as `pattern_of` does: the
-    groups in the order of the whole alternation (a group comes where its first cue of
-    all does), each with its chosen cues in file order."""
-    if not chosen:
-        return _NEVER
-    if not grouped:
-        return re.compile("|".join(f"(?:{cues[i].pattern.pattern})" for i in chosen), re.I)
-    order: dict[str, list[str]] = {c.form or kind: [] for c in cues}
-    for i in chosen:
-        order[cues[i].form or kind].append(f"(?:{cues[i].pattern.pattern})")
-    # A group with no chosen cue stays, never matching, so every group name still exists.
-    return re.compile(
-        "|".join(f"(?P<{form}>{'|'.join(parts) or '(?!)'})" for form, parts in order.items()),
-        re.I,
-    )
 
 
 def keyed_regex(regex: re.Pattern[str]) -> Keyed:
