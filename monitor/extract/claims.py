@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import cast
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
@@ -601,6 +602,9 @@ def _season_mentioned(doc: _Doc, watch: Watch, final: int | None) -> bool:
     return any(watch.season in mention_seasons(s, watch, final) for s in numbered)
 
 
+_UNSET = object()  # a lazily worked-out answer not asked for yet
+
+
 @dataclass(slots=True)
 class _Evaluator:
     doc: _Doc
@@ -624,6 +628,7 @@ class _Evaluator:
     # "'X' Not Canceled, But ...": the headline, written last, denies a cancellation the
     # body (an original story under an update) may still report.
     denied_cancel: bool = False
+    _renewed: object = _UNSET  # `_renewed_season`'s answer, once asked
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -1076,6 +1081,31 @@ class _Evaluator:
         return not any(m.start("first") <= d.start < m.end() for d in self.doc.dates)
 
     # ----- renewal
+
+    def _previous_season(self, sentence: Sentence) -> int | None:
+        """The one season the sentence before, in the same paragraph, names (if one).
+
+        "X returns for its third season this fall. The exact premiere date will be
+        announced later.": the second sentence goes on about the first one's season.
+        """
+        doc = self.doc
+        index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
+        if index == 0:
+            return None
+        before = doc.sentences[index - 1]
+        if before.headline or "\n" in doc.text[before.end : sentence.start]:
+            return None
+        named: set[int] = set()
+        for s in self._mentions_in(before, self.scopes.get(before.start)):
+            if s.kind in ("number", "final") and not s.elliptical:
+                named |= self._seasons_of(s)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _renewed_season(self) -> int | None:
+        """`_announced_season`, worked out once on demand (most items never ask)."""
+        if self._renewed is _UNSET:
+            self._renewed = self.announced if self.announced is not None else self._announced_season()
+        return cast("int | None", self._renewed)
 
     def _announced_season(self) -> int | None:
         """The highest season number a renewal or order in the item is bound to."""
@@ -1725,8 +1755,13 @@ class _Evaluator:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
             if source == "default" and self.watch.season > 1:
-                self._note("date", sentence, f"'{m.group()}': no season named")
-                continue
+                # "Netflix renewed X for season 3 ... no news of a release date": with no
+                # season in reach, the open date is the renewed season's.
+                renewed = self._previous_season(sentence) or self._renewed_season()
+                if renewed != self.watch.season:
+                    why = "no season named" if renewed is None else f"about season {renewed}"
+                    self._note("date", sentence, f"'{m.group()}': {why}")
+                    continue
             out.append(
                 _Candidate("date", "unannounced", sentence, m.start(), scope.in_prefix(m.start()))
             )
