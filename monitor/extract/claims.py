@@ -602,6 +602,12 @@ def _season_mentioned(doc: _Doc, watch: Watch, final: int | None) -> bool:
     return any(watch.season in mention_seasons(s, watch, final) for s in numbered)
 
 
+# A sentence that goes on about the show the one before it named.
+_ANAPHOR_START_RE = re.compile(
+    r"\s*(?:it|it's|its|the\s+(?:show|series|drama|comedy|sitcom|new\s+season|next\s+season|"
+    r"new\s+series|next\s+series|new\s+episodes))\b",
+    re.I,
+)
 _UNSET = object()  # a lazily worked-out answer not asked for yet
 
 
@@ -691,7 +697,7 @@ class _Evaluator:
         if not others:
             return _Scope([(sentence.start, sentence.end)])
         if not own:
-            return None
+            return self._continued(sentence, min(o[0] for o in others))
         first, last = sentence.start, sentence.end
         section = self._section(sentence, own)
         if section is not None:
@@ -718,6 +724,19 @@ class _Evaluator:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
         return _Scope(ranges, (first, spans[0][0]))
+
+    def _continued(self, sentence: Sentence, other: int) -> _Scope | None:
+        """ "It will likely come back early in winter alongside shows like Other Show.":
+        a sentence that opens on "it" or "the series" right after one about the show goes
+        on about it up to the clause before the first other title."""
+        doc = self.doc
+        if not _ANAPHOR_START_RE.match(doc.text, sentence.start, other):
+            return None
+        index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
+        if index == 0 or self.scopes.get(doc.sentences[index - 1].start) is None:
+            return None
+        end = self._last_boundary(sentence.start, other, default=sentence.start)
+        return _Scope([(sentence.start, end)]) if end > sentence.start else None
 
     def _other_entries(self) -> list[tuple[int, int]]:
         """A list article's entries under other titles' header lines.
