@@ -265,6 +265,13 @@ AIRING_HINTS = (
     "since",
     "episodes",
     "currently",
+    "still",
+    "ongoing",
+    "progress",
+    "under",
+    "halfway",
+    "midway",
+    "mid",
 )  # words every airing cue has
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
