@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
 from monitor.extract.dates import (
@@ -106,6 +106,7 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
 
 # --- Korean ---------------------------------------------------------------------------
 _KO_SEASONS: Final = {"봄": "spring", "여름": "summer", "가을": "fall", "겨울": "winter"}
+_KO_DAYS_AHEAD: Final = {"하루": 1, "이틀": 2, "사흘": 3}
 _KO_RE = re.compile(
     rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일"
@@ -117,6 +118,9 @@ _KO_RE = re.compile(
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
+    r"|(?:이달|이번\s*달)\s*(?P<dt>\d{1,2})\s*일"
+    # "첫 방송을 하루 앞둔": the day after the item's (a premiere counted down to)
+    r"|(?<=을|를)\s*(?P<ahead>하루|이틀|사흘)\s*(?:을\s*)?앞(?:두|둔)"
     r"|오는\s*(?P<do>\d{1,2})\s*일"
     r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월(?!\s*\d)"
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
@@ -129,7 +133,8 @@ _KO_RE = re.compile(
     r"(?:첫\s*방송|첫방|첫선|막을\s*올|첫\s*공개(?!\s*(?:된|되는|한|하는)?\s*(?:티저|예고|포스터|스틸|영상|사진))))"
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
-    r"(?=[^.\n]{0,20}?(?:첫\s*방송|첫방|첫선))"
+    r"(?=[^.\n]{0,20}?(?:첫\s*방송|첫방|첫선|(?:부터\s*)?(?:방송|방영|공개)(?:된다|한다|됩니다|합니다"
+    r"|될\s*예정|할\s*예정|을\s*시작|를\s*시작)))"
 )
 
 
@@ -166,6 +171,13 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _next_month_day(int(g["dn"]), pub)
     elif g["do"]:
         value = _coming_day(int(g["do"]), pub)
+    elif g["dt"]:
+        if pub is not None and int(g["dt"]) >= pub.day - JUST_GONE_DAYS:
+            value = day_value(pub.year, pub.month, int(g["dt"]))
+    elif g["ahead"]:
+        if pub is not None:
+            ahead = pub + timedelta(days=_KO_DAYS_AHEAD[g["ahead"]])
+            value = day_value(ahead.year, ahead.month, ahead.day)
     elif g["today"]:
         if pub is not None and pub.day == int(g["today"]):
             value = day_value(pub.year, pub.month, pub.day)
