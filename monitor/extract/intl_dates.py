@@ -119,6 +119,8 @@ _KO_RE = re.compile(
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
     r"|(?:이달|이번\s*달)\s*(?P<dt>\d{1,2})\s*일"
+    # "지난 16일 처음 전파를 탄", "지난달 26일 방송된": a day gone by
+    r"|지난\s*달\s*(?P<dlm>\d{1,2})\s*일|지난\s*(?P<dl>\d{1,2})\s*일"
     # "첫 방송을 하루 앞둔": the day after the item's (a premiere counted down to)
     r"|(?<=을|를)\s*(?P<ahead>하루|이틀|사흘)\s*(?:을\s*)?앞(?:두|둔)"
     r"|오는\s*(?P<do>\d{1,2})\s*일"
@@ -171,6 +173,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _next_month_day(int(g["dn"]), pub)
     elif g["do"]:
         value = _coming_day(int(g["do"]), pub)
+    elif g["dl"] or g["dlm"]:
+        if pub is not None:
+            value = _past_day(int(g["dl"] or g["dlm"]), pub, this_month=bool(g["dl"]))
     elif g["dt"]:
         if pub is not None and int(g["dt"]) >= pub.day - JUST_GONE_DAYS:
             value = day_value(pub.year, pub.month, int(g["dt"]))
@@ -371,6 +376,14 @@ def _nearby_day(day: int, pub: date | None) -> DateValue | None:
     if day >= pub.day - JUST_GONE_DAYS:
         return day_value(pub.year, pub.month, day)
     return _next_month_day(day, pub)
+
+
+def _past_day(day: int, pub: date, *, this_month: bool) -> DateValue | None:
+    """ "지난 16일": the last 16th on or before the published day; "지난달 26일": last month's."""
+    year, month = pub.year, pub.month
+    if not this_month or day > pub.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return day_value(year, month, day)
 
 
 def _coming_day(day: int, pub: date | None) -> DateValue | None:
