@@ -171,7 +171,6 @@ class SeasonRef:
     # "새 시즌" in an item that names seasons 1-4: the new one is the highest named or the
     # one after it, never a later one.
     upto: int | None = None
-    sequel: bool = False  # "続編", "새 시즌", "nueva temporada": the next one, unnumbered
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +400,7 @@ def _season_refs(
                 elif watch.part is not None:
                     refs.append(SeasonRef(m.start(), m.end(), number, part=True))
             elif "next" in groups:
-                refs.append(SeasonRef(m.start(), m.end(), None, sequel=True))
+                refs.append(SeasonRef(m.start(), m.end(), None))
     # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one.
     for start, end in ours:
         glued = _TRAILING_NUMBER_RE.search(text, start, end)
@@ -469,11 +468,7 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
 
 def _matches(ref: SeasonRef, watch: Watch) -> bool:
     if ref.number is None:
-        if ref.upto is None:
-            # "7年ぶりの続編" in an item that numbers no season: the sequel is the second
-            # season as often as not, a third or later one only by luck.
-            return not ref.sequel or watch.season <= 2
-        return ref.upto <= watch.season <= ref.upto + 1
+        return ref.upto is None or ref.upto <= watch.season <= ref.upto + 1
     if ref.part:
         return ref.number == watch.part
     return watch.season in (ref.number, ref.also)
