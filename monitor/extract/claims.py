@@ -608,6 +608,7 @@ _ANAPHOR_START_RE = re.compile(
     r"new\s+series|next\s+series|new\s+episodes))\b",
     re.I,
 )
+_UNTIL_BEFORE_RE = re.compile(r"\b(?:until|till|before)\s+(?:on\s+|at\s+least\s+)?$", re.I)
 _UNSET = object()  # a lazily worked-out answer not asked for yet
 
 
@@ -1642,7 +1643,10 @@ class _Evaluator:
                 self._note("date", sentence, f"hedged: '{hedge.group()}' ('{dm.text}')")
                 return None
         negation = self._negated(clause, trigger.start())
-        if negation is not None:
+        if negation is not None and not _UNTIL_BEFORE_RE.search(
+            doc.text, max(trigger.end(), dm.start - 12), dm.start
+        ):
+            # "will not be returning ... until October 16" still names the day it returns.
             self._note("date", sentence, f"negated: '{negation.group()} {trigger.group()}'")
             return None
         not_release = p.NOT_RELEASE_BEFORE_RE.search(

@@ -162,7 +162,9 @@ NAME_STOPWORDS = frozenset(
     sunday spring summer fall winter studios studio entertainment media originals original
     news report reports hollywood reporter cast crew q1 q2 q3 q4 h1 h2 fans mondays tuesdays
     wednesdays thursdays fridays saturdays sundays abc nbc cbs fox fx amc showtime starz cw
-    freeform peacock's hulu's max's bbc's itv's channel's month week weekend day eve holiday
+    freeform peacock's hulu's max's bbc's itv's channel's itvx rte rté sbs cbc ctv tvnz stan
+    binge foxtel britbox acorn syfy tnt tbs fxx bravo hgtv tlc pbs crunchyroll viki tving wavve
+    jtbc tvn mbc kbs ocn ena nhk tbs month week weekend day eve holiday
     holidays christmas thanksgiving halloween easter pride festival upfront upfronts""")
 )
 # "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
