@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from monitor.extract.dates import find_dates, parse_value
+from monitor.extract.intl_dates import GRAMMARS
 
 PUB = date(2026, 10, 1)  # a Thursday
 
@@ -156,3 +157,54 @@ def test_invalid_day_is_dropped() -> None:
 def test_parse_value_ranges(value: str, lo: date, hi: date) -> None:
     parsed = parse_value(value)
     assert parsed is not None and (parsed.lo, parsed.hi) == (lo, hi)
+
+
+# The Korean and European grammars' relative forms, each read against its own published day.
+INTL = [
+    ("ko_bare_day_before_airing", "ko", "26일부터 방송한다", "2010-02-21", "2010-02-26"),
+    ("ko_this_month_day", "ko", "이달 29일 낮 12시 공개된다", "2023-12-21", "2023-12-29"),
+    ("ko_one_day_ahead", "ko", "첫 방송을 하루 앞둔", "2025-02-04", "2025-02-05"),
+    ("ko_day_gone_by", "ko", "지난 16일 처음 전파를 탄", "2018-07-17", "2018-07-16"),
+    ("ko_day_gone_by_last_month", "ko", "지난 26일 방송된", "2024-07-05", "2024-06-26"),
+    ("ko_last_month_day", "ko", "지난달 26일 방송된", "2024-07-05", "2024-06-26"),
+    ("pt_weekday_and_day", "pt", "estreia nesta segunda-feira (15)", "2025-09-12", "2025-09-15"),
+    ("pt_weekday_day_month", "pt", "que estreiam domingo (21/2)", "2021-02-19", "2021-02-21"),
+    (
+        "pt_next_thursday_day",
+        "pt",
+        "a partir da próxima quinta, dia 27",
+        "2023-04-20",
+        "2023-04-27",
+    ),
+    ("es_el_dia", "es", "El día 23 regresa", "2018-07-02", "2018-07-23"),
+    ("es_month_then_day", "es", "Ya en julio, el día 21, vuelve", "2018-06-01", "2018-07-21"),
+    ("it_bare_month", "it", "da aprile in esclusiva su Sky", "2024-03-07", "2024-04"),
+    ("it_next_autumn", "it", "arriverà soltanto il prossimo autunno", "2014-01-24", "2014-fall"),
+    ("fr_next_year", "fr", "elle reviendra l'année prochaine", "2021-06-01", "2022"),
+    ("de_next_year", "de", "im nächsten Jahr bei Prime Video", "2019-09-12", "2020"),
+    ("de_end_of_year", "de", "Ende des Jahres startet die Serie", "2021-09-01", "2021-H2"),
+    ("fr_weekday_full_date", "fr", "dès le jeudi 15/05/2025 à 21h10", "2025-04-01", "2025-05-15"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "published", "expected"),
+    [c[1:] for c in INTL],
+    ids=[c[0] for c in INTL],
+)
+def test_intl_relative_dates(language: str, text: str, published: str, expected: str) -> None:
+    found = GRAMMARS[language](text, date.fromisoformat(published))
+    assert [f.value.value for f in found] == [expected]
+
+
+# A weekday date beside a reporting verb dates the news, not the season.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na manhã desta quarta (10), a Netflix anunciou quando estreia",
+        "A Netflix confirmou nesta segunda-feira, dia 13, que a série voltará",
+    ],
+    ids=["verb_after", "verb_before"],
+)
+def test_intl_weekday_date_of_an_announcement_is_no_date(text: str) -> None:
+    assert GRAMMARS["pt"](text, date(2024, 1, 11)) == []

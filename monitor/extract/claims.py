@@ -1124,7 +1124,9 @@ class _Evaluator:
     def _renewed_season(self) -> int | None:
         """`_announced_season`, worked out once on demand (most items never ask)."""
         if self._renewed is _UNSET:
-            self._renewed = self.announced if self.announced is not None else self._announced_season()
+            self._renewed = (
+                self.announced if self.announced is not None else self._announced_season()
+            )
         return cast("int | None", self._renewed)
 
     def _announced_season(self) -> int | None:

@@ -300,7 +300,20 @@ _EARLY: Final = frozenset(
     ("principios", "inicios", "comienzos", "inizio", "début", "anfang", "início")
 )
 _LATE: Final = frozenset(("finales", "fines", "fine", "fin", "ende", "final"))
-_MON = "(?P<{0}>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + ")"
+_MON_ALT = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_MON = "(?P<{0}>" + _MON_ALT + ")"
+# "desta quarta (10), a Netflix anunciou": a weekday date right before a reporting verb is
+# when the news broke, not when the season airs.
+_NOT_ANNOUNCED = (
+    r"(?![^.;]{0,40}?\b(?:anunci|confirm|revel|annunc|annonc|gab\s|gibt\s|bekannt|k[üu]ndig|verk[üu]nd|"
+    r"informou|inform[óo]|divulg))"
+)
+_WEEKDAYS = (
+    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|martedì"
+    "|mercoledì|giovedì|venerdì|sabato|domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    "|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terça"
+    "|quarta|quinta|sexta"
+)
 _SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
 _EU_RE = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?"
@@ -323,7 +336,45 @@ _EU_RE = re.compile(
     + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il|durante|"
     + r"(?:en\s+algún|a\s+lo\s+largo|nel\s+corso|au\s+cours|ao\s+longo)\s+(?:momento\s+)?de[l]?)"
     + r"\s+(?:el\s+|o\s+|l'|)"
-    + r"(?P<y7>20\d\d)\b",
+    + r"(?P<y7>20\d\d)\b"
+    # "estreia nesta segunda-feira (15)", "domingo (21/2)", "lunedì 20", "la próxima
+    # quinta, dia 27": a weekday and a day of the month near the published day
+    + r"|(?P<rep>\b(?:anunci|confirm|revel|annunc|annonc|inform|divulg)\w*\s+(?:\w+\s+)?)?"
+    + r"\b(?:"
+    + _WEEKDAYS
+    + r")(?:-feira)?\s*(?:,\s*|\(\s*)?(?:(?:o\s+|el\s+)?d[ií]a\s+)?"
+    + r"(?P<dw>\d{1,2})(?:/(?P<mw>\d{1,2}))?(?![/\d])(?!\s*(?:\.\s*|º\s*|de\s+|di\s+)?(?:"
+    + _MON_ALT
+    + r"|\d))"
+    + _NOT_ANNOUNCED
+    # "en julio, el día 21": the day of the month just named
+    + r"|\b(?:en|a|em|in)\s+(?P<mj>"
+    + _MON_ALT
+    + r")\s*,\s*(?:o|el|il|le)\s+d[ií]a\s+(?P<dj>\d{1,2})\b"
+    + r"|\b(?:o|el|il|le)\s+d[ií]a\s+(?P<dd>\d{1,2})\b(?!\s*(?:de\s+|del\s+)?(?:"
+    + _MON_ALT
+    + r"|/))"
+    + _NOT_ANNOUNCED
+    # "da aprile", "ab März", "em março": a month with no year, the next one
+    + r"|\b(?:da|dal|dès|ab|im|desde|a\s+partir\s+de|em|en|in|a)\s+(?P<mb>"
+    + _MON_ALT
+    + r")\b(?!\s*(?:de\s+|del\s+|di\s+)?\d)"
+    # "l'année prochaine", "im nächsten Jahr", "el año que viene"
+    + r"|(?P<ny>l'ann[ée]e\s+prochaine|l'an\s+prochain|(?:el\s+)?pr[óo]ximo\s+a[ñn]o"
+    + r"|el\s+a[ñn]o\s+que\s+viene|(?:l'|il\s+)?anno\s+prossimo|(?:il\s+)?prossimo\s+anno"
+    + r"|(?:im\s+)?n[äa]chsten\s+jahr|n[äa]chstes\s+jahr|(?:no\s+)?pr[óo]ximo\s+ano"
+    + r"|ano\s+que\s+vem)\b"
+    # "il prossimo autunno", "l'automne prochain", "im nächsten Herbst"
+    + r"|\b(?:pr[óo]xim[oa]|prossim[oa]|n[äa]chsten)\s+(?P<ns>"
+    + _SEASON_ALT
+    + r")\b"
+    + r"|\b(?P<ns2>"
+    + _SEASON_ALT
+    + r")\s+(?:prochain|prossimo|que\s+viene)\b"
+    # "Ende des Jahres", "a finales de año", "fin d'année": late in the published year
+    + r"|(?P<eoy>ende\s+(?:des|dieses)\s+jahres|(?:a\s+)?final(?:es)?\s+de(?:l)?\s+a[ñn]o"
+    + r"|fin\s+de\s+a[ñn]o|(?:alla\s+)?fine\s+(?:dell'\s*)?anno|fin\s+d'ann[ée]e"
+    + r"|fin\s+de\s+l'ann[ée]e|(?:no\s+)?final\s+do\s+ano)\b",
     re.I,
 )
 
@@ -357,7 +408,34 @@ def _read_european(g: Groups, pub: date | None) -> DateValue | None:
         value = day_value(int(g["y6"]), int(g["m6"]), int(g["d6"]))
     elif g["y7"]:
         value = year_value(int(g["y7"]))
+    elif g["dw"]:
+        if g["rep"]:
+            value = None  # "confirmou nesta segunda-feira, dia 13": when the news broke
+        elif g["mw"]:
+            value = forward_day(int(g["mw"]), int(g["dw"]), pub)
+        else:
+            value = _nearby_day(int(g["dw"]), pub)
+    elif g["mj"]:
+        value = forward_day(_MONTH_NAMES[g["mj"].lower()], int(g["dj"]), pub)
+    elif g["dd"]:
+        value = _nearby_day(int(g["dd"]), pub)
+    elif g["mb"]:
+        value = _forward_month(_MONTH_NAMES[g["mb"].lower()], pub)
+    elif g["ny"]:
+        value = None if pub is None else year_value(pub.year + 1)
+    elif g["ns"] or g["ns2"]:
+        value = (
+            None if pub is None else _next_season(_SEASON_WORDS[(g["ns"] or g["ns2"]).lower()], pub)
+        )
+    elif g["eoy"]:
+        value = None if pub is None else half_value(pub.year, 2)
     return value
+
+
+def _next_season(name: str, pub: date) -> DateValue:
+    """ "il prossimo autunno": the next such season that has not ended by the published day."""
+    this = season_value(pub.year, name)
+    return this if this.hi >= pub else season_value(pub.year + 1, name)
 
 
 def _next_month_day(day: int, pub: date | None) -> DateValue | None:
