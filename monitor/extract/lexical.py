@@ -106,6 +106,15 @@ _COMPARED_RE = re.compile(
     r"|\s*(?:と|より)\s*(?:の)?\s*(?:違い|比べ|比較|異な)"
 )
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
+# "配信中のNetflixシリーズ『X』": a cue that modifies the title after it.
+_OF_TITLE_RE = re.compile(r"の[^。、.,]{0,15}?[「『<〈《]")
+_CLOSE_QUOTE_RE = re.compile(r"[」』>〉》]")
+# "2023年1月13日公開の映画「X」": the release of the film the cue goes on to name.
+_FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
+# "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
+_UNTIL_AFTER_RE = re.compile(
+    r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
+)
 _ADNOMINAL_RE = re.compile(
     r".{0,8}?(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
 )
@@ -450,6 +459,12 @@ def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _title_end(sentence: str, pos: int) -> int:
+    """Where the quoted title opened just before `pos` closes (the sentence's end if never)."""
+    close = _CLOSE_QUOTE_RE.search(sentence, pos)
+    return close.end() if close is not None else len(sentence)
+
+
 def _subtitle_aliases(watch: Watch) -> list[str]:
     """Aliases that add a subtitle, not a number, to another name of the show."""
     names = [normalize(n).casefold().strip() for n in (watch.show, *watch.aliases)]
@@ -606,6 +621,8 @@ def _cues(
                         d.pattern.search(plain[max(0, m.start() - 40) : m.start()])
                         for d in derivatives
                     )
+                    # "2023年1月13日公開の映画「X」": the release is the noun's that follows
+                    or (cjk and _FILM_AFTER_RE.match(sentence, m.end()) is not None)
                 ):
                     reason = "about a film, spin-off or game, not the season"
                 if (
@@ -628,6 +645,20 @@ def _cues(
                         ok = _cancelled_after(text, span, span.start + m.start(), watch)
                     if not ok:
                         reason = why
+                if (
+                    reason is None
+                    and cue.value == "released"
+                    and cjk
+                    and (titled := _OF_TITLE_RE.match(sentence, m.end())) is not None
+                    and not any(
+                        # the title's own season: "『X』2期", "『X 死滅回游 前編』"
+                        r.start <= span.start + _title_end(sentence, titled.end()) + 2
+                        for r in span.seasons
+                    )
+                ):
+                    # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
+                    # it stands; the season named later is the news.
+                    reason = "released, said of the show before the season is named"
                 if (
                     reason is None
                     and cue.value == "released"
@@ -817,7 +848,7 @@ def _date_hit(
             return len(between)
         return max(0, f.start - m.end())
 
-    near = [f for f in dates if gap(f) <= reach]
+    near = [f for f in dates if gap(f) <= reach and not _UNTIL_AFTER_RE.match(m.string, f.end)]
     if not near:
         return None
     # "放送時期を2026年から2027年に変更", "2026年→2027年": beside a delay the latest date is
