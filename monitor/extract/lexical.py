@@ -107,6 +107,8 @@ _COMPARED_RE = re.compile(
 )
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 # "配信中のNetflixシリーズ『X』": a cue that modifies the title after it.
+_PHASE_DATE_REACH = 8  # characters between a date and the phase cue it dates ("10월 촬영")
+_PHASE_AHEAD_DAYS = 300
 _OF_TITLE_RE = re.compile(r"の[^。、.,]{0,15}?[「『<〈《]")
 _CLOSE_QUOTE_RE = re.compile(r"[」』>〉》]")
 # "2023年1月13日公開の映画「X」": the release of the film the cue goes on to name.
@@ -628,7 +630,17 @@ def _cues(
                 if (
                     reason is None
                     and cue.kind == "phase"
-                    and any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
+                    and (
+                        any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
+                        # "10월 촬영 시작", "来年1月クランクイン": a start dated after the item
+                        or any(
+                            0 <= m.start() - f.end <= _PHASE_DATE_REACH
+                            and published is not None
+                            # a year-less month read forward from June may be last May
+                            and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
+                            for f in dates
+                        )
+                    )
                 ):
                     reason = "planned, not begun"
                 if reason is None:
