@@ -594,6 +594,7 @@ def _cues(
             notes.append(Note("date", f"an episode's date, not the season's: \"{quote[:120]}\""))
             dates = []
         taken: list[tuple[int, int]] = []
+        first_only = watch.season == 1 and not numbered_others
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
                 continue
@@ -691,7 +692,17 @@ def _cues(
                         continue
                     window = sentence[max(0, m.start() - 12) : m.end() + 12]
                     past = any(p.pattern.search(window) for p in pasts)
-                    hit = _date_hit(m, dates, span, published, delayed, past, reach, notes, quote)
+                    hit = _date_hit(
+                        m,
+                        dates,
+                        span,
+                        published,
+                        # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
+                        (delayed, past, cjk and span.names_ours and first_only),
+                        reach,
+                        notes,
+                        quote,
+                    )
                     if hit is not None and hit.premiere:
                         # A release gone by, of the season the sentence names: it is out; its
                         # day is history, not an announcement (real_dev's rule: "the past
@@ -842,13 +853,17 @@ def _date_hit(
     dates: list[Found],
     span: Span,
     published: date | None,
-    delayed: bool,
-    past: bool,
+    flags: tuple[bool, bool, bool],
     reach: int,
     notes: list[Note],
     quote: str,
 ) -> _Hit | None:
-    """The date a release cue announces: the nearest date beside it in its sentence."""
+    """The date a release cue announces: the nearest date beside it in its sentence.
+
+    `flags`: the sentence reports a delay; the cue is in the past tense; the watch is a
+    first season in an item that numbers no other (so an episode gone by is this season's).
+    """
+    delayed, past, first_season = flags
 
     def gap(f: Found) -> int:
         if f.end <= m.start():
@@ -871,7 +886,8 @@ def _date_hit(
     # days back, so it is out (the caller reads a phase, not a date, from it).
     # Also any release the sentence puts in the past for the season it names by number
     # ("지난 10일 베일을 벗은 시즌2", "10月15日にスタートした『相棒 season24』").
-    named = any(r.number is not None and not r.part for r in span.seasons)
+    # "21일 방송된 JTBC '캠핑클럽'": a show's first season needs no number.
+    named = first_season or any(r.number is not None and not r.part for r in span.seasons)
     premiered = (
         published is not None
         and named
