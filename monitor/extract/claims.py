@@ -334,6 +334,11 @@ class _Doc:
         if not sentence.headline:
             for m in p.NAME_RE.finditer(self.text, sentence.start, sentence.end):
                 start, end = m.start(), m.end()
+                opener = _OPENER_RE.match(self.text, start, end)
+                if opener is not None and not self.text[sentence.start : start].strip():
+                    # "Filmed in Co Down earlier this year, ...": a sentence that opens on a
+                    # participle; the name, if any, starts after its preposition.
+                    start = opener.end()
                 # "Call the Midwife on Christmas Day": the name stops where a date starts.
                 if any(d.start <= start < d.end for d in self.dates):
                     continue
@@ -609,6 +614,15 @@ _ANAPHOR_START_RE = re.compile(
     re.I,
 )
 _UNTIL_BEFORE_RE = re.compile(r"\b(?:until|till|before)\s+(?:on\s+|at\s+least\s+)?$", re.I)
+_EARLIER_SAID_RE = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:said|told|stated|noted|explained|insisted)\b|"
+    r"\b(?:said|told)\s+(?:\w+\s+)?(?:earlier|previously)\b",
+    re.I,
+)
+_OPENER_RE = re.compile(
+    r"(?:[A-Z][a-z]+(?:ed|ing|ly)|Shot|Set|Written|Made|Born|Based|Seen|Shown|Known|Told)"
+    r"\s+(?:in|on|at|of|for|to|by|with|from|across|around|near)\s+(?:the\s+)?(?=[A-Z0-9])"
+)
 _UNSET = object()  # a lazily worked-out answer not asked for yet
 
 
@@ -1356,6 +1370,11 @@ class _Evaluator:
             scope = self.scopes.get(sentence.start) if sentence is not None else None
             if sentence is None or scope is None or not scope.allows(m.start()):
                 continue
+            if _EARLIER_SAID_RE.search(self.doc.text, sentence.start, sentence.end):
+                # '"No decision," Bloys had said earlier about a third season': an old
+                # stance the news has overtaken.
+                self._note("renewal", sentence, f"'{m.group()}' was said before the news")
+                continue
             clause = sentence.clause_at(m.start())
             seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
             if self.watch.season in seasons:
@@ -2003,7 +2022,8 @@ class _Evaluator:
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
         if undecided:
             # "...; the fate of X is still undecided": earlier renewal talk is not about X.
-            renewals = [c for c in renewals if c.pos > max(undecided)]
+            # A headline's news stands over an undecided remark in the body, though.
+            renewals = [c for c in renewals if c.pos > max(undecided) or c.sentence.headline]
         renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]

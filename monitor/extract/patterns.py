@@ -164,7 +164,9 @@ NAME_STOPWORDS = frozenset(
     wednesdays thursdays fridays saturdays sundays abc nbc cbs fox fx amc showtime starz cw
     freeform peacock's hulu's max's bbc's itv's channel's itvx rte rté sbs cbc ctv tvnz stan
     binge foxtel britbox acorn syfy tnt tbs fxx bravo hgtv tlc pbs crunchyroll viki tving wavve
-    jtbc tvn mbc kbs ocn ena nhk tbs month week weekend day eve holiday
+    jtbc tvn mbc kbs ocn ena nhk tbs northern southern ireland scotland wales england britain
+    america canada australia zealand korea japan france germany italy spain brazil mexico
+    india month week weekend day eve holiday
     holidays christmas thanksgiving halloween easter pride festival upfront upfronts""")
 )
 # "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
@@ -207,7 +209,9 @@ ROLE_WORD_RE = re.compile(
 )
 # "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
 PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?$", _I
+    r"\b(?:in|at|near|across|around|throughout|outside|(?:village|town|city|island|county|"
+    r"region|state|province)\s+of)\s+(?:the\s+)?$",
+    _I,
 )
 PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
 # "the Jeremy Allen White show", "the Billy Bob Thornton series": a star names the show.
