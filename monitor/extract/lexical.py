@@ -67,7 +67,29 @@ _SENTENCE_RE = re.compile(
     r"(?:[.!?。！？…]+|\n|$|(?=¿))"
 )
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
-_QUOTED_RE = re.compile(r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」")
+_QUOTED_RE = re.compile(
+    r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」"
+    # European press quotes titles in "…", «…», „…“ (speech too: see `_title_like`)
+    r'|["“„«]\s?(?P<latin>(?-i:[A-Z0-9])[^"“”„«»\n]{0,38}?)\s?["”“»]'
+)
+
+
+def _in_parentheses(text: str, start: int, pos: int) -> bool:
+    before = text[start:pos]
+    return before.count("(") > before.count(")")
+
+
+def _title_like(m: re.Match[str]) -> bool:
+    """A quote that reads as a title ("Under the Dome"), not as a quoted phrase of speech."""
+    inner = m.group("latin")
+    if inner is None:
+        return True
+    words = inner.split()
+    capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    # one quoted word is as often a character or a nickname ("„Fury“") as a title
+    return 2 <= len(words) <= 5 and len(capital) * 2 > len(words)
+
+
 # "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
 _UNIVERSAL_SEASON_RE = re.compile(
     r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b"
@@ -109,6 +131,7 @@ _COMPARED_RE = re.compile(
 # "配信中のNetflixシリーズ『X』": a cue that modifies the title after it.
 _PHASE_DATE_REACH = 8  # characters between a date and the phase cue it dates ("10월 촬영")
 _PHASE_AHEAD_DAYS = 300
+_OF_QUOTED_RE = re.compile(r"\s+(?:von|of|de|di|du|da|do|del|della|des)\s+[„\"«“'「『]")
 _OF_TITLE_RE = re.compile(r"の[^。、.,]{0,15}?[「『<〈《]")
 _CLOSE_QUOTE_RE = re.compile(r"[」』>〉》]")
 # "2023年1月13日公開の映画「X」": the release of the film the cue goes on to name.
@@ -321,9 +344,11 @@ def scope(
     parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
     refs = _season_refs(text, lex, ours, parts_are_seasons, watch)
     quoted = [
-        (m.start(), m.end())
+        (m.start(), m.end(), m.group("latin") is not None)
         for m in _QUOTED_RE.finditer(text)
-        if not any(a < m.end() and m.start() < b for a, b in ours)
+        if _title_like(m)
+        and (m.group("latin") is None or lex.language not in _CJK)
+        and not any(a < m.end() and m.start() < b for a, b in ours)
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
@@ -331,7 +356,10 @@ def scope(
         # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
         and not _quoted_cue(text, m.start(), m.end(), lex)
     ]
-    other_marks = quoted + others
+    # A title in "…" in European press is often named in passing ("during the shoot of
+    # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
+    other_marks = [(a, b) for a, b, latin in quoted if not latin] + others
+    passing = [(a, b) for a, b, latin in quoted if latin]
     spans: list[Span] = []
     current_ours = True
     current_season: SeasonRef | None = None
@@ -341,11 +369,18 @@ def scope(
             continue
         headline = start < headline_end
         names_ours = any(start <= a < end for a, _ in ours)
-        names_other = any(start <= a < end for a, _ in other_marks)
+        # A title in parentheses ("(director of photography on "Gonzaga")") is an aside:
+        # it does not change what the sentence is about.
+        names_other = any(
+            start <= a < end and not _in_parentheses(text, start, a) for a, _ in other_marks
+        )
         if names_ours:
             current_ours = True
         elif names_other:
             current_ours = False
+        in_passing = not names_ours and any(
+            start <= a < end and not _in_parentheses(text, start, a) for a, _ in passing
+        )
         # A season alias that runs across a sentence break ("In the SOOP BTS ver. Season 2")
         # names the season in the sentence it ends in too.
         seasons = tuple(r for r in refs if r.start < end and r.end > start)
@@ -360,9 +395,18 @@ def scope(
         sentence = text[start:end]
         question = any(c.pattern.search(sentence) for c in lex.of("question"))
         spans.append(
-            Span(start, end, headline, current_ours, seasons, inherited, question, names_ours)
+            Span(
+                start,
+                end,
+                headline,
+                current_ours and not in_passing,
+                seasons,
+                inherited,
+                question,
+                names_ours,
+            )
         )
-        if names_other and not names_ours:
+        if (names_other or in_passing) and not names_ours:
             current_season = None  # another show's seasons are not our topic
         elif seasons:
             current_season = seasons[-1]
@@ -756,6 +800,8 @@ def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) ->
     hits: list[_Hit] = []
     for cue in lex.of("final"):
         for m in cue.pattern.finditer(sentence):
+            if _OF_QUOTED_RE.match(sentence, m.end()):
+                continue  # "der finalen Staffel von „Sex Education“": another title's
             pos = span.start + m.start()
             numbered = [r for r in span.seasons if r.number is not None and not r.part]
             ref = min(numbered, key=lambda r: abs(r.start - pos), default=None)
