@@ -184,6 +184,7 @@ INTL = [
     ("de_next_year", "de", "im nächsten Jahr bei Prime Video", "2019-09-12", "2020"),
     ("de_end_of_year", "de", "Ende des Jahres startet die Serie", "2021-09-01", "2021-H2"),
     ("fr_weekday_full_date", "fr", "dès le jeudi 15/05/2025 à 21h10", "2025-04-01", "2025-05-15"),
+    ("ja_two_digit_year_release", "ja", "第2期、21年放送決定", "2020-06-01", "2021"),
 ]
 
 

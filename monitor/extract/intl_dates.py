@@ -212,6 +212,8 @@ _JA_RE = re.compile(
     # "2013年4~6月放送": a run of months; it began in the first
     rf"|(?P<yr>20\d\d)\s*年\s*(?P<mr>\d{{1,2}})\s*[~〜～\-–]\s*\d{{1,2}}\s*月"
     r"|(?<!\d)(?P<yy>\d\d)\s*年の?\s*(?P<myy>\d{1,2})\s*月"
+    # "21年放送決定", "26年に配信": a two-digit year right before a release word
+    r"|(?<![\d年])(?P<yb>[12]\d)\s*年(?=\s*(?:に|内|中)?\s*(?:放送|配信|公開|スタート|開始))"
     rf"|(?:(?P<y4>20\d\d)\s*年?\s*|(?P<r4>今年|来年|今|来))(?P<s>春|夏|秋|冬)"
     rf"|(?P<y5>20\d\d)\s*年\s*(?P<h>前半|後半|初頭|末)"
     r"|(?<![\d年])(?P<m6>\d{1,2})\s*月(?!\s*\d)"
@@ -245,6 +247,8 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
         value = _month(int(g["yr"]), int(g["mr"]))
     elif g["yy"]:
         value = _month(2000 + int(g["yy"]), int(g["myy"]))  # "25年の7月"
+    elif g["yb"]:
+        value = year_value(2000 + int(g["yb"]))
     elif g["s"]:
         year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
         if year is not None:

@@ -133,6 +133,8 @@ _PHASE_DATE_REACH = 8  # characters between a date and the phase cue it dates ("
 _PHASE_AHEAD_DAYS = 300
 _OF_QUOTED_RE = re.compile(r"\s+(?:von|of|de|di|du|da|do|del|della|des)\s+[„\"«“'「『]")
 _OF_TITLE_RE = re.compile(r"の[^。、.,]{0,15}?[「『<〈《]")
+_PAST_OF_TITLE_RE = re.compile(r"(?:され|し)た[^。、.,]{0,10}?[「『<〈《]")
+_TITLE_NEXT_RE = re.compile(r"[^。、.,]{0,10}?[「『<〈《]")
 _CLOSE_QUOTE_RE = re.compile(r"[」』>〉》]")
 # "2023年1月13日公開の映画「X」": the release of the film the cue goes on to name.
 _FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
@@ -505,6 +507,25 @@ def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _modified_title(sentence: str, end: int) -> re.Match[str] | None:
+    """The quoted title a cue ending at `end` modifies, if it does: "配信中の『X』",
+    "放送された「X」", "2018年に放送した『X』"."""
+    if sentence[end - 1 : end] in ("た", "る"):
+        return _TITLE_NEXT_RE.match(sentence, end)
+    return _OF_TITLE_RE.match(sentence, end) or _PAST_OF_TITLE_RE.match(sentence, end)
+
+
+def _titles_season(sentence: str, pos: int, span: Span) -> bool:
+    """Whether the title quoted just before `pos` names a season itself: "『X 死滅回游 前編』",
+    "『X』2期" (not "「X」の第2期", the second season of a show the words before describe)."""
+    close = _title_end(sentence, pos)
+    for r in span.seasons:
+        at = r.start - span.start
+        if at < close or (at <= close + 2 and sentence[close : close + 1] != "の"):
+            return True
+    return False
+
+
 def _title_end(sentence: str, pos: int) -> int:
     """Where the quoted title opened just before `pos` closes (the sentence's end if never)."""
     close = _CLOSE_QUOTE_RE.search(sentence, pos)
@@ -706,12 +727,8 @@ def _cues(
                     reason is None
                     and cue.value == "released"
                     and cjk
-                    and (titled := _OF_TITLE_RE.match(sentence, m.end())) is not None
-                    and not any(
-                        # the title's own season: "『X』2期", "『X 死滅回游 前編』"
-                        r.start <= span.start + _title_end(sentence, titled.end()) + 2
-                        for r in span.seasons
-                    )
+                    and (titled := _modified_title(sentence, m.end())) is not None
+                    and not _titles_season(sentence, titled.end(), span)
                 ):
                     # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
                     # it stands; the season named later is the news.
@@ -747,6 +764,18 @@ def _cues(
                         notes,
                         quote,
                     )
+                    if (
+                        hit is not None
+                        and hit.premiere
+                        and cjk
+                        and (titled := _modified_title(sentence, m.end())) is not None
+                        and not _titles_season(sentence, titled.end(), span)
+                    ):
+                        # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
+                        notes.append(
+                            Note("phase", f'the show aired, not this season: "{quote[:120]}"')
+                        )
+                        continue
                     if hit is not None and hit.premiere:
                         # A release gone by, of the season the sentence names: it is out; its
                         # day is history, not an announcement (real_dev's rule: "the past
