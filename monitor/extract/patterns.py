@@ -278,6 +278,8 @@ AIRING_HINTS = (
     "halfway",
     "midway",
     "mid",
+    "airing",
+    "episodes",
 )  # words every airing cue has
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
