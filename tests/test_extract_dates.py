@@ -185,6 +185,8 @@ INTL = [
     ("de_end_of_year", "de", "Ende des Jahres startet die Serie", "2021-09-01", "2021-H2"),
     ("fr_weekday_full_date", "fr", "dès le jeudi 15/05/2025 à 21h10", "2025-04-01", "2025-05-15"),
     ("ja_two_digit_year_release", "ja", "第2期、21年放送決定", "2020-06-01", "2021"),
+    ("ko_month_day_gone_by", "ko", "지난 10월 3일 처음 공개", "2025-11-02", "2025-10-03"),
+    ("ko_month_day_gone_by_last_year", "ko", "지난 12월 29일 공개", "2024-01-02", "2023-12-29"),
 ]
 
 

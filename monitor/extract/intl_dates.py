@@ -119,6 +119,8 @@ _KO_RE = re.compile(
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
     r"|(?:이달|이번\s*달)\s*(?P<dt>\d{1,2})\s*일"
+    # "지난 10월 3일 처음 공개": a month and day gone by
+    r"|지난\s*(?P<pm>\d{1,2})\s*월\s*(?P<pd>\d{1,2})\s*일"
     # "지난 16일 처음 전파를 탄", "지난달 26일 방송된": a day gone by
     r"|지난\s*달\s*(?P<dlm>\d{1,2})\s*일|지난\s*(?P<dl>\d{1,2})\s*일"
     # "첫 방송을 하루 앞둔": the day after the item's (a premiere counted down to)
@@ -173,6 +175,12 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _next_month_day(int(g["dn"]), pub)
     elif g["do"]:
         value = _coming_day(int(g["do"]), pub)
+    elif g["pm"]:
+        if pub is not None:
+            year = (
+                pub.year if (int(g["pm"]), int(g["pd"])) <= (pub.month, pub.day) else pub.year - 1
+            )
+            value = day_value(year, int(g["pm"]), int(g["pd"]))
     elif g["dl"] or g["dlm"]:
         if pub is not None:
             value = _past_day(int(g["dl"] or g["dlm"]), pub, this_month=bool(g["dl"]))
