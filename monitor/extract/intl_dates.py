@@ -346,7 +346,8 @@ _EU_RE = re.compile(
     + r"d'|des\s+jahres\s+)?(?:anno\s+|año\s+|ano\s+)?(?P<y5>20\d\d)"
     + r"|(?<![\d/.])(?P<d6>\d{1,2})[./](?P<m6>\d{1,2})[./](?P<y6>20\d\d)"
     + r"|\b(?:en|nel|in|im|em|no|dans|pour|para|per|entro\s+il|durante|"
-    + r"(?:en\s+algún|a\s+lo\s+largo|nel\s+corso|au\s+cours|ao\s+longo)\s+(?:momento\s+)?de[l]?)"
+    + r"(?:en\s+algún|a\s+lo\s+largo|nel\s+corso|au\s+cours|ao\s+longo)\s+(?:momento\s+)?de[l]?"
+    + r"|(?:dans\s+le\s+)?courant\s+de(?:\s+l'année)?)"
     + r"\s+(?:el\s+|o\s+|l'|)"
     + r"(?P<y7>20\d\d)\b"
     # "estreia nesta segunda-feira (15)", "domingo (21/2)", "lunedì 20", "la próxima
