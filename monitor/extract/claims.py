@@ -57,6 +57,25 @@ _SOON_RE = p.EN.pattern_of("future", "soon")
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
+# A sentence that goes on about the show the one before it named.
+_ANAPHOR_START_RE = re.compile(
+    r"\s*(?:it|it's|its|the\s+(?:show|series|drama|comedy|sitcom|new\s+season|next\s+season|"
+    r"new\s+series|next\s+series|new\s+episodes))\b",
+    re.I,
+)
+# "will not be returning ... until October 16": the day it returns after all.
+_UNTIL_BEFORE_RE = re.compile(r"\b(?:until|till|before)\s+(?:on\s+|at\s+least\s+)?$", re.I)
+# '"No decision," Bloys had said earlier': a stance from before the news.
+_EARLIER_SAID_RE = re.compile(
+    r"\bhad\s+(?:\w+\s+)?(?:said|told|stated|noted|explained|insisted)\b|"
+    r"\b(?:said|told)\s+(?:\w+\s+)?(?:earlier|previously)\b",
+    re.I,
+)
+# "Filmed in Co Down earlier this year, ...": a participle opening the sentence.
+_OPENER_RE = re.compile(
+    r"(?:[A-Z][a-z]+(?:ed|ing|ly)|Shot|Set|Written|Made|Born|Based|Seen|Shown|Known|Told)"
+    r"\s+(?:in|on|at|of|for|to|by|with|from|across|around|near)\s+(?:the\s+)?(?=[A-Z0-9])"
+)
 _RELEASE_NOUN_AFTER_RE = re.compile(
     r"\s*(?:(?:season|series)\s+\w+\s+)?(?P<noun>premiere|release|return|launch|debut|bow|"
     r"arrival)\b(?!\s+(?:of|for)\s+(?:the|a|its)\b)"
@@ -607,22 +626,6 @@ def _season_mentioned(doc: _Doc, watch: Watch, final: int | None) -> bool:
     return any(watch.season in mention_seasons(s, watch, final) for s in numbered)
 
 
-# A sentence that goes on about the show the one before it named.
-_ANAPHOR_START_RE = re.compile(
-    r"\s*(?:it|it's|its|the\s+(?:show|series|drama|comedy|sitcom|new\s+season|next\s+season|"
-    r"new\s+series|next\s+series|new\s+episodes))\b",
-    re.I,
-)
-_UNTIL_BEFORE_RE = re.compile(r"\b(?:until|till|before)\s+(?:on\s+|at\s+least\s+)?$", re.I)
-_EARLIER_SAID_RE = re.compile(
-    r"\bhad\s+(?:\w+\s+)?(?:said|told|stated|noted|explained|insisted)\b|"
-    r"\b(?:said|told)\s+(?:\w+\s+)?(?:earlier|previously)\b",
-    re.I,
-)
-_OPENER_RE = re.compile(
-    r"(?:[A-Z][a-z]+(?:ed|ing|ly)|Shot|Set|Written|Made|Born|Based|Seen|Shown|Known|Told)"
-    r"\s+(?:in|on|at|of|for|to|by|with|from|across|around|near)\s+(?:the\s+)?(?=[A-Z0-9])"
-)
 _UNSET = object()  # a lazily worked-out answer not asked for yet
 
 

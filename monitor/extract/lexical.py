@@ -127,11 +127,12 @@ _COMPARED_RE = re.compile(
     r"\s*(?:과|와|보다)\s*(?:의\s*)?(?:차이|비교|달리|다른|다르게)"
     r"|\s*(?:と|より)\s*(?:の)?\s*(?:違い|比べ|比較|異な)"
 )
-# A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
-# "配信中のNetflixシリーズ『X』": a cue that modifies the title after it.
 _PHASE_DATE_REACH = 8  # characters between a date and the phase cue it dates ("10월 촬영")
-_PHASE_AHEAD_DAYS = 300
+_PHASE_AHEAD_DAYS = 300  # a year-less month read forward from June may be last May
+# "der finalen Staffel von „Sex Education“": a final season of the quoted title after it.
 _OF_QUOTED_RE = re.compile(r"\s+(?:von|of|de|di|du|da|do|del|della|des)\s+[„\"«“'「『]")
+# A cue that modifies the quoted title after it: "配信中のNetflixシリーズ『X』",
+# "放送された「X」" (see `_modified_title`).
 _OF_TITLE_RE = re.compile(r"の[^。、.,]{0,15}?[「『<〈《]")
 _PAST_OF_TITLE_RE = re.compile(r"(?:され|し)た[^。、.,]{0,10}?[「『<〈《]")
 _TITLE_NEXT_RE = re.compile(r"[^。、.,]{0,10}?[「『<〈《]")
@@ -142,6 +143,7 @@ _FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
+# A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 _ADNOMINAL_RE = re.compile(
     r".{0,8}?(?:(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
     # "2023年1月からスタートする第2期にも期待が集まる": the start modifies the season
@@ -704,7 +706,6 @@ def _cues(
                         or any(
                             0 <= m.start() - f.end <= _PHASE_DATE_REACH
                             and published is not None
-                            # a year-less month read forward from June may be last May
                             and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
                             for f in dates
                         )
