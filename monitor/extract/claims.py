@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import cast
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
@@ -341,6 +340,10 @@ class _Doc:
             return False  # "the teaser for 'X season 2' premiered"
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        index = next((i for i, s in enumerate(self.sentences) if s is sentence), 0)
+        return self.sentences[index - 1] if index > 0 else None
+
     def sentence_text(self, sentence: Sentence) -> str:
         return " ".join(self.raw[sentence.start : sentence.end].split())
 
@@ -626,9 +629,6 @@ def _season_mentioned(doc: _Doc, watch: Watch, final: int | None) -> bool:
     return any(watch.season in mention_seasons(s, watch, final) for s in numbered)
 
 
-_UNSET = object()  # a lazily worked-out answer not asked for yet
-
-
 @dataclass(slots=True)
 class _Evaluator:
     doc: _Doc
@@ -652,7 +652,9 @@ class _Evaluator:
     # "'X' Not Canceled, But ...": the headline, written last, denies a cancellation the
     # body (an original story under an update) may still report.
     denied_cancel: bool = False
-    _renewed: object = _UNSET  # `_renewed_season`'s answer, once asked
+    # `_renewed_season`'s answer, worked out when first asked (most items never ask)
+    renewed_asked: bool = False
+    renewed: int | None = None
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -750,8 +752,8 @@ class _Evaluator:
         doc = self.doc
         if not _ANAPHOR_START_RE.match(doc.text, sentence.start, other):
             return None
-        index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
-        if index == 0 or self.scopes.get(doc.sentences[index - 1].start) is None:
+        before = doc.sentence_before(sentence)
+        if before is None or self.scopes.get(before.start) is None:
             return None
         end = self._last_boundary(sentence.start, other, default=sentence.start)
         return _Scope([(sentence.start, end)]) if end > sentence.start else None
@@ -1126,11 +1128,8 @@ class _Evaluator:
         announced later.": the second sentence goes on about the first one's season.
         """
         doc = self.doc
-        index = next((i for i, s in enumerate(doc.sentences) if s is sentence), 0)
-        if index == 0:
-            return None
-        before = doc.sentences[index - 1]
-        if before.headline or "\n" in doc.text[before.end : sentence.start]:
+        before = doc.sentence_before(sentence)
+        if before is None or before.headline or "\n" in doc.text[before.end : sentence.start]:
             return None
         named: set[int] = set()
         for s in self._mentions_in(before, self.scopes.get(before.start)):
@@ -1139,12 +1138,13 @@ class _Evaluator:
         return next(iter(named)) if len(named) == 1 else None
 
     def _renewed_season(self) -> int | None:
-        """`_announced_season`, worked out once on demand (most items never ask)."""
-        if self._renewed is _UNSET:
-            self._renewed = (
+        """`_announced_season`, worked out once on demand."""
+        if not self.renewed_asked:
+            self.renewed_asked = True
+            self.renewed = (
                 self.announced if self.announced is not None else self._announced_season()
             )
-        return cast("int | None", self._renewed)
+        return self.renewed
 
     def _announced_season(self) -> int | None:
         """The highest season number a renewal or order in the item is bound to."""
