@@ -74,22 +74,6 @@ _QUOTED_RE = re.compile(
 )
 
 
-def _in_parentheses(text: str, start: int, pos: int) -> bool:
-    before = text[start:pos]
-    return before.count("(") > before.count(")")
-
-
-def _title_like(m: re.Match[str]) -> bool:
-    """A quote that reads as a title ("Under the Dome"), not as a quoted phrase of speech."""
-    inner = m.group("latin")
-    if inner is None:
-        return True
-    words = inner.split()
-    capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    # one quoted word is as often a character or a nickname ("„Fury“") as a title
-    return 2 <= len(words) <= 5 and len(capital) * 2 > len(words)
-
-
 # "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
 _UNIVERSAL_SEASON_RE = re.compile(
     r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b"
@@ -377,16 +361,12 @@ def scope(
         names_ours = any(start <= a < end for a, _ in ours)
         # A title in parentheses ("(director of photography on "Gonzaga")") is an aside:
         # it does not change what the sentence is about.
-        names_other = any(
-            start <= a < end and not _in_parentheses(text, start, a) for a, _ in other_marks
-        )
+        names_other = _names_outside_parentheses(text, start, end, other_marks)
         if names_ours:
             current_ours = True
         elif names_other:
             current_ours = False
-        in_passing = not names_ours and any(
-            start <= a < end and not _in_parentheses(text, start, a) for a, _ in passing
-        )
+        in_passing = not names_ours and _names_outside_parentheses(text, start, end, passing)
         # A season alias that runs across a sentence break ("In the SOOP BTS ver. Season 2")
         # names the season in the sentence it ends in too.
         seasons = tuple(r for r in refs if r.start < end and r.end > start)
@@ -419,6 +399,29 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
+
+
+def _names_outside_parentheses(
+    text: str, start: int, end: int, marks: list[tuple[int, int]]
+) -> bool:
+    """Whether a mark starts in text[start:end] and not inside a parenthesis there."""
+    for a, _ in marks:
+        if start <= a < end:
+            before = text[start:a]
+            if before.count("(") <= before.count(")"):
+                return True
+    return False
+
+
+def _title_like(m: re.Match[str]) -> bool:
+    """A quote that reads as a title ("Under the Dome"), not as a quoted phrase of speech."""
+    inner = m.group("latin")
+    if inner is None:
+        return True
+    words = inner.split()
+    capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    # one quoted word is as often a character or a nickname ("„Fury“") as a title
+    return 2 <= len(words) <= 5 and len(capital) * 2 > len(words)
 
 
 def _quoted_cue(text: str, start: int, end: int, lex: Lexicon) -> bool:
