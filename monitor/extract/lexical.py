@@ -764,11 +764,13 @@ def _cues(
                         dates,
                         span,
                         published,
-                        # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
-                        (delayed, past, cjk and span.names_ours and first_only),
                         reach,
                         notes,
                         quote,
+                        delayed=delayed,
+                        past=past,
+                        # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
+                        first_season=cjk and span.names_ours and first_only,
                     )
                     if (
                         hit is not None
@@ -934,17 +936,20 @@ def _date_hit(
     dates: list[Found],
     span: Span,
     published: date | None,
-    flags: tuple[bool, bool, bool],
     reach: int,
     notes: list[Note],
     quote: str,
+    *,
+    delayed: bool,
+    past: bool,
+    first_season: bool,
 ) -> _Hit | None:
     """The date a release cue announces: the nearest date beside it in its sentence.
 
-    `flags`: the sentence reports a delay; the cue is in the past tense; the watch is a
-    first season in an item that numbers no other (so an episode gone by is this season's).
+    `delayed`: the sentence reports a delay; `past`: the cue is in the past tense;
+    `first_season`: the watch is a first season in an item that numbers no other (so an
+    episode gone by is this season's).
     """
-    delayed, past, first_season = flags
 
     def gap(f: Found) -> int:
         if f.end <= m.start():
