@@ -1797,7 +1797,17 @@ class _Evaluator:
                 # which says nothing of a whole season (nor of a later one).
                 self._note("date", sentence, f"'{m.group()}' is about one part of a season")
                 continue
-            seasons, _, source = self._bind(m.start(), sentence, clause, scope)
+            seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
+            if (
+                source == "sentence"
+                and mention is not None
+                and mention.kind == "number"
+                and mention.start >= clause.end
+            ):
+                # "A premiere date has yet to be set, but filming had wrapped by the time
+                # Season 2 was released": no date yet is the item's season's, not the one a
+                # later clause recalls.
+                seasons, mention, source = self._bind_beyond(sentence)
             if self.watch.season not in seasons:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue

@@ -221,7 +221,10 @@ DESCRIBED_SHOW_RE = re.compile(
 PERSON_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:said|says|told|confirmed|revealed|announced|wrote|posted|shared|explained|"
     r"added|noted|teased|hinted|stars|plays|played|who|,\s*who|,\s*the\s+(?:star|actor|actress|"
-    r"creator|director|showrunner))\b",
+    r"creator|director|showrunner)"
+    # "Chris McCarthy, Paramount Global co-CEO, said": a name with its job after it
+    r"|,\s*(?:[\w-]+\s+){0,3}(?:co-?ceo|ceo|chief|president|chair(?:man|woman)?|head|"
+    r"executive|boss|founder|co-?founder|executive\s+producer|showrunner|creator|co-?creator))\b",
     _I,
 )
 # A spinoff, prequel or film of the show is another work: "'X' Spinoff in Development".
