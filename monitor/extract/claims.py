@@ -130,7 +130,6 @@ _AFTER_MENTION_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+)?$", r
 _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
 )
-# A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
 # A subordinate clause that states no fact: "before it gets a third season", "if renewed".
 _NOT_FACTUAL_RE = re.compile(r"[\s,(]*(?:before|until|till|unless|if|once|whether)\b", re.I)
 _EPISODE_ONE_AFTER_RE = re.compile(
@@ -138,6 +137,7 @@ _EPISODE_ONE_AFTER_RE = re.compile(
     r"(?:premiere\b|episodes?\s+(?:1|one)\b(?!\s*[.,]\d))",
     re.I,
 )
+# A press dateline: "CULVER CITY, CA - December 15, 2025 - ...", "May 28 (UPI) -- ...".
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:\([A-Z][\w .]{0,20}\)\s*)?(?:--?|\u2014|\u2013)\s")
 _DATELINE_BEFORE_RE = re.compile(r"[^a-z.;!?]{0,40}")
 _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming|next|coming)\b", re.I)
@@ -298,6 +298,7 @@ class _Doc:
         self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
         self._short_names: frozenset[str] | None = None
+        self._index: dict[int, int] | None = None  # sentence start -> its place in the list
 
     def short_names(self) -> frozenset[str]:
         """A show's first content words stand for it ("Abbott" for Abbott Elementary)."""
@@ -341,7 +342,9 @@ class _Doc:
         return p.PRODUCTION_SUBJECT_RE.search(before) is None
 
     def sentence_before(self, sentence: Sentence) -> Sentence | None:
-        index = next((i for i, s in enumerate(self.sentences) if s is sentence), 0)
+        if self._index is None:
+            self._index = {s.start: i for i, s in enumerate(self.sentences)}
+        index = self._index.get(sentence.start, 0)
         return self.sentences[index - 1] if index > 0 else None
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -640,7 +643,10 @@ class _Evaluator:
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
     item_season: set[int] | None = None
-    announced: int | None = None  # the latest season the item says was renewed/ordered
+    # The latest season the item says was renewed or ordered (`_announced`), worked out when
+    # first asked: only items that say "the new season" or leave a date open need it.
+    announced: int | None = None
+    announced_known: bool = False
     stated_final: int | None = None  # the last season, as the item states it
     # "Lupin Part 3": an item that numbers only parts, read for a watch without one, means
     # seasons by them (the show's own name for its seasons).
@@ -652,9 +658,6 @@ class _Evaluator:
     # "'X' Not Canceled, But ...": the headline, written last, denies a cancellation the
     # body (an original story under an update) may still report.
     denied_cancel: bool = False
-    # `_renewed_season`'s answer, worked out when first asked (most items never ask)
-    renewed_asked: bool = False
-    renewed: int | None = None
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -686,9 +689,6 @@ class _Evaluator:
             self.final = self.stated_final = min(stated)[1]
         self.headline_season = self._headline_season()
         self.item_season = self._item_season()
-        # Only an item that says "the new/next season" needs to know which one it announced.
-        if any(s.kind == "next" for s in doc.seasons):
-            self.announced = self._announced_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
         candidates += self._cancellations()
@@ -1059,10 +1059,11 @@ class _Evaluator:
             pool = local or self._attached(mentions) or mentions
             best = min(pool, key=lambda s: _distance(s, pos))
             seasons = self._seasons_of(best)
-            if best.kind == "next" and self.announced is not None:
+            announced = self._announced() if best.kind == "next" else None
+            if announced is not None:
                 # "renewed for a third season ... scripts for the new season": the new
                 # season is the one just announced, whichever season is watched.
-                seasons = {self.announced}
+                seasons = {announced}
             elif best.kind == "next" and self.headline_season is not None:
                 # "X season 2 tease ... Production on the new episodes kicked off": the new
                 # episodes are the season the headline names.
@@ -1137,14 +1138,13 @@ class _Evaluator:
                 named |= self._seasons_of(s)
         return next(iter(named)) if len(named) == 1 else None
 
-    def _renewed_season(self) -> int | None:
-        """`_announced_season`, worked out once on demand."""
-        if not self.renewed_asked:
-            self.renewed_asked = True
-            self.renewed = (
-                self.announced if self.announced is not None else self._announced_season()
-            )
-        return self.renewed
+    def _announced(self) -> int | None:
+        """`_announced_season`, worked out once. While it is being worked out (its dry run
+        binds renewals, which may ask again) the answer is None."""
+        if not self.announced_known:
+            self.announced_known = True
+            self.announced = self._announced_season()
+        return self.announced
 
     def _announced_season(self) -> int | None:
         """The highest season number a renewal or order in the item is bound to."""
@@ -1814,7 +1814,7 @@ class _Evaluator:
             if source == "default" and self.watch.season > 1:
                 # "Netflix renewed X for season 3 ... no news of a release date": with no
                 # season in reach, the open date is the renewed season's.
-                renewed = self._previous_season(sentence) or self._renewed_season()
+                renewed = self._previous_season(sentence) or self._announced()
                 if renewed != self.watch.season:
                     why = "no season named" if renewed is None else f"about season {renewed}"
                     self._note("date", sentence, f"'{m.group()}': {why}")
