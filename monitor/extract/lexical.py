@@ -70,7 +70,7 @@ _SENTENCE_RE = re.compile(
 _QUOTED_RE = re.compile(
     r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」"
     # European press quotes titles in "…", «…», „…“ (speech too: see `_title_like`)
-    r'|["“„«]\s?(?P<latin>(?-i:[A-Z0-9])[^"“”„«»\n]{0,38}?)\s?["”“»]'
+    r'|["“„«]\s?(?P<latin>[A-Z0-9][^"“”„«»\n]{0,38}?)\s?["”“»]'
 )
 
 
@@ -514,6 +514,16 @@ def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _said_of_the_show(m: re.Match[str], span: Span, cjk: bool) -> bool:
+    """Whether a Korean/Japanese release or on-air cue modifies a quoted title that names no
+    season ("配信中の『X』", "2018年に放送された「X」の第2期"): it is said of the show as it
+    stands, not of a season the sentence goes on to name."""
+    if not cjk:
+        return False
+    titled = _modified_title(m.string, m.end())
+    return titled is not None and not _titles_season(m.string, titled.end(), span)
+
+
 def _modified_title(sentence: str, end: int) -> re.Match[str] | None:
     """The quoted title a cue ending at `end` modifies, if it does: "配信中の『X』",
     "放送された「X」", "2018年に放送した『X』"."""
@@ -614,6 +624,7 @@ def _cues(
     numbered_others = any(
         r.number not in (None, watch.season) for span in spans for r in span.seasons
     )
+    first_only = watch.season == 1 and not numbered_others
     # A headline about a later episode ("'주술회전' 3기 49화 리뷰"): the item is the episode's.
     episode_item = any(
         span.headline and span.ours and (_first_episode(text[span.start : span.end], lex) or 0) >= 2
@@ -666,7 +677,6 @@ def _cues(
             notes.append(Note("date", f"an episode's date, not the season's: \"{quote[:120]}\""))
             dates = []
         taken: list[tuple[int, int]] = []
-        first_only = watch.season == 1 and not numbered_others
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
                 continue
@@ -729,13 +739,7 @@ def _cues(
                         ok = _cancelled_after(text, span, span.start + m.start(), watch)
                     if not ok:
                         reason = why
-                if (
-                    reason is None
-                    and cue.value == "released"
-                    and cjk
-                    and (titled := _modified_title(sentence, m.end())) is not None
-                    and not _titles_season(sentence, titled.end(), span)
-                ):
+                if reason is None and cue.value == "released" and _said_of_the_show(m, span, cjk):
                     # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
                     # it stands; the season named later is the news.
                     reason = "released, said of the show before the season is named"
@@ -772,13 +776,7 @@ def _cues(
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=cjk and span.names_ours and first_only,
                     )
-                    if (
-                        hit is not None
-                        and hit.premiere
-                        and cjk
-                        and (titled := _modified_title(sentence, m.end())) is not None
-                        and not _titles_season(sentence, titled.end(), span)
-                    ):
+                    if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
                         # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
                         notes.append(
                             Note("phase", f'the show aired, not this season: "{quote[:120]}"')
