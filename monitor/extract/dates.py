@@ -371,13 +371,19 @@ def forward_day(month: int, day: int, pub: date | None) -> DateValue | None:
     return value
 
 
+def backward_day(month: int, day: int, pub: date) -> DateValue | None:
+    """A year-less day read back from the published day: the last such day on or before it
+    ("premiered on March 4", "지난 10월 3일")."""
+    year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    return day_value(year, month, day)
+
+
 def _yearless_day(month: int, day: int, pub: date | None) -> Readings | None:
     if pub is None:
         return None
     if (month, day) == (2, 29):
         return None
-    behind = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
-    forward, backward = forward_day(month, day, pub), day_value(behind, month, day)
+    forward, backward = forward_day(month, day, pub), backward_day(month, day, pub)
     if forward is None or backward is None:
         return None
     return forward, backward, False

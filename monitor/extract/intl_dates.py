@@ -16,6 +16,7 @@ from typing import Any, Final
 from monitor.extract.dates import (
     JUST_GONE_DAYS,
     DateValue,
+    backward_day,
     day_value,
     forward_day,
     half_value,
@@ -176,11 +177,7 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
     elif g["do"]:
         value = _coming_day(int(g["do"]), pub)
     elif g["pm"]:
-        if pub is not None:
-            year = (
-                pub.year if (int(g["pm"]), int(g["pd"])) <= (pub.month, pub.day) else pub.year - 1
-            )
-            value = day_value(year, int(g["pm"]), int(g["pd"]))
+        value = None if pub is None else backward_day(int(g["pm"]), int(g["pd"]), pub)
     elif g["dl"] or g["dlm"]:
         if pub is not None:
             value = _past_day(int(g["dl"] or g["dlm"]), pub, this_month=bool(g["dl"]))

@@ -164,7 +164,7 @@ NAME_STOPWORDS = frozenset(
     wednesdays thursdays fridays saturdays sundays abc nbc cbs fox fx amc showtime starz cw
     freeform peacock's hulu's max's bbc's itv's channel's itvx rte rté sbs cbc ctv tvnz stan
     binge foxtel britbox acorn syfy tnt tbs fxx bravo hgtv tlc pbs crunchyroll viki tving wavve
-    jtbc tvn mbc kbs ocn ena nhk tbs northern southern ireland scotland wales england britain
+    jtbc tvn mbc kbs ocn ena nhk northern southern ireland scotland wales england britain
     america canada australia zealand korea japan france germany italy spain brazil mexico
     india month week weekend day eve holiday
     holidays christmas thanksgiving halloween easter pride festival upfront upfronts""")
@@ -277,12 +277,9 @@ AIRING_HINTS = (
     "still",
     "ongoing",
     "progress",
-    "under",
     "halfway",
-    "midway",
     "mid",
     "airing",
-    "episodes",
 )  # words every airing cue has
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
