@@ -136,6 +136,9 @@ _KO_RE = re.compile(
     # "오늘 밤 10시 첫 방송된다": today, when a premiere follows at once
     r"|(?P<tod>오늘)(?=\s*(?:밤|저녁|오후|오전|낮)?\s*(?:\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?)?\s*"
     r"(?:첫\s*방송|첫방|첫\s*선|처음\s*공개|막을\s*올|첫\s*공개(?!\s*(?:된|되는|한|하는)?\s*(?:티저|예고|포스터|스틸|영상|사진))))"
+    # "30일 오전 처음 공개된", "1일 베일을 벗은": a bare day right before a premiere gone by
+    r"|(?<![\d월./~\-])(?P<dbp>\d{1,2})\s*일(?=[^.\n]{0,20}?(?:(?:처음|첫\s*회|첫\s*방송|첫\s*공개|첫\s*선)"
+    r"[^.\n]{0,8}?(?:된(?![다대])|됐|되었|했|인(?!다)|였)|베일을\s*벗))"
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
     r"(?=[^.\n]{0,20}?(?:첫\s*방송|첫방|첫\s*선|(?:부터\s*)?(?:방송|방영|공개)(?:된다|한다|됩니다|합니다"
@@ -200,6 +203,8 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = None if year is None else year_value(year)
     elif g["tod"]:
         value = None if pub is None else day_value(pub.year, pub.month, pub.day)
+    elif g["dbp"]:
+        value = None if pub is None else _past_day(int(g["dbp"]), pub, this_month=True)
     elif g["db"]:
         value = _nearby_day(int(g["db"]), pub)
     elif g["hb"] and pub is not None:

@@ -160,14 +160,21 @@ _SLOT_RE = re.compile(
     r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列|系)?|全国|[\u30a0-\u30ff]{2,10}系列?"
     r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
     r"|ほか|各局"
+    # "지난 3일 오후 5시 넷플릭스, 웨이브, 티빙 등 주요 OTT에서 첫 회가 공개된": the hour
+    # and the platforms of a Korean release
+    r"|(?:오전|오후|밤|저녁|낮|새벽)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?"
+    r"|넷플릭스|웨이브|티빙|쿠팡\s*플레이|디즈니\s*\+|왓챠|카카오\s*TV|유튜브|(?:등\s*)?주요"
 )
 # "シーズン1で(打ち切り)", "시즌2를 끝으로 (폐지)": the season a run ended at.
 _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을|를)\s*마지막으로|만에)")
 # A season's premiere (first episode): a few days after it, the season is out.
 _PREMIERE_RE = re.compile(
-    r"첫\s*방송|첫방|첫\s*공개|첫선|初回|放送開始|配信開始|estren|premi[eè]re|premier", re.I
+    r"첫\s*방송|첫방|첫\s*공개|첫\s*회|첫선|처음\s*(?:공개|방송|전파)|베일을\s*벗"
+    r"|初回|放送開始|配信開始|estren|premi[eè]re|premier",
+    re.I,
 )
 _PREMIERE_DAYS: Final = 7
+_PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
 # "cancelada após 1ª temporada", "annullata dopo la prima stagione": ended after that season.
 _ENDED_AFTER_RE = re.compile(
     r"(?:após|apos|depois\s+d[ae]|tras|después\s+de|dopo|après|nach|after)\s+"
@@ -220,7 +227,7 @@ class _Hit:
     delayed: bool = False
     date_rank: int = 0
     lo: date | None = None  # a date's first day
-    premiere: bool = False  # a past release of the named season: it is out, no date
+    premiere: bool = False  # a past release of the named season: it is out
 
 
 def analyse_lexical(
@@ -783,15 +790,35 @@ def _cues(
                         )
                         continue
                     if hit is not None and hit.premiere:
-                        # A release gone by, of the season the sentence names: it is out; its
-                        # day is history, not an announcement (real_dev's rule: "the past
-                        # premiere is not a future announcement -> date null").
+                        # A release gone by, of the season the sentence names: it is out; an
+                        # old run's day is history, not an announcement (real_dev's rule: "the
+                        # past premiere is not a future announcement -> date null").
                         hits.append(_Hit("phase", "released", span, hit.pos))
+                        if _fresh_premiere(hit, window, published):
+                            # "지난 3일 첫 회가 공개된 '청담국제고등학교 2'" (an item of the
+                            # 13th): a premiere days ago is the news itself; its day stands.
+                            hits.append(hit)
+                    elif hit is not None and past:
+                        # "30일 오전 처음 공개된 '음악의 신2'" (an item of the 30th): out
+                        # today, so it is both the season's day and out now.
+                        hits.append(_Hit("phase", "released", span, hit.pos))
+                        hits.append(replace(hit, premiere=True))
                     elif hit is not None:
                         hits.append(hit)
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+def _fresh_premiere(hit: _Hit, window: str, published: date | None) -> bool:
+    """Whether a premiere gone by is recent news: a first episode ("첫 방송", "premiered")
+    within a fortnight of the item, not an old run recalled ("2019年4月に放送された")."""
+    return (
+        published is not None
+        and hit.lo is not None
+        and (published - hit.lo).days <= _PREMIERE_NEWS_DAYS
+        and _PREMIERE_RE.search(window) is not None
+    )
 
 
 def _section_entry_hit(
@@ -1034,7 +1061,8 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
         if h.field == "date"
         and h.value != "unannounced"
         and (
-            h.span.start not in released_in
+            h.premiere  # the season's own first episode, days ago
+            or h.span.start not in released_in
             # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
             or (published is not None and h.lo is not None and h.lo > published)
         )
