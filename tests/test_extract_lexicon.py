@@ -91,6 +91,18 @@ PUB = date(2025, 5, 10)
         pytest.param("ko", "오늘 밤 10시 첫 방송된다", ["2025-05-10"], id="ko-tonight-premiere"),
         pytest.param("ko", "오늘 공개된 티저", [], id="ko-today-teaser-is-no-date"),
         pytest.param("ko", "22일 공개된 사진", [], id="ko-bare-day-without-premiere"),
+        pytest.param(
+            "ko",
+            "8일 디즈니+에서 공개된 오리지널",
+            ["2025-05-08"],
+            id="ko-bare-day-release-gone-by",
+        ),
+        pytest.param(
+            "ko", "30일 오전 처음 공개된", ["2025-04-30"], id="ko-bare-day-gone-by-last-month"
+        ),
+        pytest.param(
+            "ko", "20일 첫 선을 보인다", ["2025-05-20"], id="ko-bare-day-first-look-ahead"
+        ),
         pytest.param("ja", "本日より放送スタート", ["2025-05-10"], id="ja-today-start"),
         pytest.param("ja", "本日公開されたPV", [], id="ja-today-trailer-is-no-date"),
         pytest.param("ja", "20日(金)より放送開始", ["2025-05-20"], id="ja-bare-day-start"),

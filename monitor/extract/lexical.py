@@ -173,6 +173,8 @@ _PREMIERE_RE = re.compile(
     r"|初回|放送開始|配信開始|estren|premi[eè]re|premier",
     re.I,
 )
+# "방송된 SBS '꽃놀이패' 마지막 회에서는", "공개된 '아받대2'에서는": what an episode showed
+_EPISODE_AT_RE = re.compile(r"[^.]{0,40}?(?:에서는|에선)")
 _PREMIERE_DAYS: Final = 7
 _PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
 # "cancelada após 1ª temporada", "annullata dopo la prima stagione": ended after that season.
@@ -357,6 +359,11 @@ def scope(
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
     other_marks = [(a, b) for a, b, latin in quoted if not latin] + others
     passing = [(a, b) for a, b, latin in quoted if latin]
+    chars = list(text)
+    titles = [m.span() for m in _QUOTED_RE.finditer(text) if _title_like(m)]
+    for a, b in (*ours, *titles):
+        chars[a:b] = " " * (b - a)
+    untitled = "".join(chars)
     spans: list[Span] = []
     current_ours = True
     current_season: SeasonRef | None = None
@@ -385,8 +392,9 @@ def scope(
         )
         if names_ours and not any(start <= r.start < end for r in refs) and headline_season:
             inherited = headline_season
-        sentence = text[start:end]
-        question = any(c.pattern.search(sentence) for c in lex.of("question"))
+        # "'이게 맞아?!' 시즌2 1~2화는": a mark inside a title asks nothing.
+        plain = untitled[start:end]
+        question = any(c.pattern.search(plain) for c in lex.of("question"))
         spans.append(
             Span(
                 start,
@@ -565,7 +573,14 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
             continue  # "시즌2", "第4期": the season patterns read those
         for base in names:
             extra = alias[len(base) :]
-            if base and alias.startswith(base) and _SUBTITLE_RE.search(extra):
+            # "最強の王様、二度目の人生は何をする?" goes on with the short name's own title
+            # after a comma: that is the whole title, not a season's subtitle.
+            if (
+                base
+                and alias.startswith(base)
+                and not extra.startswith(("、", ","))
+                and _SUBTITLE_RE.search(extra)
+            ):
                 # The subtitle alone is not enough: "「無限城編」の制作が発表" was a film.
                 out.append(alias)
                 break
@@ -794,13 +809,13 @@ def _cues(
                         # old run's day is history, not an announcement (real_dev's rule: "the
                         # past premiere is not a future announcement -> date null").
                         hits.append(_Hit("phase", "released", span, hit.pos))
-                        if _fresh_premiere(hit, window, published):
+                        if _fresh_premiere(hit, window, first, published):
                             # "지난 3일 첫 회가 공개된 '청담국제고등학교 2'" (an item of the
                             # 13th): a premiere days ago is the news itself; its day stands.
                             hits.append(hit)
                     elif hit is not None and past:
-                        # "30일 오전 처음 공개된 '음악의 신2'" (an item of the 30th): out
-                        # today, so it is both the season's day and out now.
+                        # "오늘(5일) 낮 12시 ... Part 2를 공개했다" (an item of the 5th): out
+                        # today, so it is out now, and today is its day.
                         hits.append(_Hit("phase", "released", span, hit.pos))
                         hits.append(replace(hit, premiere=True))
                     elif hit is not None:
@@ -810,14 +825,15 @@ def _cues(
     return hits, notes
 
 
-def _fresh_premiere(hit: _Hit, window: str, published: date | None) -> bool:
-    """Whether a premiere gone by is recent news: a first episode ("첫 방송", "premiered")
-    within a fortnight of the item, not an old run recalled ("2019年4月に放送された")."""
+def _fresh_premiere(hit: _Hit, window: str, first: int | None, published: date | None) -> bool:
+    """Whether a release gone by is a recent premiere: a first episode ("첫 방송",
+    "premiered", "시즌2 1~2화") within a fortnight of the item, not an old run recalled
+    ("2019年4月に放送された") nor a later episode's recap."""
     return (
         published is not None
         and hit.lo is not None
         and (published - hit.lo).days <= _PREMIERE_NEWS_DAYS
-        and _PREMIERE_RE.search(window) is not None
+        and (first == 1 or _PREMIERE_RE.search(window) is not None)
     )
 
 
@@ -1002,11 +1018,13 @@ def _date_hit(
     premiered = (
         published is not None
         and named
-        and nearest.value.lo < published
+        and nearest.value.lo <= published
         and (
+            # "30일 오전 처음 공개된 '음악의 신2'" in an item of the 30th: out today
             past
             or (
-                nearest.value.precision == "day"
+                nearest.value.lo < published
+                and nearest.value.precision == "day"
                 and (published - nearest.value.lo).days <= _PREMIERE_DAYS
                 and _PREMIERE_RE.search(window) is not None
             )
@@ -1019,7 +1037,12 @@ def _date_hit(
             Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
         )
         return None
-    if past and (published is None or nearest.value.lo != published):
+    if past and (
+        published is None
+        or nearest.value.lo != published
+        # "19일 방송된 SBS '꽃놀이패' 마지막 회에서는" in an item of the 19th: an episode
+        or (_PREMIERE_RE.search(window) is None and _EPISODE_AT_RE.search(m.string, m.end()))
+    ):
         # "2021年冬に放送された", "estrenó el 4 de agosto": aired already; only a release on
         # the item's own day ("오늘 공개됐다") is news.
         notes.append(Note("date", f'history: released in the past: "{quote[:120]}"'))
