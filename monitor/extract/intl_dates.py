@@ -108,6 +108,7 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
 # --- Korean ---------------------------------------------------------------------------
 _KO_SEASONS: Final = {"봄": "spring", "여름": "summer", "가을": "fall", "겨울": "winter"}
 _KO_DAYS_AHEAD: Final = {"하루": 1, "이틀": 2, "사흘": 3}
+_KO_DAYS_FROM_TODAY: Final = {"어제": -1, "내일": 1, "모레": 2}
 _KO_RE = re.compile(
     rf"{_Y}\s*년\s*(?P<m>\d{{1,2}})\s*월\s*(?P<d>\d{{1,2}})\s*일"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일"
@@ -118,6 +119,8 @@ _KO_RE = re.compile(
     rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
+    # "내일(16일) 오후 4시에 처음 공개되는", "어제(28일) 방송된": a day beside the item's
+    r"|(?P<rel>내일|어제|모레)\s*\(\s*(?P<reld>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
     r"|(?:이달|이번\s*달)\s*(?P<dt>\d{1,2})\s*일"
     # "지난 10월 3일 처음 공개": a month and day gone by
@@ -138,14 +141,15 @@ _KO_RE = re.compile(
     r"(?:첫\s*방송|첫방|첫\s*선|처음\s*공개|막을\s*올|첫\s*공개(?!\s*(?:된|되는|한|하는)?\s*(?:티저|예고|포스터|스틸|영상|사진))))"
     # "30일 오전 처음 공개된", "1일 베일을 벗은", "3일 디즈니+에서 공개된": a bare day right
     # before a release gone by
-    r"|(?<![\d월./~\-])(?P<dbp>\d{1,2})\s*일(?=[^.\n]{0,20}?(?:(?:처음|첫\s*회|첫\s*방송|첫\s*공개|첫\s*선)"
-    r"[^.\n]{0,8}?(?:된(?![다대])|됐|되었|했|인(?!다)|였)|베일을\s*벗|(?:공개|방송|방영)(?:된(?![다대])|됐|되었)"
-    r"(?!\s*(?:티저|예고|포스터|스틸|영상|사진))"
+    # (no other date between: "24일 \"2월 26일 예정이었던 첫 방송을 연기\"")
+    r"|(?<![\d월./~\-])(?P<dbp>\d{1,2})\s*일(?=(?:(?!\d\s*[일월])[^.\n]){0,20}?"
+    r"(?:(?:처음|첫\s*회|첫\s*방송|첫\s*공개|첫\s*선)[^.\n]{0,8}?(?:된(?![다대])|됐|되었|했|인(?!다)|였)"
+    r"|베일을\s*벗|(?:공개|방송|방영)(?:된(?![다대])|됐|되었)(?!\s*(?:티저|예고|포스터|스틸|영상|사진))"
     r"|전파를\s*(?:탄|탔)))"
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
-    r"(?=[^.\n]{0,20}?(?:첫\s*방송|첫방|첫\s*선|(?:부터\s*)?(?:방송|방영|공개)(?:된다|한다|됩니다|합니다"
-    r"|될\s*예정|할\s*예정|을\s*시작|를\s*시작)))"
+    r"(?=(?:(?!\d\s*[일월])[^.\n]){0,20}?(?:첫\s*방송|첫방|첫\s*선|(?:부터\s*)?(?:방송|방영|공개)"
+    r"(?:된다|한다|됩니다|합니다|될\s*예정|할\s*예정|을\s*시작|를\s*시작)))"
 )
 
 
@@ -194,6 +198,11 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         if pub is not None:
             ahead = pub + timedelta(days=_KO_DAYS_AHEAD[g["ahead"]])
             value = day_value(ahead.year, ahead.month, ahead.day)
+    elif g["rel"]:
+        if pub is not None:
+            near = pub + timedelta(days=_KO_DAYS_FROM_TODAY[g["rel"]])
+            if near.day == int(g["reld"]):
+                value = day_value(near.year, near.month, near.day)
     elif g["today"]:
         if pub is not None and pub.day == int(g["today"]):
             value = day_value(pub.year, pub.month, pub.day)

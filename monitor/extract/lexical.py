@@ -127,6 +127,11 @@ _FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
+# A date that was the plan before a change: "26일로 예정됐던 첫 방송을 연기",
+# "1月に放送予定だった".
+_WAS_PLANNED_RE = re.compile(
+    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?\s*(?:(?:로|으로)\s*)?예정(?:됐|되었|이었)던|\s*(?:に|から)?\s*(?:放送|配信|公開)?予定(?:だった|していた)"
+)
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 _ADNOMINAL_RE = re.compile(
     r".{0,8}?(?:(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
@@ -174,7 +179,7 @@ _PREMIERE_RE = re.compile(
     re.I,
 )
 # "방송된 SBS '꽃놀이패' 마지막 회에서는", "공개된 '아받대2'에서는": what an episode showed
-_EPISODE_AT_RE = re.compile(r"[^.]{0,40}?(?:에서는|에선)")
+_EPISODE_AT_RE = re.compile(r"(?:된|되는|탄|타는|한|하는)?\s[^.]{0,60}?(?:에서는|에선)")
 _PREMIERE_DAYS: Final = 7
 _PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
 # "cancelada após 1ª temporada", "annullata dopo la prima stagione": ended after that season.
@@ -784,6 +789,20 @@ def _cues(
                         notes.append(Note(fld, f'an anniversary, not a release: "{quote[:120]}"'))
                         continue
                     window = sentence[max(0, m.start() - 12) : m.end() + 12]
+                    if (
+                        language == "ko"
+                        and first != 1
+                        and _PREMIERE_RE.search(window) is None
+                        and _EPISODE_AT_RE.match(sentence, m.end())
+                    ):
+                        # "오늘(23일) 오후 4시 공개되는 '아받대2'에서는", "지난 31일 전파를 탄
+                        # '구경이'에서는": what one episode shows; the season is on air.
+                        notes.append(Note("date", f'an episode\'s day: "{quote[:120]}"'))
+                        if first_only or any(
+                            r.number is not None and _matches(r, watch) for r in span.seasons
+                        ):
+                            hits.append(_Hit("phase", "released", span, span.start + m.start()))
+                        continue
                     past = any(p.pattern.search(window) for p in pasts)
                     hit = _date_hit(
                         m,
@@ -1002,7 +1021,13 @@ def _date_hit(
             return len(between)
         return max(0, f.start - m.end())
 
-    near = [f for f in dates if gap(f) <= reach and not _UNTIL_AFTER_RE.match(m.string, f.end)]
+    near = [
+        f
+        for f in dates
+        if gap(f) <= reach
+        and not _UNTIL_AFTER_RE.match(m.string, f.end)
+        and not _WAS_PLANNED_RE.match(m.string, f.end)
+    ]
     if not near:
         return None
     # "放送時期を2026年から2027年に変更", "2026年→2027年": beside a delay the latest date is
