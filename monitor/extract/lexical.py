@@ -127,6 +127,13 @@ _FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
+# A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
+# stays under the main clause's hedge.
+_CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
+# Between a verb and the season it modifies: "베일을 벗은 '가짜사나이2'", "放送された『X 2』".
+_MODIFIES_RE = re.compile(
+    r"(?:된|은|는|인|한|탄|던|した|された|する|される|た|る)?\s*['‘\"“「『<〈《]?"
+)
 # A date that was the plan before a change: "26일로 예정됐던 첫 방송을 연기",
 # "1月に放送予定だった".
 _WAS_PLANNED_RE = re.compile(
@@ -600,10 +607,22 @@ def _matches(ref: SeasonRef, watch: Watch) -> bool:
     return watch.season in (ref.number, ref.also)
 
 
-def _season_for(span: Span, pos: int, watch: Watch, cjk: bool) -> tuple[bool, str]:
-    """Whether a cue at `pos` is about the watched season, and if not, why."""
+def _season_for(
+    span: Span, pos: int, watch: Watch, cjk: bool, cue: re.Match[str] | None = None
+) -> tuple[bool, str]:
+    """Whether a cue at `pos` (`cue`, matched in the span's sentence) is about the watched
+    season, and if not, why."""
     before = [r for r in span.seasons if r.start <= pos]
     after = [r for r in span.seasons if r.start > pos]
+    if (
+        cjk
+        and cue is not None
+        and after
+        and _MODIFIES_RE.fullmatch(cue.string, cue.end(), after[0].start - span.start)
+    ):
+        # "7월 공개된 1기에 이어 10월 1일 베일을 벗은 '가짜사나이2'는": a verb that
+        # modifies the season named right after it is that season's, whatever came before.
+        before = []
     if not cjk:
         # "la renovación ... en la serie desde la primera edición": a season named far after
         # the cue is another topic; the cue keeps the sentence's carried-on season.
@@ -720,6 +739,15 @@ def _cues(
                     # "2026년 1월 방영 예정인 <주술회전 3기> 편을 앞두고 팬들이 궁금해하는": a
                     # schedule that modifies the title is stated; the later hedge is the fans'.
                     near_hedge = None
+                if (
+                    near_hedge is not None
+                    and cjk
+                    and near_hedge.start() > m.end()
+                    and _CLAUSE_BREAK_RE.search(sentence, m.end(), near_hedge.start())
+                ):
+                    # "시즌2 제작을 확정했으며, 편성 등은 내부에서 최종 논의 중이다": the
+                    # hedge is the next clause's (the slot), not the confirmed season's.
+                    near_hedge = None
                 reason = _set_aside(cue, m, sentence, span, near_hedge, neg_after, neg_before)
                 if (
                     reason is None
@@ -753,7 +781,7 @@ def _cues(
                 ):
                     reason = "planned, not begun"
                 if reason is None:
-                    ok, why = _season_for(span, span.start + m.start(), watch, cjk)
+                    ok, why = _season_for(span, span.start + m.start(), watch, cjk, m)
                     if not ok and cue.kind == "renewed" and not cjk:
                         # "le renouvellement pour une saison 3… mais aussi pour une saison 4":
                         # a multi-season order names each season after its cue.
