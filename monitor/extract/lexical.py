@@ -127,6 +127,12 @@ _FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
+# What follows a quoted remark: 「…」との思い / と話した / と語った, '…'라며 / 라고 말했다.
+_SPEECH_AFTER_RE = re.compile(
+    r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
+)
+# The topic particle after a sentence's first noun: "OVAは", "극장판은".
+_TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
@@ -363,6 +369,8 @@ def scope(
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
+        # 「…続くように」との思い, '…'라며: quoted speech, not a title
+        and not _SPEECH_AFTER_RE.match(text, m.end())
         # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title,
         # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
         and not _quoted_cue(text, m.start(), m.end(), lex)
@@ -696,6 +704,12 @@ def _cues(
             any(d.pattern.search(plain) for d in derivatives) and not span.seasons
         )
         line = sentence.strip()
+        # "OVAは、…「X」4期…製作決定となった": a film or an OVA is what the sentence is about.
+        head = plain.lstrip()
+        subject_derivative = cjk and any(
+            (d_m := d.pattern.match(head)) is not None and _TOPIC_RE.match(head, d_m.end())
+            for d in derivatives
+        )
         if _SECTION_HEADER_RE.match(line) and not span.names_ours:
             section = next((c.kind for c in verdicts if c.pattern.search(line)), None)
             continue
@@ -757,8 +771,10 @@ def _cues(
                     reason = "negated"
                 if reason is None and (
                     carried
+                    or subject_derivative
                     or any(
-                        d.pattern.search(plain[max(0, m.start() - 40) : m.start()])
+                        # (and inside the cue: "第4期に向けた新作OVA製作決定")
+                        d.pattern.search(plain[max(0, m.start() - 40) : m.end()])
                         for d in derivatives
                     )
                     # "2023年1月13日公開の映画「X」": the release is the noun's that follows
