@@ -131,6 +131,10 @@ _UNTIL_AFTER_RE = re.compile(
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
 )
+# A cue that goes on to name the title after it: "the shoot of ", "durante la grabación de ".
+_OF_PASSING_RE = re.compile(
+    r"[^.;!?]{0,40}?\b(?:of|de|do|da|dos|das|di|del|della|du|des|von|vom|der|for|para|pour|per)\s*[\"“„«]\s?"
+)
 # The topic particle after a sentence's first noun: "OVAは", "극장판은".
 _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
@@ -236,6 +240,9 @@ class Span:
     inherited: SeasonRef | None  # the topic season carried on from before
     question: bool
     names_ours: bool = False  # the sentence itself names the watched show
+    # where another title named in passing ("intervalo do "Mais Você"") starts: the
+    # sentence is ours only before it
+    passing: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,11 +427,12 @@ def scope(
                 start,
                 end,
                 headline,
-                current_ours and not in_passing,
+                current_ours,
                 seasons,
                 inherited,
                 question,
                 names_ours,
+                _first_outside_parentheses(text, start, end, passing) if in_passing else None,
             )
         )
         if (names_other or in_passing) and not names_ours:
@@ -434,6 +442,18 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
+
+
+def _first_outside_parentheses(
+    text: str, start: int, end: int, marks: list[tuple[int, int]]
+) -> int | None:
+    """Where the first mark in text[start:end] outside a parenthesis starts."""
+    for a, _ in sorted(marks):
+        if start <= a < end:
+            before = text[start:a]
+            if before.count("(") <= before.count(")"):
+                return a
+    return None
 
 
 def _names_outside_parentheses(
@@ -769,6 +789,18 @@ def _cues(
                     and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
                 ):
                     reason = "negated"
+                if (
+                    reason is None
+                    and span.passing is not None
+                    and (
+                        span.start + m.start() >= span.passing
+                        or _OF_PASSING_RE.fullmatch(text, span.start + m.end(), span.passing)
+                    )
+                ):
+                    # 'Com estreia marcada para 25 de agosto, ... intervalo do "Mais Você"':
+                    # the cue before the other title is ours; one after it, or one that
+                    # names it ("the shoot of "Dona Vitória""), is not.
+                    reason = "about another title named in passing"
                 if reason is None and (
                     carried
                     or subject_derivative
