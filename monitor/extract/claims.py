@@ -84,6 +84,12 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
 # "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
+# "it was announced that the animated series would be returning": "would" in reported
+# speech is the announcement's future, not a guess.
+_REPORTED_RE = re.compile(
+    r"\b(?:announced|confirmed|revealed|reported|stated|declared)\s+that\s+(?:[\w'#-]+\s+){0,5}$",
+    re.I,
+)
 _FROM_PLANNED_RE = re.compile(
     r"\bfrom\s+(?:the|its|their)\s+(?:original(?:ly)?\s+)?(?:planned|expected|intended|"
     r"targeted)$",
@@ -278,7 +284,12 @@ class _Doc:
         self.hedges = [
             m
             for m in tokens.scan(p.HEDGE)
-            if m.group() and not _FROM_PLANNED_RE.search(self.text, max(0, m.start() - 20), m.end())
+            if m.group()
+            and not _FROM_PLANNED_RE.search(self.text, max(0, m.start() - 20), m.end())
+            and not (
+                m.group().lower() == "would"
+                and _REPORTED_RE.search(self.text, max(0, m.start() - 60), m.start())
+            )
         ]
         self.speculation = tokens.scan(p.SPECULATION)
         derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
@@ -2088,8 +2099,7 @@ class _Evaluator:
     def _claim(self, candidate: _Candidate) -> Claim:
         return Claim(candidate.field, candidate.value, self.doc.sentence_text(candidate.sentence))
 
-    @staticmethod
-    def _pick_renewal(candidates: list[_Candidate]) -> _Candidate | None:
+    def _pick_renewal(self, candidates: list[_Candidate]) -> _Candidate | None:
         if not candidates:
             return None
         if len({c.value for c in candidates}) == 1:
@@ -2097,6 +2107,18 @@ class _Evaluator:
         headline = [c for c in candidates if c.sentence.headline]
         if headline and len({c.value for c in headline}) == 1:
             return headline[0]
+        # "despite the show previously getting the green light on a season 14": a renewal
+        # the item puts before the news is the status the cancellation ended.
+        current = [
+            c
+            for c in candidates
+            if not (
+                c.value == "renewed"
+                and p.PRIOR_STATUS_RE.search(self.doc.text, c.sentence.start, c.pos) is not None
+            )
+        ]
+        if any(c.value == "cancelled" for c in current):
+            candidates = current
         if any(c.value == "renewed" and c.named and c.explicit_season for c in candidates):
             # A renewal that names the show and the season is not undone by a cancellation
             # that names neither ("Renewed: X (season 2). Cancelled: two others.").
