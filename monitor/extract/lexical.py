@@ -699,6 +699,19 @@ def _cues(
         r.number not in (None, watch.season) for span in spans for r in span.seasons
     )
     first_only = watch.season == 1 and not numbered_others
+    # The watched season is named somewhere: by number, by the subtitle of an alias
+    # ("ゴールデンカムイ 最終章" -> "最終章"), or needs no name (a first season).
+    folded = text.casefold()
+    season_named = (
+        watch.season == 1
+        or any(r.number is not None and _matches(r, watch) for span in spans for r in span.seasons)
+        or any(
+            sub in folded
+            for sub in (a.split()[-1] for a in _subtitle_aliases(watch) if " " in a)
+            # "ドラゴン桜 続編": a word for any next season is no name of this one
+            if not any(p.search(sub) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE))
+        )
+    )
     # A headline about a later episode ("'주술회전' 3기 49화 리뷰"): the item is the episode's.
     episode_item = any(
         span.headline and span.ours and (_first_episode(text[span.start : span.end], lex) or 0) >= 2
@@ -745,7 +758,7 @@ def _cues(
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
-            hits += _episode_hits(sentence, span, lex, watch, cjk, numbered_others)
+            hits += _episode_hits(sentence, span, lex, watch, cjk, numbered_others, season_named)
         dates = [
             f
             for f in grammar(sentence, published)
@@ -1018,7 +1031,13 @@ def _first_episode(sentence: str, lex: Lexicon) -> int | None:
 
 
 def _episode_hits(
-    sentence: str, span: Span, lex: Lexicon, watch: Watch, cjk: bool, numbered_others: bool
+    sentence: str,
+    span: Span,
+    lex: Lexicon,
+    watch: Watch,
+    cjk: bool,
+    numbered_others: bool,
+    season_named: bool,
 ) -> list[_Hit]:
     """ "2화가 방송된다", "最終章の第5話", "1~4회를 공개했다": a later episode is out or
     coming, so the season has started: released, when the sentence names the watched season,
@@ -1026,7 +1045,9 @@ def _episode_hits(
     aired season's episode, not season 2's), in an item that names no other season ("시즌1은
     끝났지만": an unnumbered "2회 2.1%" is season 1's)."""
     named = [r for r in span.seasons if r.number is not None]
-    if not named and (span.inherited is not None or numbered_others):
+    if not named and (span.inherited is not None or numbered_others or not season_named):
+        # "'아이돌학교', 8회부터 ... 편성 이동" read for season 2 in an item that never names
+        # season 2: the episode is the show's season of the day, not necessarily ours.
         return []
     for pos, _, last in _episodes(sentence, lex):
         if last >= 2 and _season_for(span, span.start + pos, watch, cjk)[0]:
