@@ -62,7 +62,7 @@ SEASON_RE = re.compile(
     # "a second successful season", "its third consecutive season"
     r"(?:\s+(?:successful|hit|acclaimed|full|whole|consecutive|straight|long-awaited|"
     r"(?:highly|much)[\s-]anticipated|anticipated))?"
-    r"[\s-]+(?:seasons?\b|"
+    r"[\s-]+(?:seasons?\b|instal+ments?\b|"
     # UK "the second series"; "a second series from the creator" is a new show.
     r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))"
     r"|(?P<fin>\bfinal\s+season\b)"
