@@ -104,6 +104,8 @@ PUB = date(2025, 5, 10)
             "ko", "20일 첫 선을 보인다", ["2025-05-20"], id="ko-bare-day-first-look-ahead"
         ),
         pytest.param("ja", "本日より放送スタート", ["2025-05-10"], id="ja-today-start"),
+        pytest.param("ja", "今月3日から放送が始まった", ["2025-05-03"], id="ja-this-month-day"),
+        pytest.param("ja", "来月8日より配信", ["2025-06-08"], id="ja-next-month-day"),
         pytest.param("ja", "本日公開されたPV", [], id="ja-today-trailer-is-no-date"),
         pytest.param("ja", "20日(金)より放送開始", ["2025-05-20"], id="ja-bare-day-start"),
         pytest.param("ja", "6・7スタート", ["2025-06-07"], id="ja-month-nakaguro-day-start"),

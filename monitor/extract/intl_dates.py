@@ -244,6 +244,8 @@ _JA_RE = re.compile(
     r"|(?P<tod>本日|今夜|今晩)(?=\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*(?:より|から)?\s*"
     r"(?:放送|配信|スタート|開始|放映)(?!され|した))"
     # "13日(金)より放送開始", "19日スタート": a bare day right before a release
+    # "今月3日から", "来月8日より": a day of this or next month
+    r"|(?P<tm>今月|来月)\s*(?P<tmd>\d{1,2})\s*日"
     # "10日深夜から順次スタート", "7日深夜から順次放送": the late-night slot is still that day
     r"|(?<![\d月/])(?P<db>\d{1,2})\s*日(?:\s*[(（][月火水木金土日][)）])?"
     r"(?=\s*(?:深夜|夜|朝|午後|午前)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*"
@@ -285,6 +287,12 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
         value = year_value(int(g["y7"]))
     elif g["tod"]:
         value = None if pub is None else day_value(pub.year, pub.month, pub.day)
+    elif g["tm"]:
+        if pub is not None:
+            if g["tm"] == "今月":
+                value = day_value(pub.year, pub.month, int(g["tmd"]))
+            else:
+                value = _next_month_day(int(g["tmd"]), pub)
     elif g["db"]:
         value = _nearby_day(int(g["db"]), pub)
     elif g["dm"]:

@@ -726,6 +726,11 @@ def _cues(
     for a, b in ours:
         chars[a:b] = "#" * (b - a)
     masked = "".join(chars)
+    # Every quoted title masked too: "「『艦これ』いつかあの海で」" hedges nothing ("いつ").
+    for m in _QUOTED_RE.finditer(text):
+        if _title_like(m):
+            chars[m.start() : m.end()] = "#" * (m.end() - m.start())
+    untitled = "".join(chars)
     verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
     section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     for span in spans:
@@ -754,7 +759,8 @@ def _cues(
                 continue
         if not span.ours or _STAMP_RE.fullmatch(sentence.strip()):
             continue
-        hedged = next(filter(None, (h.pattern.search(sentence) for h in hedges)), None)
+        unquoted = untitled[span.start : span.end]
+        hedged = next(filter(None, (h.pattern.search(unquoted) for h in hedges)), None)
         delayed = any(d.pattern.search(sentence) for d in delays)
         if hedged is None and not span.question:
             hits += _final_season_hits(sentence, span, lex, watch)
