@@ -58,7 +58,7 @@ SEASON_RE = re.compile(
     r"|(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)"
     r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
     rf"|(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
-    r"(?:\s+and\s+(?P<fin1>final|last))?"
+    r"(?:\s*(?:--|—|–|,)?\s+and\s+(?P<fin1>final|last)(?:\s*(?:--|—|–|,))?)?"
     # "a second successful season", "its third consecutive season"
     r"(?:\s+(?:successful|hit|acclaimed|full|whole|consecutive|straight|long-awaited|"
     r"(?:highly|much)[\s-]anticipated|anticipated))?"
