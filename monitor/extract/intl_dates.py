@@ -236,7 +236,10 @@ _JA_RE = re.compile(
     r"|(?<!\d)(?P<yy>\d\d)\s*年の?\s*(?P<myy>\d{1,2})\s*月"
     # "21年放送決定", "26年に配信": a two-digit year right before a release word
     r"|(?<![\d年])(?P<yb>[12]\d)\s*年(?=\s*(?:に|内|中)?\s*(?:放送|配信|公開|スタート|開始))"
-    rf"|(?:(?P<y4>20\d\d)\s*年?\s*|(?P<r4>今年|来年|今|来))(?P<s>春|夏|秋|冬)"
+    # "2024年初夏" (early summer) is summer
+    rf"|(?:(?P<y4>20\d\d)\s*年?\s*|(?P<r4>今年|来年|今|来))(?:初|晩)?(?P<s>春|夏|秋|冬)"
+    # "来年3月に放送", "今年10月": a month of this or next year
+    r"|(?P<rm>今年|来年)\s*(?P<rmm>\d{1,2})\s*月(?!\s*\d)"
     rf"|(?P<y5>20\d\d)\s*年\s*(?P<h>前半|後半|初頭|末)"
     r"|(?<![\d年])(?P<m6>\d{1,2})\s*月(?!\s*\d)"
     r"|(?P<y7>20\d\d)\s*年"
@@ -248,7 +251,7 @@ _JA_RE = re.compile(
     r"|(?P<tm>今月|来月)\s*(?P<tmd>\d{1,2})\s*日"
     # "10日深夜から順次スタート", "7日深夜から順次放送": the late-night slot is still that day
     r"|(?<![\d月/])(?P<db>\d{1,2})\s*日(?:\s*[(（][月火水木金土日][)）])?"
-    r"(?=\s*(?:深夜|夜|朝|午後|午前)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*"
+    r"(?=[、,]?\s*(?:深夜|夜|朝|午後|午前)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*"
     r"(?:(?:より|から)\s*(?:順次\s*)?(?:放送|配信|スタート|放映)"
     r"|スタート|放送開始|配信開始))"
     # "4.13スタート", "6・7スタート", "4/13(日)より放送": month and day, right before a release
@@ -287,6 +290,9 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
         value = year_value(int(g["y7"]))
     elif g["tod"]:
         value = None if pub is None else day_value(pub.year, pub.month, pub.day)
+    elif g["rm"]:
+        year = _relative_year(g["rm"], pub)
+        value = None if year is None else _month(year, int(g["rmm"]))
     elif g["tm"]:
         if pub is not None:
             if g["tm"] == "今月":

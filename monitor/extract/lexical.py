@@ -77,9 +77,12 @@ _QUOTED_RE = re.compile(
 # "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
 _UNIVERSAL_SEASON_RE = re.compile(
     r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b"
-    r"|(?<!\d)(?P<o>\d)(?:st|nd|rd|th)\s*season",
+    r"|(?<!\d)(?P<o>\d)(?:st|nd|rd|th)\s*season"
+    # "THIRD SEASON" in Japanese press
+    r"|(?<![A-Za-z])(?P<ow>second|third|fourth|fifth|sixth)\s+season",
     re.I,
 )
+_SEASON_WORDS: Final = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # "Ahsoka 2", "「この素晴らしい世界に祝福を!3」": a number after the title (and its "!").
 _NUMBER_AFTER_RE = re.compile(r"[!?！？]?\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
 # A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
@@ -504,6 +507,8 @@ def _season_refs(
             if "n" in groups or "s" in groups or "o" in groups:
                 number = groups.get("n") or groups.get("s") or groups["o"]
                 refs.append(SeasonRef(m.start(), m.end(), int(number)))
+            elif "ow" in groups:
+                refs.append(SeasonRef(m.start(), m.end(), _SEASON_WORDS[groups["ow"].lower()]))
             elif "w" in groups:
                 number = lex.ordinals.get(groups["w"].lower())
                 also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
