@@ -138,6 +138,9 @@ _SPEECH_AFTER_RE = re.compile(
 _OF_PASSING_RE = re.compile(
     r"[^.;!?]{0,40}?\b(?:of|de|do|da|dos|das|di|del|della|du|des|von|vom|der|for|para|pour|per)\s*[\"“„«]\s?"
 )
+_SPINOFF_RE = re.compile(r"스핀오프|スピンオフ|spin-?off", re.I)
+# Our title (masked as "#") right after a word: "스핀오프 <####>", "spin-off \"####\"".
+_NAMES_OURS_RE = re.compile(r"\s*[<〈《'‘\"“「『]?\s*#")
 # The topic particle after a sentence's first noun: "OVAは", "극장판은".
 _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
@@ -829,9 +832,14 @@ def _cues(
                     carried
                     or subject_derivative
                     or any(
-                        # (and inside the cue: "第4期に向けた新作OVA製作決定")
-                        d.pattern.search(plain[max(0, m.start() - 40) : m.end()])
+                        # (and inside the cue: "第4期に向けた新作OVA製作決定"); a spin-off
+                        # that is our show ("<하트시그널4>의 스핀오프 <애프터시그널>") is ours
+                        not (
+                            _SPINOFF_RE.search(d_m.group())
+                            and _NAMES_OURS_RE.match(plain, d_m.end())
+                        )
                         for d in derivatives
+                        for d_m in d.pattern.finditer(plain, max(0, m.start() - 40), m.end())
                     )
                     # "2023年1月13日公開の映画「X」": the release is the noun's that follows
                     or (cjk and _FILM_AFTER_RE.match(sentence, m.end()) is not None)
