@@ -392,11 +392,7 @@ def scope(
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
     other_marks = [(a, b) for a, b, latin in quoted if not latin] + others
     passing = [(a, b) for a, b, latin in quoted if latin]
-    chars = list(text)
-    titles = [m.span() for m in _QUOTED_RE.finditer(text) if _title_like(m)]
-    for a, b in (*ours, *titles):
-        chars[a:b] = " " * (b - a)
-    untitled = "".join(chars)
+    untitled = _mask(text, [*ours, *_title_spans(text)])
     spans: list[Span] = []
     current_ours = True
     current_season: SeasonRef | None = None
@@ -448,6 +444,19 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
+
+
+def _title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the quoted titles of `text` are ("'X'", "『X』", "“X Y”")."""
+    return [m.span() for m in _QUOTED_RE.finditer(text) if _title_like(m)]
+
+
+def _mask(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
+    """`text` with each span overwritten by `fill`, offsets kept."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = fill * (b - a)
+    return "".join(chars)
 
 
 def _first_outside_parentheses(
@@ -730,15 +739,9 @@ def _cues(
     # until one names the show or a season again.
     derivative_topic = False
     # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
-    chars = list(text)
-    for a, b in ours:
-        chars[a:b] = "#" * (b - a)
-    masked = "".join(chars)
+    masked = _mask(text, ours, "#")
     # Every quoted title masked too: "「『艦これ』いつかあの海で」" hedges nothing ("いつ").
-    for m in _QUOTED_RE.finditer(text):
-        if _title_like(m):
-            chars[m.start() : m.end()] = "#" * (m.end() - m.start())
-    untitled = "".join(chars)
+    untitled = _mask(masked, _title_spans(text), "#")
     verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
     section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     for span in spans:
