@@ -122,7 +122,9 @@ DATE_RE = re.compile(
     r"|(?P<rse>(?i:(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthe\s)|(?<=\bcoming\s))"
     r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d))"
     r"|(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))"
-    r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b))"
+    # (not a press release's dateline: "Today STARZ released the trailer ...")
+    r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
+    r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b))"
     r"|(?P<hol>(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
     rf"New\s+Year'?s\s+Day|New\s+Year'?s\s+Eve|Valentine'?s\s+Day|Halloween|"
     rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)"

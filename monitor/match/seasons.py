@@ -45,12 +45,19 @@ _NOT_QUANTITY = (
     r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|"
     r"million|billion|episodes?)\b)"
 )
+# "Season 8 episodes resume airing": a season's episodes, not a count ("series 10 episodes");
+# "season 2 episode 3" stays one episode's reference.
+_NOT_QUANTITY_OF_SEASON = (
+    r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|"
+    r"million|billion|episode\s+\d+)\b)"
+)
 
 SEASON_RE = re.compile(
     r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
     rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)"
     rf"|(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)"
-    rf"|(?P<sw>\b(?:seasons?|series(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b{_NOT_QUANTITY}"
+    rf"|(?P<sw>\b(?:seasons?|(?P<ser>series)(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b"
+    rf"(?(ser){_NOT_QUANTITY}|{_NOT_QUANTITY_OF_SEASON})"
     rf"(?P<more>(?:\s*(?:,|and|&|-|to|through|or)\s*(?:season\s*)?{_NUM}\b)*))"
     r"|(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))"
     # Japanese: "第2期", "第2シーズン", "シーズン2".
