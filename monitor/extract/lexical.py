@@ -943,11 +943,6 @@ def _cues(
                             # "지난 3일 첫 회가 공개된 '청담국제고등학교 2'" (an item of the
                             # 13th): a premiere days ago is the news itself; its day stands.
                             hits.append(hit)
-                    elif hit is not None and past:
-                        # "오늘(5일) 낮 12시 ... Part 2를 공개했다" (an item of the 5th): out
-                        # today, so it is out now, and today is its day.
-                        hits.append(_Hit("phase", "released", span, hit.pos))
-                        hits.append(replace(hit, premiere=True))
                     elif hit is not None:
                         hits.append(hit)
                     continue
@@ -1154,23 +1149,26 @@ def _date_hit(
     nearest = max(near, key=lambda f: f.value.lo) if delayed else min(near, key=gap)
     window = m.string[max(0, m.start() - 12) : m.end() + 12]
     # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the named season premiered a few
-    # days back, so it is out (the caller reads a phase, not a date, from it).
+    # days back, so it is out (the caller reads `released`, and the day only for a recent
+    # first episode).
     # Also any release the sentence puts in the past for the season it names by number
     # ("지난 10일 베일을 벗은 시즌2", "10月15日にスタートした『相棒 season24』").
     # "21일 방송된 JTBC '캠핑클럽'": a show's first season needs no number.
     named = first_season or any(r.number is not None and not r.part for r in span.seasons)
-    premiered = (
-        published is not None
-        and named
-        and nearest.value.lo <= published
-        and (
-            # "30일 오전 처음 공개된 '음악의 신2'" in an item of the 30th: out today
-            past
-            or (
-                nearest.value.lo < published
-                and nearest.value.precision == "day"
-                and (published - nearest.value.lo).days <= _PREMIERE_DAYS
-                and _PREMIERE_RE.search(window) is not None
+    premiered = published is not None and (
+        # "30일 오전 처음 공개된 '음악의 신2'" in an item of the 30th: out today, season
+        # named or not (its day stands only as a first episode's, see `_fresh_premiere`)
+        (past and nearest.value.lo == published)
+        or (
+            named
+            and nearest.value.lo < published
+            and (
+                past
+                or (
+                    nearest.value.precision == "day"
+                    and (published - nearest.value.lo).days <= _PREMIERE_DAYS
+                    and _PREMIERE_RE.search(window) is not None
+                )
             )
         )
     )
@@ -1181,12 +1179,7 @@ def _date_hit(
             Note("date", f'history: {nearest.value.value} is before the item: "{quote[:120]}"')
         )
         return None
-    if past and (
-        published is None
-        or nearest.value.lo != published
-        # "19일 방송된 SBS '꽃놀이패' 마지막 회에서는" in an item of the 19th: an episode
-        or (_PREMIERE_RE.search(window) is None and _EPISODE_AT_RE.search(m.string, m.end()))
-    ):
+    if past and (published is None or nearest.value.lo != published):
         # "2021年冬に放送された", "estrenó el 4 de agosto": aired already; only a release on
         # the item's own day ("오늘 공개됐다") is news.
         notes.append(Note("date", f'history: released in the past: "{quote[:120]}"'))
