@@ -277,19 +277,22 @@ def analyse_lexical(
     raw = f"{title}\n{text}" if title else text
     norm = normalize(raw)
     ours = [(m.start, m.end) for m in mentions if m.show == key]
+    subtitles = _subtitle_aliases(watch)
     # A quoted subtitle of ours ("『死滅回游 前編』") is our show, not another quoted title.
-    ours += [
+    subtitled = [
         (m.start(), m.end())
-        for alias in _subtitle_aliases(watch)
+        for alias in subtitles
         for m in re.finditer(re.escape(alias), norm, re.I)
     ]
+    ours += subtitled
     others = [(m.start, m.end) for m in mentions if m.show != key]
-    spans = scope(norm, len(title) if title else 0, lex, watch, ours, others)
+    titles = [m for m in _QUOTED_RE.finditer(norm) if _title_like(m)]
+    spans = scope(norm, len(title) if title else 0, lex, watch, ours, others, titles, subtitled)
     if published is None:
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
         published = _stamp_date(norm, spans, language) or _as_of_date(norm)
-    hits, notes = _cues(norm, spans, lex, watch, published, language, ours)
+    hits, notes = _cues(norm, spans, lex, watch, published, language, ours, titles, subtitles)
     if (
         hits
         and watch.season > 1
@@ -369,15 +372,17 @@ def scope(
     watch: Watch,
     ours: list[tuple[int, int]],
     others: list[tuple[int, int]],
+    titles: list[re.Match[str]],
+    subtitled: list[tuple[int, int]],
 ) -> list[Span]:
-    """Sentences with the show and season each one is about."""
+    """Sentences with the show and season each one is about. `titles`: the quoted titles
+    of `text`; `subtitled`: where it names the watched season by an alias's subtitle."""
     parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
-    refs = _season_refs(text, lex, ours, parts_are_seasons, watch)
+    refs = _season_refs(text, lex, ours, parts_are_seasons, watch, subtitled)
     quoted = [
         (m.start(), m.end(), m.group("latin") is not None)
-        for m in _QUOTED_RE.finditer(text)
-        if _title_like(m)
-        and (m.group("latin") is None or lex.language not in _CJK)
+        for m in titles
+        if (m.group("latin") is None or lex.language not in _CJK)
         and not any(a < m.end() and m.start() < b for a, b in ours)
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
         and not _EVENT_RE.search(m.group())
@@ -392,7 +397,7 @@ def scope(
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
     other_marks = [(a, b) for a, b, latin in quoted if not latin] + others
     passing = [(a, b) for a, b, latin in quoted if latin]
-    untitled = _mask(text, [*ours, *_title_spans(text)])
+    untitled = _mask(text, [*ours, *(m.span() for m in titles)])
     spans: list[Span] = []
     current_ours = True
     current_season: SeasonRef | None = None
@@ -444,11 +449,6 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
-
-
-def _title_spans(text: str) -> list[tuple[int, int]]:
-    """Where the quoted titles of `text` are ("'X'", "『X』", "“X Y”")."""
-    return [m.span() for m in _QUOTED_RE.finditer(text) if _title_like(m)]
 
 
 def _mask(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
@@ -511,6 +511,7 @@ def _season_refs(
     ours: list[tuple[int, int]],
     parts_are_seasons: bool,
     watch: Watch,
+    subtitled: list[tuple[int, int]],
 ) -> list[SeasonRef]:
     refs: list[SeasonRef] = []
     for pattern in (*lex.seasons, _UNIVERSAL_SEASON_RE):
@@ -554,9 +555,7 @@ def _season_refs(
             refs.append(SeasonRef(start, after.end(), int(after.group("n"))))
     # A season named by its subtitle ("크라임씬 리턴즈", "呪術廻戦 死滅回游 前編"): the alias
     # that extends another name of the show with words, not a number, is the watched season.
-    for alias in _subtitle_aliases(watch):
-        for m in re.finditer(re.escape(alias), text, re.I):
-            refs.append(SeasonRef(m.start(), m.end(), watch.season))
+    refs += [SeasonRef(a, b, watch.season) for a, b in subtitled]
     # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
     refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
     refs = [r for r in refs if not _COMPARED_RE.match(text, r.end)]
@@ -694,6 +693,8 @@ def _cues(
     published: date | None,
     language: str,
     ours: list[tuple[int, int]],
+    titles: list[re.Match[str]],
+    subtitles: list[str],
 ) -> tuple[list[_Hit], list[Note]]:
     hits: list[_Hit] = []
     notes: list[Note] = []
@@ -724,7 +725,7 @@ def _cues(
         or any(r.number is not None and _matches(r, watch) for span in spans for r in span.seasons)
         or any(
             sub in folded
-            for sub in (a.split()[-1] for a in _subtitle_aliases(watch) if " " in a)
+            for sub in (a.split()[-1] for a in subtitles if " " in a)
             # "ドラゴン桜 続編": a word for any next season is no name of this one
             if not any(p.search(sub) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE))
         )
@@ -741,7 +742,7 @@ def _cues(
     # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
     masked = _mask(text, ours, "#")
     # Every quoted title masked too: "「『艦これ』いつかあの海で」" hedges nothing ("いつ").
-    untitled = _mask(masked, _title_spans(text), "#")
+    untitled = _mask(masked, [m.span() for m in titles], "#")
     verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
     section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     for span in spans:
