@@ -116,8 +116,10 @@ _COMPARED_RE = re.compile(
 )
 _PHASE_DATE_REACH = 8  # characters between a date and the phase cue it dates ("10월 촬영")
 _PHASE_AHEAD_DAYS = 300  # a year-less month read forward from June may be last May
+# "of" in the European languages: a cue that goes on to name a title ("the shoot of").
+_OF = r"(?:of|de|do|da|dos|das|di|del|della|du|des|von|vom|der)"
 # "der finalen Staffel von „Sex Education“": a final season of the quoted title after it.
-_OF_QUOTED_RE = re.compile(r"\s+(?:von|of|de|di|du|da|do|del|della|des)\s+[„\"«“'「『]")
+_OF_QUOTED_RE = re.compile(rf"\s+{_OF}\s+[„\"«“'「『]")
 # A cue that modifies the quoted title after it: "配信中のNetflixシリーズ『X』",
 # "放送された「X」" (see `_modified_title`).
 _OF_TITLE_RE = re.compile(r"の[^。、.,]{0,15}?[「『<〈《]")
@@ -135,9 +137,7 @@ _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
 )
 # A cue that goes on to name the title after it: "the shoot of ", "durante la grabación de ".
-_OF_PASSING_RE = re.compile(
-    r"[^.;!?]{0,40}?\b(?:of|de|do|da|dos|das|di|del|della|du|des|von|vom|der|for|para|pour|per)\s*[\"“„«]\s?"
-)
+_OF_PASSING_RE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_OF}|for|para|pour|per)\s*[\"“„«]\s?")
 _SPINOFF_RE = re.compile(r"스핀오프|スピンオフ|spin-?off", re.I)
 # Our title (masked as "#") right after a word: "스핀오프 <####>", "spin-off \"####\"".
 _NAMES_OURS_RE = re.compile(r"\s*[<〈《'‘\"“「『]?\s*#")
