@@ -48,6 +48,7 @@ from typing import Final
 from monitor.extract.claims import PHASE_ORDER, Analysis
 from monitor.extract.intl_dates import GRAMMARS, Found
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
+from monitor.match.seasons import ORDINAL_WORDS
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Note, Watch
 from monitor.text.normalize import normalize
@@ -82,7 +83,6 @@ _UNIVERSAL_SEASON_RE = re.compile(
     r"|(?<![A-Za-z])(?P<ow>second|third|fourth|fifth|sixth)\s+season",
     re.I,
 )
-_SEASON_WORDS: Final = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # "Ahsoka 2", "「この素晴らしい世界に祝福を!3」": a number after the title (and its "!").
 _NUMBER_AFTER_RE = re.compile(r"[!?！？]?\s?(?P<n>\d{1,2})(?![\d년월일年月日期話화회부])")
 # A dateline or update stamp alone on its line: "2023年03月09日公開", "기사입력 2023.06.20".
@@ -521,7 +521,7 @@ def _season_refs(
                 number = groups.get("n") or groups.get("s") or groups["o"]
                 refs.append(SeasonRef(m.start(), m.end(), int(number)))
             elif "ow" in groups:
-                refs.append(SeasonRef(m.start(), m.end(), _SEASON_WORDS[groups["ow"].lower()]))
+                refs.append(SeasonRef(m.start(), m.end(), ORDINAL_WORDS[groups["ow"].lower()]))
             elif "w" in groups:
                 number = lex.ordinals.get(groups["w"].lower())
                 also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
