@@ -84,6 +84,11 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
 # "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
+# A status the item puts before its news: "despite the show previously getting the green
+# light on a season 14", "had originally been renewed".
+_PRIOR_STATUS_RE = re.compile(
+    r"\b(?:previously|originally|initially|had\s+(?:already\s+)?been)\b", re.I
+)
 # "it was announced that the animated series would be returning": "would" in reported
 # speech is the announcement's future, not a guess.
 _REPORTED_RE = re.compile(
@@ -2114,7 +2119,7 @@ class _Evaluator:
             for c in candidates
             if not (
                 c.value == "renewed"
-                and p.PRIOR_STATUS_RE.search(self.doc.text, c.sentence.start, c.pos) is not None
+                and _PRIOR_STATUS_RE.search(self.doc.text, c.sentence.start, c.pos) is not None
             )
         ]
         if any(c.value == "cancelled" for c in current):

@@ -291,9 +291,3 @@ SPAN_UPTO_RE = re.compile("(?:" + EN.source_of("span", "upto") + ")", _I)
 SPAN_COUNT_RE = EN.pattern_of("span", "count")
 # A headline asking about the season's fate: "Will X be renewed?", "Is there a season 4?".
 FATE_QUESTION_RE = EN.pattern_of("question", "fate")
-
-# A status the item puts before its news: "despite the show previously getting the green
-# light on a season 14", "had originally been renewed".
-PRIOR_STATUS_RE = re.compile(
-    r"\b(?:previously|originally|initially|had\s+(?:already\s+)?been)\b", _I
-)
