@@ -287,12 +287,17 @@ def analyse_lexical(
     ours += subtitled
     others = [(m.start, m.end) for m in mentions if m.show != key]
     titles = [m for m in _QUOTED_RE.finditer(norm) if _title_like(m)]
-    spans = scope(norm, len(title) if title else 0, lex, watch, ours, others, titles, subtitled)
+    # Every name masked: "'이게 맞아?!'" asks nothing, "「『艦これ』いつかあの海で」" hedges
+    # nothing.
+    untitled = _mask(norm, [*ours, *(m.span() for m in titles)])
+    spans = scope(
+        norm, len(title) if title else 0, lex, watch, ours, others, titles, subtitled, untitled
+    )
     if published is None:
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
         published = _stamp_date(norm, spans, language) or _as_of_date(norm)
-    hits, notes = _cues(norm, spans, lex, watch, published, language, ours, titles, subtitles)
+    hits, notes = _cues(norm, spans, lex, watch, published, language, ours, untitled, subtitles)
     if (
         hits
         and watch.season > 1
@@ -374,9 +379,11 @@ def scope(
     others: list[tuple[int, int]],
     titles: list[re.Match[str]],
     subtitled: list[tuple[int, int]],
+    untitled: str,
 ) -> list[Span]:
     """Sentences with the show and season each one is about. `titles`: the quoted titles
-    of `text`; `subtitled`: where it names the watched season by an alias's subtitle."""
+    of `text`; `subtitled`: where it names the watched season by an alias's subtitle;
+    `untitled`: `text` with our names and every title masked."""
     parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
     refs = _season_refs(text, lex, ours, parts_are_seasons, watch, subtitled)
     quoted = [
@@ -397,7 +404,6 @@ def scope(
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
     other_marks = [(a, b) for a, b, latin in quoted if not latin] + others
     passing = [(a, b) for a, b, latin in quoted if latin]
-    untitled = _mask(text, [*ours, *(m.span() for m in titles)])
     spans: list[Span] = []
     current_ours = True
     current_season: SeasonRef | None = None
@@ -451,11 +457,11 @@ def scope(
     return spans
 
 
-def _mask(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
-    """`text` with each span overwritten by `fill`, offsets kept."""
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span overwritten by "#", offsets kept."""
     chars = list(text)
     for a, b in spans:
-        chars[a:b] = fill * (b - a)
+        chars[a:b] = "#" * (b - a)
     return "".join(chars)
 
 
@@ -693,7 +699,7 @@ def _cues(
     published: date | None,
     language: str,
     ours: list[tuple[int, int]],
-    titles: list[re.Match[str]],
+    untitled: str,
     subtitles: list[str],
 ) -> tuple[list[_Hit], list[Note]]:
     hits: list[_Hit] = []
@@ -740,9 +746,7 @@ def _cues(
     # until one names the show or a season again.
     derivative_topic = False
     # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
-    masked = _mask(text, ours, "#")
-    # Every quoted title masked too: "「『艦これ』いつかあの海で」" hedges nothing ("いつ").
-    untitled = _mask(masked, [m.span() for m in titles], "#")
+    masked = _mask(text, ours)
     verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
     section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     for span in spans:
