@@ -103,7 +103,9 @@ DATE_RE = re.compile(
     rf"|(?P<dm>(?:(?P<dm_wd>{_WD}),?\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
     rf"(?:,?\s+{_year('dm_y')})?)"
     rf"|(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})"
-    r"|(?P<num>(?<![\d/.,$£€])(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})"
+    # "\n1/6 The gang's all here": a gallery's picture count opening a caption line.
+    r"|(?P<num>(?<![\d/.,$£€])(?:(?<!\n)|(?!\d+/\d+\s+(?-i:[A-Z])))"
+    r"(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})"
     r"(?:/(?P<num_y>\d{4}|\d{2}))?(?![\d/%])(?!\s*(?:stars?|points?|rating|score)\b))"
     rf"|(?P<q>Q(?P<q_n>[1-4])\s*(?:of\s+)?{_year('q_y')}|{_year('q_y2')}\s*Q(?P<q_n2>[1-4])|"
     rf"(?i:(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+"
