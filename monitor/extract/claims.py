@@ -234,6 +234,9 @@ class _Scope:
         return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
 
 
+_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who)\s[^,;.:!?()]{3,160},(?=\s+(?:is|was|will|has|had|returns|premieres)\b)")
+
+
 class _Doc:
     """One item prepared once: normalised, titles masked, every pattern run once."""
 
@@ -724,6 +727,12 @@ class _Evaluator:
         own = [(m.start, m.end) for m in ours if m.show == self.key]
         others = [(m.start, m.end) for m in ours if m.show != self.key]
         others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        for _, end in own:
+            # "X, which features Modern Family's Ty Burrell, is set to ...": titles in a
+            # relative clause on the show leave the main clause the show's.
+            aside = _RELATIVE_ASIDE_RE.match(doc.text, end, sentence.end)
+            if aside is not None:
+                others = [o for o in others if not end <= o[0] < aside.end()]
         if sentence.headline and not own:
             # A headline verb is news about the show only when the headline names it.
             return None

@@ -100,7 +100,9 @@ DATE_RE = re.compile(
     rf"|(?P<iso>(?<![\d/]){_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
     rf"|(?P<md>(?:(?P<md_wd>{_WD}),?\s+)?{_mon('md_m')}\s+{_day('md_d')}"
     rf"(?:,?\s+{_year('md_y')})?)"
-    rf"|(?P<dm>(?:(?P<dm_wd>{_WD}),?\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
+    # (not "season 3 February 25": the number is the season's)
+    r"|(?P<dm>(?i:(?<!\bseason\s)(?<!\bseries\s)(?<!\bpart\s)(?<!\bepisode\s)(?<!\bvolume\s))"
+    rf"(?:(?P<dm_wd>{_WD}),?\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
     rf"(?:,?\s+{_year('dm_y')})?)"
     rf"|(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})"
     # "\n1/6 The gang's all here": a gallery's picture count opening a caption line.
@@ -127,7 +129,9 @@ DATE_RE = re.compile(
     # (not a press release's dateline: "Today STARZ released the trailer ...")
     r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
     r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b))"
-    r"|(?P<hol>(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
+    # (not "nearer to Valentine's Day than Halloween": a rough time of year)
+    r"|(?P<hol>(?<!\bnearer\sto\s)(?<!\bcloser\sto\s)(?<!\bclose\sto\s)(?<!\baround\s)(?<!\bthan\s)"
+    r"(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
     rf"New\s+Year'?s\s+Day|New\s+Year'?s\s+Eve|Valentine'?s\s+Day|Halloween|"
     rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)"
     # Korean and Japanese: "2027년 1월 29일", "2026年10月".
