@@ -234,7 +234,9 @@ class _Scope:
         return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
 
 
-_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who)\s[^,;.:!?()]{3,160},(?=\s+(?:is|was|will|has|had|returns|premieres)\b)")
+_RELATIVE_ASIDE_RE = re.compile(
+    r",\s+(?:which|who)\s[^,;.:!?()]{3,160},(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
+)
 
 
 class _Doc:
