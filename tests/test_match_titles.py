@@ -26,6 +26,8 @@ WATCHES = (
     Watch("Flex X Cop", 2, aliases=("재벌X형사",)),
     Watch("Doctor Cha", 2, aliases=("닥터 차정숙",)),
     Watch("Bocchi the Rock!", 2, aliases=("ぼっち・ざ・ろっく!",)),
+    Watch("Ace Attorney", 2, aliases=("逆転裁判 Season2", "逆転裁判 ~その「真実」、異議あり!~")),
+    Watch("Drifters", 2, aliases=("ドリフターズ 2期",)),
 )
 MATCHER = TitleMatcher(WATCHES)
 
@@ -49,6 +51,10 @@ CASES = [
     ("japanese_alias_in_katakana", "『ボッチ・ザ・ロック』第2シーズン発表", {"Bocchi the Rock!"}),
     ("japanese_alias_without_its_mark", "ぼっち・ざ・ろっくの2期が決定", {"Bocchi the Rock!"}),
     ("japanese_alias_other_kana_word", "ボッチの一人旅", set()),
+    ("alias_with_season_names_bare_title", "「逆転裁判」シーズン2が10月6日放送開始", {"Ace Attorney"}),
+    ("alias_with_cohort_names_bare_title", "アニメ「ドリフターズ」が7日、始まる", {"Drifters"}),
+    ("alias_with_subtitle_names_bare_title", "『逆転裁判』第2期の新PV", {"Ace Attorney"}),
+    ("bare_title_too_short_is_not_kept", "ドリの話", set()),
     (
         "two_shows",
         "Glass Harbor and Midnight Ferry lead the slate",

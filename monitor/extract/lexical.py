@@ -46,6 +46,7 @@ from datetime import date
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
+from monitor.extract.dates import PRECISION_RANK
 from monitor.extract.intl_dates import GRAMMARS, Found
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
@@ -192,6 +193,8 @@ _SLOT_RE = re.compile(
     # and the platforms of a Korean release
     r"|(?:오전|오후|밤|저녁|낮|새벽)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?"
     r"|넷플릭스|웨이브|티빙|쿠팡\s*플레이|디즈니\s*\+|왓챠|카카오\s*TV|유튜브|(?:등\s*)?주요"
+    # "10月6日(土)夕方5時30分(※一部地域を除く)に放送": a Japanese hour and a footnote
+    r"|(?:夕方|午後|午前|深夜|夜|朝|昼)?\s*\d{1,2}時(?:\s*\d{1,2}分|半)?|[(（]※[^)）]{1,30}[)）]"
 )
 # "シーズン1で(打ち切り)", "시즌2를 끝으로 (폐지)": the season a run ended at.
 _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을|를)\s*마지막으로|만에)")
@@ -260,6 +263,7 @@ class _Hit:
     delayed: bool = False
     date_rank: int = 0
     lo: date | None = None  # a date's first day
+    hi: date | None = None  # and its last
     premiere: bool = False  # a past release of the named season: it is out
 
 
@@ -1197,6 +1201,7 @@ def _date_hit(
         delayed=delayed,
         date_rank=nearest.value.rank,
         lo=nearest.value.lo,
+        hi=nearest.value.hi,
         premiere=premiered,
     )
 
@@ -1247,6 +1252,23 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
                 h.pos,
             ),
         )
+        # "『X Season2』10月放送開始" then "10月6日(土)に放送がスタート": a day inside the
+        # chosen month, in a sentence that names no season, says the same more precisely.
+        finer = [
+            h
+            for h in dated
+            if chosen.date_rank == PRECISION_RANK["month"]
+            and h.date_rank == PRECISION_RANK["day"]
+            and not h.delayed
+            and chosen.lo is not None
+            and chosen.hi is not None
+            and h.lo is not None
+            and h.hi is not None
+            and chosen.lo <= h.lo
+            and h.hi <= chosen.hi
+        ]
+        if finer:
+            chosen = min(finer, key=lambda h: h.pos)
         claims.append(Claim("date", chosen.value, evidence(chosen)))
     else:
         open_ = [h for h in hits if h.field == "date" and h.value == "unannounced"]

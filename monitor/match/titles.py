@@ -169,10 +169,11 @@ class TitleMatcher:
                 # "ボッチ・ザ・ロック"), and its closing "!" may be left off.
                 folded = "".join(normalize(name).lower().split()).translate(_KANA)
                 folded = folded.rstrip("!?！？‼") or folded
-                if len(folded) >= 2 and _CJK_RE.search(folded) is not None:
-                    cjk_entries = cjk.setdefault(folded[:2], [])
-                    if (folded, show) not in cjk_entries:
-                        cjk_entries.append((folded, show))
+                for form in (folded, *_cjk_stems(folded)):
+                    if len(form) >= 2 and _CJK_RE.search(form) is not None:
+                        cjk_entries = cjk.setdefault(form[:2], [])
+                        if (form, show) not in cjk_entries:
+                            cjk_entries.append((form, show))
         self._cjk = {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in cjk.items()}
 
     def watches_for(self, show: str) -> tuple[Watch, ...]:
@@ -339,6 +340,27 @@ def _accept(
     if strict == "cased":
         return _looks_cased(originals) or _strict_ok(text, start, end, cased=False)
     return _strict_ok(text, start, end)
+
+
+# "逆転裁判 Season2", "ドリフターズ 2期", "逆転裁判 ~その「真実」、異議あり!~": an alias that
+# adds a season or a subtitle to the title also stands for the bare title, as the news
+# writes it ("「逆転裁判」シーズン2が10月6日放送開始"). Folded forms (katakana, no spaces).
+_CJK_SEASON_TAIL_RE = re.compile(
+    r"(?:season|シーズン|시즌|part|パート|파트)\d+$|第?\d+(?:期|기|弾|シリーズ)$"
+)
+_CJK_SUBTITLE_RE = re.compile(r"[~～〜:：\-–—]")
+
+
+def _cjk_stems(folded: str) -> list[str]:
+    """Bare titles inside one folded CJK alias (at least three characters each)."""
+    stems = []
+    tail = _CJK_SEASON_TAIL_RE.search(folded)
+    if tail is not None:
+        stems.append(folded[: tail.start()])
+    cut = _CJK_SUBTITLE_RE.search(folded, 3)
+    if cut is not None and len(folded) - cut.end() >= 2:
+        stems.append(folded[: cut.start()])
+    return [s for s in stems if len(s) >= 3 and s != folded]
 
 
 def _variants(name: str) -> list[tuple[str, ...]]:
