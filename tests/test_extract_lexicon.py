@@ -109,6 +109,7 @@ PUB = date(2025, 5, 10)
         pytest.param("ja", "来年3月に放送", ["2026-03"], id="ja-next-year-month"),
         pytest.param("ja", "2024年初夏に放送", ["2024-summer"], id="ja-early-summer"),
         pytest.param("ja", "20日、スタートする", ["2025-05-20"], id="ja-bare-day-comma-start"),
+        pytest.param("ja", "アニメが17日、始まる", ["2025-05-17"], id="ja-bare-day-begins"),
         pytest.param("ja", "本日公開されたPV", [], id="ja-today-trailer-is-no-date"),
         pytest.param("ja", "20日(金)より放送開始", ["2025-05-20"], id="ja-bare-day-start"),
         pytest.param("ja", "6・7スタート", ["2025-06-07"], id="ja-month-nakaguro-day-start"),
