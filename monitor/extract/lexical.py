@@ -128,7 +128,10 @@ _PAST_OF_TITLE_RE = re.compile(r"(?:され|し)た[^。、.,]{0,10}?[「『<〈�
 _TITLE_NEXT_RE = re.compile(r"[^。、.,]{0,10}?[「『<〈《]")
 _CLOSE_QUOTE_RE = re.compile(r"[」』>〉》]")
 # "2023年1月13日公開の映画「X」": the release of the film the cue goes on to name.
-_FILM_AFTER_RE = re.compile(r"の\s*(?:実写)?(?:映画|劇場版)")
+# ("12月31日に放送された特番「…」で…アニメ化決定が発表": the special aired, not the season)
+_FILM_AFTER_RE = re.compile(
+    r"の\s*(?:実写)?(?:映画|劇場版)|[^。、「」『』]{0,8}?(?:特番|特別番組|スペシャル番組)"
+)
 # "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
