@@ -196,6 +196,8 @@ _SLOT_RE = re.compile(
     # and the platforms of a Korean release
     r"|(?:오전|오후|밤|저녁|낮|새벽)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?"
     r"|넷플릭스|웨이브|티빙|쿠팡\s*플레이|디즈니\s*\+|왓챠|카카오\s*TV|유튜브|(?:등\s*)?주요"
+    # "18일 오후 8시 50분 올리브TV와 tvN에서 함께 방송된다": Korean channels, joined
+    r"|[가-힣]{1,6}TV|(?<=[A-Za-z0-9V])\s*(?:와|과|및|에서|,)\s*|함께|동시"
     # "10月6日(土)夕方5時30分(※一部地域を除く)に放送": a Japanese hour and a footnote
     r"|(?:夕方|午後|午前|深夜|夜|朝|昼)?\s*\d{1,2}時(?:\s*\d{1,2}分|半)?|[(（]※[^)）]{1,30}[)）]"
     # "19年7月からTOKYO MX、BS11、群馬テレビ、とちぎテレビ、MBSで放送": a list of stations
