@@ -51,7 +51,7 @@ CASES = [
     ("japanese_alias_in_katakana", "『ボッチ・ザ・ロック』第2シーズン発表", {"Bocchi the Rock!"}),
     ("japanese_alias_without_its_mark", "ぼっち・ざ・ろっくの2期が決定", {"Bocchi the Rock!"}),
     ("japanese_alias_other_kana_word", "ボッチの一人旅", set()),
-    ("alias_with_season_names_bare_title", "「逆転裁判」シーズン2が10月6日放送開始", {"Ace Attorney"}),
+    ("alias_with_season_names_bare_title", "「逆転裁判」シーズン2が放送開始", {"Ace Attorney"}),
     ("alias_with_cohort_names_bare_title", "アニメ「ドリフターズ」が7日、始まる", {"Drifters"}),
     ("alias_with_subtitle_names_bare_title", "『逆転裁判』第2期の新PV", {"Ace Attorney"}),
     ("bare_title_too_short_is_not_kept", "ドリの話", set()),

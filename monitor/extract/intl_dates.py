@@ -148,7 +148,7 @@ _KO_RE = re.compile(
     r"|전파를\s*(?:탄|탔)))"
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
-    # (the hour and channels may stand between: "18일 오후 8시 50분 올리브TV와 tvN에서 함께 방송된다")
+    # (an hour and channels may stand between: "18일 오후 8시 50분 올리브TV와 tvN에서 방송")
     r"(?=(?:(?!\d\s*[일월])[^.\n]){0,36}?(?:첫\s*방송|첫방|첫\s*선|(?:부터\s*)?(?:방송|방영|공개)"
     r"(?:된다|한다|됩니다|합니다|될\s*예정|할\s*예정|을\s*시작|를\s*시작)))"
 )
