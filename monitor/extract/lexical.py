@@ -212,7 +212,7 @@ _PREMIERE_RE = re.compile(
     re.I,
 )
 # "방송된 SBS '꽃놀이패' 마지막 회에서는", "공개된 '아받대2'에서는": what an episode showed
-_EPISODE_AT_RE = re.compile(r"(?:된|되는|탄|타는|한|하는)?\s[^.]{0,60}?(?:에서는|에선)")
+_EPISODE_AT_RE = re.compile(r"(?:된|되는|탄|타는|는|한|하는)?\s[^.]{0,60}?(?:에서는|에선)")
 _PREMIERE_DAYS: Final = 7
 _PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
 # "cancelada após 1ª temporada", "annullata dopo la prima stagione": ended after that season.
