@@ -110,6 +110,16 @@ PUB = date(2025, 5, 10)
         pytest.param("ja", "2024年初夏に放送", ["2024-summer"], id="ja-early-summer"),
         pytest.param("ja", "20日、スタートする", ["2025-05-20"], id="ja-bare-day-comma-start"),
         pytest.param("ja", "アニメが17日、始まる", ["2025-05-17"], id="ja-bare-day-begins"),
+        pytest.param(
+            "es", "la serie que Netflix estrena hoy", ["2025-05-10"], id="es-premiere-today"
+        ),
+        pytest.param("de", "ab heute kostenlos streamen", ["2025-05-10"], id="de-from-today"),
+        pytest.param(
+            "it",
+            "oggi Prime Video ha comunicato il rinnovo",
+            [],
+            id="it-today-of-an-announcement-is-no-date",
+        ),
         pytest.param("ja", "本日公開されたPV", [], id="ja-today-trailer-is-no-date"),
         pytest.param("ja", "20日(金)より放送開始", ["2025-05-20"], id="ja-bare-day-start"),
         pytest.param("ja", "6・7スタート", ["2025-06-07"], id="ja-month-nakaguro-day-start"),

@@ -418,7 +418,12 @@ _EU_RE = re.compile(
     # "Ende des Jahres", "a finales de año", "fin d'année": late in the published year
     + r"|(?P<eoy>ende\s+(?:des|dieses)\s+jahres|(?:a\s+)?final(?:es)?\s+de(?:l)?\s+a[ñn]o"
     + r"|fin\s+de\s+a[ñn]o|(?:alla\s+)?fine\s+(?:dell'\s*)?anno|fin\s+d'ann[ée]e"
-    + r"|fin\s+de\s+l'ann[ée]e|(?:no\s+)?final\s+do\s+ano)\b",
+    + r"|fin\s+de\s+l'ann[ée]e|(?:no\s+)?final\s+do\s+ano)\b"
+    # "Netflix estrena hoy", "ab heute streamen", "da oggi su": today, beside a release
+    + r"|(?P<tod>(?:(?<=\bestrena\s)|(?<=\bestrenan\s)|(?<=\bllega\s)|(?<=\bda\s)|(?<=\bab\s)"
+    + r"|(?<=\bdès\s)|(?<=\bestreia\s)|(?<=\bchega\s))(?:hoy|oggi|heute|aujourd'hui|hoje)\b"
+    + r"|(?:hoy|oggi|heute|aujourd'hui|hoje)\b(?=\s+(?:se\s+estrena|estrena|llega|debutta|arriva"
+    + r"|startet|sort|arrive|estreia|chega)\b))",
     re.I,
 )
 
@@ -467,6 +472,8 @@ def _read_european(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_month(_MONTH_NAMES[g["mb"].lower()], pub)
     elif g["ny"]:
         value = None if pub is None else year_value(pub.year + 1)
+    elif g["tod"]:
+        value = None if pub is None else day_value(pub.year, pub.month, pub.day)
     elif g["ns"] or g["ns2"]:
         value = (
             None if pub is None else _next_season(_SEASON_WORDS[(g["ns"] or g["ns2"]).lower()], pub)

@@ -323,7 +323,7 @@ def analyse_lexical(
         if len(kept) < len(hits):
             notes.append(Note("date", "no season named anywhere: the news may be another season's"))
         hits = kept
-    claims = _resolve(hits, raw, published)
+    claims = _resolve(hits, raw, published, language)
     return Analysis(watch, True, tuple(claims), tuple(notes))
 
 
@@ -1213,7 +1213,7 @@ def _date_hit(
     )
 
 
-def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
+def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) -> list[Claim]:
     """One claim per field by the precedence table of the module docstring."""
     claims: list[Claim] = []
 
@@ -1242,6 +1242,9 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None) -> list[Claim]:
             or h.span.start not in released_in
             # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
             or (published is not None and h.lo is not None and h.lo > published)
+            # "que Netflix estrena hoy": a European premiere today is the news, day and all
+            # (a Korean or Japanese one today is read as an episode's, above).
+            or (language not in ("ko", "ja") and h.lo is not None and h.lo == published)
         )
     ]
     # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
