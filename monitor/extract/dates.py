@@ -139,7 +139,8 @@ DATE_RE = re.compile(
     r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})[월月]\s*(?P<ko_d2>\d{1,2})[일日]|"
     r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))"
     rf"|(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
-    rf"|(?P<wd>(?P<wd_n>{_WD})\b(?!,?\s+(?:the\s+)?(?:{_MONS}|\d))"
+    # ("airs on NBC every Wednesday": a weekly slot)
+    rf"|(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s))(?P<wd_n>{_WD})\b(?!,?\s+(?:the\s+)?(?:{_MONS}|\d))"
     # "airs on Sunday nights", "HBO's Sunday night slot": a weekly slot, not a day.
     r"(?!\s+(?:(?:night|evening|morning|afternoon|prime-?time)\s+)?(?:nights|evenings|mornings|"
     r"afternoons|slot|time-?slot|line-?up|block)\b))"
