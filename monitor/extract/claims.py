@@ -1316,7 +1316,7 @@ class _Evaluator:
                     self._note("renewal", sentence, "cancellation of something else")
                     continue
             if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):
-                before = self.doc.text[max(sentence.start, m.start() - 80) : m.start()]
+                before = self.doc.text[max(sentence.start, m.start() - 120) : m.start()]
                 if not p.SHOW_SUBJECT_RE.search(before):
                     self._note("renewal", sentence, f"not said of the show ('{m.group()}')")
                     continue
