@@ -234,6 +234,7 @@ class _Scope:
         return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
 
 
+_LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
 _RELATIVE_ASIDE_RE = re.compile(
     r",\s+(?:which|who)\s[^,;.:!?()]{3,160},(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
 )
@@ -770,7 +771,28 @@ class _Evaluator:
         if ";" in doc.text[spans[0][0] : min(o[0] for o in own)]:
             # "...the return of Other Show; Ours is not part of it": not a shared predicate.
             return _Scope(ranges)
+        tail = self._list_tail(spans, last)
+        if tail is not None:
+            # "'Ours,' 'Other' Renewed at Freeform": the verb after a bare list of titles
+            # is every title's.
+            ranges.append(tail)
         return _Scope(ranges, (first, spans[0][0]))
+
+    def _list_tail(self, spans: list[tuple[int, int, bool]], last: int) -> tuple[int, int] | None:
+        """The predicate after the run of titles, joined only by commas and "and", that holds
+        our title, or None."""
+        text = self.doc.text
+        index = next(i for i, span in enumerate(spans) if span[2])
+        lo = index
+        while lo > 0 and _LIST_GAP_RE.fullmatch(text, spans[lo - 1][1], spans[lo][0]):
+            lo -= 1
+        hi = index
+        while hi + 1 < len(spans) and _LIST_GAP_RE.fullmatch(text, spans[hi][1], spans[hi + 1][0]):
+            hi += 1
+        if lo == hi:
+            return None
+        end = spans[hi + 1][0] if hi + 1 < len(spans) else last
+        return (spans[hi][1], self._last_boundary(spans[hi][1] + 1, end, default=end))
 
     def _continued(self, sentence: Sentence, other: int) -> _Scope | None:
         """ "It will likely come back early in winter alongside shows like Other Show.":
