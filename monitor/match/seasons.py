@@ -91,7 +91,7 @@ _FINAL_AFTER_RE = re.compile(
     r"\s+(?:will\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
     r"(?:(?:its|the|their|that|this)\s+)?(?:(?:show|series|drama|#+)'s\s+)?"
     r"(?:swan\s+song\b|last|final)"
-    r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)]|\s*$|"
+    r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|"
     r"\s+(?:for|of)\s+(?:the\s+)?(?:show|series|#))",
     re.I,
 )
