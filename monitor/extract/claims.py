@@ -234,6 +234,8 @@ class _Scope:
         return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
 
 
+_DECIDED_TO_RE = re.compile(r"\b(?:decided|chose|opted|elected)\s+to\s+$", re.I)
+_DECIDED_AHEAD_DAYS = 150
 _LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
 _RELATIVE_ASIDE_RE = re.compile(
     r",\s+(?:which|who)\s[^,;.:!?()]{3,160},(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
@@ -1738,6 +1740,17 @@ class _Evaluator:
         past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
             before
         )
+        if (
+            not past
+            and _DECIDED_TO_RE.search(before)
+            and dm.forward is not None
+            and dm.backward is not None
+            and doc.published is not None
+            and (dm.forward.lo - doc.published).days > _DECIDED_AHEAD_DAYS
+        ):
+            # "Disney decided to release all of season 2 on Aug. 18" (an item of December):
+            # a decision told in the past about a day months away is the day gone by.
+            past = True
         first = min(trigger.start(), dm.start)
         if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
             past = True  # "since dropping on January 5", "since its Jan. 1 debut": history

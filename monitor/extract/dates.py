@@ -259,6 +259,9 @@ def parse_value(value: str) -> DateValue | None:
     return year_value(year)
 
 
+_WIRE_AFTER_RE = re.compile(r"\s*\((?:IANS|PTI|ANI|AFP|AP|Reuters|UNI|Yonhap|dpa|AAP|CP)\)")
+
+
 def find_dates(
     text: str, published: date | None, tokens: Tokens | None = None
 ) -> list[DateMention]:
@@ -266,6 +269,10 @@ def find_dates(
     found: list[DateMention] = []
     for m in (tokens or Tokens(text)).scan(DATES):
         if m.group("stamp"):
+            found.append(DateMention(m.start(), m.end(), m.group(), None, None, stamp=True))
+            continue
+        if _WIRE_AFTER_RE.match(text, m.end()):
+            # "Mumbai, June 29 (IANS)": a wire story's dateline dates the report.
             found.append(DateMention(m.start(), m.end(), m.group(), None, None, stamp=True))
             continue
         readings = _readings(m, published)
