@@ -57,6 +57,7 @@ def _relative_year(word: str, pub: date | None) -> int | None:
         "올해": 0,
         "금년": 0,
         "내년": 1,
+        "연내": 0,
         "今年": 0,
         "来年": 1,
         "今": 0,
@@ -133,7 +134,8 @@ _KO_RE = re.compile(
     r"|(?:오는\s*)(?P<m7>\d{1,2})\s*월(?!\s*\d)"
     r"|(?<!\d)(?P<m8>\d{1,2})\s*월(?!\s*\d)"
     r"|(?P<y9>20\d\d)\s*년"
-    r"|(?P<r10>내년)(?:\s*중)?"
+    # ("올해 안에 공개", "연내 공개": within this year; a bare "올해" in a roundup is too loose)
+    r"|(?P<r10>내년|올해(?=\s*(?:안에|중에?|내에?)\s)|연내)(?:\s*중)?"
     # "호주에서 \"하반기 방영\"": a half with no year, the next such half
     r"|(?<![년\d])(?P<hb>상반기|하반기)"
     # "오늘 밤 10시 첫 방송된다": today, when a premiere follows at once
