@@ -211,3 +211,18 @@ def test_intl_relative_dates(language: str, text: str, published: str, expected:
 )
 def test_intl_weekday_date_of_an_announcement_is_no_date(text: str) -> None:
     assert GRAMMARS["pt"](text, date(2024, 1, 11)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It premiered in 2021. Season 3 debuts Friday, April 7.", "2023-04-07"),
+        ("First aired in 2023. It returns Friday, October 4.", "2024-10-04"),
+        ("It premiered in 2021. Season 3 debuts April 7.", None),
+        ("Season 3 debuts Friday, April 7.", None),
+    ],
+    ids=["weekday-pins-year", "weekday-pins-later-year", "no-weekday-no-year", "no-year-named"],
+)
+def test_undated_item_weekday_pins_the_year(text: str, expected: str | None) -> None:
+    found = [d.forward.value for d in find_dates(text, None) if d.forward and "-" in d.forward.value]
+    assert (found[0] if found else None) == expected

@@ -262,11 +262,38 @@ def parse_value(value: str) -> DateValue | None:
 _WIRE_AFTER_RE = re.compile(r"\s*\((?:IANS|PTI|ANI|AFP|AP|Reuters|UNI|Yonhap|dpa|AAP|CP)\)")
 
 
+_ANCHOR_YEAR_RE = re.compile(r"(?<![\d/.-])(20\d\d)(?![\d/])")
+PIN_YEARS = 3  # the anchor year and the two after it
+
+
+def anchor_year(text: str) -> int | None:
+    """The latest year an item names: what an undated item's weekday dates are read from."""
+    return max(map(int, _ANCHOR_YEAR_RE.findall(text)), default=None)
+
+
+def _pinned_by_weekday(m: re.Match[str], anchor: int) -> Readings | None:
+    """A year-less "Friday, April 7" read as the first year from `anchor` on where that day
+    is a Friday, or None."""
+    p = "md" if m.group("md") else "dm" if m.group("dm") else None
+    if p is None or not m.group(f"{p}_wd") or m.group(f"{p}_y"):
+        return None
+    weekday = WEEKDAYS[m.group(f"{p}_wd").lower()]
+    month, day = _month_number(m.group(f"{p}_m")), int(m.group(f"{p}_d"))
+    for year in range(anchor, anchor + PIN_YEARS):
+        value = day_value(year, month, day)
+        if value is not None and value.lo.weekday() == weekday:
+            return _same(value)
+    return None
+
+
 def find_dates(
     text: str, published: date | None, tokens: Tokens | None = None
 ) -> list[DateMention]:
     """Every date expression in `text`, resolved against `published` where it needs it."""
     found: list[DateMention] = []
+    # An item with no date of its own: a weekday can still pin a year-less day to a year
+    # near the latest one the item names ("Friday, October 4" after "October 2023").
+    anchor = anchor_year(text) if published is None else None
     for m in (tokens or Tokens(text)).scan(DATES):
         if m.group("stamp"):
             found.append(DateMention(m.start(), m.end(), m.group(), None, None, stamp=True))
@@ -276,6 +303,8 @@ def find_dates(
             found.append(DateMention(m.start(), m.end(), m.group(), None, None, stamp=True))
             continue
         readings = _readings(m, published)
+        if readings is None and anchor is not None:
+            readings = _pinned_by_weekday(m, anchor)
         if readings is None:
             continue
         forward, backward, weekday_only = readings

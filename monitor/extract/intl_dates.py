@@ -15,7 +15,9 @@ from typing import Any, Final
 
 from monitor.extract.dates import (
     JUST_GONE_DAYS,
+    PIN_YEARS,
     DateValue,
+    anchor_year,
     backward_day,
     day_value,
     forward_day,
@@ -360,7 +362,22 @@ _WEEKDAYS = (
     "|quarta|quinta|sexta"
 )
 _SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
+_EU_WEEKDAY_NUMBER: Final = {
+    **dict.fromkeys(("lunes", "lunedì", "lundi", "montag", "segunda-feira"), 0),
+    **dict.fromkeys(("martes", "martedì", "mardi", "dienstag", "terça-feira"), 1),
+    **dict.fromkeys(
+        ("miércoles", "miercoles", "mercoledì", "mercredi", "mittwoch", "quarta-feira"), 2
+    ),
+    **dict.fromkeys(("jueves", "giovedì", "jeudi", "donnerstag", "quinta-feira"), 3),
+    **dict.fromkeys(("viernes", "venerdì", "vendredi", "freitag", "sexta-feira"), 4),
+    **dict.fromkeys(("sábado", "sabado", "samedi", "samstag"), 5),
+    **dict.fromkeys(("domingo", "domenica", "dimanche", "sonntag"), 6),
+}
 _EU_RE = re.compile(
+    # "este viernes 7 de abril": the weekday can pin the year of an undated item's day
+    r"(?:\b(?P<ewd>"
+    + "|".join(sorted(_EU_WEEKDAY_NUMBER, key=len, reverse=True))
+    + r")\s*,?\s+(?:el\s+|le\s+|il\s+|den\s+|o\s+|dia\s+)?(?=\d))?"
     r"(?<!\d)(?P<d>\d{1,2})(?:\.|º|°|er)?\s*(?:de\s+)?"
     + _MON.format("m")
     + r"(?:\s*(?:de|del|,)?\s*(?P<y>20\d\d))?"
@@ -430,8 +447,27 @@ _EU_RE = re.compile(
 )
 
 
-def european(text: str, pub: date | None) -> list[Found]:
-    return _scan(_EU_RE, text, pub, _read_european)
+def european(text: str, pub: date | None, anchor: int | None = None) -> list[Found]:
+    if pub is not None:
+        return _scan(_EU_RE, text, pub, _read_european)
+    # An item with no date of its own: "viernes 7 de abril" is the first year from the
+    # latest one the item names (`anchor`, else this text's) on which that day is a Friday.
+    if anchor is None:
+        anchor = anchor_year(text)
+
+    def read(g: Groups, pub: date | None) -> DateValue | None:
+        value = _read_european(g, pub)
+        if value is None and anchor is not None and g["ewd"] and g["m"] and not g["y"]:
+            month, day = _MONTH_NAMES[g["m"].lower()], int(g["d"])
+            weekday = _EU_WEEKDAY_NUMBER[g["ewd"].lower()]
+            for year in range(anchor, anchor + PIN_YEARS):
+                value = day_value(year, month, day)
+                if value is not None and value.lo.weekday() == weekday:
+                    return value
+            return None
+        return value
+
+    return _scan(_EU_RE, text, pub, read)
 
 
 def _read_european(g: Groups, pub: date | None) -> DateValue | None:

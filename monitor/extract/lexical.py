@@ -46,8 +46,8 @@ from datetime import date
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
-from monitor.extract.dates import PRECISION_RANK
-from monitor.extract.intl_dates import GRAMMARS, Found
+from monitor.extract.dates import PRECISION_RANK, anchor_year
+from monitor.extract.intl_dates import GRAMMARS, Found, european
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
 from monitor.match.titles import TitleMention
@@ -722,6 +722,10 @@ def _cues(
     points = _time_points(text, lex)
     cjk = language in ("ko", "ja")
     grammar = GRAMMARS[language]
+    if published is None and grammar is european:
+        # Each sentence is read alone: the year that pins an undated weekday is the item's.
+        anchor = anchor_year(text)
+        grammar = lambda sentence, pub: european(sentence, pub, anchor)  # noqa: E731
     hedges = lex.of("hedge")
     neg_after = lex.of("negation_after")
     neg_before = lex.of("negation_before")
