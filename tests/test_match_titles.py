@@ -146,3 +146,16 @@ def test_cost_does_not_depend_on_other_titles() -> None:
 )
 def test_strictness(tokens: tuple[str, ...], expected: str) -> None:
     assert strictness(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TVE confirma la temporada 3 de HIT, la serie de Daniel Grao", True),
+        ("the hit show returns", False),
+        ("BIG HIT SHOW RETURNS FOR SEASON 3", False),
+    ],
+    ids=["capitals-amid-lower-case", "lower-case-word", "all-capitals-headline"],
+)
+def test_common_word_title_in_capitals(text: str, expected: bool) -> None:
+    assert bool(TitleMatcher([Watch("Hit", 3)]).match("", text)) is expected

@@ -120,6 +120,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _strict_ok(text: str, start: int, end: int, *, cased: bool = True) -> bool:
     if _quoted(text, start, end):
         return True
+    if _shouted(text, start, end):
+        return True
     if cased and text[start].islower():
         return False
     before = text[max(0, start - 48) : start]
@@ -128,6 +130,17 @@ def _strict_ok(text: str, start: int, end: int, *, cased: bool = True) -> bool:
     if _PREP_BEFORE.search(before):
         return False
     return bool(_SHOW_AFTER.match(text, end, min(len(text), end + 64)))
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """ "la temporada 3 de HIT, la serie": a common word in capitals amid lower-case words
+    is a title (not so in an all-capitals headline)."""
+    name = text[start:end]
+    if len(name) < 3 or not name.isupper():
+        return False
+    around = words(text[max(0, start - 40) : start]) + words(text[end : end + 40])
+    cased = [w for w in around if w[:1].isalpha()]
+    return bool(cased) and sum(w.isupper() for w in cased) * 2 < len(cased)
 
 
 class TitleMatcher:
