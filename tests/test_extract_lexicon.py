@@ -114,6 +114,9 @@ PUB = date(2025, 5, 10)
             "es", "la serie que Netflix estrena hoy", ["2025-05-10"], id="es-premiere-today"
         ),
         pytest.param("de", "ab heute kostenlos streamen", ["2025-05-10"], id="de-from-today"),
+        pytest.param("fr", "France 2 lance demain soir", ["2025-05-11"], id="fr-launch-tomorrow"),
+        pytest.param("fr", "Disclaimer arrive aujourd'hui", ["2025-05-10"], id="fr-arrives-today"),
+        pytest.param("de", "Am Morgen startet die Serie", [], id="de-morning-is-no-tomorrow"),
         pytest.param(
             "it",
             "oggi Prime Video ha comunicato il rinnovo",

@@ -373,6 +373,16 @@ _EU_WEEKDAY_NUMBER: Final = {
     **dict.fromkeys(("sábado", "sabado", "samedi", "samstag"), 5),
     **dict.fromkeys(("domingo", "domenica", "dimanche", "sonntag"), 6),
 }
+
+
+def _today(n: int) -> str:
+    """Today or tomorrow in the European languages, as groups tod<n> and tom<n>."""
+    return (
+        rf"(?:(?P<tod{n}>hoy|oggi|heute|aujourd'hui|hoje)|(?P<tom{n}>mañana|domani|(?-i:morgen)"
+        r"|demain|amanhã))\b"
+    )
+
+
 _EU_RE = re.compile(
     # "este viernes 7 de abril": the weekday can pin the year of an undated item's day
     r"(?:\b(?P<ewd>"
@@ -438,11 +448,15 @@ _EU_RE = re.compile(
     + r"|(?P<eoy>ende\s+(?:des|dieses)\s+jahres|(?:a\s+)?final(?:es)?\s+de(?:l)?\s+a[ñn]o"
     + r"|fin\s+de\s+a[ñn]o|(?:alla\s+)?fine\s+(?:dell'\s*)?anno|fin\s+d'ann[ée]e"
     + r"|fin\s+de\s+l'ann[ée]e|(?:no\s+)?final\s+do\s+ano)\b"
-    # "Netflix estrena hoy", "ab heute streamen", "da oggi su": today, beside a release
-    + r"|(?P<tod>(?:(?<=\bestrena\s)|(?<=\bestrenan\s)|(?<=\bllega\s)|(?<=\bda\s)|(?<=\bab\s)"
-    + r"|(?<=\bdès\s)|(?<=\bestreia\s)|(?<=\bchega\s))(?:hoy|oggi|heute|aujourd'hui|hoje)\b"
-    + r"|(?:hoy|oggi|heute|aujourd'hui|hoje)\b(?=\s+(?:se\s+estrena|estrena|llega|debutta|arriva"
-    + r"|startet|sort|arrive|estreia|chega)\b))",
+    # "Netflix estrena hoy", "ab heute streamen", "da oggi su", "France 2 lance demain soir":
+    # today or tomorrow, right beside a release
+    + r"|(?:\b(?:estrenan?|llega|arrive|débarque|sort|lance|arriva|debutta|esce|startet|erscheint"
+    + r"|läuft|estreia|chega)\s+|(?<=\bda\s)|(?<=\bab\s)|(?<=\bdès\s))"
+    + _today(1)
+    + r"|"
+    + _today(2)
+    + r"(?=\s+(?:se\s+estrena|estrena|llega|debutta|arriva|startet|sort|arrive"
+    + r"|estreia|chega)\b)",
     re.I,
 )
 
@@ -510,8 +524,9 @@ def _read_european(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_month(_MONTH_NAMES[g["mb"].lower()], pub)
     elif g["ny"]:
         value = None if pub is None else year_value(pub.year + 1)
-    elif g["tod"]:
-        value = None if pub is None else day_value(pub.year, pub.month, pub.day)
+    elif (g["tod1"] or g["tom1"] or g["tod2"] or g["tom2"]) and pub is not None:
+        day = pub + timedelta(days=1) if g["tom1"] or g["tom2"] else pub
+        value = day_value(day.year, day.month, day.day)
     elif g["ns"] or g["ns2"]:
         value = (
             None if pub is None else _next_season(_SEASON_WORDS[(g["ns"] or g["ns2"]).lower()], pub)
