@@ -238,7 +238,8 @@ _DECIDED_TO_RE = re.compile(r"\b(?:decided|chose|opted|elected)\s+to\s+$", re.I)
 _DECIDED_AHEAD_DAYS = 150
 _LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
 _RELATIVE_ASIDE_RE = re.compile(
-    r",\s+(?:which|who)\s[^,;.:!?()]{3,160},(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
+    r",\s+(?:which|who|the|a|an|[A-Z][\w-]*(?:'s|’s))\s[^,;.:!?()]{3,160},"
+    r"(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
 )
 
 
