@@ -131,6 +131,8 @@ _CLOSE_QUOTE_RE = re.compile(r"[」』>〉》]")
 # ("12月31日に放送された特番「…」で…アニメ化決定が発表": the special aired, not the season)
 _FILM_AFTER_RE = re.compile(
     r"の\s*(?:実写)?(?:映画|劇場版)|[^。、「」『』]{0,8}?(?:特番|特別番組|スペシャル番組)"
+    # "2026年2月13日に全国公開される『新劇場版 X』"
+    r"|(?:される|された|する|した)?\s*[『「]?新?劇場版"
 )
 # "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
 _UNTIL_AFTER_RE = re.compile(
