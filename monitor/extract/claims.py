@@ -2081,7 +2081,16 @@ class _Evaluator:
         if self.elsewhere and not self._watch_named():
             # "returns with eight more episodes in March ... the final half of the fifth
             # season arrives March 15", watched season 6: the unnumbered claim is season 5's.
-            kept = [c for c in candidates if c.explicit_season or c.field not in self.elsewhere]
+            # (An unnumbered cancellation when every season the item names is below ours:
+            # "ordered a second season last year ... has canceled Impastor" ends it before 3.)
+            highest = max((n for s in self.doc.seasons for n in s.numbers), default=None)
+            kept = [
+                c
+                for c in candidates
+                if c.explicit_season
+                or c.field not in self.elsewhere
+                or (c.value == "cancelled" and highest is not None and highest < self.watch.season)
+            ]
             for c in candidates:
                 if c not in kept:
                     self._note(c.field, c.sentence, "another season's news: no season named")
