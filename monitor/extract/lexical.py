@@ -14,7 +14,8 @@ Precedence (first rule that applies wins):
   entry with no verdict of its own takes its section heading's ("■打ち切り決定 /
   ・『X』(シーズン3)": the season named is the last one);
 - date: a date moved by a delay cue (the latest of the dates beside it) > a date in a
-  sentence naming a season by number > the most precise date > the headline's > the first;
+  sentence naming a season by number > the most precise date > the headline's > the first
+  (and a day inside a chosen month refines it: "10月放送開始" then "10月6日に放送がスタート");
   a concrete date over "unannounced"; a date before the published day, or beside a release
   verb in the past tense ("放送された", "estrenó") unless it is the item's own day, is
   history, and when the sentence names the watched season by number it means the season is
@@ -43,6 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
@@ -727,7 +729,7 @@ def _cues(
     if published is None and grammar is european:
         # Each sentence is read alone: the year that pins an undated weekday is the item's.
         anchor = anchor_year(text)
-        grammar = lambda sentence, pub: european(sentence, pub, anchor)  # noqa: E731
+        grammar = partial(european, anchor=anchor)
     hedges = lex.of("hedge")
     neg_after = lex.of("negation_after")
     neg_before = lex.of("negation_before")
@@ -1272,7 +1274,7 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
             ),
         )
         # "『X Season2』10月放送開始" then "10月6日(土)に放送がスタート": a day inside the
-        # chosen month, in a sentence that names no season, says the same more precisely.
+        # chosen month says the same more precisely.
         finer = [
             h
             for h in dated
