@@ -263,7 +263,7 @@ _WIRE_AFTER_RE = re.compile(r"\s*\((?:IANS|PTI|ANI|AFP|AP|Reuters|UNI|Yonhap|dpa
 
 
 _ANCHOR_YEAR_RE = re.compile(r"(?<![\d/.-])(20\d\d)(?![\d/])")
-PIN_YEARS = 3  # the anchor year and the two after it
+_PIN_YEARS = 3  # the anchor year and the two after it
 
 
 def anchor_year(text: str) -> int | None:
@@ -271,19 +271,23 @@ def anchor_year(text: str) -> int | None:
     return max(map(int, _ANCHOR_YEAR_RE.findall(text)), default=None)
 
 
+def pinned_day(month: int, day: int, weekday: int, anchor: int) -> DateValue | None:
+    """A year-less day with its weekday ("Friday, April 7") in the first year from `anchor`
+    on where it falls on that weekday, or None."""
+    for year in range(anchor, anchor + _PIN_YEARS):
+        value = day_value(year, month, day)
+        if value is not None and value.lo.weekday() == weekday:
+            return value
+    return None
+
+
 def _pinned_by_weekday(m: re.Match[str], anchor: int) -> Readings | None:
-    """A year-less "Friday, April 7" read as the first year from `anchor` on where that day
-    is a Friday, or None."""
     p = "md" if m.group("md") else "dm" if m.group("dm") else None
     if p is None or not m.group(f"{p}_wd") or m.group(f"{p}_y"):
         return None
     weekday = WEEKDAYS[m.group(f"{p}_wd").lower()]
     month, day = _month_number(m.group(f"{p}_m")), int(m.group(f"{p}_d"))
-    for year in range(anchor, anchor + PIN_YEARS):
-        value = day_value(year, month, day)
-        if value is not None and value.lo.weekday() == weekday:
-            return _same(value)
-    return None
+    return _same(pinned_day(month, day, weekday, anchor))
 
 
 def find_dates(

@@ -15,7 +15,6 @@ from typing import Any, Final
 
 from monitor.extract.dates import (
     JUST_GONE_DAYS,
-    PIN_YEARS,
     DateValue,
     anchor_year,
     backward_day,
@@ -23,6 +22,7 @@ from monitor.extract.dates import (
     forward_day,
     half_value,
     month_value,
+    pinned_day,
     quarter_value,
     season_value,
     year_value,
@@ -473,12 +473,7 @@ def european(text: str, pub: date | None, anchor: int | None = None) -> list[Fou
         value = _read_european(g, pub)
         if value is None and anchor is not None and g["ewd"] and g["m"] and not g["y"]:
             month, day = _MONTH_NAMES[g["m"].lower()], int(g["d"])
-            weekday = _EU_WEEKDAY_NUMBER[g["ewd"].lower()]
-            for year in range(anchor, anchor + PIN_YEARS):
-                value = day_value(year, month, day)
-                if value is not None and value.lo.weekday() == weekday:
-                    return value
-            return None
+            return pinned_day(month, day, _EU_WEEKDAY_NUMBER[g["ewd"].lower()], anchor)
         return value
 
     return _scan(_EU_RE, text, pub, read)
