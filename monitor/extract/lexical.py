@@ -48,7 +48,7 @@ from functools import partial
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
-from monitor.extract.dates import PRECISION_RANK, anchor_year
+from monitor.extract.dates import DateValue, anchor_year
 from monitor.extract.intl_dates import GRAMMARS, Found, european
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
@@ -275,9 +275,7 @@ class _Hit:
     span: Span
     pos: int
     delayed: bool = False
-    date_rank: int = 0
-    lo: date | None = None  # a date's first day
-    hi: date | None = None  # and its last
+    when: DateValue | None = None  # a date hit's resolved date
     premiere: bool = False  # a past release of the named season: it is out
 
 
@@ -983,8 +981,8 @@ def _fresh_premiere(hit: _Hit, window: str, first: int | None, published: date |
     ("2019年4月に放送された") nor a later episode's recap."""
     return (
         published is not None
-        and hit.lo is not None
-        and (published - hit.lo).days <= _PREMIERE_NEWS_DAYS
+        and hit.when is not None
+        and (published - hit.when.lo).days <= _PREMIERE_NEWS_DAYS
         and (first == 1 or _PREMIERE_RE.search(window) is not None)
     )
 
@@ -1217,9 +1215,7 @@ def _date_hit(
         span,
         span.start + nearest.start,
         delayed=delayed,
-        date_rank=nearest.value.rank,
-        lo=nearest.value.lo,
-        hi=nearest.value.hi,
+        when=nearest.value,
         premiere=premiered,
     )
 
@@ -1252,14 +1248,14 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
             h.premiere  # the season's own first episode, days ago
             or h.span.start not in released_in
             # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
-            or (published is not None and h.lo is not None and h.lo > published)
+            or (published is not None and h.when is not None and h.when.lo > published)
             # "que Netflix estrena hoy": a European premiere today is the news, day and all
             # (a Korean or Japanese one today is read as an episode's, above).
-            or (language not in ("ko", "ja") and h.lo is not None and h.lo == published)
+            or (language not in _CJK and h.when is not None and h.when.lo == published)
         )
     ]
     # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
-    future = any(published is None or h.lo is None or h.lo > published for h in dated)
+    future = any(published is None or h.when is None or h.when.lo > published for h in dated)
     if dated:
         # A date beside the season named by number ("第3期が2019年に放送") outranks a more
         # precise one in a sentence that names none (a film's "3月17日に公開").
@@ -1268,25 +1264,23 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
             key=lambda h: (
                 not h.delayed,
                 not any(r.number is not None for r in h.span.seasons),
-                -h.date_rank,
+                -(h.when.rank if h.when is not None else 0),
                 not h.span.headline,
                 h.pos,
             ),
         )
         # "『X Season2』10月放送開始" then "10月6日(土)に放送がスタート": a day inside the
         # chosen month says the same more precisely.
+        month = chosen.when
         finer = [
             h
             for h in dated
-            if chosen.date_rank == PRECISION_RANK["month"]
-            and h.date_rank == PRECISION_RANK["day"]
+            if month is not None
+            and month.precision == "month"
+            and h.when is not None
+            and h.when.precision == "day"
             and not h.delayed
-            and chosen.lo is not None
-            and chosen.hi is not None
-            and h.lo is not None
-            and h.hi is not None
-            and chosen.lo <= h.lo
-            and h.hi <= chosen.hi
+            and month.covers(h.when)
         ]
         if finer:
             chosen = min(finer, key=lambda h: h.pos)
