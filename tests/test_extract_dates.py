@@ -227,3 +227,17 @@ def test_undated_item_weekday_pins_the_year(text: str, expected: str | None) -> 
     days = [d.forward.value for d in find_dates(text, None) if d.forward]
     found = [value for value in days if "-" in value]  # not the bare year
     assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arrivata nel 2021, torna sabato 8 aprile.", "2023-04-08"),
+        ("Llegó en febrero de 2021 y se estrena este viernes 7 de abril.", "2023-04-07"),
+        ("Estreou em 2021 e volta na sexta-feira, 7 de abril.", "2023-04-07"),
+    ],
+    ids=["it-saturday", "es-friday", "pt-friday-feira"],
+)
+def test_undated_european_weekday_pins_the_year(text: str, expected: str) -> None:
+    days = [f.value.value for f in GRAMMARS["it"](text, None) if f.value.precision == "day"]
+    assert days == [expected]

@@ -349,19 +349,8 @@ _EARLY: Final = frozenset(
 _LATE: Final = frozenset(("finales", "fines", "fine", "fin", "ende", "final"))
 _MON_ALT = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
 _MON = "(?P<{0}>" + _MON_ALT + ")"
-# "desta quarta (10), a Netflix anunciou": a weekday date right before a reporting verb is
-# when the news broke, not when the season airs.
-_NOT_ANNOUNCED = (
-    r"(?![^.;]{0,40}?\b(?:anunci|confirm|revel|annunc|annonc|gab\s|gibt\s|bekannt|k[üu]ndig|verk[üu]nd|"
-    r"informou|inform[óo]|divulg))"
-)
-_WEEKDAYS = (
-    "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|lunedì|martedì"
-    "|mercoledì|giovedì|venerdì|sabato|domenica|lundi|mardi|mercredi|jeudi|vendredi|samedi"
-    "|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|segunda|terça"
-    "|quarta|quinta|sexta"
-)
-_SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
+# One weekday table: its names (Portuguese ones without "-feira", which the patterns allow
+# after them) and their numbers for pinning an undated item's year.
 _EU_WEEKDAY_NUMBER: Final = {
     **dict.fromkeys(("lunes", "lunedì", "lundi", "montag", "segunda-feira"), 0),
     **dict.fromkeys(("martes", "martedì", "mardi", "dienstag", "terça-feira"), 1),
@@ -370,9 +359,19 @@ _EU_WEEKDAY_NUMBER: Final = {
     ),
     **dict.fromkeys(("jueves", "giovedì", "jeudi", "donnerstag", "quinta-feira"), 3),
     **dict.fromkeys(("viernes", "venerdì", "vendredi", "freitag", "sexta-feira"), 4),
-    **dict.fromkeys(("sábado", "sabado", "samedi", "samstag"), 5),
+    **dict.fromkeys(("sábado", "sabado", "sabato", "samedi", "samstag"), 5),
     **dict.fromkeys(("domingo", "domenica", "dimanche", "sonntag"), 6),
 }
+_WEEKDAYS = "|".join(
+    sorted({w.removesuffix("-feira") for w in _EU_WEEKDAY_NUMBER}, key=len, reverse=True)
+)
+# "desta quarta (10), a Netflix anunciou": a weekday date right before a reporting verb is
+# when the news broke, not when the season airs.
+_NOT_ANNOUNCED = (
+    r"(?![^.;]{0,40}?\b(?:anunci|confirm|revel|annunc|annonc|gab\s|gibt\s|bekannt|k[üu]ndig|verk[üu]nd|"
+    r"informou|inform[óo]|divulg))"
+)
+_SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
 
 
 def _today(n: int) -> str:
