@@ -28,7 +28,7 @@ from monitor.match.seasons import (
 )
 from monitor.match.titles import TitleMatcher, TitleMention, show_key
 from monitor.models import Claim, ClaimField, Item, Note, Watch, WatchClaims
-from monitor.text.normalize import normalize, words
+from monitor.text.normalize import mask, normalize, words
 from monitor.text.scan import Tokens
 
 PHASE_ORDER = ("development", "pre-production", "filming", "post-production", "released")
@@ -261,14 +261,12 @@ class _Doc:
             norm = normalize(self.raw)
         mentions = [_bare_title(norm, m) for m in mentions]
         self.mentions = mentions
-        chars = list(norm)
-        for m in mentions:
-            chars[m.start : m.end] = "#" * (m.end - m.start)
+        masked = mask(norm, [(m.start, m.end) for m in mentions])
         suffix = _PUBLISHER_RE.search(norm, 0, self.headline_end)
         if suffix is not None:
             # "... sets early 2027 return - TV Tonight": the outlet's name says nothing.
-            chars[suffix.start() : suffix.end()] = " " * (suffix.end() - suffix.start())
-        self.text = "".join(chars)
+            masked = mask(masked, [suffix.span()], " ")
+        self.text = masked
         self.sentences = split_sentences(self.text, self.headline_end)
         tokens = Tokens(self.text)
         seasons = find_seasons(self.text, tokens)

@@ -54,7 +54,7 @@ from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
 from monitor.match.titles import TitleMention
 from monitor.models import Claim, ClaimField, Note, Watch
-from monitor.text.normalize import normalize
+from monitor.text.normalize import mask, normalize
 
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
 # "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?";
@@ -305,7 +305,7 @@ def analyse_lexical(
     titles = [m for m in _QUOTED_RE.finditer(norm) if _title_like(m)]
     # Every name masked: "'이게 맞아?!'" asks nothing, "「『艦これ』いつかあの海で」" hedges
     # nothing.
-    untitled = _mask(norm, [*ours, *(m.span() for m in titles)])
+    untitled = mask(norm, [*ours, *(m.span() for m in titles)])
     spans = scope(
         norm, len(title) if title else 0, lex, watch, ours, others, titles, subtitled, untitled
     )
@@ -471,14 +471,6 @@ def scope(
             if headline and headline_season is None:
                 headline_season = seasons[0]
     return spans
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each span overwritten by "#", offsets kept."""
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = "#" * (b - a)
-    return "".join(chars)
 
 
 def _first_outside_parentheses(
@@ -766,7 +758,7 @@ def _cues(
     # until one names the show or a season again.
     derivative_topic = False
     # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
-    masked = _mask(text, ours)
+    masked = mask(text, ours)
     verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
     section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     for span in spans:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # One character in, one character out: offsets in the normalised text are offsets in the
 # original, so evidence can be quoted exactly as published.
@@ -90,3 +91,11 @@ def title_tokens(title: str) -> tuple[str, ...]:
 def words(text: str) -> tuple[str, ...]:
     """A word list written as one string (long vocabularies read better that way)."""
     return tuple(text.split())
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]], fill: str = "#") -> str:
+    """`text` with each span overwritten by `fill`, offsets kept (titles masked as "#")."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = fill * (b - a)
+    return "".join(chars)
