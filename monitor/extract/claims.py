@@ -83,7 +83,6 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     re.I,
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
-# "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
 # A status the item puts before its news: "despite the show previously getting the green
 # light on a season 14", "had originally been renewed".
 _PRIOR_STATUS_RE = re.compile(
@@ -95,6 +94,7 @@ _REPORTED_RE = re.compile(
     r"\b(?:announced|confirmed|revealed|reported|stated|declared)\s+that\s+(?:[\w'#-]+\s+){0,5}$",
     re.I,
 )
+# "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
 _FROM_PLANNED_RE = re.compile(
     r"\bfrom\s+(?:the|its|their)\s+(?:original(?:ly)?\s+)?(?:planned|expected|intended|"
     r"targeted)$",
@@ -234,9 +234,12 @@ class _Scope:
         return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
 
 
+# "Disney decided to release ... on Aug. 18", a day this far ahead: the day gone by.
 _DECIDED_TO_RE = re.compile(r"\b(?:decided|chose|opted|elected)\s+to\s+$", re.I)
 _DECIDED_AHEAD_DAYS = 150
+# What joins the titles of a bare list: "'A,' 'B' Renewed", "A, B and C".
 _LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
+# An aside on the show before its verb: "X, which features Y's Z, is", "X, Y's revival, has".
 _RELATIVE_ASIDE_RE = re.compile(
     r",\s+(?:which|who|the|a|an|[A-Z][\w-]*(?:'s|’s))\s[^,;.:!?()]{3,160},"
     r"(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
