@@ -41,16 +41,11 @@ KOREAN_ORDINALS = {"첫": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯"
 
 _NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")"
-_NOT_QUANTITY = (
-    r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|"
-    r"million|billion|episodes?)\b)"
-)
+_UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|million|billion"
+_NOT_QUANTITY = rf"(?!\s*(?:{_UNITS}|episodes?)\b)"
 # "Season 8 episodes resume airing": a season's episodes, not a count ("series 10 episodes");
 # "season 2 episode 3" stays one episode's reference.
-_NOT_QUANTITY_OF_SEASON = (
-    r"(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|"
-    r"million|billion|episode\s+\d+)\b)"
-)
+_NOT_QUANTITY_OF_SEASON = rf"(?!\s*(?:{_UNITS}|episode\s+\d+)\b)"
 
 SEASON_RE = re.compile(
     r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
