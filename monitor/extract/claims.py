@@ -325,6 +325,7 @@ class _Doc:
         self._names: dict[int, list[tuple[int, int]]] = {}
         self._short_names: frozenset[str] | None = None
         self._index: dict[int, int] | None = None  # sentence start -> its place in the list
+        self.scopes: dict[str, dict[int, _Scope | None]] = {}  # show key -> by sentence start
 
     def short_names(self) -> frozenset[str]:
         """A show's first content words stand for it ("Abbott" for Abbott Elementary)."""
@@ -692,12 +693,17 @@ class _Evaluator:
             and any(s.kind == "part" for s in doc.seasons)
             and not any(s.kind in ("number", "final") for s in doc.seasons)
         )
-        others = self._other_entries()
-        for sentence in doc.sentences:
-            if others and any(lo <= sentence.start < hi for lo, hi in others):
-                self.scopes[sentence.start] = None
-                continue
-            self.scopes[sentence.start] = self._scope(sentence)
+        # Scopes depend on the show, not the season: a show's other watches share them.
+        scopes = doc.scopes.get(self.key)
+        if scopes is None:
+            scopes = doc.scopes[self.key] = self.scopes  # `_continued` reads it as it fills
+            others = self._other_entries()
+            for sentence in doc.sentences:
+                if others and any(lo <= sentence.start < hi for lo, hi in others):
+                    scopes[sentence.start] = None
+                    continue
+                scopes[sentence.start] = self._scope(sentence)
+        self.scopes = scopes
         # "the fourth and final season", "will end with season 4": every unnumbered "final
         # season" in the item is season 4.
         stated = [(s.start, max(s.numbers)) for s in doc.seasons if s.final and s.numbers]

@@ -108,8 +108,9 @@ class Tokens:
         out: list[re.Match[str]] = []
         text, match, bit, narrow = self.text, pattern.regex.match, pattern.bit, pattern.narrow
         last_end = 0
-        for pos, mask, word in self.hits:
-            if mask & bit and pos >= last_end:
+        # Filter first: most tokens start none of this pattern's matches.
+        for pos, word in [(pos, word) for pos, mask, word in self.hits if mask & bit]:
+            if pos >= last_end:
                 m = narrow(word).match(text, pos) if narrow is not None else match(text, pos)
                 if m is not None and m.end() > m.start():
                     out.append(m)
