@@ -84,9 +84,10 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
 )
 _PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
 # A status the item puts before its news: "despite the show previously getting the green
-# light on a season 14", "had originally been renewed".
+# light on a season 14", "had originally been renewed", "not to proceed with the
+# already-greenlit season".
 _PRIOR_STATUS_RE = re.compile(
-    r"\b(?:previously|originally|initially|had\s+(?:already\s+)?been)\b", re.I
+    r"\b(?:previously|originally|initially|had\s+(?:already\s+)?been|already-$)", re.I
 )
 # "it was announced that the animated series would be returning": "would" in reported
 # speech is the announcement's future, not a guess.
@@ -669,6 +670,7 @@ class _Evaluator:
     notes: list[Note] = field(default_factory=list)
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
     headline_season: set[int] | None = None
+    headline_seasons: set[int] = field(default_factory=set)  # every season the headline names
     item_season: set[int] | None = None
     # The latest season the item says was renewed or ordered (`_announced`), worked out when
     # first asked: only items that say "the new season" or leave a date open need it.
@@ -719,7 +721,8 @@ class _Evaluator:
             ]
         if stated:
             self.final = self.stated_final = min(stated)[1]
-        self.headline_season = self._headline_season()
+        self.headline_seasons = self._headline_seasons()
+        self.headline_season = self.headline_seasons if len(self.headline_seasons) == 1 else None
         self.item_season = self._item_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
@@ -907,7 +910,7 @@ class _Evaluator:
             last = m.start()
         return last
 
-    def _headline_season(self) -> set[int] | None:
+    def _headline_seasons(self) -> set[int]:
         values: set[int] = set()
         for sentence in self.doc.sentences:
             if not sentence.headline:
@@ -921,7 +924,7 @@ class _Evaluator:
                 ):
                     continue  # "Delicate Part 2 Sets Premiere Date" is the watched part's
                 values |= self._seasons_of(s)
-        return values if len(values) == 1 else None
+        return values
 
     def _item_season(self) -> set[int] | None:
         """The one season every numbered mention in the item is about, if there is one."""
@@ -1136,8 +1139,14 @@ class _Evaluator:
 
     def _bind_beyond(self, sentence: Sentence) -> tuple[set[int], SeasonMention | None, str]:
         """With no season in its sentence, a trigger speaks of the headline's or the item's."""
-        if self.headline_season is not None and not sentence.headline:
-            return set(self.headline_season), None, "headline"
+        # "X renewed for season 7 ahead of season 6 return": the body's unnumbered news is
+        # about the seasons the headline names (one, or several without the watched one).
+        if (
+            self.headline_seasons
+            and not sentence.headline
+            and (self.headline_season is not None or self.watch.season not in self.headline_seasons)
+        ):
+            return set(self.headline_seasons), None, "headline"
         if self.item_season is not None:
             # "X series 2 is filming. No transmission date has been confirmed."
             return set(self.item_season), None, "item"
@@ -1275,6 +1284,11 @@ class _Evaluator:
             if p.UNDONE_AFTER_RE.match(self.doc.text, m.end(), sentence.end):
                 value = "cancelled"  # "renewed for season 2 before being cancelled"
             seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
+            if source not in ("clause", "sentence") and p.NEW_SERIES_RE.search(
+                self.doc.text, max(clause.start, m.start() - 30), min(clause.end, m.end() + 60)
+            ):
+                # "Apple has ordered 10 episodes of the series": a new show's first season.
+                seasons, source = {1}, "clause"
             if m.lastgroup == "order" and source != "clause":
                 continue  # "order" means a season order only next to a season
             spanned = self._span(m.end(), sentence, mention)
@@ -1910,6 +1924,14 @@ class _Evaluator:
             if group in ("now", "past") and not doc.is_release(m):
                 continue  # "the teaser dropped on Monday"
             sentence, clause, scope = opened
+            if (
+                group in ("now", "past", "airing")
+                and self.watch.part is not None
+                and self.watch.part >= 2
+                and p.FIRST_BATCH_RE.search(doc.text, clause.start, m.start())
+            ):
+                self._note("phase", sentence, f"'{m.group()}' is the first part's, not part 2's")
+                continue
             if group == "past" and p.FUTURE_PASSIVE_RE.search(
                 doc.text, max(clause.start, m.start() - 20), m.start()
             ):
@@ -2159,6 +2181,22 @@ class _Evaluator:
             # last season made; the season named as cancelled is not.
             self._note("phase", phase.sentence, "the season is cancelled: the release is another's")
             phase = None
+        elif (
+            renewal.value == "cancelled"
+            and (dated_real or phase is not None)
+            and all(
+                c is None or _PRIOR_STATUS_RE.search(self.doc.text, c.sentence.start, c.pos)
+                for c in (dated if dated_real else None, phase)
+            )
+        ):
+            # "had been renewed for a third season to air in 2020" before the news that it
+            # will not go ahead: the plan the cancellation ended.
+            for dropped in (dated if dated_real else None, phase):
+                if dropped is not None:
+                    self._note(dropped.field, dropped.sentence, "a plan the cancellation ended")
+            if dated_real:
+                dated = None
+            phase = None
         elif renewal.value == "cancelled" and (dated_real or phase is not None):
             self._note("renewal", renewal.sentence, "cancelled, yet the item dates the season")
             renewal = None  # contradictory: trust neither side of the renewal field
@@ -2278,7 +2316,9 @@ _SOURCE_AFTER_RE = re.compile(
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
-    r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:seasons?|series)\b", re.I
+    r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:(?!more\b|additional\b|further\b)[\w-]+\s+){0,2}?"
+    r"(?:seasons?|series)\b",
+    re.I,
 )
 
 

@@ -136,9 +136,20 @@ CANCEL_PLURAL_OBJECT_RE = re.compile(r"\s+(?:" + EN.source_of("not_show", "plura
 # "All American is the only show renewed so far": a renewal said of a show the sentence
 # singles out by a generic noun is another show's (the watched one would be named).
 GENERIC_SUBJECT_RE = re.compile(
-    r"\b(?:the\s+)?(?:only|other|first|last|latest)\s+(?:(?:\w+\s+)?(?:show|series|drama|"
-    r"comedy|sitcom|title))s?\s+(?:(?:to\s+(?:be|get|have\s+been)|being|that\s+(?:was|were|"
-    r"has\s+been|have\s+been|got))\s+)?(?:officially\s+)?$",
+    r"\b(?:(?:the\s+)?(?:only|other|first|last|latest)|another)\s+(?:(?:[\w-]+\s+){0,2}(?:show|"
+    r"series|drama|comedy|sitcom|title))s?\s+(?:(?:to\s+(?:be|get|have\s+been)|being|that\s+"
+    r"(?:was|were|(?:has|have)\s+(?:already\s+)?been|got))\s+)?(?:officially\s+)?$",
+    _I,
+)
+
+# A new show's order ("an official series order", "ordered 10 episodes of the series",
+# "the green light to a series version of X"): with no season named, it is the first one.
+NEW_SERIES_RE = re.compile(
+    r"\b(?:series|straight[\s-]to[\s-]series)\s+(?:order|pick-?up)\b"
+    r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
+    r"|\b(?:green[\s-]?light(?:ed)?|greenlit|ordered)\s+(?:to\s+)?(?:a|an)\s+(?:new\s+)?"
+    r"(?:(?:live-action|scripted|limited|tv|television|drama|comedy)\s+)?"
+    r"(?:series|show)\s+(?:version|adaptation|based)\b",
     _I,
 )
 
