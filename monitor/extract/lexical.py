@@ -141,6 +141,11 @@ _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
 # What follows a quoted remark: 「…」との思い / と話した / と語った, '…'라며 / 라고 말했다.
+# "第2期「第九惑星戦役」", "시즌2 '블루 문'": a quoted title right after a season number is
+# that season's subtitle, not another show.
+_SEASON_BEFORE_RE = re.compile(
+    r"(?:第\s*\d{1,2}\s*期|\d{1,2}\s*期|(?:シーズン|시즌|season)\s*\d{1,2})\s*$", re.I
+)
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
 )
@@ -192,6 +197,13 @@ _AS_OF_RE = re.compile(
     r"(?P<y>20\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*\d{1,2}\s*[日일])?\s*(?:時点|現在|현재|기준)"
     r"|現時点\s*[(（]\s*(?P<y2>20\d\d)年\s*(?P<m2>\d{1,2})月"
 )
+# A day just before a release cue: "1月9日から始まった", "지난 3일 공개된".
+_DAY_BEFORE_RE = re.compile(r"\d{1,2}\s*[日일]")
+# A report's opening day: "2015年3月22日(日)、", "2024년 3월 5일,".
+_LEAD_DATE_RE = re.compile(
+    r"\s*(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+    r"(?:\s*[(（][^)）]{1,3}[)）])?\s*[、,]"
+)
 _SLOT_RE = re.compile(
     r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列|系)?|全国|[\u30a0-\u30ff]{2,10}系列?"
     r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
@@ -204,6 +216,8 @@ _SLOT_RE = re.compile(
     r"|[가-힣]{1,6}TV|(?<=[A-Za-z0-9V])\s*(?:와|과|및|에서|,)\s*|함께|동시"
     # "10月6日(土)夕方5時30分(※一部地域を除く)に放送": a Japanese hour and a footnote
     r"|(?:夕方|午後|午前|深夜|夜|朝|昼)?\s*\d{1,2}時(?:\s*\d{1,2}分|半)?|[(（]※[^)）]{1,30}[)）]"
+    # "JTBC '로스쿨'(연출 김석윤, 극본 서인, 제작 JTBC 스튜디오)이 베일을 벗는다": the credits
+    r"|[(（](?:연출|극본|감독|脚本|監督|原作)[^()（）]{1,80}[)）]"
     # "4月21日、テレビ朝日系で吉瀬美智子主演のドラマ「X season2」が放送される": the star and
     # the quoted title itself
     r"|[\u3040-\u30ff\u4e00-\u9fff]{2,8}主演の(?:ドラマ|アニメ|連続ドラマ)?|[「『][^」』]{1,30}[」』]が$"
@@ -312,7 +326,11 @@ def analyse_lexical(
     if published is None:
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
-        published = _stamp_date(norm, spans, language) or _as_of_date(norm)
+        published = (
+            _stamp_date(norm, spans, language)
+            or _lead_date(norm, len(title) if title else 0)
+            or _as_of_date(norm)
+        )
     hits, notes = _cues(norm, spans, lex, watch, published, language, ours, untitled, subtitles)
     if (
         hits
@@ -350,6 +368,18 @@ def _as_of_date(text: str) -> date | None:
     ]
     months = [date(y, mo, 1) for y, mo in found if 1 <= mo <= 12]
     return max(months, default=None)
+
+
+def _lead_date(text: str, headline_end: int) -> date | None:
+    """ "2015年3月22日(日)、Anime Japan 2015で…": a body that opens on the day of the event
+    it reports was written that day or soon after."""
+    m = _LEAD_DATE_RE.match(text, headline_end)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except ValueError:
+        return None
 
 
 def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
@@ -410,6 +440,7 @@ def scope(
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
+        and not _SEASON_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
         # 「…続くように」との思い, '…'라며: quoted speech, not a title
         and not _SPEECH_AFTER_RE.match(text, m.end())
         # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title,
@@ -962,6 +993,16 @@ def _cues(
                             hits.append(hit)
                     elif hit is not None:
                         hits.append(hit)
+                    elif (
+                        published is None
+                        and past
+                        and _DAY_BEFORE_RE.search(sentence, max(0, m.start() - 16), m.start())
+                        and any(r.number is not None and _matches(r, watch) for r in span.seasons)
+                        and not _said_of_the_show(m, span, cjk)
+                    ):
+                        # "『X 2』が1月9日から始まった" in an item with no date: whatever the
+                        # year, a day gone by says the named season is out.
+                        hits.append(_Hit("phase", "released", span, span.start + m.start()))
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
