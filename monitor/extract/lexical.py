@@ -236,10 +236,12 @@ _PREMIERE_RE = re.compile(
 _EPISODE_AT_RE = re.compile(r"(?:된|되는|탄|타는|는|한|하는)?\s[^.]{0,60}?(?:에서는|에선)")
 _PREMIERE_DAYS: Final = 7
 _PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
-# "cancelada após 1ª temporada", "annullata dopo la prima stagione": ended after that season.
+# "cancelada após 1ª temporada", "annullata dopo la prima stagione", "cancela X na 1ª
+# temporada", "annulée au terme de sa première saison": ended after (or in) that season.
 _ENDED_AFTER_RE = re.compile(
-    r"(?:após|apos|depois\s+d[ae]|tras|después\s+de|dopo|après|nach|after)\s+"
-    r"(?:(?:a|la|le|il|der|the|its|sua|su|sa|seiner|ihrer)\s+)?$",
+    r"\b(?:após|apos|depois\s+d[ae]|tras|después\s+de|dopo|après|nach|after|na|no|en|nella|alla"
+    r"|au\s+(?:terme|bout)\s+de|al\s+(?:termine|final)\s+de(?:lla|l)?|ao\s+fim\s+d[ae]"
+    r"|am\s+Ende)\s+(?:(?:a|la|le|il|der|the|its|sua|su|sa|seiner|ihrer)\s+)?$",
     re.I,
 )
 # A list section's heading ("■更新決定", "【打ち切り】", "Cancelled:") and its entries.
@@ -1045,7 +1047,7 @@ def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
     for ref in (*before[-1:], *after[:1]):
         if watch.season > max(ref.number or 0, ref.also or 0) and (
             _LAST_AT_RE.match(text, ref.end)
-            or _ENDED_AFTER_RE.search(text, max(span.start, ref.start - 16), ref.start)
+            or _ENDED_AFTER_RE.search(text, max(span.start, ref.start - 24), ref.start)
         ):
             return True
     return False
