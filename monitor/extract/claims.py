@@ -453,6 +453,8 @@ class _Doc:
                 if (
                     "#" not in m.group("name")
                     and not _SEASON_WORDISH_RE.fullmatch(m.group("name"))
+                    # '"New episodes arrive October 16."': a quoted sentence, not a title
+                    and not (m.group("name").endswith(".") and m.group("name").count(" ") >= 2)
                     and not any(lo <= start < hi for lo, hi in found)
                 ):
                     found.append(m.span("name"))
@@ -919,8 +921,10 @@ class _Evaluator:
             for s in self._mentions_in(sentence, scope):
                 if s.kind == "count" or s.elliptical:
                     continue
-                if s.kind == "part" and (
-                    self.watch.part is None or s.numbers != (self.watch.part,)
+                if (
+                    s.kind == "part"
+                    and not self.parts_are_seasons
+                    and (self.watch.part is None or s.numbers != (self.watch.part,))
                 ):
                     continue  # "Delicate Part 2 Sets Premiere Date" is the watched part's
                 values |= self._seasons_of(s)
@@ -931,7 +935,9 @@ class _Evaluator:
         values: set[int] = set()
         for sentence in self.doc.sentences:
             for s in self._mentions_in(sentence, self.scopes[sentence.start]):
-                if s.kind not in ("number", "final") or s.elliptical:
+                if s.elliptical or not (
+                    s.kind in ("number", "final") or (s.kind == "part" and self.parts_are_seasons)
+                ):
                     continue
                 values |= self._seasons_of(s)
                 if len(values) > 1:

@@ -192,7 +192,9 @@ NOT_A_NAME_BEFORE_SEASON = frozenset(
     next last upcoming latest entire whole full both each every all any more most only upon
     since during through with without from into about like than per via hopefully sadly
     unfortunately finally however instead besides there here we they he she you i could would
-    should can might must do had ahead expect watch stream catch binge see meet read""")
+    should can might must do had ahead expect watch stream catch binge see meet read
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen twenty several some many few""")
 )
 PERSON_BEFORE_RE = re.compile(
     r"\b(?:star|stars|starring|starred|actors?|actress(?:es)?|creators?|co-creators?|directors?|"
