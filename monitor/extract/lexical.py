@@ -108,6 +108,13 @@ _CREDIT_RE = re.compile(
 )
 # A quoted studio or company ("制作会社「Lerche」"), not another show.
 _COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
+# A streaming service in quotes (「Amazon プライム・ビデオ」で配信): where it airs, not a show.
+_PLATFORM_RE = re.compile(
+    r"[「『']\s*(?:Amazon\s*)?(?:プライム・?ビデオ|Prime\s*Video)|[「『']\s*(?:Netflix|ネットフリックス"
+    r"|Hulu|U-NEXT|ABEMA|Disney\+|ディズニープラス|FOD|Paravi|TVer|Lemino|DMM\s*TV|WOWOW|넷플릭스"
+    r"|티빙|TVING|웨이브|wavve|쿠팡플레이|왓챠)\s*[」』']",
+    re.I,
+)
 _SINCE_RE = re.compile(
     r"\s*(?:の|이|가)?\s*(?:完結|放送終了|終了|最終回|最終話|종영|공개|최종회|마지막\s*회)"
     r"\s*(?:\([^)\n]{0,24}\)|（[^）\n]{0,24}）)?\s*の?\s*(?:から|直後|後|以来|후|이후|직후|\s*뒤)"
@@ -218,6 +225,8 @@ _SLOT_RE = re.compile(
     r"|(?:夕方|午後|午前|深夜|夜|朝|昼)?\s*\d{1,2}時(?:\s*\d{1,2}分|半)?|[(（]※[^)）]{1,30}[)）]"
     # "JTBC '로스쿨'(연출 김석윤, 극본 서인, 제작 JTBC 스튜디오)이 베일을 벗는다": the credits
     r"|[(（](?:연출|극본|감독|脚本|監督|原作)[^()（）]{1,80}[)）]"
+    # "からAmazon Prime Videoでプライム会員向けに見放題独占配信": who may watch, and how
+    r"|(?:プライム)?会員向けに|見放題|独占"
     # "4月21日、テレビ朝日系で吉瀬美智子主演のドラマ「X season2」が放送される": the star and
     # the quoted title itself
     r"|[\u3040-\u30ff\u4e00-\u9fff]{2,8}主演の(?:ドラマ|アニメ|連続ドラマ)?|[「『][^」』]{1,30}[」』]が$"
@@ -440,6 +449,7 @@ def scope(
         if (m.group("latin") is None or lex.language not in _CJK)
         and not any(a < m.end() and m.start() < b for a, b in ours)
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _PLATFORM_RE.match(m.group())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
         and not _SEASON_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
@@ -767,7 +777,8 @@ def _cues(
     numbered_others = any(
         r.number not in (None, watch.season) for span in spans for r in span.seasons
     )
-    first_only = watch.season == 1 and not numbered_others
+    # (not for a later part: "「X」が配信されている" is out, its second part need not be)
+    first_only = watch.season == 1 and not numbered_others and (watch.part or 1) == 1
     # The watched season is named somewhere: by number, by the subtitle of an alias
     # ("ゴールデンカムイ 最終章" -> "最終章"), or needs no name (a first season).
     folded = text.casefold()
@@ -936,7 +947,7 @@ def _cues(
                     and cue.value == "released"
                     # "続編制作決定": the next season is never one that is out already
                     and not any(r.number is not None and _matches(r, watch) for r in span.seasons)
-                    and not (watch.season == 1 and not numbered_others)
+                    and not first_only
                 ):
                     # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
                     reason = "released, but the sentence does not name this season"
