@@ -153,8 +153,12 @@ _KO_RE = re.compile(
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
     # (an hour and channels may stand between: "18일 오후 8시 50분 올리브TV와 tvN에서 방송")
-    r"(?=(?:(?!\d\s*[일월])[^.\n]){0,36}?(?:첫\s*방송|첫방|첫\s*선|(?:부터\s*)?(?:방송|방영|공개)"
+    r"(?=(?:(?!\d\s*[일월])[^.\n]){0,36}?(?:첫\s*방송|첫방|첫\s*선|전파를\s*(?:타는|탄다|타며)|시청할\s*수\s*있"
+    r"|(?:부터\s*)?(?:방송|방영|공개)"
     r"(?:된다|한다|됩니다|합니다|될\s*예정|할\s*예정|을\s*시작|를\s*시작)))"
+    # "첫 방송은 9일 오후 11시.": the premiere named first, its bare day after
+    r"|(?:(?<=첫\s방송은\s)|(?<=첫방송은\s)|(?<=첫방은\s)|(?<=첫\s공개는\s))(?P<dba>\d{1,2})\s*일"
+    r"(?=\s*(?:\([월화수목금토일]\)\s*)?(?:(?:오후|오전|밤|저녁)\s*\d{1,2}\s*시|[.\n]|$))"
 )
 
 
@@ -222,8 +226,8 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = None if pub is None else day_value(pub.year, pub.month, pub.day)
     elif g["dbp"]:
         value = None if pub is None else _past_day(int(g["dbp"]), pub, this_month=True)
-    elif g["db"]:
-        value = _nearby_day(int(g["db"]), pub)
+    elif g["db"] or g["dba"]:
+        value = _nearby_day(int(g["db"] or g["dba"]), pub)
     elif g["hb"] and pub is not None:
         half = 1 if g["hb"] == "상반기" else 2
         value = half_value(pub.year if half == 2 or pub.month <= 6 else pub.year + 1, half)

@@ -153,6 +153,8 @@ _UNTIL_AFTER_RE = re.compile(
 _SEASON_BEFORE_RE = re.compile(
     r"(?:第\s*\d{1,2}\s*期|\d{1,2}\s*期|(?:シーズン|시즌|season)\s*\d{1,2})\s*$", re.I
 )
+# Korean and Japanese headlines quote remarks in double quotes (titles in single ones).
+_SPEECH_QUOTE_RE = re.compile(r'"[^"\n]{4,}"|“[^”\n]{4,}”')
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
 )
@@ -443,6 +445,9 @@ def scope(
     `untitled`: `text` with our names and every title masked."""
     parts_are_seasons = watch.part is None and any(_PART_ALIAS_RE.search(a) for a in watch.aliases)
     refs = _season_refs(text, lex, ours, parts_are_seasons, watch, subtitled)
+    # '\'루갈\' 최진혁 "시청률 9% 넘으면 시즌2 생각할 것"': a season in a remark quoted in
+    # Korean or Japanese is what someone said; it does not become the item's topic.
+    said = [m.span() for m in _SPEECH_QUOTE_RE.finditer(text)] if lex.language in _CJK else []
     quoted = [
         (m.start(), m.end(), m.group("latin") is not None)
         for m in titles
@@ -509,10 +514,12 @@ def scope(
         )
         if (names_other or in_passing) and not names_ours:
             current_season = None  # another show's seasons are not our topic
-        elif seasons:
-            current_season = seasons[-1]
-            if headline and headline_season is None:
-                headline_season = seasons[0]
+        else:
+            topical = [r for r in seasons if not any(a <= r.start < b for a, b in said)]
+            if topical:
+                current_season = topical[-1]
+                if headline and headline_season is None:
+                    headline_season = topical[0]
     return spans
 
 
