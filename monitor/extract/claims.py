@@ -238,6 +238,15 @@ class _Scope:
 # "Disney decided to release ... on Aug. 18", a day this far ahead: the day gone by.
 _DECIDED_TO_RE = re.compile(r"\b(?:decided|chose|opted|elected)\s+to\s+$", re.I)
 _DECIDED_AHEAD_DAYS = 150
+# "the network renewed Blindspot for a final season": a renewal whose object is named, and
+# is not the watched show (masked as '#'), is that other show's.
+_OTHER_OBJECT_RE = re.compile(
+    r"\s+(?!(?:The|It|Its|This|That|Their|Season|Series|Show|Part|For|Both|All)\b)"
+    r"(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z0-9][\w'-]*)){0,3}\s+(?:for|through|thru|into|until)\b"
+)
+_CATCH_UP_RE = re.compile(
+    r"\bcatch\s+up\b|\bbefore\s+(?:the\s+)?(?:new|next|upcoming)\s+(?:season|episodes)\b", re.I
+)
 # What joins the titles of a bare list: "'A,' 'B' Renewed", "A, B and C".
 _LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
 # An aside on the show before its verb: "X, which features Y's Z, is", "X, Y's revival, has".
@@ -1275,7 +1284,9 @@ class _Evaluator:
                 self.doc.text, clause.start, m.start()
             ):
                 continue  # "the release date for season 2 has been confirmed"
-            if p.GENERIC_SUBJECT_RE.search(self.doc.text, clause.start, m.start()):
+            if p.GENERIC_SUBJECT_RE.search(self.doc.text, clause.start, m.start()) or (
+                m.lastgroup == "verb" and _OTHER_OBJECT_RE.match(self.doc.text, m.end())
+            ):
                 self._note("renewal", sentence, "renewal of another show")
                 continue
             value = "renewed"
@@ -2013,6 +2024,12 @@ class _Evaluator:
                 continue
             if group in ("now", "airing") and source == "default" and self.watch.season != 1:
                 # "X is now streaming" with no season named is about what is already out.
+                continue
+            if group in ("now", "airing") and _CATCH_UP_RE.search(
+                doc.text, sentence.start, m.start()
+            ):
+                # "To catch up before the new season arrives, X is streaming": the old ones.
+                self._note("phase", sentence, f"'{m.group()}': what to catch up on, not the season")
                 continue
             if group in ("now", "airing") and source in ("headline", "item") and self._asked():
                 # "Will X be renewed for Season 2? ... X, now streaming": the season the
