@@ -1645,6 +1645,9 @@ class _Evaluator:
             if sentence.start <= t.start() < sentence.end
             and scope.allows(t.start())
             and not (dm.start <= t.start() < dm.end)
+            # "will tape later this year while a premiere date will be announced": the
+            # premiere of a no-date statement dates nothing
+            and not any(u.start() <= t.start() < u.end() for u in doc.unannounced)
         ]
         local = [t for t in pool if clause.start <= t.start() < clause.end]
         bare_year = (
