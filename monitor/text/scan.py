@@ -87,29 +87,41 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self.hangul = _HANGUL_RE.search(text) is not None
+        # pattern bit -> the tokens (position, word) a match of it can start at, in order
+        self.starts: dict[int, list[tuple[int, str]]] = {}
+        if self.hangul:
+            return  # `scan` runs each regex over the whole text there
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         get = _MASKS.get
-        hits: list[tuple[int, int, str]] = []
+        starts = self.starts
         for m in _TOKEN_RE.finditer(lowered):
             word = m.group()
             mask = get(word)
             if mask is None:
                 mask = _mask(word)
-            if mask:
-                hits.append((m.start(), mask, word))
-        self.hits = hits
+            entry = (m.start(), word)
+            while mask:
+                bit = mask & -mask  # the lowest pattern bit left
+                found = starts.get(bit)
+                if found is None:
+                    starts[bit] = [entry]
+                else:
+                    found.append(entry)
+                mask ^= bit
 
     def scan(self, pattern: Keyed) -> list[re.Match[str]]:
         """Every match of `pattern`, as `pattern.regex.finditer(text)` would give them."""
         if self.hangul:
             return list(pattern.regex.finditer(self.text))
+        candidates = self.starts.get(pattern.bit)
+        if candidates is None:
+            return []
         out: list[re.Match[str]] = []
-        text, match, bit, narrow = self.text, pattern.regex.match, pattern.bit, pattern.narrow
+        text, match, narrow = self.text, pattern.regex.match, pattern.narrow
         last_end = 0
-        # Filter first: most tokens start none of this pattern's matches.
-        for pos, word in [(pos, word) for pos, mask, word in self.hits if mask & bit]:
+        for pos, word in candidates:
             if pos >= last_end:
                 m = narrow(word).match(text, pos) if narrow is not None else match(text, pos)
                 if m is not None and m.end() > m.start():
