@@ -143,10 +143,12 @@ GENERIC_SUBJECT_RE = re.compile(
 )
 
 # A new show's order ("an official series order", "ordered 10 episodes of the series",
-# "the green light to a series version of X"): with no season named, it is the first one.
+# "the green light to a series version of X", "Sky has ordered 'X'"): with no season named,
+# it is the first one.
 NEW_SERIES_RE = re.compile(
     r"\b(?:series|straight[\s-]to[\s-]series)\s+(?:order|pick-?up)\b"
     r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
+    r"|\b(?:has|have)\s+ordered\s+[\"'“‘]?#"
     r"|\b(?:green[\s-]?light(?:ed)?|greenlit|ordered)\s+(?:to\s+)?(?:a|an)\s+(?:new\s+)?"
     r"(?:(?:live-action|scripted|limited|tv|television|drama|comedy)\s+)?"
     r"(?:series|show)\s+(?:version|adaptation|based)\b",
