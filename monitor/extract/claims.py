@@ -242,7 +242,7 @@ _DECIDED_AHEAD_DAYS = 150
 # is not the watched show (masked as '#'), is that other show's.
 _OTHER_OBJECT_RE = re.compile(
     r"\s+(?!(?:The|It|Its|This|That|Their|Season|Series|Show|Part|For|Both|All)\b)"
-    r"(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z0-9][\w'-]*)){0,3}\s+(?:for|through|thru|into|until)\b"
+    r"[A-Z][\w'-]*(?:\s+[A-Z0-9][\w'-]*){0,3}\s+(?:for|through|thru|into|until)\b"
 )
 _CATCH_UP_RE = re.compile(
     r"\bcatch\s+up\b|\bbefore\s+(?:the\s+)?(?:new|next|upcoming)\s+(?:season|episodes)\b", re.I
@@ -680,7 +680,6 @@ class _Evaluator:
     explain: bool = True  # collect notes on what was set aside (the CLI shows them)
     notes: list[Note] = field(default_factory=list)
     scopes: dict[int, _Scope | None] = field(default_factory=dict)
-    headline_season: set[int] | None = None
     headline_seasons: set[int] = field(default_factory=set)  # every season the headline names
     item_season: set[int] | None = None
     # The latest season the item says was renewed or ordered (`_announced`), worked out when
@@ -733,7 +732,6 @@ class _Evaluator:
         if stated:
             self.final = self.stated_final = min(stated)[1]
         self.headline_seasons = self._headline_seasons()
-        self.headline_season = self.headline_seasons if len(self.headline_seasons) == 1 else None
         self.item_season = self._item_season()
         candidates: list[_Candidate] = []
         candidates += self._renewals()
@@ -920,6 +918,11 @@ class _Evaluator:
         for m in _BOUNDARY_RE.finditer(self.doc.text, lo, hi):
             last = m.start()
         return last
+
+    @property
+    def headline_season(self) -> set[int] | None:
+        """The one season the headline names, if it names exactly one."""
+        return self.headline_seasons if len(self.headline_seasons) == 1 else None
 
     def _headline_seasons(self) -> set[int]:
         values: set[int] = set()

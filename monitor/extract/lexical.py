@@ -153,7 +153,7 @@ _UNTIL_AFTER_RE = re.compile(
 _SEASON_BEFORE_RE = re.compile(
     r"(?:第\s*\d{1,2}\s*期|\d{1,2}\s*期|(?:シーズン|시즌|season)\s*\d{1,2})\s*$", re.I
 )
-# Korean and Japanese headlines quote remarks in double quotes (titles in single ones).
+# Korean and Japanese press quote remarks in double quotes (titles in single ones or 「」).
 _SPEECH_QUOTE_RE = re.compile(r'"[^"\n]{4,}"|“[^”\n]{4,}”')
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
@@ -335,15 +335,14 @@ def analyse_lexical(
     # Every name masked: "'이게 맞아?!'" asks nothing, "「『艦これ』いつかあの海で」" hedges
     # nothing.
     untitled = mask(norm, [*ours, *(m.span() for m in titles)])
-    spans = scope(
-        norm, len(title) if title else 0, lex, watch, ours, others, titles, subtitled, untitled
-    )
+    headline_end = len(title) if title else 0
+    spans = scope(norm, headline_end, lex, watch, ours, others, titles, subtitled, untitled)
     if published is None:
         # A blog with no page date but an update stamp ("2025年2月18日追記") was written by
         # then: the stamp dates what the item calls past and future.
         published = (
             _stamp_date(norm, spans, language)
-            or _lead_date(norm, len(title) if title else 0)
+            or _lead_date(norm, headline_end)
             or _as_of_date(norm)
         )
     hits, notes = _cues(norm, spans, lex, watch, published, language, ours, untitled, subtitles)
@@ -717,6 +716,11 @@ def _matches(ref: SeasonRef, watch: Watch) -> bool:
     return watch.season in (ref.number, ref.also)
 
 
+def _names_watched(span: Span, watch: Watch) -> bool:
+    """Whether the sentence names the watched season by its number."""
+    return any(r.number is not None and _matches(r, watch) for r in span.seasons)
+
+
 def _season_for(
     span: Span, pos: int, watch: Watch, cjk: bool, cue: re.Match[str] | None = None
 ) -> tuple[bool, str]:
@@ -793,7 +797,7 @@ def _cues(
     folded = text.casefold()
     season_named = (
         watch.season == 1
-        or any(r.number is not None and _matches(r, watch) for span in spans for r in span.seasons)
+        or any(_names_watched(span, watch) for span in spans)
         or any(
             sub in folded
             for sub in (a.split()[-1] for a in subtitles if " " in a)
@@ -955,7 +959,7 @@ def _cues(
                     reason is None
                     and cue.value == "released"
                     # "続編制作決定": the next season is never one that is out already
-                    and not any(r.number is not None and _matches(r, watch) for r in span.seasons)
+                    and not _names_watched(span, watch)
                     and not first_only
                 ):
                     # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
@@ -979,9 +983,7 @@ def _cues(
                         # "오늘(23일) 오후 4시 공개되는 '아받대2'에서는", "지난 31일 전파를 탄
                         # '구경이'에서는": what one episode shows; the season is on air.
                         notes.append(Note("date", f'an episode\'s day: "{quote[:120]}"'))
-                        if first_only or any(
-                            r.number is not None and _matches(r, watch) for r in span.seasons
-                        ):
+                        if first_only or _names_watched(span, watch):
                             hits.append(_Hit("phase", "released", span, span.start + m.start()))
                         continue
                     past = any(p.pattern.search(window) for p in pasts)
@@ -1019,7 +1021,7 @@ def _cues(
                         published is None
                         and past
                         and _DAY_BEFORE_RE.search(sentence, max(0, m.start() - 16), m.start())
-                        and any(r.number is not None and _matches(r, watch) for r in span.seasons)
+                        and _names_watched(span, watch)
                         and not _said_of_the_show(m, span, cjk)
                     ):
                         # "『X 2』が1月9日から始まった" in an item with no date: whatever the
