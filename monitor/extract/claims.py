@@ -137,6 +137,10 @@ _RESULT_AFTER_RE = re.compile(
     r"(?:\s+of\s+[^.;,]{1,40}?)?\s+(?:" + p.EN.source_of("past", "result") + ")", re.I
 )
 _SINCE_RE = re.compile(r"\bsince\b", re.I)
+# "X was one of the early TV releases of 2022": a year's releases looked back on.
+_WAS_AMONG_RE = re.compile(
+    r"\b(?:was|were)\s+(?:one\s+of|among)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I
+)
 _AFTER_MENTION_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+)?$", re.I)
 # "after its New Year's Day release", "following the March 3 debut": the release is behind.
 _AFTER_ITS_RE = re.compile(
@@ -1070,7 +1074,12 @@ class _Evaluator:
         return sentence.start if sentence is not None else pos
 
     def _hedge(self, start: int, end: int) -> re.Match[str] | None:
-        return _first_in(self.doc.hedges, start, end)
+        # A hedge may run into the clause: "It has not been confirmed if | there will be
+        # a second series" breaks before "if", which the hedge ends with.
+        for m in self.doc.hedges:
+            if start < m.end() <= end:
+                return m
+        return None
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.doc.sentences:
@@ -1795,6 +1804,8 @@ class _Evaluator:
         ):
             # "Disney decided to release all of season 2 on Aug. 18" (an item of December):
             # a decision told in the past about a day months away is the day gone by.
+            past = True
+        if _WAS_AMONG_RE.search(doc.text, max(clause.start, trigger.start() - 50), trigger.start()):
             past = True
         first = min(trigger.start(), dm.start)
         if _SINCE_RE.search(doc.text, max(sentence.start, first - 30), first + 1):
