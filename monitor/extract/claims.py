@@ -2340,6 +2340,8 @@ def _season_number(text: str) -> int | None:
     count = _AFTER_COUNT_RE.search(text)
     if count is not None:
         n = count.group("n").lower()
+        if n == "single":  # "after a single season"
+            return 1
         return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
     return None
 
@@ -2356,7 +2358,8 @@ _SOURCE_AFTER_RE = re.compile(
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
-    r"\bafter\s+(?:just\s+|only\s+)?(?P<n>\w+)\s+(?:(?!more\b|additional\b|further\b)[\w-]+\s+){0,2}?"
+    r"\bafter\s+(?:just\s+|only\s+)?(?:a\s+(?=single\b))?(?P<n>\w+)\s+"
+    r"(?:(?!more\b|additional\b|further\b)[\w-]+\s+){0,2}?"
     r"(?:seasons?|series)\b",
     re.I,
 )
