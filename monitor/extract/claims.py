@@ -332,8 +332,14 @@ class _Doc:
         verbs: list[tuple[int, re.Match[str] | None]] = [
             (m.start(), m if m.start() in releases else None) for m in release_verbs
         ]
+        # ("Streaming on Hulu begins July 31": a verb inside a release trigger is the release)
+        spans = [m.span() for m in self.date_triggers]
         for verb in (*tokens.scan(p.OTHER_VERB), *self.renew, *self.cancel, *self.phases):
-            if verb.start() not in releases and verb.lastgroup not in ("now", "past", "airing"):
+            if (
+                verb.start() not in releases
+                and verb.lastgroup not in ("now", "past", "airing")
+                and not any(a < verb.start() < b for a, b in spans)
+            ):
                 verbs.append((verb.start(), None))
         self.verbs = sorted(verbs, key=lambda v: v[0])
         self._names: dict[int, list[tuple[int, int]]] = {}
@@ -1791,8 +1797,10 @@ class _Evaluator:
             self._note("date", sentence, f"'{dm.text}' has been called off")
             return None
         before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
-        past = bool(p.PAST_TRIGGER_RE.search(trigger.group())) and not p.FUTURE_PASSIVE_RE.search(
-            before
+        # "is set to be released": the future may sit inside the trigger, before its verb.
+        past_verb = p.PAST_TRIGGER_RE.search(trigger.group())
+        past = past_verb is not None and not p.FUTURE_PASSIVE_RE.search(
+            doc.text, max(sentence.start, trigger.start() - 20), trigger.start() + past_verb.start()
         )
         if (
             not past
