@@ -168,6 +168,14 @@ _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
+# A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が", "드라마는".
+_TV_TOPIC_RE = re.compile(
+    r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)|(?:TV\s*)?드라마(?:는|가|도)\s"
+)
+# A TV adaptation cue ("テレビアニメ化されることが…") and what may stand between it and a
+# film listed before it ("実写映画化、", "映画化&").
+_TV_ADAPTATION_RE = re.compile(r"(?:テレビ|TV)(?:アニメ|ドラマ)化")
+_SIBLING_GAP_RE = re.compile(r"\s*(?:化|化し)?\s*[、,&＆・と]\s*")
 # Between a verb and the season it modifies: "베일을 벗은 '가짜사나이2'", "放送された『X 2』".
 _MODIFIES_RE = re.compile(
     r"(?:된|은|는|인|한|탄|던|した|された|する|される|た|る)?\s*['‘\"“「『<〈《]?"
@@ -822,7 +830,14 @@ def _cues(
         sentence = text[span.start : span.end]
         plain = masked[span.start : span.end]
         quote = " ".join(sentence.split())
-        carried = derivative_topic and not span.names_ours and not span.seasons
+        carried = (
+            derivative_topic
+            and not span.names_ours
+            and not span.seasons
+            # "実写映画は…2025年に公開。テレビアニメは…2025年に放送される": the TV anime
+            # is the show itself, back as the topic.
+            and not _TV_TOPIC_RE.match(sentence.lstrip())
+        )
         derivative_topic = carried or (
             any(d.pattern.search(plain) for d in derivatives) and not span.seasons
         )
@@ -914,6 +929,12 @@ def _cues(
                         not (
                             _SPINOFF_RE.search(d_m.group())
                             and _NAMES_OURS_RE.match(plain, d_m.end())
+                        )
+                        # "実写映画化、テレビアニメ化されることが": the film is a sibling
+                        # adaptation listed before the TV one, not the cue's subject
+                        and not (
+                            _TV_ADAPTATION_RE.match(m.group())
+                            and _SIBLING_GAP_RE.fullmatch(plain, d_m.end(), m.start())
                         )
                         for d in derivatives
                         for d_m in d.pattern.finditer(plain, max(0, m.start() - 40), m.end())
