@@ -431,6 +431,8 @@ def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
     if pos >= len(text) or text[pos - 1] not in "!?！？‼":
         return False
+    if text[pos] in "」』":
+        return True  # 「2期制作決定!」というフレーズ: the mark ends the quote, not the sentence
     # "ハイキュー!! VS ...": marks written right after the title are the title's own, space
     # or not after them (Japanese ends its sentences with "。").
     if any(a < b <= pos and not text[b:pos].strip("!?！？‼") for a, b in ours):
