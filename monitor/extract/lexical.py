@@ -176,6 +176,9 @@ _TV_TOPIC_RE = re.compile(
 # film listed before it ("実写映画化、", "映画化&").
 _TV_ADAPTATION_RE = re.compile(r"(?:テレビ|TV)(?:アニメ|ドラマ)化")
 _SIBLING_GAP_RE = re.compile(r"\s*(?:化|化し)?\s*[、,&＆・と]\s*")
+_SEASON_ONLY_RE = re.compile(
+    r"(?:season|シーズン)\s*\d+|第\s*\d+\s*(?:期|シリーズ|弾|シーズン)|\d+\s*期|시즌\s*\d+", re.I
+)
 # Between a verb and the season it modifies: "베일을 벗은 '가짜사나이2'", "放送された『X 2』".
 _MODIFIES_RE = re.compile(
     r"(?:된|은|는|인|한|탄|던|した|された|する|される|た|る)?\s*['‘\"“「『<〈《]?"
@@ -474,6 +477,8 @@ def scope(
         # 「未発表」, 「終わるわけない」: a quoted cue is emphasis, not another show's title,
         # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
         and not _quoted_cue(text, m.start(), m.end(), lex)
+        # 「Season10」, 「第2期」: a season in quotes is a season, not another title
+        and not _SEASON_ONLY_RE.fullmatch(m.group()[1:-1].strip())
     ]
     # A title in "…" in European press is often named in passing ("during the shoot of
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
