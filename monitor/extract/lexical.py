@@ -715,6 +715,9 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
                 base
                 and alias.startswith(base)
                 and not extra.startswith(("、", ","))
+                # "異世界魔王" + "と召喚少女の奴隷魔術": a short name that the full title runs
+                # on from is an abbreviation; a subtitle stands apart ("呪術廻戦 死滅回游")
+                and not extra[:1].isalnum()
                 and _SUBTITLE_RE.search(extra)
             ):
                 # The subtitle alone is not enough: "「無限城編」の制作が発表" was a film.
