@@ -332,13 +332,11 @@ class _Doc:
         verbs: list[tuple[int, re.Match[str] | None]] = [
             (m.start(), m if m.start() in releases else None) for m in release_verbs
         ]
-        # ("Streaming on Hulu begins July 31": a verb inside a release trigger is the release)
+        # A verb at or inside a release trigger is the release ("Streaming on Hulu begins").
         spans = [m.span() for m in self.date_triggers]
         for verb in (*tokens.scan(p.OTHER_VERB), *self.renew, *self.cancel, *self.phases):
-            if (
-                verb.start() not in releases
-                and verb.lastgroup not in ("now", "past", "airing")
-                and not any(a < verb.start() < b for a, b in spans)
+            if verb.lastgroup not in ("now", "past", "airing") and not any(
+                a <= verb.start() < b for a, b in spans
             ):
                 verbs.append((verb.start(), None))
         self.verbs = sorted(verbs, key=lambda v: v[0])

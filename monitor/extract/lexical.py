@@ -168,17 +168,12 @@ _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
-# A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が", "드라마는".
-_TV_TOPIC_RE = re.compile(
-    r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)|(?:TV\s*)?드라마(?:는|가|도)\s"
-)
+# A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
+_TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)")
 # A TV adaptation cue ("テレビアニメ化されることが…") and what may stand between it and a
 # film listed before it ("実写映画化、", "映画化&").
 _TV_ADAPTATION_RE = re.compile(r"(?:テレビ|TV)(?:アニメ|ドラマ)化")
-_SIBLING_GAP_RE = re.compile(r"\s*(?:化|化し)?\s*[、,&＆・と]\s*")
-_SEASON_ONLY_RE = re.compile(
-    r"(?:season|シーズン)\s*\d+|第\s*\d+\s*(?:期|シリーズ|弾|シーズン)|\d+\s*期|시즌\s*\d+", re.I
-)
+_SIBLING_GAP_RE = re.compile(r"\s*(?:化し?)?\s*[、,&＆・と]\s*")
 # Between a verb and the season it modifies: "베일을 벗은 '가짜사나이2'", "放送された『X 2』".
 _MODIFIES_RE = re.compile(
     r"(?:된|은|는|인|한|탄|던|した|された|する|される|た|る)?\s*['‘\"“「『<〈《]?"
@@ -478,7 +473,9 @@ def scope(
         # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
         and not _quoted_cue(text, m.start(), m.end(), lex)
         # 「Season10」, 「第2期」: a season in quotes is a season, not another title
-        and not _SEASON_ONLY_RE.fullmatch(m.group()[1:-1].strip())
+        and not any(
+            p.fullmatch(m.group()[1:-1].strip()) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE)
+        )
     ]
     # A title in "…" in European press is often named in passing ("during the shoot of
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
