@@ -260,6 +260,9 @@ _RELATIVE_ASIDE_RE = re.compile(
 )
 
 
+_ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
 class _Doc:
     """One item prepared once: normalised, titles masked, every pattern run once."""
 
@@ -2040,8 +2043,17 @@ class _Evaluator:
                 if named is not None and named != self.watch.season:
                     self._note("phase", sentence, f"'{m.group()}' is about season {named}")
                     continue
+            # A first season is the show itself when the item names no season at all
+            # ("'X' has launched to a solid audience on HBO").
+            show_is_season = (
+                self.watch.season == 1
+                and source == "default"
+                and not doc.seasons
+                and self._recent_or_undated(sentence)
+            )
             if group == "past" and (
-                source not in ("clause", "sentence") or self._future_dates(sentence)
+                (source not in ("clause", "sentence") and not show_is_season)
+                or self._future_dates(sentence)
             ):
                 self._note("phase", sentence, f"'{m.group()}' does not say which season is out")
                 continue
@@ -2138,6 +2150,21 @@ class _Evaluator:
             dm.backward is not None
             and (published - dm.backward.hi).days > p.OLD_DATE_DAYS
             and (dm.forward is None or dm.forward.hi < published)
+            for dm in self._dates_in(sentence.start, sentence.end)
+        )
+
+    def _recent_or_undated(self, sentence: Sentence) -> bool:
+        """No date in the sentence, or only dates of the last two months ("in 1993" is not)."""
+        published = self.doc.published
+        if any(
+            published is None or int(y) < published.year - 1
+            for y in _ANY_YEAR_RE.findall(self.doc.text, sentence.start, sentence.end)
+        ):
+            return False  # "debuted in 1970 in the first picture book": the source, long ago
+        return all(
+            published is not None
+            and dm.backward is not None
+            and (published - dm.backward.hi).days <= 60
             for dm in self._dates_in(sentence.start, sentence.end)
         )
 
