@@ -101,6 +101,8 @@ _EVENT_RE = re.compile(
 )
 # A credit ("'청년경찰', '무도실무관'을 만든 김주환 감독", "'스토브리그'의 정동윤 감독",
 # "「進撃の巨人」などを手掛けた"): someone's earlier work, not a change of topic.
+# 「連続ドラマW」枠, 「オトナの土ドラ」枠: a broadcast slot's name, not another show.
+_SLOT_AFTER_RE = re.compile(r"\s*(?:枠|ワク)")
 _CREDIT_RE = re.compile(
     r"(?:\s*[,·、]\s*(?:'[^'\n]{1,30}'|[「『][^」』\n]{1,30}[」』]))*\s*(?:시리즈)?\s*"
     r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
@@ -466,6 +468,7 @@ def scope(
         and not _PLATFORM_RE.match(m.group())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
+        and not _SLOT_AFTER_RE.match(text, m.end())
         and not _SEASON_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
         # 「…続くように」との思い, '…'라며: quoted speech, not a title
         and not _SPEECH_AFTER_RE.match(text, m.end())
