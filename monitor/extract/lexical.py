@@ -166,6 +166,7 @@ _SPINOFF_RE = re.compile(r"스핀오프|スピンオフ|spin-?off", re.I)
 # Our title (masked as "#") right after a word: "스핀오프 <####>", "spin-off \"####\"".
 _NAMES_OURS_RE = re.compile(r"\s*[<〈《'‘\"“「『]?\s*#")
 # The topic particle after a sentence's first noun: "OVAは", "극장판은".
+_SUBJECT_KINDS = frozenset(("renewed", "cancelled", "release", "phase"))
 _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
@@ -836,6 +837,22 @@ def _cues(
     masked = mask(text, ours)
     verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
     section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
+    # Other quoted titles that are the subject of what follows ("'삼촌이 생겼어요'는 …
+    # 폐지된다", "「X」は…決定"): where they end.
+    subjects = (
+        [
+            m.end()
+            for m in _QUOTED_RE.finditer(text)
+            if _title_like(m)
+            and not any(a < m.end() and m.start() < b for a, b in ours)
+            and not any(
+                p.fullmatch(m.group()[1:-1].strip()) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE)
+            )
+            and _TOPIC_RE.match(text, m.end())
+        ]
+        if cjk
+        else []
+    )
     for span in spans:
         sentence = text[span.start : span.end]
         plain = masked[span.start : span.end]
@@ -930,6 +947,24 @@ def _cues(
                     # the cue before the other title is ours; one after it, or one that
                     # names it ("the shoot of "Dona Vitória""), is not.
                     reason = "about another title named in passing"
+                if reason is None and cue.kind in _SUBJECT_KINDS:
+                    pos = span.start + m.start()
+                    subject = max((e for e in subjects if span.start <= e <= pos), default=None)
+                    before = max(
+                        (b for a, b in ours if span.start <= a and b <= (subject or 0)),
+                        default=None,
+                    )
+                    if (
+                        subject is not None
+                        and before is not None
+                        and not any(subject <= a < pos for a, _ in ours)
+                        and _CLAUSE_BREAK_RE.search(text, before, subject)
+                    ):
+                        # "'야구단'이 확대 편성되며, '삼촌이 생겼어요'는 … 폐지된다": after our
+                        # show's own clause, the cue after another title and its topic
+                        # particle is that show's (not a title coordinated with ours, nor
+                        # an episode's: "'정글밥2'의 첫 번째 이야기 '페루밥'은").
+                        reason = "about another title, the subject before it"
                 if reason is None and (
                     carried
                     or subject_derivative
