@@ -260,10 +260,11 @@ _JA_RE = re.compile(
     r"|(?P<tm>今月|来月)\s*(?P<tmd>\d{1,2})\s*日"
     # "10日深夜から順次スタート", "7日深夜から順次放送": the late-night slot is still that day
     r"|(?<![\d月/])(?P<db>\d{1,2})\s*日(?:\s*[(（][月火水木金土日][)）])?"
-    r"(?=[、,]?\s*(?:深夜|夜|朝|午後|午前)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?)?\s*"
+    # ("21日20:00～配信スタート": a clock time, and a tilde for "from")
+    r"(?=[、,]?\s*(?:深夜|夜|朝|午後|午前)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*"
     # ("22日20時よりプライム会員向けに独占配信": who may watch stands between)
     # ("10日から、WOWOWで放送される": a comma may follow the から)
-    r"(?:(?:より|から)\s*[、,]?\s*[^。、\n]{0,20}?(?:放送|配信|スタート|放映|始ま)"
+    r"(?:(?:より|から|[~〜～])\s*[、,]?\s*[^。、\n]{0,20}?(?:放送|配信|スタート|放映|始ま)"
     r"|スタート|放送開始|配信開始|始ま(?:る|ります)))"
     # "4.13スタート", "6・7スタート", "4/13(日)より放送": month and day, right before a release
     # ("3/18~世界独占配信": a tilde is "from", and who may watch can stand between)
@@ -272,8 +273,14 @@ _JA_RE = re.compile(
 )
 
 
+# "2018年以降に延期", "2025년 이후": "this year or later" bounds a date, it is none.
+_OR_LATER_RE = re.compile(r"\s*(?:以降|以後|이후)")
+
+
 def japanese(text: str, pub: date | None) -> list[Found]:
-    return _scan(_JA_RE, text, pub, _read_japanese)
+    return [
+        f for f in _scan(_JA_RE, text, pub, _read_japanese) if not _OR_LATER_RE.match(text, f.end)
+    ]
 
 
 def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:

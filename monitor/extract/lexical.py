@@ -1377,6 +1377,10 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
             or (language not in _CJK and h.when is not None and h.when.lo == published)
         )
     ]
+    # "2017年放送の延期とし、新たな放送時期は…告知する": put off with no new date, the
+    # sentence's old date is gone (as the English reader says).
+    undated = {h.span.start for h in hits if h.field == "date" and h.value == "unannounced"}
+    dated = [h for h in dated if not (h.delayed and h.span.start in undated)]
     # "오늘(5월 6일) 1~4회를 공개했다": a date on or before the item's day is no future date.
     future = any(published is None or h.when is None or h.when.lo > published for h in dated)
     if dated:
