@@ -1054,7 +1054,8 @@ class _Evaluator:
         doc = self.doc
         if not doc.derivative_words:
             return False
-        if p.SEASON_OF_DERIVATIVE_RE.match(doc.text, end, clause.end):
+        season_of = p.SEASON_OF_DERIVATIVE_RE.match(doc.text, end, clause.end)
+        if season_of is not None and not self._own_word(season_of.group()):
             return True
         obj = p.DERIVATIVE_OBJECT_RE.match(doc.text, end, min(clause.end, end + 40))
         if obj is not None:
@@ -1067,6 +1068,8 @@ class _Evaluator:
         for lo, hi in doc.derivatives:
             if not (sentence_start <= lo and hi <= pos) or "#" in doc.text[hi:pos]:
                 continue
+            if self._own_word(doc.text[lo:hi]):
+                continue  # "Season 3 of the reboot" when the watch is "X reboot": ours
             if any(hi <= s.start < end for s in doc.seasons):
                 continue  # a season between, or in the trigger itself ("won't be a season 4")
             if _AND_ITS_RE.search(doc.text, max(sentence_start, lo - 30), hi):
@@ -1075,6 +1078,18 @@ class _Evaluator:
             if not named or any(m.show == self.key for m in named):
                 return True  # "Y, the prequel to X," is about Y when X is ours
         return False
+
+    def _own_word(self, text: str) -> bool:
+        """Whether the last word of `text` is in one of the watch's own names ("DuckTales
+        reboot", "X revival"): then it names our show, not another work."""
+        found = _WORD_RE.findall(text.lower())
+        if not found:
+            return False
+        word = found[-1]
+        return any(
+            word in _WORD_RE.findall(name.lower())
+            for name in (self.watch.show, *self.watch.aliases)
+        )
 
     def _sentence_start(self, pos: int) -> int:
         sentence = self._sentence_at(pos)
