@@ -1390,6 +1390,9 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
             dated,
             key=lambda h: (
                 not h.delayed,
+                # "4일 첫 방송 연기" then "4월 11일 첫 방송으로 편성 변경": a delay's new
+                # date is the latest one told
+                -(h.when.lo.toordinal() if h.delayed and h.when is not None else 0),
                 not any(r.number is not None for r in h.span.seasons),
                 -(h.when.rank if h.when is not None else 0),
                 not h.span.headline,
