@@ -214,6 +214,8 @@ _DATE_REACH_DEFAULT: Final = 60
 _AS_OF_RE = re.compile(
     r"(?P<y>20\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*\d{1,2}\s*[日일])?\s*(?:時点|現在|현재|기준)"
     r"|現時点\s*[(（]\s*(?P<y2>20\d\d)年\s*(?P<m2>\d{1,2})月"
+    # "現時点(2025年)で", "2025년 현재": a year alone says no more than its first day
+    r"|現時点\s*[(（]\s*(?P<y3>20\d\d)年\s*[)）]|(?P<y4>20\d\d)\s*[年년]\s*(?:現在|時点|현재)"
 )
 # A day just before a release cue: "1月9日から始まった", "지난 3일 공개된".
 _DAY_BEFORE_RE = re.compile(r"\d{1,2}\s*[日일]")
@@ -383,10 +385,13 @@ def _talks_of_seasons(text: str, lex: Lexicon) -> bool:
 
 
 def _as_of_date(text: str) -> date | None:
-    """ "2021年11月時点で", "現時点(2025年10月)", "2025년 10월 현재": the item was written
-    no earlier than the latest month it says it is as of."""
+    """ "2021年11月時点で", "現時点(2025年10月)", "2025년 10월 현재", "現時点(2025年)": the
+    item was written no earlier than the latest month (or year) it says it is as of."""
     found = [
-        (int(m.group("y") or m.group("y2")), int(m.group("m") or m.group("m2")))
+        (
+            int(m.group("y") or m.group("y2") or m.group("y3") or m.group("y4")),
+            int(m.group("m") or m.group("m2") or 1),
+        )
         for m in _AS_OF_RE.finditer(text)
     ]
     months = [date(y, mo, 1) for y, mo in found if 1 <= mo <= 12]
