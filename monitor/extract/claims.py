@@ -260,6 +260,9 @@ _RELATIVE_ASIDE_RE = re.compile(
 )
 
 
+# ("will first premiere via Paramount+" is the coming first airing, and "originally set
+# for July 2" an old plan: neither is history)
+_FIRST_BEFORE_RE = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\bfirst\s+$", re.I)
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -1818,6 +1821,8 @@ class _Evaluator:
         past = past_verb is not None and not p.FUTURE_PASSIVE_RE.search(
             doc.text, max(sentence.start, trigger.start() - 20), trigger.start() + past_verb.start()
         )
+        if not past and _FIRST_BEFORE_RE.search(before):
+            past = True  # "a reality series on Fox, first premiering on June 13, 2018": history
         if (
             not past
             and _DECIDED_TO_RE.search(before)

@@ -124,7 +124,8 @@ DATE_RE = re.compile(
     rf"|(?P<se>(?i:(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_n>spring|summer|fall|autumn|winter)"
     rf"(?:\s+of)?\s+){_year('se_y')})"
     r"|(?P<rse>(?i:(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthe\s)|(?<=\bcoming\s))"
-    r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d))"
+    # (not a ranking: "the summer's top-rated debut")
+    r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d)(?!['’]s\b))"
     r"|(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))"
     # (not a press release's dateline: "Today STARZ released the trailer ...")
     r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
