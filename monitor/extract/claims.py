@@ -263,6 +263,11 @@ _RELATIVE_ASIDE_RE = re.compile(
 # ("will first premiere via Paramount+" is the coming first airing, and "originally set
 # for July 2" an old plan: neither is history)
 _FIRST_BEFORE_RE = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\bfirst\s+$", re.I)
+_ORDINAL_EPISODE_BEFORE_RE = re.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\s+episode\b"
+    r"(?:\s+of\s+[^.;]{0,30}?)?\s*$",
+    re.I,
+)
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -1814,6 +1819,13 @@ class _Evaluator:
             return None
         if p.DROPPED_AFTER_RE.match(doc.text, dm.end, min(date_clause.end, dm.end + 60)):
             self._note("date", sentence, f"'{dm.text}' has been called off")
+            return None
+        if _ORDINAL_EPISODE_BEFORE_RE.search(
+            doc.text, max(sentence.start, trigger.start() - 60), trigger.start()
+        ):
+            # "a third episode of "X" airs on Tuesday": a later episode's day, not the
+            # season's (that episode being out still says the season is: see `_phases`).
+            self._note("date", sentence, f"'{dm.text}' is a later episode's date")
             return None
         before = doc.text[max(sentence.start, trigger.start() - 20) : trigger.start()]
         # "is set to be released": the future may sit inside the trigger, before its verb.
