@@ -268,6 +268,17 @@ _ORDINAL_EPISODE_BEFORE_RE = re.compile(
     r"(?:\s+of\s+[^.;]{0,30}?)?\s*$",
     re.I,
 )
+_HALTED_AFTER_RE = re.compile(
+    r"[^.;,]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?|got)\s+"
+    r"(?:\w+\s+)?(?:halted|shut\s+down|suspended|paused|stopped|put\s+on\s+(?:hold|pause))\b",
+    re.I,
+)
+_HALTED_WORD_RE = re.compile(
+    r"\b(?:halted|shut\s+down|suspended|paused|stopped|put\s+on\s+(?:hold|pause))\b", re.I
+)
+_HALTED_BEFORE_RE = re.compile(
+    r"\b(?:halted|halts|shut\s+down|suspended|suspends|paused|pauses|stopped)\s+(?:the\s+)?$", re.I
+)
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -2015,6 +2026,15 @@ class _Evaluator:
             negation = self._negated(clause, m.start())
             if negation is not None and group != "now":
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
+                continue
+            if group not in ("now", "past", "airing") and (
+                _HALTED_AFTER_RE.match(doc.text, m.end(), clause.end)
+                or _HALTED_WORD_RE.search(m.group())
+                or _HALTED_BEFORE_RE.search(doc.text, max(clause.start, m.start() - 30), m.start())
+            ):
+                # "Production on the series was halted by the writers strike": stopped, so
+                # not under way (whether it resumes is the next item's news).
+                self._note("phase", sentence, f"halted: '{m.group()}'")
                 continue
             if group not in ("now", "past", "airing") and p.UNDONE_AFTER_RE.match(
                 doc.text, m.end(), sentence.end
