@@ -28,6 +28,7 @@ WATCHES = (
     Watch("Bocchi the Rock!", 2, aliases=("ぼっち・ざ・ろっく!",)),
     Watch("Ace Attorney", 2, aliases=("逆転裁判 Season2", "逆転裁判 ~その「真実」、異議あり!~")),
     Watch("Drifters", 2, aliases=("ドリフターズ 2期",)),
+    Watch("Das große Backen", 2),
 )
 MATCHER = TitleMatcher(WATCHES)
 
@@ -103,6 +104,9 @@ CASES = [
     ("common_word_quoted_with_season", "'Dark Season 4' trailer is here", {"Dark"}),
     ("common_word_then_platform", "the second season of Dark Netflix ordered", {"Dark"}),
     ("title_case_headline_is_no_evidence", "Dark Showrunners Confirm Season 4 Is Off", {"Dark"}),
+    # a title with ß is found as written (titles and text are casefolded alike)
+    ("eszett_title", "Die zweite Staffel von „Das große Backen“ startet", {"Das große Backen"}),
+    ("eszett_spelled_ss", "Das grosse Backen: zweite Staffel", {"Das große Backen"}),
 ]
 
 
