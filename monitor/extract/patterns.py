@@ -296,6 +296,7 @@ AIRING_HINTS = (
     "halfway",
     "mid",
     "airing",
+    "swing",
 )  # words every airing cue has
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
