@@ -263,22 +263,23 @@ _RELATIVE_ASIDE_RE = re.compile(
 # ("will first premiere via Paramount+" is the coming first airing, and "originally set
 # for July 2" an old plan: neither is history)
 _FIRST_BEFORE_RE = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\bfirst\s+$", re.I)
+# "a third episode of "X" airs on Tuesday": a later episode's day, not the season's.
 _ORDINAL_EPISODE_BEFORE_RE = re.compile(
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\s+episode\b"
     r"(?:\s+of\s+[^.;]{0,30}?)?\s*$",
     re.I,
 )
+# "Production on the series was halted by the strike", "the strike halted production":
+# a phase stopped, not under way.
+_HALTED = r"(?:halted|shut\s+down|suspended|paused|stopped|put\s+on\s+(?:hold|pause))"
 _HALTED_AFTER_RE = re.compile(
     r"[^.;,]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?|got)\s+"
-    r"(?:\w+\s+)?(?:halted|shut\s+down|suspended|paused|stopped|put\s+on\s+(?:hold|pause))\b",
+    rf"(?:\w+\s+)?{_HALTED}\b",
     re.I,
 )
-_HALTED_WORD_RE = re.compile(
-    r"\b(?:halted|shut\s+down|suspended|paused|stopped|put\s+on\s+(?:hold|pause))\b", re.I
-)
-_HALTED_BEFORE_RE = re.compile(
-    r"\b(?:halted|halts|shut\s+down|suspended|suspends|paused|pauses|stopped)\s+(?:the\s+)?$", re.I
-)
+_HALTED_WORD_RE = re.compile(rf"\b{_HALTED}\b", re.I)
+_HALTED_BEFORE_RE = re.compile(rf"\b(?:{_HALTED}|halts|suspends|pauses)\s+(?:the\s+)?$", re.I)
+# Any year in a sentence: one long before the item dates a launch as the show's history.
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
