@@ -263,21 +263,14 @@ _RELATIVE_ASIDE_RE = re.compile(
 # ("will first premiere via Paramount+" is the coming first airing, and "originally set
 # for July 2" an old plan: neither is history)
 _FIRST_BEFORE_RE = re.compile(r"(?<!\bwill\s)(?<!\bto\s)\bfirst\s+$", re.I)
-# "a third episode of "X" airs on Tuesday": a later episode's day, not the season's.
-_ORDINAL_EPISODE_BEFORE_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\s+episode\b"
-    r"(?:\s+of\s+[^.;]{0,30}?)?\s*$",
-    re.I,
-)
-# "Production on the series was halted by the strike", "the strike halted production":
-# a phase stopped, not under way.
+# "Production on the series was halted by the strike" (read from the cue on: the cue may
+# run over the verb), "the strike halted production": a phase stopped, not under way.
 _HALTED = r"(?:halted|shut\s+down|suspended|paused|stopped|put\s+on\s+(?:hold|pause))"
-_HALTED_AFTER_RE = re.compile(
-    r"[^.;,]{0,40}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?|got)\s+"
+_HALTED_FROM_RE = re.compile(
+    r"[^.;,]{0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|remains?|got)\s+"
     rf"(?:\w+\s+)?{_HALTED}\b",
     re.I,
 )
-_HALTED_WORD_RE = re.compile(rf"\b{_HALTED}\b", re.I)
 _HALTED_BEFORE_RE = re.compile(rf"\b(?:{_HALTED}|halts|suspends|pauses)\s+(?:the\s+)?$", re.I)
 # Any year in a sentence: one long before the item dates a launch as the show's history.
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -728,6 +721,7 @@ class _Evaluator:
     # "'X' Not Canceled, But ...": the headline, written last, denies a cancellation the
     # body (an original story under an update) may still report.
     denied_cancel: bool = False
+    own_words: frozenset[str] | None = None  # the words of the watch's names, when first asked
 
     def run(self) -> Analysis:
         doc = self.doc
@@ -1105,11 +1099,10 @@ class _Evaluator:
         found = _WORD_RE.findall(text.lower())
         if not found:
             return False
-        word = found[-1]
-        return any(
-            word in _WORD_RE.findall(name.lower())
-            for name in (self.watch.show, *self.watch.aliases)
-        )
+        if self.own_words is None:
+            names = " ".join((self.watch.show, *self.watch.aliases)).lower()
+            self.own_words = frozenset(_WORD_RE.findall(names))
+        return found[-1] in self.own_words
 
     def _sentence_start(self, pos: int) -> int:
         sentence = self._sentence_at(pos)
@@ -1832,7 +1825,7 @@ class _Evaluator:
         if p.DROPPED_AFTER_RE.match(doc.text, dm.end, min(date_clause.end, dm.end + 60)):
             self._note("date", sentence, f"'{dm.text}' has been called off")
             return None
-        if _ORDINAL_EPISODE_BEFORE_RE.search(
+        if p.LATER_EPISODE_DAY_BEFORE_RE.search(
             doc.text, max(sentence.start, trigger.start() - 60), trigger.start()
         ):
             # "a third episode of "X" airs on Tuesday": a later episode's day, not the
@@ -2029,8 +2022,7 @@ class _Evaluator:
                 self._note("phase", sentence, f"negated: '{negation.group()} {m.group()}'")
                 continue
             if group not in ("now", "past", "airing") and (
-                _HALTED_AFTER_RE.match(doc.text, m.end(), clause.end)
-                or _HALTED_WORD_RE.search(m.group())
+                _HALTED_FROM_RE.match(doc.text, m.start(), clause.end)
                 or _HALTED_BEFORE_RE.search(doc.text, max(clause.start, m.start() - 30), m.start())
             ):
                 # "Production on the series was halted by the writers strike": stopped, so

@@ -273,8 +273,8 @@ _JA_RE = re.compile(
 )
 
 
-# "2018年以降に延期", "2025년 이후": "this year or later" bounds a date, it is none.
-_OR_LATER_RE = re.compile(r"\s*(?:以降|以後|이후)")
+# "2018年以降に延期": "this year or later" bounds a date, it is none.
+_OR_LATER_RE = re.compile(r"\s*(?:以降|以後)")
 
 
 def japanese(text: str, pub: date | None) -> list[Found]:

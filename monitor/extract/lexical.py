@@ -356,7 +356,9 @@ def analyse_lexical(
             or _lead_date(norm, headline_end)
             or _as_of_date(norm)
         )
-    hits, notes = _cues(norm, spans, lex, watch, published, language, ours, untitled, subtitles)
+    hits, notes = _cues(
+        norm, spans, lex, watch, published, language, ours, titles, untitled, subtitles
+    )
     if (
         hits
         and watch.season > 1
@@ -482,9 +484,7 @@ def scope(
         # also when the cue runs into the quote ("詳細が出ておらず「未発表」の状態")
         and not _quoted_cue(text, m.start(), m.end(), lex)
         # 「Season10」, 「第2期」: a season in quotes is a season, not another title
-        and not any(
-            p.fullmatch(m.group()[1:-1].strip()) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE)
-        )
+        and not _quoted_season(m, lex)
     ]
     # A title in "…" in European press is often named in passing ("during the shoot of
     # "Dona Vitória""): it takes its own sentence from the show, not the ones after it.
@@ -543,6 +543,12 @@ def scope(
                 if headline and headline_season is None:
                     headline_season = topical[0]
     return spans
+
+
+def _quoted_season(m: re.Match[str], lex: Lexicon) -> bool:
+    """Whether a quoted span is a season ("「第2期」", "'Season10'"), not a title."""
+    inner = m.group()[1:-1].strip()
+    return any(p.fullmatch(inner) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE))
 
 
 def _first_outside_parentheses(
@@ -787,6 +793,7 @@ def _cues(
     published: date | None,
     language: str,
     ours: list[tuple[int, int]],
+    titles: list[re.Match[str]],
     untitled: str,
     subtitles: list[str],
 ) -> tuple[list[_Hit], list[Note]]:
@@ -847,12 +854,9 @@ def _cues(
     subjects = (
         [
             m.end()
-            for m in _QUOTED_RE.finditer(text)
-            if _title_like(m)
-            and not any(a < m.end() and m.start() < b for a, b in ours)
-            and not any(
-                p.fullmatch(m.group()[1:-1].strip()) for p in (*lex.seasons, _UNIVERSAL_SEASON_RE)
-            )
+            for m in titles
+            if not any(a < m.end() and m.start() < b for a, b in ours)
+            and not _quoted_season(m, lex)
             and _TOPIC_RE.match(text, m.end())
         ]
         if cjk
