@@ -72,7 +72,9 @@ _SENTENCE_RE = re.compile(
 )
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(
-    r"'([^'\n]{1,30})'|『([^』\n]{1,30})』|「([^」\n]{1,30})」"
+    # An apostrophe after a letter elides ("C'è un'ombra", "dell'angelo"): no quote opens
+    # there, and none closes before a letter.
+    r"(?<![A-Za-zÀ-ÿ])'([^'\n]{1,30})'(?![A-Za-zÀ-ÿ])|『([^』\n]{1,30})』|「([^」\n]{1,30})」"
     # European press quotes titles in "…", «…», „…“ (speech too: see `_title_like`)
     r'|["“„«]\s?(?P<latin>[A-Z0-9][^"“”„«»\n]{0,38}?)\s?["”“»]'
 )
