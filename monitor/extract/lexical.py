@@ -213,6 +213,8 @@ _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-producti
 # 190여 개국에 공개된다"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+# How far before a European release verb its subject may stand (see `_other_subject`).
+_SUBJECT_REACH: Final = 60
 _AS_OF_RE = re.compile(
     r"(?P<y>20\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*\d{1,2}\s*[日일])?\s*(?:時点|現在|현재|기준)"
     r"|現時点\s*[(（]\s*(?P<y2>20\d\d)年\s*(?P<m2>\d{1,2})月"
@@ -818,6 +820,7 @@ def _cues(
     derivatives = lex.of("derivative")
     pasts = lex.of("past")
     anniversaries = lex.of("anniversary")
+    not_season = lex.of("not_season")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
     # A first season is the show itself unless the item names other seasons.
     numbered_others = any(
@@ -1047,6 +1050,11 @@ def _cues(
                 if cue.kind == "phase":
                     taken.append(m.span())
                 if cue.kind == "release":
+                    if not_season and _other_subject(sentence, m.start(), not_season):
+                        notes.append(
+                            Note(fld, f'the shoot or a trailer, not the season: "{quote[:120]}"')
+                        )
+                        continue
                     if any(a.pattern.match(sentence, m.end()) for a in anniversaries):
                         notes.append(Note(fld, f'an anniversary, not a release: "{quote[:120]}"'))
                         continue
@@ -1107,6 +1115,16 @@ def _cues(
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
+    """Whether the release verb at `pos` has the shoot, a trailer or the ratings as its
+    subject, named in its own clause before it ("le riprese di X 4 partiranno a gennaio",
+    "die Dreharbeiten laufen bis Frühjahr 2026")."""
+    start = max(0, pos - _SUBJECT_REACH)
+    brk = max(sentence.rfind(c, start, pos) for c in ",;:")
+    window = sentence[max(start, brk + 1) : pos]
+    return any(c.pattern.search(window) for c in cues)
 
 
 def _fresh_premiere(hit: _Hit, window: str, first: int | None, published: date | None) -> bool:
