@@ -201,6 +201,9 @@ _COUNT_AFTER_RE = re.compile(r"\s*(?:뿐|만에|남|が残|を残)")
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
+# An edition's year after the show's name, its number before it (see `_edition_alias`).
+_YEAR_EDITION_RE = re.compile(r"\s?(?:19|20)\d\d")
+_NUMBER_EDITION_RE = re.compile(r"第\s?\d{1,3}\s?回\s?|\d{1,3}\s?(?:th|st|nd|rd)\s")
 _PART_TAIL_RE = re.compile(r"(?:part|parte|partie|teil|vol(?:ume)?|파트|パート)\s*\d{1,2}$", re.I)
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
@@ -342,7 +345,10 @@ def analyse_lexical(
     subtitled = [
         (m.start(), m.end())
         for alias in subtitles
-        for m in re.finditer(re.escape(alias), norm, re.I)
+        # (spaces as written or not: "第41回 全国高等学校クイズ選手権")
+        for m in re.finditer(
+            re.escape(alias).replace("\\ ", r"\s*").replace("回", r"回\s*"), norm, re.I
+        )
     ]
     ours += subtitled
     others = [(m.start, m.end) for m in mentions if m.show != key]
@@ -722,7 +728,12 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
     out: list[str] = []
     for alias in names:
         if any(c.isdigit() for c in alias):
-            continue  # "시즌2", "第4期": the season patterns read those
+            # "시즌2", "第4期": the season patterns read those; but an edition named by its
+            # year or its number in front ("鳥人間コンテスト2021", "第41回全国高等学校クイズ
+            # 選手権") is the watched season, as the watch's own alias says.
+            if _edition_alias(alias, names):
+                out.append(alias)
+            continue
         for base in names:
             extra = alias[len(base) :]
             # "最強の王様、二度目の人生は何をする?" goes on with the short name's own title
@@ -740,6 +751,19 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
                 out.append(alias)
                 break
     return out
+
+
+def _edition_alias(alias: str, names: list[str]) -> bool:
+    """Whether `alias` is another name of the show plus a year after it or an edition
+    number before it ("鳥人間コンテスト2021", "第43回鳥人間コンテスト", "isola dei famosi 2026")."""
+    for base in names:
+        if not base or base == alias or any(c.isdigit() for c in base):
+            continue
+        if alias.startswith(base) and _YEAR_EDITION_RE.fullmatch(alias[len(base) :]):
+            return True
+        if alias.endswith(base) and _NUMBER_EDITION_RE.fullmatch(alias[: -len(base)]):
+            return True
+    return False
 
 
 def _matches(ref: SeasonRef, watch: Watch) -> bool:
