@@ -71,7 +71,11 @@ SEASON_RE = re.compile(
     r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
     rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
-    r"chapter\b))"
+    r"chapter\b|"
+    # UK "a new 6-part series of [its drama] X" (the title masked as #): the next season;
+    # "a new series from the writer" is a new show.
+    r"(?:(?:\d{1,2}|four|six|eight|ten)-part\s+)?series\b"
+    r"(?=\s+of\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3})?#)))"
     # Elliptical "the first [season]": only where seasons are the topic (see `elliptical`).
     r"|(?P<ell>\bthe\s+(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
     r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"
