@@ -272,6 +272,10 @@ _HALTED_FROM_RE = re.compile(
     re.I,
 )
 _HALTED_BEFORE_RE = re.compile(rf"\b(?:{_HALTED}|halts|suspends|pauses)\s+(?:the\s+)?$", re.I)
+_YET_RE = re.compile(r"\byet\b", re.I)
+_UPDATE_LINE_RE = re.compile(r"\s*\(?(?:update|updated|editor's\s+note)\b", re.I)
+# A headline's "Release Date" label ("X Season 2 - Premiere Date 2023").
+_DATE_LABEL_RE = re.compile(r"\b(?:premiere|release|air)\s+date\b", re.I)
 # Any year in a sentence: one long before the item dates a launch as the show's history.
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -1344,6 +1348,17 @@ class _Evaluator:
                     value = "cancelled"
                 else:
                     self._note("renewal", sentence, f"negated: '{negation.group()} {m.group()}'")
+                    if (
+                        m.lastgroup == "verb"
+                        and not clause.subordinate
+                        and _YET_RE.search(self.doc.text, clause.start, clause.end)
+                    ):
+                        # "X has not been renewed for a second season yet": no decision on
+                        # the season it names, as "the fate of X is undecided" says ("was
+                        # not renewed" with no "yet" is an end, not an open question).
+                        seasons, _, _ = self._bind(m.start(), sentence, clause, scope)
+                        if self.watch.season in seasons:
+                            out.append(_Candidate("renewal", "undecided", sentence, m.start()))
                     continue
             if p.UNDONE_AFTER_RE.match(self.doc.text, m.end(), sentence.end):
                 value = "cancelled"  # "renewed for season 2 before being cancelled"
@@ -1502,6 +1517,16 @@ class _Evaluator:
         if p.CANCELLED_SUBJECT_RE.search(text, max(clause.start, m.start() - 40), m.start()):
             return True
         return p.CANCELLED_OBJECT_RE.match(text, m.end(), min(clause.end, m.end() + 50)) is not None
+
+    def _date_label(self, sentence: Sentence) -> bool:
+        """Whether `sentence` is the headline (or its copy opening the body) and carries a
+        "Release Date" label ("X Season 2 - Premiere Date 2023")."""
+        doc = self.doc
+        if not sentence.headline:
+            headline = " ".join(doc.raw[: doc.headline_end].split())
+            if not headline or doc.sentence_text(sentence) != headline:
+                return False
+        return _DATE_LABEL_RE.search(doc.text, sentence.start, sentence.end) is not None
 
     def _undecided(self) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -2251,11 +2276,26 @@ class _Evaluator:
                 for c in candidates
                 if c.field == "renewal" or c.explicit_season or c.value == "unannounced"
             ]
+        if undecided:
+            # "X Season 2 - Premiere Date 2023" over a body that says season 2 is not
+            # decided: the headline's "release date" label is a placeholder, not news.
+            labels = [c for c in candidates if c.field == "date" and self._date_label(c.sentence)]
+            for c in labels:
+                self._note("date", c.sentence, "a release-date label over an undecided season")
+            candidates = [c for c in candidates if c not in labels]
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
         if undecided:
             # "...; the fate of X is still undecided": earlier renewal talk is not about X.
             # A headline's news stands over an undecided remark in the body, though.
-            renewals = [c for c in renewals if c.pos > max(undecided) or c.sentence.headline]
+            # So does an editor's update line over the original story below it ("UPDATE:
+            # ... will not return for a third season" above "Freeform has yet to announce").
+            renewals = [
+                c
+                for c in renewals
+                if c.pos > max(undecided)
+                or c.sentence.headline
+                or _UPDATE_LINE_RE.match(self.doc.text, c.sentence.start)
+            ]
         renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]
