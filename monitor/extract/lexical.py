@@ -725,6 +725,10 @@ def _title_end(sentence: str, pos: int) -> int:
 def _subtitle_aliases(watch: Watch) -> list[str]:
     """Aliases that add a subtitle, not a number, to another name of the show."""
     names = [normalize(n).casefold().strip() for n in (watch.show, *watch.aliases)]
+    # The first alias is the show's own title in its language (the brief's and the example
+    # config's order): "아너: 그녀들의 법정", "Concordia – Tödliche Utopie" name the show, not
+    # a season, even where a short name of it is listed too.
+    native = "".join(names[1].split()) if len(names) > 1 else None
     out: list[str] = []
     for alias in names:
         if any(c.isdigit() for c in alias):
@@ -733,6 +737,8 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
             # 選手権") is the watched season, as the watch's own alias says.
             if _edition_alias(alias, names):
                 out.append(alias)
+            continue
+        if "".join(alias.split()) == native:  # (spaces as written or not: "아너 : 그녀들의")
             continue
         for base in names:
             extra = alias[len(base) :]
