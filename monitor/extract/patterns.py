@@ -157,8 +157,10 @@ NEW_SERIES_RE = re.compile(
     r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
     r"|\b(?:has|have)\s+ordered\s+[\"'“‘]?#"
     r"|\b(?:green[\s-]?light(?:ed)?|greenlit|ordered)\s+(?:to\s+)?(?:a|an)\s+(?:new\s+)?"
+    # "ordered a six episode limited series adaptation of X"
+    r"(?:(?:\d{1,2}|four|six|eight|ten|twelve)[\s-](?:episode|part)\s+)?"
     r"(?:(?:live-action|scripted|limited|tv|television|drama|comedy)\s+)?"
-    r"(?:series|show)\s+(?:version|adaptation|based)\b",
+    r"(?:series|show|drama)\s+(?:version|adaptation|based)\b",
     _I,
 )
 
