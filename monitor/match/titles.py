@@ -198,8 +198,13 @@ class TitleMatcher:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lowered
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        # Casefolded like the titles' tokens (`fold`): "große" is "grosse" on both sides.
-        tokens = [("and" if t == "&" else t.casefold()) for t in TOKEN_RE.findall(lowered)]
+        # Casefolded like the titles' tokens (`fold`): "große" is "grosse" on both sides
+        # (lowered ASCII is folded already: most items skip the per-token pass).
+        tokens = TOKEN_RE.findall(lowered)
+        if not lowered.isascii():
+            tokens = [t.casefold() for t in tokens]
+        if "&" in lowered:
+            tokens = ["and" if t == "&" else t for t in tokens]
         if _HANGUL_RE.search(text) is not None:
             tokens = [self._strip_particle(t) for t in tokens]
         lengths = self._lengths
