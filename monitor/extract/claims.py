@@ -273,6 +273,8 @@ _HALTED_FROM_RE = re.compile(
 )
 _HALTED_BEFORE_RE = re.compile(rf"\b(?:{_HALTED}|halts|suspends|pauses)\s+(?:the\s+)?$", re.I)
 _YET_RE = re.compile(r"\byet\b", re.I)
+# A headline's break between a statement and a question after it: ": ", " - ", " | ".
+_QUESTION_BREAK_RE = re.compile(r":\s|\s[-–—|]\s")
 _UPDATE_LINE_RE = re.compile(r"\s*\(?(?:update|updated|editor's\s+note)\b", re.I)
 # A headline's "Release Date" label ("X Season 2 - Premiere Date 2023").
 _DATE_LABEL_RE = re.compile(r"\b(?:premiere|release|air)\s+date\b", re.I)
@@ -1025,7 +1027,7 @@ class _Evaluator:
             self._note(fld, sentence, "said of another show in a list")
             return None
         trigger = self.doc.text[pos:end]
-        if sentence.question:
+        if sentence.question and not self._stated_before_question(sentence, end):
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
         almost = p.OR_ALMOST_AFTER_RE.match(self.doc.text, end, sentence.end)
@@ -1517,6 +1519,13 @@ class _Evaluator:
         if p.CANCELLED_SUBJECT_RE.search(text, max(clause.start, m.start() - 40), m.start()):
             return True
         return p.CANCELLED_OBJECT_RE.match(text, m.end(), min(clause.end, m.end() + 50)) is not None
+
+    def _stated_before_question(self, sentence: Sentence, end: int) -> bool:
+        """ "NBC Cancels Love Bites: Have Viewers Broken Up with Anthologies?": a statement,
+        then a colon or dash, then the question; the question asks only after the break."""
+        tail = self.doc.text[end : sentence.end]
+        brk = _QUESTION_BREAK_RE.search(tail)
+        return brk is not None and "?" not in tail[: brk.start()]
 
     def _date_label(self, sentence: Sentence) -> bool:
         """Whether `sentence` is the headline (or its copy opening the body) and carries a
