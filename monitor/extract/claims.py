@@ -92,7 +92,8 @@ _PRIOR_STATUS_RE = re.compile(
 # "it was announced that the animated series would be returning": "would" in reported
 # speech is the announcement's future, not a guess.
 _REPORTED_RE = re.compile(
-    r"\b(?:announced|confirmed|revealed|reported|stated|declared)\s+that\s+(?:[\w'#-]+\s+){0,5}$",
+    # (the subject may carry an appositive: "announced that his sketch series, X, would")
+    r"\b(?:announced|confirmed|revealed|reported|stated|declared)\s+that\s+(?:[\w'#-]+,?\s+){0,8}$",
     re.I,
 )
 # "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
@@ -339,7 +340,7 @@ class _Doc:
             and not _FROM_PLANNED_RE.search(self.text, max(0, m.start() - 20), m.end())
             and not (
                 m.group().lower() == "would"
-                and _REPORTED_RE.search(self.text, max(0, m.start() - 60), m.start())
+                and _REPORTED_RE.search(self.text, max(0, m.start() - 90), m.start())
             )
         ]
         self.speculation = tokens.scan(p.SPECULATION)
