@@ -201,6 +201,9 @@ _COUNT_AFTER_RE = re.compile(r"\s*(?:뿐|만에|남|が残|を残)")
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
+_SEASON_WORD_END_RE = re.compile(
+    r"(?:season|series|part|シーズン|시즌|staffel|saison|temporada|stagione|第)$", re.I
+)
 # An edition's year after the show's name, its number before it (see `_edition_alias`).
 _YEAR_EDITION_RE = re.compile(r"\s?(?:19|20)\d\d")
 _NUMBER_EDITION_RE = re.compile(r"第\s?\d{1,3}\s?回\s?|\d{1,3}\s?(?:th|st|nd|rd)\s")
@@ -640,9 +643,13 @@ def _season_refs(
                     refs.append(SeasonRef(m.start(), m.end(), number, part=True))
             elif "next" in groups:
                 refs.append(SeasonRef(m.start(), m.end(), None))
-    # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one.
+    # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one;
+    # not a number that is the title's own ("District 31": no name of the show without it).
+    own_numbers = _numbered_titles(watch)
     for start, end in ours:
         glued = _TRAILING_NUMBER_RE.search(text, start, end)
+        if glued is not None and "".join(text[start:end].casefold().split()) in own_numbers:
+            glued = None
         after = _NUMBER_AFTER_RE.match(text, end)
         if glued is not None and _PART_TAIL_RE.search(text, start, end):
             # "아일랜드 파트2": the alias names a part of a split season, not a season
@@ -757,6 +764,23 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
                 out.append(alias)
                 break
     return out
+
+
+def _numbered_titles(watch: Watch) -> frozenset[str]:
+    """Names of a show whose own title ends in a number ("District 31", "Acacias 38",
+    "Extreme84"), spaces dropped, that end in that number: it is the title's, not a season's
+    ("유리항구2" for a show named without one still numbers the season)."""
+    own = _TRAILING_NUMBER_RE.search(normalize(watch.show).strip())
+    if own is None:
+        return frozenset()
+    names = {"".join(normalize(n).casefold().split()) for n in (watch.show, *watch.aliases)}
+    return frozenset(
+        name
+        for name in names
+        if (number := _TRAILING_NUMBER_RE.search(name)) is not None
+        and number.group() == own.group()
+        and not _SEASON_WORD_END_RE.search(name[: number.start()])
+    )
 
 
 def _edition_alias(alias: str, names: list[str]) -> bool:
