@@ -204,9 +204,11 @@ _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
 _SEASON_WORD_END_RE = re.compile(
     r"(?:season|series|part|シーズン|시즌|staffel|saison|temporada|stagione|第)$", re.I
 )
-# An edition's year after the show's name, its number before it (see `_edition_alias`).
+# An edition's year after the show's name, its number or year before it (`_edition_alias`).
 _YEAR_EDITION_RE = re.compile(r"\s?(?:19|20)\d\d")
-_NUMBER_EDITION_RE = re.compile(r"第\s?\d{1,3}\s?回\s?|\d{1,3}\s?(?:th|st|nd|rd)\s")
+_NUMBER_EDITION_RE = re.compile(
+    r"第\s?\d{1,3}\s?回\s?|\d{1,3}\s?(?:th|st|nd|rd)\s|(?:19|20)\d\d\s?"
+)
 _PART_TAIL_RE = re.compile(r"(?:part|parte|partie|teil|vol(?:ume)?|파트|パート)\s*\d{1,2}$", re.I)
 _PART_ALIAS_RE = re.compile(r"\b(?:part|parte|partie|teil|vol(?:ume)?)\b", re.I)
 
@@ -785,7 +787,8 @@ def _numbered_titles(watch: Watch) -> frozenset[str]:
 
 def _edition_alias(alias: str, names: list[str]) -> bool:
     """Whether `alias` is another name of the show plus a year after it or an edition
-    number before it ("鳥人間コンテスト2021", "第43回鳥人間コンテスト", "isola dei famosi 2026")."""
+    number or year before it ("鳥人間コンテスト2021", "第43回鳥人間コンテスト",
+    "2025 fns歌謡祭")."""
     for base in names:
         if not base or base == alias or any(c.isdigit() for c in base):
             continue
