@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import takewhile
 
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
@@ -274,8 +275,6 @@ _HALTED_FROM_RE = re.compile(
 )
 _HALTED_BEFORE_RE = re.compile(rf"\b(?:{_HALTED}|halts|suspends|pauses)\s+(?:the\s+)?$", re.I)
 _YET_RE = re.compile(r"\byet\b", re.I)
-# A headline's break between a statement and a question after it: ": ", " - ", " | ".
-_QUESTION_BREAK_RE = re.compile(r":\s|\s[-–—|]\s")
 _UPDATE_LINE_RE = re.compile(r"\s*\(?(?:update|updated|editor's\s+note)\b", re.I)
 # A headline's "Release Date" label ("X Season 2 - Premiere Date 2023").
 _DATE_LABEL_RE = re.compile(r"\b(?:premiere|release|air)\s+date\b", re.I)
@@ -1028,7 +1027,7 @@ class _Evaluator:
             self._note(fld, sentence, "said of another show in a list")
             return None
         trigger = self.doc.text[pos:end]
-        if sentence.question and not self._stated_before_question(sentence, end):
+        if sentence.asks(end):
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
         almost = p.OR_ALMOST_AFTER_RE.match(self.doc.text, end, sentence.end)
@@ -1521,20 +1520,43 @@ class _Evaluator:
             return True
         return p.CANCELLED_OBJECT_RE.match(text, m.end(), min(clause.end, m.end() + 50)) is not None
 
-    def _stated_before_question(self, sentence: Sentence, end: int) -> bool:
-        """ "NBC Cancels Love Bites: Have Viewers Broken Up with Anthologies?": a statement,
-        then a colon or dash, then the question; the question asks only after the break."""
-        tail = self.doc.text[end : sentence.end]
-        brk = _QUESTION_BREAK_RE.search(tail)
-        return brk is not None and "?" not in tail[: brk.start()]
+    def _undecided_kept(self, candidates: list[_Candidate], last: int) -> list[_Candidate]:
+        """The candidates that stand beside a remark that the season is undecided (the last
+        one at `last`)."""
+        kept = []
+        for c in candidates:
+            if c.field == "renewal":
+                # "...; the fate of X is still undecided": earlier renewal talk is not about
+                # X. A headline's news stands over an undecided remark in the body, though,
+                # and so does an editor's update line over the original story below it
+                # ("UPDATE: ... will not return" above "Freeform has yet to announce").
+                if (
+                    c.value == "undecided"
+                    or c.pos > last
+                    or c.sentence.headline
+                    or _UPDATE_LINE_RE.match(self.doc.text, c.sentence.start)
+                ):
+                    kept.append(c)
+            elif not (c.explicit_season or c.value == "unannounced"):
+                # "It's not confirmed whether Netflix will produce a season 6": a season with
+                # no decision has no date or phase of its own; an unnumbered one is another's.
+                continue
+            elif c.field == "date" and self._date_label(c.sentence):
+                # "X Season 2 - Premiere Date 2023" over a body that says season 2 is not
+                # decided: the headline's "release date" label is a placeholder, not news.
+                self._note("date", c.sentence, "a release-date label over an undecided season")
+            else:
+                kept.append(c)
+        return kept
 
     def _date_label(self, sentence: Sentence) -> bool:
         """Whether `sentence` is the headline (or its copy opening the body) and carries a
         "Release Date" label ("X Season 2 - Premiere Date 2023")."""
         doc = self.doc
         if not sentence.headline:
-            headline = " ".join(doc.raw[: doc.headline_end].split())
-            if not headline or doc.sentence_text(sentence) != headline:
+            text = doc.sentence_text(sentence)
+            headline = takewhile(lambda h: h.headline, doc.sentences)
+            if not any(doc.sentence_text(h) == text for h in headline):
                 return False
         return _DATE_LABEL_RE.search(doc.text, sentence.start, sentence.end) is not None
 
@@ -2279,33 +2301,8 @@ class _Evaluator:
             candidates = kept
         undecided = [c.pos for c in candidates if c.value == "undecided"]
         if undecided:
-            # "It's not confirmed whether Netflix will produce a season 6": a season with no
-            # decision has no date or phase of its own; an unnumbered one is another's.
-            candidates = [
-                c
-                for c in candidates
-                if c.field == "renewal" or c.explicit_season or c.value == "unannounced"
-            ]
-        if undecided:
-            # "X Season 2 - Premiere Date 2023" over a body that says season 2 is not
-            # decided: the headline's "release date" label is a placeholder, not news.
-            labels = [c for c in candidates if c.field == "date" and self._date_label(c.sentence)]
-            for c in labels:
-                self._note("date", c.sentence, "a release-date label over an undecided season")
-            candidates = [c for c in candidates if c not in labels]
+            candidates = self._undecided_kept(candidates, max(undecided))
         renewals = [c for c in candidates if c.field == "renewal" and c.value != "undecided"]
-        if undecided:
-            # "...; the fate of X is still undecided": earlier renewal talk is not about X.
-            # A headline's news stands over an undecided remark in the body, though.
-            # So does an editor's update line over the original story below it ("UPDATE:
-            # ... will not return for a third season" above "Freeform has yet to announce").
-            renewals = [
-                c
-                for c in renewals
-                if c.pos > max(undecided)
-                or c.sentence.headline
-                or _UPDATE_LINE_RE.match(self.doc.text, c.sentence.start)
-            ]
         renewal = self._pick_renewal(renewals)
         dated = self._pick_date([c for c in candidates if c.field == "date"])
         phases = [c for c in candidates if c.field == "phase"]

@@ -18,6 +18,8 @@ _ABBREVIATIONS = frozenset(
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
 # A question mark or a Korean/Japanese question ending ("볼 수 있을까", "配信されるのか").
 _QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょうか|ですか|ますか)$")
+# A break between a statement and a question after it: ": ", " - ", " | ".
+_QUESTION_BREAK_RE = re.compile(r":\s|\s[-–—|]\s")
 
 # Clause breaks: punctuation, and the conjunctions that start a new statement.
 _CLAUSE_RE = re.compile(
@@ -67,6 +69,15 @@ class Sentence:
         if self._clauses is None:
             self._clauses = _clauses(self._text, self.start, self.end)
         return self._clauses
+
+    def asks(self, pos: int) -> bool:
+        """Whether the question the sentence ends in covers `pos`: a statement before a
+        colon or dash stands when only the part after it asks ("NBC Cancels X: Have Viewers
+        Broken Up with Anthologies?")."""
+        if not self.question:
+            return False
+        brk = _QUESTION_BREAK_RE.search(self._text, pos, self.end)
+        return brk is None or "?" in self._text[pos : brk.start()]
 
     def clause_at(self, pos: int) -> Clause:
         clauses = self.clauses
