@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
@@ -345,16 +345,10 @@ def analyse_lexical(
     raw = f"{title}\n{text}" if title else text
     norm = normalize(raw)
     ours = [(m.start, m.end) for m in mentions if m.show == key]
-    subtitles = _subtitle_aliases(watch)
+    names = _names_of(watch)
+    subtitles = names.subtitles
     # A quoted subtitle of ours ("『死滅回游 前編』") is our show, not another quoted title.
-    subtitled = [
-        (m.start(), m.end())
-        for alias in subtitles
-        # (spaces as written or not: "第41回 全国高等学校クイズ選手権")
-        for m in re.finditer(
-            re.escape(alias).replace("\\ ", r"\s*").replace("回", r"回\s*"), norm, re.I
-        )
-    ]
+    subtitled = [(m.start(), m.end()) for r in names.subtitle_res for m in r.finditer(norm)]
     ours += subtitled
     others = [(m.start, m.end) for m in mentions if m.show != key]
     titles = [m for m in _QUOTED_RE.finditer(norm) if _title_like(m)]
@@ -647,10 +641,10 @@ def _season_refs(
                 refs.append(SeasonRef(m.start(), m.end(), None))
     # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one;
     # not a number that is the title's own ("District 31": no name of the show without it).
-    own_numbers = _numbered_titles(watch)
+    own_numbers = _names_of(watch).own_numbers
     for start, end in ours:
         glued = _TRAILING_NUMBER_RE.search(text, start, end)
-        if glued is not None and "".join(text[start:end].casefold().split()) in own_numbers:
+        if glued is not None and _folded(text[start:end]) in own_numbers:
             glued = None
         after = _NUMBER_AFTER_RE.match(text, end)
         if glued is not None and _PART_TAIL_RE.search(text, start, end):
@@ -731,13 +725,42 @@ def _title_end(sentence: str, pos: int) -> int:
     return close.end() if close is not None else len(sentence)
 
 
+@dataclass(frozen=True, slots=True)
+class _WatchNames:
+    """What the lexical reader derives from a watch's names, once per watch."""
+
+    subtitles: tuple[str, ...]  # aliases that name the watched season (`_subtitle_aliases`)
+    subtitle_res: tuple[re.Pattern[str], ...]  # each, spaces as written or not
+    own_numbers: frozenset[str]  # names whose number is the title's (`_numbered_titles`)
+
+
+@lru_cache(maxsize=16_384)
+def _names_of(watch: Watch) -> _WatchNames:
+    """Per watch, not per item: the names are normalised and compiled once."""
+    subtitles = tuple(_subtitle_aliases(watch))
+    return _WatchNames(
+        subtitles,
+        # (spaces as written or not: "第41回 全国高等学校クイズ選手権")
+        tuple(
+            re.compile(re.escape(a).replace("\\ ", r"\s*").replace("回", r"回\s*"), re.I)
+            for a in subtitles
+        ),
+        _numbered_titles(watch),
+    )
+
+
+def _folded(name: str) -> str:
+    """A name casefolded with its spaces dropped ("아너 : 그녀들의 법정" = "아너:그녀들의법정")."""
+    return "".join(normalize(name).casefold().split())
+
+
 def _subtitle_aliases(watch: Watch) -> list[str]:
     """Aliases that add a subtitle, not a number, to another name of the show."""
     names = [normalize(n).casefold().strip() for n in (watch.show, *watch.aliases)]
     # The first alias is the show's own title in its language (the brief's and the example
     # config's order): "아너: 그녀들의 법정", "Concordia – Tödliche Utopie" name the show, not
     # a season, even where a short name of it is listed too.
-    native = "".join(names[1].split()) if len(names) > 1 else None
+    native = _folded(names[1]) if len(names) > 1 else None
     out: list[str] = []
     for alias in names:
         if any(c.isdigit() for c in alias):
@@ -747,7 +770,7 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
             if _edition_alias(alias, names):
                 out.append(alias)
             continue
-        if "".join(alias.split()) == native:  # (spaces as written or not: "아너 : 그녀들의")
+        if _folded(alias) == native:  # (spaces as written or not: "아너 : 그녀들의")
             continue
         for base in names:
             extra = alias[len(base) :]
@@ -775,7 +798,7 @@ def _numbered_titles(watch: Watch) -> frozenset[str]:
     own = _TRAILING_NUMBER_RE.search(normalize(watch.show).strip())
     if own is None:
         return frozenset()
-    names = {"".join(normalize(n).casefold().split()) for n in (watch.show, *watch.aliases)}
+    names = {_folded(n) for n in (watch.show, *watch.aliases)}
     return frozenset(
         name
         for name in names
@@ -856,7 +879,7 @@ def _cues(
     ours: list[tuple[int, int]],
     titles: list[re.Match[str]],
     untitled: str,
-    subtitles: list[str],
+    subtitles: tuple[str, ...],
 ) -> tuple[list[_Hit], list[Note]]:
     hits: list[_Hit] = []
     notes: list[Note] = []
