@@ -12,7 +12,6 @@ used shows (one a line, other titles after `|`) for the writers' brief.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import unicodedata
@@ -20,6 +19,10 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+from corpus.load import load_items  # noqa: E402  (the repo root is on the path only now)
+
 SHARED = REPO.parent / "shared" / "corpus"
 # The issue's titles kept for evaluation outside the repo (issue 9, "What to build").
 RESERVED = (
@@ -49,11 +52,9 @@ def used_shows(extra: Path | None) -> dict[str, list[str]]:
     files = [*REPO.glob("corpus/items/*.jsonl"), *REPO.glob("corpus/timelines/*.jsonl")]
     files += [p for p in (SHARED / "real_dev.jsonl", SHARED / "dev.jsonl") if p.exists()]
     for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                item = json.loads(line)
-                names = shows.setdefault(item["show"], [])
-                names += [a for a in item.get("aliases", []) if a and a not in names]
+        for item in load_items(path):
+            names = shows.setdefault(item["show"], [])
+            names += [a for a in item.get("aliases", []) if a and a not in names]
     if extra is not None and extra.exists():
         for line in extra.read_text(encoding="utf-8").splitlines():
             names = [n.strip() for n in line.split("|") if n.strip()]
@@ -116,7 +117,7 @@ def main() -> int:
     bad = 0
     flagged = []
     for path in args.files:
-        items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        items = load_items(path)
         ids = Counter(str(i.get("id")) for i in items)
         clean = sum(
             1 for i in items if isinstance(i.get("gold"), dict) and not any(i["gold"].values())
