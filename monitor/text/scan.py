@@ -42,7 +42,8 @@ class Keyed:
 
 
 _REGISTRY: list[Keyed] = []
-_MASKS: dict[str, int] = {}
+# word -> the bits of the patterns a match can start at it (most words: none)
+_BITS: dict[str, tuple[int, ...]] = {}
 
 
 def keyed(
@@ -58,11 +59,11 @@ def keyed(
         regex, frozenset(words(starts)), words(prefixes), digits, 1 << len(_REGISTRY), narrow
     )
     _REGISTRY.append(pattern)
-    _MASKS.clear()
+    _BITS.clear()
     return pattern
 
 
-def _mask(word: str) -> int:
+def _bits(word: str) -> tuple[int, ...]:
     mask = 0
     first_digit = word[0].isdigit()
     code = not first_digit and _CODE_RE.match(word) is not None
@@ -75,10 +76,15 @@ def _mask(word: str) -> int:
             or (pattern.digits == "suffixed" and (code or (first_digit and not word.isdigit())))
         ):
             mask |= pattern.bit
-    if len(_MASKS) >= _CACHE_LIMIT:
-        _MASKS.clear()
-    _MASKS[word] = mask
-    return mask
+    bits = []
+    while mask:
+        bit = mask & -mask  # the lowest pattern bit left
+        bits.append(bit)
+        mask ^= bit
+    if len(_BITS) >= _CACHE_LIMIT:
+        _BITS.clear()
+    found = _BITS[word] = tuple(bits)
+    return found
 
 
 class Tokens:
@@ -94,22 +100,22 @@ class Tokens:
         lowered = text.lower()
         if len(lowered) != len(text):
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        get = _MASKS.get
+        get = _BITS.get
         starts = self.starts
         for m in _TOKEN_RE.finditer(lowered):
             word = m.group()
-            mask = get(word)
-            if mask is None:
-                mask = _mask(word)
+            bits = get(word)
+            if bits is None:
+                bits = _bits(word)
+            if not bits:
+                continue
             entry = (m.start(), word)
-            while mask:
-                bit = mask & -mask  # the lowest pattern bit left
+            for bit in bits:
                 found = starts.get(bit)
                 if found is None:
                     starts[bit] = [entry]
                 else:
                     found.append(entry)
-                mask ^= bit
 
     def scan(self, pattern: Keyed) -> list[re.Match[str]]:
         """Every match of `pattern`, as `pattern.regex.finditer(text)` would give them."""
