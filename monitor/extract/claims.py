@@ -278,6 +278,8 @@ _YET_RE = re.compile(r"\byet\b", re.I)
 _UPDATE_LINE_RE = re.compile(r"\s*\(?(?:update|updated|editor's\s+note)\b", re.I)
 # A headline's "Release Date" label ("X Season 2 - Premiere Date 2023").
 _DATE_LABEL_RE = re.compile(r"\b(?:premiere|release|air)\s+date\b", re.I)
+# "In 2019, BET renewed X" / "back in 2019": a renewal the sentence dates to a past year.
+_IN_YEAR_RE = re.compile(r"\b(?:back\s+)?in\s+((?:19|20)\d\d)\b", re.I)
 # Any year in a sentence: one long before the item dates a launch as the show's history.
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -1477,7 +1479,13 @@ class _Evaluator:
                 ok = self.watch.season > max(mention.numbers)
             elif source in ("clause", "sentence"):
                 ok = self.watch.season in seasons or (
-                    bool(seasons) and max(seasons) < self.watch.season
+                    bool(seasons)
+                    and max(seasons) < self.watch.season
+                    and not (
+                        mention is not None
+                        and mention.start < m.start()  # the season is the subject
+                        and self._came_back_after(max(seasons))
+                    )
                 )
             else:
                 # "Starz has cancelled Heels" in an item whose latest season named is the
@@ -1503,6 +1511,17 @@ class _Evaluator:
             candidate.named = self._names_show(sentence)
             out.append(candidate)
         return out
+
+    def _came_back_after(self, cancelled: int) -> bool:
+        """ "The first season aired on ABC and was then cancelled" in an item about season 3
+        that gives season 2's ratings: a season came after the cancelled one, so it is history.
+        """
+        return any(
+            cancelled < n < self.watch.season
+            for s in self.doc.seasons
+            if s.kind == "number" and not s.elliptical
+            for n in s.numbers
+        )
 
     def _next_is_last(self) -> int | None:
         """ "To end after next series ... the plan to say goodbye after three series": 3.
@@ -1530,7 +1549,13 @@ class _Evaluator:
                 # X. A headline's news stands over an undecided remark in the body, though,
                 # and so does an editor's update line over the original story below it
                 # ("UPDATE: ... will not return" above "Freeform has yet to announce").
-                if (
+                if c.pos > last and c.value != "undecided" and self._renewed_years_ago(c):
+                    self._note(
+                        "renewal",
+                        c.sentence,
+                        f"{c.value} in an earlier year; this season is undecided",
+                    )
+                elif (
                     c.value == "undecided"
                     or c.pos > last
                     or c.sentence.headline
@@ -1548,6 +1573,17 @@ class _Evaluator:
             else:
                 kept.append(c)
         return kept
+
+    def _renewed_years_ago(self, c: _Candidate) -> bool:
+        """ "In 2019, BET renewed X" after "X has not been renewed for season 3 yet": a renewal
+        dated to a year before the item's, naming no season, is an earlier season's."""
+        published = self.doc.published
+        if c.explicit_season or published is None:
+            return False
+        return any(
+            int(m.group(1)) < published.year
+            for m in _IN_YEAR_RE.finditer(self.doc.text, c.sentence.start, c.sentence.end)
+        )
 
     def _date_label(self, sentence: Sentence) -> bool:
         """Whether `sentence` is the headline (or its copy opening the body) and carries a
