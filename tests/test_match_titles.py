@@ -29,6 +29,7 @@ WATCHES = (
     Watch("Ace Attorney", 2, aliases=("逆転裁判 Season2", "逆転裁判 ~その「真実」、異議あり!~")),
     Watch("Drifters", 2, aliases=("ドリフターズ 2期",)),
     Watch("Das große Backen", 2),
+    Watch("Love Is in the Air", 3),
 )
 MATCHER = TitleMatcher(WATCHES)
 
@@ -43,6 +44,12 @@ CASES = [
     ),
     ("trailing_colon", "All of Us Are Dead: season 2 release date", {"All of Us Are Dead"}),
     ("cased_title_lowercase_prose", "we are all of us are dead tired", set()),
+    (
+        "cased_title_short_word_lowercase",
+        "Love is in the Air, perché non ci sarà una terza stagione",
+        {"Love Is in the Air"},
+    ),
+    ("cased_title_as_prose", "Love is in the air at the studio this spring.", set()),
     ("korean_alias", "지금 우리 학교는 시즌2 제작 확정", {"All of Us Are Dead"}),
     ("korean_alias_with_particle", "유리항구가 시즌2로 돌아온다", {"Tidewater"}),
     ("korean_alias_spaced_x", "재벌 X 형사 시즌2 제작 확정", {"Flex X Cop"}),

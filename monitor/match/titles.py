@@ -105,6 +105,9 @@ def _looks_cased(words: Sequence[str]) -> bool:
             continue
         if index > 0 and word.casefold() in MINOR_WORDS:
             continue
+        # "Love is in the Air": a short word between capitalised first and last words.
+        if 0 < index < len(words) - 1 and len(word) <= 3 and words[-1][:1].isupper():
+            continue
         return False
     return True
 
