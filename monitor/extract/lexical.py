@@ -187,6 +187,8 @@ _MODIFIES_RE = re.compile(
 # "1月に放送予定だった".
 _WAS_PLANNED_RE = re.compile(
     r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?\s*(?:(?:로|으로)\s*)?예정(?:됐|되었|이었)던|\s*(?:に|から)?\s*(?:放送|配信|公開)?予定(?:だった|していた)"
+    # "26일 첫 방송을 계획했던": the day it had planned (and then put off)
+    r"|\s*(?:첫\s*)?(?:방송|공개|방영)(?:을|를)?\s*계획(?:했|하)던"
 )
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 _ADNOMINAL_RE = re.compile(
