@@ -241,8 +241,11 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
 
 # --- Japanese -------------------------------------------------------------------------
 _JA_SEASONS: Final = {"春": "spring", "夏": "summer", "秋": "fall", "冬": "winter"}
+# "平成30年7月10日", "令和元年": an era year (Heisei 1 = 1989, Reiwa 1 = 2019)
+_ERA_START: Final = {"平成": 1988, "令和": 2018}
 _JA_RE = re.compile(
     rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+    r"|(?P<era>平成|令和)\s*(?P<eran>\d{1,2}|元)\s*年\s*(?:(?P<em>\d{1,2})\s*月\s*(?:(?P<ed>\d{1,2})\s*日)?)?"
     r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
     rf"|(?P<y3>20\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月"
     # "2013年4~6月放送": a run of months; it began in the first
@@ -292,6 +295,12 @@ def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
     value: DateValue | None = None
     if g["y"]:
         value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
+    elif g["era"]:
+        era_year = _ERA_START[g["era"]] + (1 if g["eran"] == "元" else int(g["eran"]))
+        if g["ed"]:
+            value = day_value(era_year, int(g["em"]), int(g["ed"]))
+        else:
+            value = _month(era_year, int(g["em"])) if g["em"] else year_value(era_year)
     elif g["m2"]:
         value = forward_day(int(g["m2"]), int(g["d2"]), pub)
     elif g["y3"]:
