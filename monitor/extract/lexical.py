@@ -962,7 +962,8 @@ def _cues(
             and not _TV_TOPIC_RE.match(sentence.lstrip())
         )
         derivative_topic = carried or (
-            any(d.pattern.search(plain) for d in derivatives) and not span.seasons
+            any(d.pattern.search(plain) for d in derivatives if d.form != "rerun")
+            and not span.seasons
         )
         line = sentence.strip()
         # "OVAは、…「X」4期…製作決定となった": a film or an OVA is what the sentence is about.
