@@ -426,6 +426,7 @@ class _Doc:
             return cached
         found: list[tuple[int, int]] = []
         if not sentence.headline:
+            person_end = -1  # where the last name read as a person's ends
             for m in p.NAME_RE.finditer(self.text, sentence.start, sentence.end):
                 start, end = m.start(), m.end()
                 opener = _OPENER_RE.match(self.text, start, end)
@@ -462,7 +463,13 @@ class _Doc:
                 owns_season = self.text.endswith("'s", start, end) and bool(
                     p.SHOW_POSSESSIVE_AFTER_RE.match(self.text, end, end + 40)
                 )
-                if p.PERSON_BEFORE_RE.search(before) and not owns_season:
+                if (
+                    p.PERSON_BEFORE_RE.search(before)
+                    # "producers Stephen Merchant, John Krasinski and Allyson Seeger": the
+                    # names listed after a person's are people too
+                    or (person_end >= 0 and _LIST_GAP_RE.fullmatch(self.text, person_end, start))
+                ) and not owns_season:
+                    person_end = end
                     continue
                 if self.text.endswith("'s", start, end) and p.AUTHOR_WORK_AFTER_RE.match(
                     self.text, end, end + 40

@@ -76,8 +76,10 @@ SEASON_RE = re.compile(
     # "a new series from the writer" is a new show.
     r"(?:(?:\d{1,2}|four|six|eight|ten)-part\s+)?series\b"
     r"(?=\s+of\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3})?#)))"
-    # Elliptical "the first [season]": only where seasons are the topic (see `elliptical`).
-    r"|(?P<ell>\bthe\s+(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
+    # Elliptical "the first [season]", "greenlit for a third": only where seasons are the
+    # topic (see `elliptical`).
+    r"|(?P<ell>(?:\bthe\s+|(?<=\bfor\sa\s)(?=(?:third|fourth|fifth)\b))"
+    r"(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
     r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"
     r"|(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
     r"(?-i:I{1,3}|IV|V))\b)",
