@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from monitor.match.common_words import COMMON_WORDS
@@ -214,7 +215,10 @@ class TitleMatcher:
         starts = [i for i, t in enumerate(tokens) if t in lengths]
         if not starts:
             return self._cjk_mentions(lowered, [])
-        spans: list[tuple[int, int]] | None = None
+        # Character spans of the tokens, read only as far as a match needs them (a title is
+        # most often in the headline: the rest of the text is never walked).
+        spans: list[tuple[int, int]] = []
+        walker = TOKEN_RE.finditer(text)
         found: list[TitleMention] = []
         count, skip_to = len(tokens), 0
         for index in starts:
@@ -226,8 +230,9 @@ class TitleMatcher:
                 entries = self._phrases.get(tuple(tokens[index : index + length]))
                 if entries is None:
                     continue
-                if spans is None:
-                    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+                need = min(index + length + 1, count)
+                if len(spans) < need:
+                    spans.extend(m.span() for m in islice(walker, need - len(spans)))
                 start, end = spans[index][0], spans[index + length - 1][1]
                 originals = [text[a:b] for a, b in spans[index : index + length]]
                 after = spans[index + length] if index + length < count else None
