@@ -48,6 +48,10 @@ CASES = [
     ("elliptical_first", "loses the spark of the first, which aired in 2024", [("number", (1,))]),
     ("elliptical_first_one", "better than the first one.", [("number", (1,))]),
     ("elliptical_last_one", "darker than the last one.", [("previous", ())]),
+    ("elliptical_a_third", "and has been greenlit for a third.", [("number", (3,))]),
+    ("elliptical_a_second_is", "and a second is in development", [("number", (2,))]),
+    ("a_second_trailer_is_not_season", "and a second trailer dropped", []),
+    ("ordinal_episode_count_season", "its first six-episode season", [("number", (1,))]),
     ("first_time_is_not_season", "for the first time in years", []),
     ("first_to_is_not_season", "the first to arrive", []),
 ]

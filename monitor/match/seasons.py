@@ -61,9 +61,10 @@ SEASON_RE = re.compile(
     r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
     rf"|(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
     r"(?:\s*(?:--|—|–|,)?\s+and\s+(?P<fin1>final|last)(?:\s*(?:--|—|–|,))?)?"
-    # "a second successful season", "its third consecutive season"
+    # "a second successful season", "its third consecutive season", "its first six-episode
+    # season"
     r"(?:\s+(?:successful|hit|acclaimed|full|whole|consecutive|straight|long-awaited|"
-    r"(?:highly|much)[\s-]anticipated|anticipated))?"
+    r"(?:highly|much)[\s-]anticipated|anticipated|\w+-(?:episode|part)))?"
     r"[\s-]+(?:seasons?\b|instal+ments?\b|"
     # UK "the second series"; "a second series from the creator" is a new show.
     r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))"
@@ -76,9 +77,9 @@ SEASON_RE = re.compile(
     # "a new series from the writer" is a new show.
     r"(?:(?:\d{1,2}|four|six|eight|ten)-part\s+)?series\b"
     r"(?=\s+of\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3})?#)))"
-    # Elliptical "the first [season]", "greenlit for a third": only where seasons are the
-    # topic (see `elliptical`).
-    r"|(?P<ell>(?:\bthe\s+|(?<=\bfor\sa\s)(?=(?:third|fourth|fifth)\b))"
+    # Elliptical "the first [season]", "greenlit for a third", "and a second is in
+    # development": only where seasons are the topic (see `elliptical`).
+    r"|(?P<ell>(?:\bthe\s+|(?<=\ba\s)(?=(?:second|third|fourth|fifth)\b))"
     r"(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
     r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"
     r"|(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
