@@ -71,6 +71,8 @@ def test_third_and_final_is_flagged_final() -> None:
     ("text", "final"),
     [
         pytest.param("season 3 will be its last.", True, id="will_be_its_last"),
+        pytest.param("season 3 will be its last (per Collider).", True, id="last_then_source"),
+        pytest.param("season 3 will be its last (and best)", False, id="last_then_aside"),
         pytest.param("the third season is the show's final one", True, id="is_the_shows_final"),
         pytest.param("season 3 will be the final season", True, id="will_be_the_final_season"),
         pytest.param("season 3 is the last to feature Ana", False, id="last_to_feature"),

@@ -93,7 +93,9 @@ _FINAL_AFTER_RE = re.compile(
     r"\s+(?:will\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
     r"(?:(?:its|the|their|that|this)\s+)?(?:(?:show|series|drama|#+)'s\s+)?"
     r"(?:swan\s+song\b|last|final)"
+    # ("will be its last (per Collider)": an aside after it)
     r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|"
+    r"\s+\((?:per|via|according|source)\b|"
     r"\s+(?:for|of)\s+(?:the\s+)?(?:show|series|#))",
     re.I,
 )
