@@ -901,6 +901,7 @@ def _cues(
     clause_negations = lex.of("negation_clause")
     derivatives = lex.of("derivative")
     pasts = lex.of("past")
+    releases = lex.of("release")
     anniversaries = lex.of("anniversary")
     not_season = lex.of("not_season")
     reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
@@ -1114,6 +1115,14 @@ def _cues(
                         ok = _cancelled_after(text, span, span.start + m.start(), watch)
                     if not ok:
                         reason = why
+                if (
+                    reason is None
+                    and cue.form == "slot"
+                    and any(r.pattern.search(sentence) for r in releases)
+                    and not any(p.pattern.search(sentence) for p in pasts)
+                ):
+                    # "7月に放送されることが決定した…毎週木曜22時": a slot announced, not on air
+                    reason = "a weekly slot announced, not yet on air"
                 if reason is None and cue.value == "released" and _said_of_the_show(m, span, cjk):
                     # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
                     # it stands; the season named later is the news.
