@@ -190,6 +190,12 @@ _WAS_PLANNED_RE = re.compile(
     # "26일 첫 방송을 계획했던": the day it had planned (and then put off)
     r"|\s*(?:첫\s*)?(?:방송|공개|방영)(?:을|를)?\s*계획(?:했|하)던"
 )
+# A first adaptation: "アニメ化", "新作アニメ", "アニメになり", "드라마화" (see `_season_for`);
+# not a sequel's ("続編", "후속").
+_NEW_ADAPTATION_RE = re.compile(
+    r"(?:アニメ|ドラマ|実写)化|(?:完全)?新作アニメ|アニメになり|(?:애니메이션|애니|드라마)(?:로\s*)?(?:화|제작)"
+)
+_SEQUEL_RE = re.compile(r"続編|続き|新シリーズ|二代目|第\s*\d+\s*期|シーズン|후속|속편|시즌")
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 _ADNOMINAL_RE = re.compile(
     r".{0,8}?(?:(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
@@ -868,6 +874,16 @@ def _season_for(
         return False, f"about season {ref.number}, not {watch.season}"
     if span.inherited is not None and not _matches(span.inherited, watch):
         return False, f"about season {span.inherited.number}, not {watch.season}"
+    if (
+        cjk
+        and watch.season > 1
+        and cue is not None
+        and _NEW_ADAPTATION_RE.search(cue.string)
+        and not _SEQUEL_RE.search(cue.string)
+    ):
+        # "ゲームがアニメになり、2027年に公開される", "新作アニメ『X』": a new adaptation with
+        # no season named is the show's first season, not a later one.
+        return False, f"a new adaptation (its first season), not season {watch.season}"
     return True, ""
 
 
