@@ -71,6 +71,13 @@ _SENTENCE_RE = re.compile(
     r"(?:[.!?。！？…]+|\n|$|(?=¿))"
 )
 # Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
+# '"Separadas", la tira de Polka', '«Druck», la série': a quoted name is a show's
+_SHOW_APPOSITIVE_RE = re.compile(
+    r"\s*,\s*(?:la|el|a|o|il|lo|le|die|der|das|the)\s+(?:tira|serie|série|telenovela|novela|"
+    r"programa|programma|ficción|fiction|sitcom|soap|emisión|émission|sendung|trasmissione|"
+    r"series|show|drama)\b",
+    re.I,
+)
 _QUOTED_RE = re.compile(
     # An apostrophe after a letter elides ("C'è un'ombra", "dell'angelo"): no quote opens
     # there, and none closes before a letter.
@@ -599,7 +606,10 @@ def _title_like(m: re.Match[str]) -> bool:
         return True
     words = inner.split()
     capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
-    # one quoted word is as often a character or a nickname ("„Fury“") as a title
+    # one quoted word is as often a character or a nickname ("„Fury“") as a title, unless
+    # an appositive says what it is ("\"Separadas\", la tira de Polka")
+    if len(words) == 1 and capital and _SHOW_APPOSITIVE_RE.match(m.string, m.end()):
+        return True
     return 2 <= len(words) <= 5 and len(capital) * 2 > len(words)
 
 
