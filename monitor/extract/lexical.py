@@ -70,7 +70,6 @@ _SENTENCE_RE = re.compile(
     + r"))+"
     r"(?:[.!?。！？…]+|\n|$|(?=¿))"
 )
-# Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 # '"Separadas", la tira de Polka', '«Druck», la série': a quoted name is a show's
 _SHOW_APPOSITIVE_RE = re.compile(
     r"\s*,\s*(?:la|el|a|o|il|lo|le|die|der|das|the)\s+(?:tira|serie|série|telenovela|novela|"
@@ -78,6 +77,7 @@ _SHOW_APPOSITIVE_RE = re.compile(
     r"series|show|drama)\b",
     re.I,
 )
+# Quoted titles of other shows: Korean '…', Japanese 『…』/「…」 (short, no sentence inside).
 _QUOTED_RE = re.compile(
     # An apostrophe after a letter elides ("C'è un'ombra", "dell'angelo"): no quote opens
     # there, and none closes before a letter.
