@@ -117,9 +117,8 @@ _KO_RE = re.compile(
     r"|(?<!\d)(?P<m2>\d{1,2})\s*월\s*(?P<d2>\d{1,2})\s*일"
     r"|(?<![\d/])(?P<ms>\d{1,2})/(?P<ds>\d{1,2})\s*\([월화수목금토일]\)"
     rf"|{_Y.replace('y', 'y3')}\s*년\s*(?P<m3>\d{{1,2}})\s*월"
-    # "내년 1월 9일": a day of the year before or after the item's
-    r"|(?P<r0>지난해|작년|올해|금년|내년)\s*(?P<m0>\d{1,2})\s*월\s*(?P<d0>\d{1,2})\s*일"
-    r"|(?P<r3>지난해|작년|올해|금년|내년)\s*(?P<m3r>\d{1,2})\s*월"
+    # "내년 1월", "내년 1월 9일": a month (or a day) of the year before or after the item's
+    r"|(?P<r3>지난해|작년|올해|금년|내년)\s*(?P<m3r>\d{1,2})\s*월(?:\s*(?P<d3r>\d{1,2})\s*일)?"
     rf"|(?:(?P<y4>20\d\d)\s*년|(?P<r4>올해|금년|내년))\s*(?P<h>상반기|하반기|연말|연초|초|말)"
     rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
@@ -172,9 +171,6 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
     value: DateValue | None = None
     if g["y"]:
         value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
-    elif g["r0"]:
-        year = _relative_year(g["r0"], pub)
-        value = None if year is None else day_value(year, int(g["m0"]), int(g["d0"]))
     elif g["m2"]:
         value = forward_day(int(g["m2"]), int(g["d2"]), pub)
     elif g["ms"]:  # "12/7(수)": month/day with the weekday
@@ -183,7 +179,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _month(int(g["y3"]), int(g["m3"]))
     elif g["r3"]:
         year = _relative_year(g["r3"], pub)
-        value = None if year is None else _month(year, int(g["m3r"]))
+        if year is not None:
+            month = int(g["m3r"])
+            value = day_value(year, month, int(g["d3r"])) if g["d3r"] else _month(year, month)
     elif g["h"]:
         year = int(g["y4"]) if g["y4"] else _relative_year(g["r4"], pub)
         if year is not None:
