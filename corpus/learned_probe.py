@@ -29,12 +29,12 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus.load import load_items
+from corpus.score import counted, tally
 from monitor.extract.claims import analyse
 from monitor.extract.explain import parse_published, watch_from_record
 from monitor.extract.language import detect
 from monitor.match.titles import TitleMatcher
 
-FIELDS = ("renewal", "date", "phase")
 _WORD_RE = re.compile(r"[a-zà-ÿ0-9']+|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 _SEASON_RE = r"(?:season|series|시즌|temporada|stagione|saison|staffel)\s*"
 
@@ -91,32 +91,11 @@ def claim_features(row: dict[str, Any], claim: dict[str, str]) -> dict[str, int]
     return feats
 
 
-def counted(gold: dict[str, Any], f: str, value: str | None) -> bool:
-    """The scorer ignores a predicted `renewed` on an item whose gold has a date or phase."""
-    return not (
-        f == "renewal"
-        and value == "renewed"
-        and gold.get(f) is None
-        and (gold.get("date") or gold.get("phase"))
+def summary(rows: list[dict[str, Any]], preds: list[dict[str, str]]) -> str:
+    s = tally(rows, preds)
+    return (
+        f"F1 {s['f1']:.4f}  P {s['p']:.3f}  R {s['r']:.3f}  false alarms {s['alarms']}/{s['clean']}"
     )
-
-
-def score(rows: list[dict[str, Any]], preds: list[dict[str, str]]) -> str:
-    tp = fp = fn = clean = alarms = 0
-    for row, pred in zip(rows, preds, strict=True):
-        gold = row["gold"]
-        for f in FIELDS:
-            g, p = gold.get(f), pred.get(f)
-            if not counted(gold, f, p):
-                continue
-            tp += g is not None and p == g
-            fp += p is not None and p != g
-            fn += g is not None and p != g
-        if all(gold.get(f) is None for f in FIELDS):
-            clean += 1
-            alarms += any(pred.get(f) for f in FIELDS)
-    p, r = tp / (tp + fp), tp / (tp + fn)
-    return f"F1 {2 * p * r / (p + r):.4f}  P {p:.3f}  R {r:.3f}  false alarms {alarms}/{clean}"
 
 
 def out_of_fold(
@@ -166,7 +145,7 @@ def main() -> int:
             )
     print(f"{len(rows)} items; five folds by show")
     rules = [{c["field"]: c["value"] for c in r["claims"]} for r in rows]
-    print(f"rules alone        {score(rows, rules)}")
+    print(f"rules alone        {summary(rows, rules)}")
 
     # veto: P(claim right) per claim, out of fold
     keys, feats, labels, groups = [], [], [], []
@@ -189,7 +168,7 @@ def main() -> int:
             }
             for i, r in enumerate(rows)
         ]
-        print(f"veto below {cut:.1f}     {score(rows, kept)}")
+        print(f"veto below {cut:.1f}     {summary(rows, kept)}")
 
     # add: P(value) per item and field where the rules are silent, out of fold
     for f in ("renewal", "phase"):
@@ -213,7 +192,7 @@ def main() -> int:
                 value, p = max(probs[i].items(), key=lambda kv: kv[1])
                 extra = {f: value} if value != "none" and p >= cut and f not in rule else {}
                 preds.append({**rule, **extra})
-            print(f"add {f:<7} at {cut:.1f} {score(rows, preds)}")
+            print(f"add {f:<7} at {cut:.1f} {summary(rows, preds)}")
     return 0
 
 

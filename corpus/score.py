@@ -13,6 +13,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -23,27 +24,29 @@ from monitor.extract.language import detect
 FIELDS = ("renewal", "date", "phase")
 
 
-def score(rows: list[dict[str, object]]) -> dict[str, object]:
-    lines = [
-        json.dumps({k: v for k, v in r.items() if k not in ("gold", "note")}, ensure_ascii=False)
-        for r in rows
-    ]
-    preds = {str(json.loads(out)["id"]): json.loads(out) for out in run_jsonl(lines, io.StringIO())}
+def counted(gold: dict[str, object], field: str, value: object) -> bool:
+    """The scorer ignores a predicted `renewed` on an item whose gold has a date or phase (a
+    dated or ongoing season is implicitly renewed)."""
+    return not (
+        field == "renewal"
+        and value == "renewed"
+        and gold.get(field) is None
+        and bool(gold.get("date") or gold.get("phase"))
+    )
+
+
+def tally(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:
+    """Micro-F1, precision, recall, false alarms on clean items and the misses of `preds`
+    (one {field: value} per row, in order) against the rows' gold."""
     tp = fp = fn = clean = alarms = 0
     misses = []
-    for r in rows:
+    for r, pred in zip(rows, preds, strict=True):
         gold = r["gold"]
         assert isinstance(gold, dict)
-        pred = preds.get(str(r["id"]), {})
         bad = []
         for f in FIELDS:
             g, p = gold.get(f), pred.get(f)
-            if (
-                f == "renewal"
-                and p == "renewed"
-                and g is None
-                and (gold.get("date") or gold.get("phase"))
-            ):
+            if not counted(gold, f, p):
                 continue
             if g is not None and p == g:
                 tp += 1
@@ -77,6 +80,16 @@ def score(rows: list[dict[str, object]]) -> dict[str, object]:
     }
 
 
+def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Run the extractor over `rows` (as `extract --jsonl` would) and tally it."""
+    lines = [
+        json.dumps({k: v for k, v in r.items() if k not in ("gold", "note")}, ensure_ascii=False)
+        for r in rows
+    ]
+    preds = {str(json.loads(out)["id"]): json.loads(out) for out in run_jsonl(lines, io.StringIO())}
+    return tally(rows, [preds.get(str(r["id"]), {}) for r in rows])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="+")
@@ -84,7 +97,7 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     rows = [r for f in args.files for r in load_items(Path(f), split=args.split)]
-    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         lang = str(r.get("lang") or detect(f"{r.get('title') or ''}\n{r['text']}"))
         group = (
