@@ -1221,18 +1221,41 @@ def _cues(
                     elif hit is not None:
                         hits.append(hit)
                     elif (
-                        published is None
-                        and past
-                        and _DAY_BEFORE_RE.search(sentence, max(0, m.start() - 16), m.start())
-                        and _names_watched(span, watch)
+                        past
+                        and (
+                            _names_watched(span, watch)
+                            or (language == "ja" and first_only and span.names_ours)
+                        )
                         and not _said_of_the_show(m, span, cjk)
+                        and (
+                            # (not "공개했다", "公開された": a poster or a trailer is revealed
+                            # as often as a season)
+                            # Korean and European reports date a premiere gone by (read
+                            # above) and use the past for history; Japanese says it bare.
+                            (
+                                language == "ja"
+                                and not dates
+                                and _REVEAL_RE.search(m.group()) is None
+                            )
+                            or (
+                                published is None
+                                and _DAY_BEFORE_RE.search(
+                                    sentence, max(0, m.start() - 16), m.start()
+                                )
+                            )
+                        )
                     ):
-                        # "『X 2』が1月9日から始まった" in an item with no date: whatever the
-                        # year, a day gone by says the named season is out.
+                        # "『X』第2期の放送が始まりました", "『X 2』が1月9日から始まった" in an
+                        # item with no date: a release of the named season gone by says it
+                        # is out.
                         hits.append(_Hit("phase", "released", span, span.start + m.start()))
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+# A release verb that also means "reveal" ("公開"): alone it does not say a season is out.
+_REVEAL_RE = re.compile("公開")
 
 
 def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
