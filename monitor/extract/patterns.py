@@ -14,11 +14,14 @@ EN = load("en")  # the cue vocabulary (lexicon/en.toml); this module keeps the g
 
 # Release verbs whose object is not the season ("released the first trailer").
 _NOT_SEASON_OBJECT = EN.source_of("not_season", "object")
+# (within the line: "... is Now Streaming" then a byline "Award-winning writer" has no object)
 OBJECT_AFTER_RE = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
-    r"brand-new|another|more|some|\d+|#+)\s+){0,3}"
+    r"[^\S\n]+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
+    r"brand-new|another|more|some|\d+|#+)[^\S\n]+){0,3}"
     # "released new Season 3 images": a season's images are still images.
-    r"(?:(?:season|series|part|volume)\s+\w+\s+|S\d{1,2}\s+)?(?:" + _NOT_SEASON_OBJECT + r")\b",
+    r"(?:(?:season|series|part|volume)[^\S\n]+\w+[^\S\n]+|S\d{1,2}[^\S\n]+)?(?:"
+    + _NOT_SEASON_OBJECT
+    + r")\b",
     _I,
 )
 # "Filming on season 2 has been delayed to January": a production date, not a release.
