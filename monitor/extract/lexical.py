@@ -1228,15 +1228,7 @@ def _cues(
                         )
                         and not _said_of_the_show(m, span, cjk)
                         and (
-                            # (not "공개했다", "公開された": a poster or a trailer is revealed
-                            # as often as a season)
-                            # Korean and European reports date a premiere gone by (read
-                            # above) and use the past for history; Japanese says it bare.
-                            (
-                                language == "ja"
-                                and not dates
-                                and _REVEAL_RE.search(m.group()) is None
-                            )
+                            _bare_japanese_past(m, language, dates)
                             or (
                                 published is None
                                 and _DAY_BEFORE_RE.search(
@@ -1245,9 +1237,9 @@ def _cues(
                             )
                         )
                     ):
-                        # "『X』第2期の放送が始まりました", "『X 2』が1月9日から始まった" in an
-                        # item with no date: a release of the named season gone by says it
-                        # is out.
+                        # A release of the named season gone by says it is out:
+                        # "『X』第2期の放送が始まりました"; "『X 2』が1月9日から始まった" in an
+                        # item with no date (whatever the year, a day gone by).
                         hits.append(_Hit("phase", "released", span, span.start + m.start()))
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
@@ -1256,6 +1248,13 @@ def _cues(
 
 # A release verb that also means "reveal" ("公開"): alone it does not say a season is out.
 _REVEAL_RE = re.compile("公開")
+
+
+def _bare_japanese_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
+    """Whether a release cue in the past with no date in its sentence is Japanese ("放送が
+    始まりました"): Korean and European reports date a premiere gone by (read by the date
+    path) and use the bare past for the show's history. "公開された" alone may be a poster."""
+    return language == "ja" and not dates and _REVEAL_RE.search(m.group()) is None
 
 
 def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
