@@ -119,6 +119,13 @@ _CREDIT_RE = re.compile(
 )
 # A quoted studio or company ("制作会社「Lerche」"), not another show.
 _COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
+# "ファッション誌『mina』で初の男性専属モデルに", "주제가 '…'": a magazine, a book or a song is
+# no other show, so the sentences after it stay the show's (not a manga: "漫画「Y」がアニメ化"
+# may be another show's news).
+_MEDIUM_RE = re.compile(
+    r"(?:ファッション誌|情報誌|週刊誌|月刊誌|雑誌|誌|新聞|小説|絵本|書籍|楽曲|主題歌|挿入歌|"
+    r"アルバム|シングル|잡지|소설|신곡|주제가|앨범)\s*$"
+)
 # A streaming service in quotes (「Amazon プライム・ビデオ」で配信): where it airs, not a show.
 _PLATFORM_RE = re.compile(
     r"[「『']\s*(?:Amazon\s*)?(?:プライム・?ビデオ|Prime\s*Video)|[「『']\s*(?:Netflix|ネットフリックス"
@@ -497,6 +504,7 @@ def scope(
         if (m.group("latin") is None or lex.language not in _CJK)
         and not any(a < m.end() and m.start() < b for a, b in ours)
         and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _MEDIUM_RE.search(text, max(0, m.start() - 8), m.start())
         and not _PLATFORM_RE.match(m.group())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
