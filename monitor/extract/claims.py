@@ -284,6 +284,15 @@ _IN_YEAR_RE = re.compile(r"\b(?:back\s+)?in\s+((?:19|20)\d\d)\b", re.I)
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+# A sentence that opens on a condition ("If …", "But unless …", "Assuming …").
+_CONDITION_OPENING_RE = re.compile(
+    r"\s*(?:(?:but|and|so|still|now)\s*,?\s+)?(?:if|unless|assuming|provided(?:\s+that)?|"
+    r"in\s+case|should\s+(?=\S+\s+(?:be|get|return|come)\b))\b(?!\s+you\b)",
+    re.I,
+)
+_STATEMENT_BREAK_RE = re.compile(r"[:;]\s|\s[–—-]\s")
+
+
 class _Doc:
     """One item prepared once: normalised, titles masked, every pattern run once."""
 
@@ -1052,6 +1061,14 @@ class _Evaluator:
             # Speculation scopes forward: "Our guess: it arrives in 2027".
             hedge = _first_in(self.doc.speculation, sentence.start, max(pos, hedge_end))
             if hedge is not None and _corrected(self.doc.text, hedge, pos):
+                hedge = None
+        if hedge is None and sentence.start < pos:
+            # "If X is renewed for season 5, its new season will likely be split, with the
+            # first part premiering in January": a condition opening the sentence governs
+            # every clause after it, not only its own.
+            # (not past a colon or a dash: "If you want more, you're in luck: it was renewed")
+            hedge = _CONDITION_OPENING_RE.match(self.doc.text, sentence.start, pos)
+            if hedge is not None and _STATEMENT_BREAK_RE.search(self.doc.text, hedge.end(), pos):
                 hedge = None
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")
