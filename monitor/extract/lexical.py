@@ -1391,10 +1391,11 @@ def _episode_hits(
         # "'아이돌학교', 8회부터 ... 편성 이동" read for season 2 in an item that never names
         # season 2: the episode is the show's season of the day, not necessarily ours.
         return []
-    aired = any(c.pattern.search(sentence) for c in lex.of("past"))
     for pos, _, last in _episodes(sentence, lex):
         # (a first episode only once it has aired: "第1話が10月5日に放送" may announce it)
-        if (last >= 2 or aired) and _season_for(span, span.start + pos, watch, cjk)[0]:
+        if last < 2 and not any(c.pattern.search(sentence) for c in lex.of("past")):
+            continue
+        if _season_for(span, span.start + pos, watch, cjk)[0]:
             return [_Hit("phase", "released", span, span.start + pos)]
     return []
 
