@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Final, Literal, get_args
@@ -96,9 +96,17 @@ class Lexicon:
     cues: tuple[Cue, ...]
     seasons: tuple[re.Pattern[str], ...]
     ordinals: dict[str, int]
+    # kind -> its cues in file order, built once: `of` is asked per sentence and per watch
+    _by_kind: dict[str, tuple[Cue, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_kind: dict[str, list[Cue]] = {}
+        for cue in self.cues:
+            by_kind.setdefault(cue.kind, []).append(cue)
+        object.__setattr__(self, "_by_kind", {k: tuple(v) for k, v in by_kind.items()})
 
     def of(self, kind: CueKind) -> tuple[Cue, ...]:
-        return tuple(c for c in self.cues if c.kind == kind)
+        return self._by_kind.get(kind, ())
 
     def source_of(self, kind: CueKind, *forms: str, grouped: bool = False) -> str:
         """The entries of `kind` (of `forms`, if given) as one alternation, in file order.
