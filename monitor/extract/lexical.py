@@ -117,13 +117,12 @@ _CREDIT_RE = re.compile(
     r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
     r"[가-힣]{1,4}\s*(?:작가|감독|PD|피디))|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
 )
-# A quoted studio or company ("制作会社「Lerche」"), not another show.
-_COMPANY_RE = re.compile(r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사)\s*$")
-# "ファッション誌『mina』で初の男性専属モデルに", "주제가 '…'": a magazine, a book or a song is
-# no other show, so the sentences after it stay the show's (not a manga: "漫画「Y」がアニメ化"
-# may be another show's news).
-_MEDIUM_RE = re.compile(
-    r"(?:ファッション誌|情報誌|週刊誌|月刊誌|雑誌|誌|新聞|小説|絵本|書籍|楽曲|主題歌|挿入歌|"
+# A word before a quote that says it names no show: a studio or company ("制作会社「Lerche」"),
+# a magazine, a book or a song ("ファッション誌『mina』で", "주제가 '…'"), so the sentences after
+# it stay the show's (not a manga: "漫画「Y」がアニメ化" may be another show's news).
+_NOT_A_SHOW_BEFORE_RE = re.compile(
+    r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사"
+    r"|ファッション誌|情報誌|週刊誌|月刊誌|雑誌|誌|新聞|小説|絵本|書籍|楽曲|主題歌|挿入歌|"
     r"アルバム|シングル|잡지|소설|신곡|주제가|앨범)\s*$"
 )
 # A streaming service in quotes (「Amazon プライム・ビデオ」で配信): where it airs, not a show.
@@ -503,8 +502,7 @@ def scope(
         for m in titles
         if (m.group("latin") is None or lex.language not in _CJK)
         and not any(a < m.end() and m.start() < b for a, b in ours)
-        and not _COMPANY_RE.search(text, max(0, m.start() - 8), m.start())
-        and not _MEDIUM_RE.search(text, max(0, m.start() - 8), m.start())
+        and not _NOT_A_SHOW_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
         and not _PLATFORM_RE.match(m.group())
         and not _EVENT_RE.search(m.group())
         and not _CREDIT_RE.match(text, m.end())
@@ -1254,15 +1252,12 @@ def _cues(
     return hits, notes
 
 
-# A release verb that also means "reveal" ("公開"): alone it does not say a season is out.
-_REVEAL_RE = re.compile("公開")
-
-
 def _bare_japanese_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
     """Whether a release cue in the past with no date in its sentence is Japanese ("放送が
     始まりました"): Korean and European reports date a premiere gone by (read by the date
     path) and use the bare past for the show's history. "公開された" alone may be a poster."""
-    return language == "ja" and not dates and _REVEAL_RE.search(m.group()) is None
+    # ("公開" also means "revealed")
+    return language == "ja" and not dates and "公開" not in m.group()
 
 
 def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
