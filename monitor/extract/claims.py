@@ -18,7 +18,7 @@ from itertools import takewhile
 from monitor.extract import patterns as p
 from monitor.extract.dates import DateMention, DateValue, find_dates
 from monitor.extract.language import READ, detect
-from monitor.extract.sentences import Clause, Sentence, split_sentences
+from monitor.extract.sentences import STATEMENT_BREAK_RE, Clause, Sentence, split_sentences
 from monitor.match.seasons import (
     NUMBER_WORDS,
     SeasonMention,
@@ -290,7 +290,6 @@ _CONDITION_OPENING_RE = re.compile(
     r"in\s+case|should\s+(?=\S+\s+(?:be|get|return|come)\b))\b(?!\s+you\b)",
     re.I,
 )
-_STATEMENT_BREAK_RE = re.compile(r"[:;]\s|\s[–—-]\s")
 
 
 class _Doc:
@@ -1068,7 +1067,7 @@ class _Evaluator:
             # every clause after it, not only its own.
             # (not past a colon or a dash: "If you want more, you're in luck: it was renewed")
             hedge = _CONDITION_OPENING_RE.match(self.doc.text, sentence.start, pos)
-            if hedge is not None and _STATEMENT_BREAK_RE.search(self.doc.text, hedge.end(), pos):
+            if hedge is not None and STATEMENT_BREAK_RE.search(self.doc.text, hedge.end(), pos):
                 hedge = None
         if hedge is not None:
             self._note(fld, sentence, f"hedged: '{hedge.group()}' ('{trigger}')")

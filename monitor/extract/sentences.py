@@ -18,8 +18,9 @@ _ABBREVIATIONS = frozenset(
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
 # A question mark or a Korean/Japanese question ending ("볼 수 있을까", "配信されるのか").
 _QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょうか|ですか|ますか)$")
-# A break between a statement and a question after it: ": ", " - ", " | ".
-_QUESTION_BREAK_RE = re.compile(r":\s|\s[-–—|]\s")
+# A break between two statements (or a statement and a question after it): ": ", "; ",
+# " - ", " | ".
+STATEMENT_BREAK_RE = re.compile(r"[:;]\s|\s[-–—|]\s")
 # A clause that opens (after a fronted phrase and its comma) on an auxiliary asks.
 _INVERTED_RE = re.compile(
     r"(?:[^,.?]{0,60},\s*)?(?:will|would|could|can|does|do|did|is|are|was|were|has|have|"
@@ -82,13 +83,13 @@ class Sentence:
         Broken Up with Anthologies?")."""
         if not self.question:
             return False
-        brk = _QUESTION_BREAK_RE.search(self._text, pos, self.end)
+        brk = STATEMENT_BREAK_RE.search(self._text, pos, self.end)
         if brk is None or "?" in self._text[pos : brk.start()]:
             return True
         # "After tonight's finale, will X get a season 2 renewal — or is this the end of the
         # road?": the part before the break asks too when it opens on an auxiliary.
         opening = self.start
-        for before in _QUESTION_BREAK_RE.finditer(self._text, self.start, pos):
+        for before in STATEMENT_BREAK_RE.finditer(self._text, self.start, pos):
             opening = before.end()
         return _INVERTED_RE.match(self._text, opening, pos) is not None
 
