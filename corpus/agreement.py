@@ -14,20 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus.load import load_items
-from corpus.score import FIELDS, score, tally
+from corpus.score import FIELDS, by_group, score, tally
 
 ITEMS = Path(__file__).resolve().parent / "items"
-
-
-def _group(lang: str) -> str:
-    return lang if lang in ("en", "ko", "ja") else "eu"
 
 
 def main() -> int:
@@ -49,11 +43,7 @@ def main() -> int:
     if missing:
         print(f"not in corpus/items: {', '.join(missing)}", file=sys.stderr)
         return 2
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in first.values():
-        groups[_group(str(r.get("lang") or "en"))].append(r)
-    groups["ko+ja"] = groups.get("ko", []) + groups.get("ja", [])
-    groups["all"] = list(first.values())
+    groups = by_group(list(first.values()))
     print("set      n  second labeller vs first      extractor vs first")
     for name in ("en", "ko", "ja", "ko+ja", "eu", "all"):
         rows = groups.get(name)

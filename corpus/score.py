@@ -90,6 +90,24 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return tally(rows, [preds.get(str(r["id"]), {}) for r in rows])
 
 
+def group_of(row: dict[str, Any]) -> str:
+    """en, ko, ja, eu (es/it/fr/de/pt) or other, from the item's `lang` or its text."""
+    lang = str(row.get("lang") or detect(f"{row.get('title') or ''}\n{row['text']}"))
+    if lang in ("en", "ko", "ja"):
+        return lang
+    return "eu" if lang in ("es", "it", "fr", "de", "pt") else "other"
+
+
+def by_group(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The rows per language group, plus "ko+ja" and "all"."""
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        groups[group_of(r)].append(r)
+    groups["ko+ja"] = groups.get("ko", []) + groups.get("ja", [])
+    groups["all"] = rows
+    return groups
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("files", nargs="+")
@@ -97,19 +115,7 @@ def main() -> int:
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     rows = [r for f in args.files for r in load_items(Path(f), split=args.split)]
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in rows:
-        lang = str(r.get("lang") or detect(f"{r.get('title') or ''}\n{r['text']}"))
-        group = (
-            lang
-            if lang in ("en", "ko", "ja")
-            else "eu"
-            if lang in ("es", "it", "fr", "de", "pt")
-            else "other"
-        )
-        groups[group].append(r)
-    groups["ko+ja"] = groups.get("ko", []) + groups.get("ja", [])
-    groups["all"] = rows
+    groups = by_group(rows)
     for name in ("en", "ko", "ja", "ko+ja", "eu", "other", "all"):
         part = groups.get(name)
         if not part:
