@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -93,60 +94,102 @@ _STAMP_DATE = (
     rf"{_MONS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONS},?\s+\d{{4}})"
 )
 
-DATE_RE = re.compile(
-    r"(?<![^\W_])(?:"  # a date starts a word, never inside one ("Q1 January")
+# Each kind of date is one named branch; a token opens only some of them (`_OPENS`).
+_DATE_BRANCHES = (
     rf"(?P<stamp>(?i:(?:last\s+)?(?:updated|modified|published|posted|edited)\b)\s*(?i:on\b)?"
-    rf"\s*:?\s*{_STAMP_DATE})"
-    rf"|(?P<iso>(?<![\d/]){_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))"
-    rf"|(?P<md>(?:(?P<md_wd>{_WD}),?\s+)?{_mon('md_m')}\s+{_day('md_d')}"
-    rf"(?:,?\s+{_year('md_y')})?)"
+    rf"\s*:?\s*{_STAMP_DATE})",
+    rf"(?P<iso>(?<![\d/]){_year('iso_y')}-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-2]\d|3[01])(?!\d))",
+    rf"(?P<md>(?:(?P<md_wd>{_WD}),?\s+)?{_mon('md_m')}\s+{_day('md_d')}"
+    rf"(?:,?\s+{_year('md_y')})?)",
     # (not "season 3 February 25": the number is the season's)
-    r"|(?P<dm>(?i:(?<!\bseason\s)(?<!\bseries\s)(?<!\bpart\s)(?<!\bepisode\s)(?<!\bvolume\s))"
+    r"(?P<dm>(?i:(?<!\bseason\s)(?<!\bseries\s)(?<!\bpart\s)(?<!\bepisode\s)(?<!\bvolume\s))"
     rf"(?:(?P<dm_wd>{_WD}),?\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
-    rf"(?:,?\s+{_year('dm_y')})?)"
-    rf"|(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})"
+    rf"(?:,?\s+{_year('dm_y')})?)",
+    rf"(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})",
     # "\n1/6 The gang's all here": a gallery's picture count opening a caption line.
-    r"|(?P<num>(?<![\d/.,$£€])(?:(?<!\n)|(?!\d+/\d+\s+(?-i:[A-Z])))"
+    r"(?P<num>(?<![\d/.,$£€])(?:(?<!\n)|(?!\d+/\d+\s+(?-i:[A-Z])))"
     r"(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})"
-    r"(?:/(?P<num_y>\d{4}|\d{2}))?(?![\d/%])(?!\s*(?:stars?|points?|rating|score)\b))"
-    rf"|(?P<q>Q(?P<q_n>[1-4])\s*(?:of\s+)?{_year('q_y')}|{_year('q_y2')}\s*Q(?P<q_n2>[1-4])|"
+    r"(?:/(?P<num_y>\d{4}|\d{2}))?(?![\d/%])(?!\s*(?:stars?|points?|rating|score)\b))",
+    rf"(?P<q>Q(?P<q_n>[1-4])\s*(?:of\s+)?{_year('q_y')}|{_year('q_y2')}\s*Q(?P<q_n2>[1-4])|"
     rf"(?i:(?P<q_w>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\s+"
-    rf"(?:of\s+)?){_year('q_y3')})"
-    rf"|(?P<h>(?i:(?P<h_w>first|second|1st|2nd|latter|back)\s+half\s+of\s+"
+    rf"(?:of\s+)?){_year('q_y3')})",
+    rf"(?P<h>(?i:(?P<h_w>first|second|1st|2nd|latter|back)\s+half\s+of\s+"
     rf"(?:the\s+year\s+)?){_year('h_y')}|H(?P<h_n>[12])\s*{_year('h_y2')}|"
-    rf"{_year('h_y3')}\s*H(?P<h_n2>[12]))"
-    rf"|(?P<py>(?i:(?P<py_w>early|late|later|mid|end\s+of|start\s+of|"
-    rf"beginning\s+of|middle\s+of)(?:[\s-]+in)?[\s-]+){_year('py_y')})"
-    r"|(?P<ry>(?i:(?:(?P<ry_w>early|late|later|mid|end\s+of|start\s+of|"
+    rf"{_year('h_y3')}\s*H(?P<h_n2>[12]))",
+    rf"(?P<py>(?i:(?P<py_w>early|late|later|mid|end\s+of|start\s+of|"
+    rf"beginning\s+of|middle\s+of)(?:[\s-]+in)?[\s-]+){_year('py_y')})",
+    r"(?P<ry>(?i:(?:(?P<ry_w>early|late|later|mid|end\s+of|start\s+of|"
     r"beginning\s+of|(?P<ry_half>first|second)\s+half\s+of)[\s-]+)?"
-    r"(?<!\bthe\s)(?P<ry_t>this|next|last)\s+year\b))"
-    r"|(?P<eoy>(?i:end\s+of\s+the\s+year\b))"
-    rf"|(?P<se>(?i:(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_n>spring|summer|fall|autumn|winter)"
-    rf"(?:\s+of)?\s+){_year('se_y')})"
-    r"|(?P<rse>(?i:(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthe\s)|(?<=\bcoming\s))"
+    r"(?<!\bthe\s)(?P<ry_t>this|next|last)\s+year\b))",
+    r"(?P<eoy>(?i:end\s+of\s+the\s+year\b))",
+    rf"(?P<se>(?i:(?:(?P<se_mod>early|late|mid)[\s-]+)?(?P<se_n>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+of)?\s+){_year('se_y')})",
+    r"(?P<rse>(?i:(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthe\s)|(?<=\bcoming\s))"
     # (not a ranking: "the summer's top-rated debut")
-    r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d)(?!['’]s\b))"
-    r"|(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))"
+    r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d)(?!['’]s\b))",
+    r"(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))",
     # (not a press release's dateline: "Today STARZ released the trailer ...")
-    r"|(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
-    r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b))"
+    r"(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
+    r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b))",
     # (not "nearer to Valentine's Day than Halloween": a rough time of year)
-    r"|(?P<hol>(?<!\bnearer\sto\s)(?<!\bcloser\sto\s)(?<!\bclose\sto\s)(?<!\baround\s)(?<!\bthan\s)"
+    r"(?P<hol>(?<!\bnearer\sto\s)(?<!\bcloser\sto\s)(?<!\bclose\sto\s)(?<!\baround\s)(?<!\bthan\s)"
     r"(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
     rf"New\s+Year'?s\s+Day|New\s+Year'?s\s+Eve|Valentine'?s\s+Day|Halloween|"
-    rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)"
+    rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)",
     # Korean and Japanese: "2027년 1월 29일", "2026年10月".
-    rf"|(?P<ko>{_year('ko_y')}[년年]\s*(?:(?P<ko_m>\d{{1,2}})[월月]\s*(?:(?P<ko_d>\d{{1,2}})[일日])?|"
+    rf"(?P<ko>{_year('ko_y')}[년年]\s*(?:(?P<ko_m>\d{{1,2}})[월月]\s*(?:(?P<ko_d>\d{{1,2}})[일日])?|"
     r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})[월月]\s*(?P<ko_d2>\d{1,2})[일日]|"
-    r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))"
-    rf"|(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))"
+    r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))",
+    rf"(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))",
     # ("airs on NBC every Wednesday": a weekly slot)
-    rf"|(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s))(?P<wd_n>{_WD})\b(?!,?\s+(?:the\s+)?(?:{_MONS}|\d))"
+    rf"(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s))(?P<wd_n>{_WD})\b(?!,?\s+(?:the\s+)?(?:{_MONS}|\d))"
     # "airs on Sunday nights", "HBO's Sunday night slot": a weekly slot, not a day.
     r"(?!\s+(?:(?:night|evening|morning|afternoon|prime-?time)\s+)?(?:nights|evenings|mornings|"
-    r"afternoons|slot|time-?slot|line-?up|block)\b))"
-    r"|(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b)))"
+    r"afternoons|slot|time-?slot|line-?up|block)\b))",
+    r"(?P<yr>(?<![\d/.$#-])(?P<yr_y>20\d\d)(?![\d/]|-\d|s\b|'s\b))",
 )
+
+
+def _date_re(kinds: Iterable[str] | None = None) -> re.Pattern[str]:
+    """The date pattern, or the one cut down to some kinds: the others stay, behind a
+    `(?!)` that fails at once, so every group a caller may ask for exists."""
+    wanted = None if kinds is None else frozenset(kinds)
+    chosen = [b for b in _DATE_BRANCHES if wanted is None or _kind(b) in wanted]
+    chosen += [f"(?!){b}" for b in _DATE_BRANCHES if wanted is not None and _kind(b) not in wanted]
+    # a date starts a word, never inside one ("Q1 January")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(chosen) + ")")
+
+
+def _kind(branch: str) -> str:
+    return branch[4 : branch.index(">")]  # "(?P<md>..." -> "md"
+
+
+DATE_RE = _date_re()
+_MONTH_WORDS = frozenset(
+    words(
+        "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+        "september oct october nov november dec december"
+    )
+)
+_WEEKDAY_WORDS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
+# The kinds a token can open, by what the token is: a date regex of twenty kinds tried at
+# every number in an item ("season 4", "2024") was a tenth of the English reader's time.
+_DIGIT_KINDS = ("iso", "dm", "num", "q", "h", "ko", "yr")  # "2024-", "4 March", "1st half"
+_BY_DIGIT = _date_re(_DIGIT_KINDS)
+_BY_CODE = _date_re(("q", "h"))  # "Q1 2027", "H2 2026"
+_BY_MONTH = _date_re(("md", "my", "bm"))
+_BY_WEEKDAY = _date_re(("md", "dm", "wd"))
+_BY_WORD = _date_re(_kind(b) for b in _DATE_BRANCHES if _kind(b) not in ("iso", "num", "ko", "yr"))
+
+
+def _narrow(word: str) -> re.Pattern[str]:
+    if word[0].isdigit():
+        return _BY_DIGIT
+    if word in _MONTH_WORDS:
+        return _BY_MONTH
+    if word in _WEEKDAY_WORDS:
+        return _BY_WEEKDAY
+    return _BY_CODE if word[1:].isdigit() else _BY_WORD
 
 
 DATES = keyed(
@@ -158,6 +201,7 @@ DATES = keyed(
     "summer fall autumn winter today tonight tomorrow yesterday boxing christmas new "
     "valentine halloween thanksgiving",
     digits="any",
+    narrow=_narrow,
 )
 
 

@@ -25,8 +25,16 @@ OBJECT_AFTER_RE = re.compile(
     _I,
 )
 # "Filming on season 2 has been delayed to January": a production date, not a release.
+PRODUCTION_SUBJECT_WORDS = (
+    "filming",
+    "production",
+    "shooting",
+    "photography",
+    "casting",
+    "writing",
+)
 PRODUCTION_SUBJECT_RE = re.compile(
-    r"\b(?:filming|production|shooting|photography|casting|writing)\b(?:\s+(?:on|of|for)\s+"
+    r"\b(?:" + "|".join(PRODUCTION_SUBJECT_WORDS) + r")\b(?:\s+(?:on|of|for)\s+"
     r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly|"
     r"will|would|should)\s+)"
     # "filming is scheduled to begin on September 9th": the shoot's date, not a release.
@@ -54,11 +62,17 @@ FIRST_BATCH_RE = EN.pattern_of("batch", "first")
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
 NOT_SEASON_SUBJECT_RE = re.compile("(?:" + EN.source_of("not_season", "subject") + ")", _I)
 # "The teaser trailer for 'X season 2' premiered": the subject before its "for/of" phrase.
+_SUBJECT_PP_TAIL = r"['\"]?(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+"
 NOT_SEASON_SUBJECT_PP_RE = re.compile(
-    r"\b(?:" + EN.source_of("not_season", "subject") + r")\s+(?:for|of|from)\s+['\"]?#+['\"]?"
-    r"(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+$",
+    r"\b(?:"
+    + EN.source_of("not_season", "subject")
+    + r")\s+(?:for|of|from)\s+['\"]?#+"
+    + _SUBJECT_PP_TAIL
+    + "$",
     _I,
 )
+# What must follow the title's last "#" for the pattern above to match (a cheap test first).
+SUBJECT_PP_TAIL_RE = re.compile(_SUBJECT_PP_TAIL, _I)
 PAST_TRIGGER_RE = re.compile("(?:" + EN.source_of("past", "") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
     "(?:" + EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I

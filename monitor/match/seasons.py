@@ -105,6 +105,7 @@ SEASONS = keyed(
     SEASON_RE,
     "after first season seasons series final new upcoming next the "
     "another forthcoming brand part volume vol " + " ".join(ORDINAL_WORDS),
+    prefixes="season series",  # "season2" written as one word
     digits="suffixed",
 )
 
