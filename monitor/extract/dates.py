@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from monitor.text.normalize import words
-from monitor.text.scan import Tokens, keyed
+from monitor.text.scan import Tokens, branch_kind, cut, keyed
 
 Precision = Literal["day", "month", "quarter", "half", "season", "year"]
 PRECISION_RANK: dict[str, int] = {
@@ -94,7 +93,8 @@ _STAMP_DATE = (
     rf"{_MONS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONS},?\s+\d{{4}})"
 )
 
-# Each kind of date is one named branch; a token opens only some of them (`_OPENS`).
+_WORD_START = r"(?<![^\W_])"  # a date starts a word, never inside one ("Q1 January")
+# Each kind of date is one named branch; a token opens only some of them (`_narrow`).
 _DATE_BRANCHES = (
     rf"(?P<stamp>(?i:(?:last\s+)?(?:updated|modified|published|posted|edited)\b)\s*(?i:on\b)?"
     rf"\s*:?\s*{_STAMP_DATE})",
@@ -150,21 +150,7 @@ _DATE_BRANCHES = (
 )
 
 
-def _date_re(kinds: Iterable[str] | None = None) -> re.Pattern[str]:
-    """The date pattern, or the one cut down to some kinds: the others stay, behind a
-    `(?!)` that fails at once, so every group a caller may ask for exists."""
-    wanted = None if kinds is None else frozenset(kinds)
-    chosen = [b for b in _DATE_BRANCHES if wanted is None or _kind(b) in wanted]
-    chosen += [f"(?!){b}" for b in _DATE_BRANCHES if wanted is not None and _kind(b) not in wanted]
-    # a date starts a word, never inside one ("Q1 January")
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(chosen) + ")")
-
-
-def _kind(branch: str) -> str:
-    return branch[4 : branch.index(">")]  # "(?P<md>..." -> "md"
-
-
-DATE_RE = _date_re()
+DATE_RE = cut(_DATE_BRANCHES, before=_WORD_START)
 _MONTH_WORDS = frozenset(
     words(
         "jan january feb february mar march apr april may jun june jul july aug august sep sept "
@@ -175,11 +161,15 @@ _WEEKDAY_WORDS = frozenset(words("monday tuesday wednesday thursday friday satur
 # The kinds a token can open, by what the token is: a date regex of twenty kinds tried at
 # every number in an item ("season 4", "2024") was a tenth of the English reader's time.
 _DIGIT_KINDS = ("iso", "dm", "num", "q", "h", "ko", "yr")  # "2024-", "4 March", "1st half"
-_BY_DIGIT = _date_re(_DIGIT_KINDS)
-_BY_CODE = _date_re(("q", "h"))  # "Q1 2027", "H2 2026"
-_BY_MONTH = _date_re(("md", "my", "bm"))
-_BY_WEEKDAY = _date_re(("md", "dm", "wd"))
-_BY_WORD = _date_re(_kind(b) for b in _DATE_BRANCHES if _kind(b) not in ("iso", "num", "ko", "yr"))
+_BY_DIGIT = cut(_DATE_BRANCHES, _DIGIT_KINDS, before=_WORD_START)
+_BY_CODE = cut(_DATE_BRANCHES, ("q", "h"), before=_WORD_START)  # "Q1 2027", "H2 2026"
+_BY_MONTH = cut(_DATE_BRANCHES, ("md", "my", "bm"), before=_WORD_START)
+_BY_WEEKDAY = cut(_DATE_BRANCHES, ("md", "dm", "wd"), before=_WORD_START)
+_BY_WORD = cut(
+    _DATE_BRANCHES,
+    (k for k in map(branch_kind, _DATE_BRANCHES) if k not in ("iso", "num", "ko", "yr")),
+    before=_WORD_START,
+)
 
 
 def _narrow(word: str) -> re.Pattern[str]:

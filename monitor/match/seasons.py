@@ -8,7 +8,7 @@ from typing import Literal
 
 from monitor.models import Watch
 from monitor.text.normalize import words
-from monitor.text.scan import Tokens, keyed
+from monitor.text.scan import Tokens, cut, keyed
 
 # number: explicit season numbers; final: "final season" with no number; next: "the new
 # season", "new episodes"; count: "after two seasons" (the show ran that many); part:
@@ -47,19 +47,20 @@ _NOT_QUANTITY = rf"(?!\s*(?:{_UNITS}|episodes?)\b)"
 # "season 2 episode 3" stays one episode's reference.
 _NOT_QUANTITY_OF_SEASON = rf"(?!\s*(?:{_UNITS}|episode\s+\d+)\b)"
 
-SEASON_RE = re.compile(
+# Each kind of mention is one branch (named by its first group); a token opens only some.
+_SEASON_BRANCHES = (
     r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
-    rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)"
-    rf"|(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)"
-    rf"|(?P<sw>\b(?:seasons?|(?P<ser>series)(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b"
+    rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)",
+    rf"(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)",
+    rf"(?P<sw>\b(?:seasons?|(?P<ser>series)(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b"
     rf"(?(ser){_NOT_QUANTITY}|{_NOT_QUANTITY_OF_SEASON})"
-    rf"(?P<more>(?:\s*(?:,|and|&|-|to|through|or)\s*(?:season\s*)?{_NUM}\b)*))"
-    r"|(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))"
+    rf"(?P<more>(?:\s*(?:,|and|&|-|to|through|or)\s*(?:season\s*)?{_NUM}\b)*))",
+    r"(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))",
     # Japanese: "第2期", "第2シーズン", "シーズン2".
-    r"|(?P<ja>第\s*(?P<jn>\d{1,2})\s*(?:期|シーズン|シリーズ)|シーズン\s*(?P<jn2>\d{1,2})(?!\d))"
-    r"|(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)"
-    r"|(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)"
-    rf"|(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
+    r"(?P<ja>第\s*(?P<jn>\d{1,2})\s*(?:期|シーズン|シリーズ)|シーズン\s*(?P<jn2>\d{1,2})(?!\d))",
+    r"(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)",
+    r"(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)",
+    rf"(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
     r"(?:\s*(?:--|—|–|,)?\s+and\s+(?P<fin1>final|last)(?:\s*(?:--|—|–|,))?)?"
     # "a second successful season", "its third consecutive season", "its first six-episode
     # season"
@@ -67,25 +68,25 @@ SEASON_RE = re.compile(
     r"(?:highly|much)[\s-]anticipated|anticipated|\w+-(?:episode|part)))?"
     r"[\s-]+(?:seasons?\b|instal+ments?\b|"
     # UK "the second series"; "a second series from the creator" is a new show.
-    r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))"
-    r"|(?P<fin>\bfinal\s+season\b)"
-    r"|(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
+    r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))",
+    r"(?P<fin>\bfinal\s+season\b)",
+    r"(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
     rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
     r"chapter\b|"
     # UK "a new 6-part series of [its drama] X" (the title masked as #): the next season;
     # "a new series from the writer" is a new show.
     r"(?:(?:\d{1,2}|four|six|eight|ten)-part\s+)?series\b"
-    r"(?=\s+of\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3})?#)))"
+    r"(?=\s+of\s+(?:(?:its|the|their|his|her)\s+(?:[\w-]+\s+){0,3})?#)))",
     # Elliptical "the first [season]", "greenlit for a third", "and a second is in
     # development": only where seasons are the topic (see `elliptical`).
-    r"|(?P<ell>(?:\bthe\s+|(?<=\ba\s)(?=(?:second|third|fourth|fifth)\b))"
+    r"(?P<ell>(?:\bthe\s+|(?<=\ba\s)(?=(?:second|third|fourth|fifth)\b))"
     r"(?P<ew>first|second|third|fourth|fifth|last|previous)(?:\s+one\b)?"
-    r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))"
-    r"|(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
+    r"(?=\s*[,;.)]|\s+(?:one|which|was|is|did|had|has|were)\b))",
+    r"(?P<part>\b(?:part|volume|vol\.?)\s*(?P<pn>\d{1,2}|one|two|three|four|five|"
     r"(?-i:I{1,3}|IV|V))\b)",
-    re.I,
 )
+SEASON_RE = cut(_SEASON_BRANCHES, flags=re.I)
 # "Season 3 will be its last", "the third season is the show's final one": season 3 is final.
 _FINAL_AFTER_RE = re.compile(
     # "the second season of the spin-off X will be that show's swan song".
@@ -101,12 +102,43 @@ _FINAL_AFTER_RE = re.compile(
 )
 _NUM_IN_MORE = re.compile(_NUM, re.I)
 _ORD_IN_MORE = re.compile(_ORD, re.I)
+# The kinds a token can open (tried at every "the" and "season" in an item, the whole
+# pattern cost a twentieth of the English reader's time).
+_BY_THE = cut(_SEASON_BRANCHES, ("first", "ell"), flags=re.I)
+_BY_SEASON = cut(_SEASON_BRANCHES, ("sw",), flags=re.I)  # "season 2", "series 3", "season2"
+_BY_ORDINAL = cut(_SEASON_BRANCHES, ("first", "ord", "ell"), flags=re.I)  # "3rd", "second"
+_BY_CODE = cut(_SEASON_BRANCHES, ("sx",), flags=re.I)  # "S2", "S02E03"
+_BY_WORD = {
+    "after": cut(_SEASON_BRANCHES, ("count",), flags=re.I),
+    "final": cut(_SEASON_BRANCHES, ("fin",), flags=re.I),
+    **dict.fromkeys(
+        words("new upcoming next another forthcoming brand"),
+        cut(_SEASON_BRANCHES, ("nxt",), flags=re.I),
+    ),
+    **dict.fromkeys(words("part volume vol"), cut(_SEASON_BRANCHES, ("part",), flags=re.I)),
+}
+
+
+def _narrow(word: str) -> re.Pattern[str]:
+    if word == "the":
+        return _BY_THE
+    if word.startswith(("season", "series")):
+        return _BY_SEASON
+    if word[0].isdigit() or word in ORDINAL_WORDS:
+        return _BY_ORDINAL
+    found = _BY_WORD.get(word)
+    if found is not None:
+        return found
+    return _BY_CODE if word[1:2].isdigit() else SEASON_RE
+
+
 SEASONS = keyed(
     SEASON_RE,
     "after first season seasons series final new upcoming next the "
     "another forthcoming brand part volume vol " + " ".join(ORDINAL_WORDS),
     prefixes="season series",  # "season2" written as one word
     digits="suffixed",
+    narrow=_narrow,
 )
 
 

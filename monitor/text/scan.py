@@ -9,7 +9,7 @@ positions instead. `Tokens.scan` returns exactly what `finditer` would (tests ch
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -41,9 +41,32 @@ class Keyed:
     narrow: Callable[[str], re.Pattern[str]] | None = field(default=None, compare=False)
 
 
+def cut(
+    branches: Sequence[str], kinds: Iterable[str] | None = None, *, flags: int = 0, before: str = ""
+) -> re.Pattern[str]:
+    """One regex of alternative branches, each named by its first group ("(?P<md>..."), or
+    the same cut down to some kinds for a `narrow`: the others stay behind a `(?!)` that
+    fails at once, so every group a caller may ask for still exists."""
+    wanted = None if kinds is None else frozenset(kinds)
+    kept = [b for b in branches if wanted is None or branch_kind(b) in wanted]
+    kept += [f"(?!){b}" for b in branches if wanted is not None and branch_kind(b) not in wanted]
+    return re.compile(before + "(?:" + "|".join(kept) + ")", flags)
+
+
+def branch_kind(branch: str) -> str:
+    """The name of a branch's first group: "md" for "(?P<md>(?:...)"."""
+    m = _GROUP_NAME_RE.search(branch)
+    if m is None:
+        raise ValueError(f"a branch without a named group: {branch[:40]!r}")
+    return m.group(1)
+
+
+_GROUP_NAME_RE = re.compile(r"\(\?P<(\w+)>")
 _REGISTRY: list[Keyed] = []
-# word -> the bits of the patterns a match can start at it (most words: none)
-_BITS: dict[str, tuple[int, ...]] = {}
+_Match = Callable[[str, int], "re.Match[str] | None"]  # a compiled pattern's `match`
+# word -> (bit, match) for each pattern a match can start at it, the pattern already
+# narrowed to that word (most words: none). Resolved once per word, not per token.
+_BITS: dict[str, tuple[tuple[int, _Match], ...]] = {}
 
 
 def keyed(
@@ -63,27 +86,23 @@ def keyed(
     return pattern
 
 
-def _bits(word: str) -> tuple[int, ...]:
-    mask = 0
+def _bits(word: str) -> tuple[tuple[int, _Match], ...]:
     first_digit = word[0].isdigit()
     code = not first_digit and _CODE_RE.match(word) is not None
-    for pattern in _REGISTRY:
+    found = tuple(
+        (pattern.bit, (pattern.narrow(word) if pattern.narrow else pattern.regex).match)
+        for pattern in _REGISTRY
         if (
             word in pattern.starts
             or (pattern.prefixes and word.startswith(pattern.prefixes))
             or (pattern.digits == "any" and (first_digit or code))
             or (pattern.digits == "codes" and code)
             or (pattern.digits == "suffixed" and (code or (first_digit and not word.isdigit())))
-        ):
-            mask |= pattern.bit
-    bits = []
-    while mask:
-        bit = mask & -mask  # the lowest pattern bit left
-        bits.append(bit)
-        mask ^= bit
+        )
+    )
     if len(_BITS) >= _CACHE_LIMIT:
         _BITS.clear()
-    found = _BITS[word] = tuple(bits)
+    _BITS[word] = found
     return found
 
 
@@ -93,8 +112,8 @@ class Tokens:
     def __init__(self, text: str) -> None:
         self.text = text
         self.hangul = _HANGUL_RE.search(text) is not None
-        # pattern bit -> the tokens (position, word) a match of it can start at, in order
-        self.starts: dict[int, list[tuple[int, str]]] = {}
+        # pattern bit -> where a match of it can start, in order, and the (narrowed) `match`
+        self.starts: dict[int, list[tuple[int, _Match]]] = {}
         if self.hangul:
             return  # `scan` runs each regex over the whole text there
         lowered = text.lower()
@@ -109,13 +128,13 @@ class Tokens:
                 bits = _bits(word)
             if not bits:
                 continue
-            entry = (m.start(), word)
-            for bit in bits:
+            pos = m.start()
+            for bit, match in bits:
                 found = starts.get(bit)
                 if found is None:
-                    starts[bit] = [entry]
+                    starts[bit] = [(pos, match)]
                 else:
-                    found.append(entry)
+                    found.append((pos, match))
 
     def scan(self, pattern: Keyed) -> list[re.Match[str]]:
         """Every match of `pattern`, as `pattern.regex.finditer(text)` would give them."""
@@ -125,11 +144,11 @@ class Tokens:
         if candidates is None:
             return []
         out: list[re.Match[str]] = []
-        text, match, narrow = self.text, pattern.regex.match, pattern.narrow
+        text = self.text
         last_end = 0
-        for pos, word in candidates:
+        for pos, match in candidates:
             if pos >= last_end:
-                m = narrow(word).match(text, pos) if narrow is not None else match(text, pos)
+                m = match(text, pos)
                 if m is not None and m.end() > m.start():
                     out.append(m)
                     last_end = m.end()
