@@ -18,6 +18,7 @@ _ABBREVIATIONS = frozenset(
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
 # A question mark or a Korean/Japanese question ending ("볼 수 있을까", "配信されるのか").
 _QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょうか|ですか|ますか)$")
+_QUESTION_END_LONGEST = len("でしょうか")
 # A break between two statements (or a statement and a question after it): ": ", "; ",
 # " - ", " | ".
 STATEMENT_BREAK_RE = re.compile(r"[:;]\s|\s[-–—|]\s")
@@ -143,7 +144,9 @@ def _add(text: str, start: int, end: int, headline_end: int, out: list[Sentence]
     if stop <= start:
         return
     body = text[start:stop].rstrip("\"')] ")
-    question = _QUESTION_END_RE.search(body) is not None
+    # (only the last few characters can hold the ending: a search from the start of a long
+    # sentence tried every position)
+    question = _QUESTION_END_RE.search(body, len(body) - _QUESTION_END_LONGEST) is not None
     out.append(Sentence(text, start, stop, start < headline_end, question))
 
 
