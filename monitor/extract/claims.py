@@ -116,7 +116,8 @@ _REPORT_AFTER_RE = re.compile(
 # A list entry's header line: "1. Chucky", "#3 - Chucky (Syfy)", "Chucky season 2".
 _ENTRY_CLUTTER_RE = re.compile(r"#+|\(.*?\)|\d{1,2}[.)]|[-*\u2022\u00b7:|/]|\b(?:on|at)\b", re.I)
 _MINOR_HEADER_WORDS = frozenset(("of", "the", "and", "a", "an", "in", "on", "at", "to", "for", "&"))
-# Words of a section heading ("Release date", "Why This Feels Unusual"), not of a title.
+# Words of a section heading ("Release date", "Why This Feels Unusual") or of page clutter
+# ("Courtesy of Shudder", "Scroll To Top"), not of a title.
 _SECTION_WORDS = frozenset(
     words(
         """release date dates cast plot trailer trailers teaser what when where why how who is are
@@ -124,7 +125,8 @@ _SECTION_WORDS = frozenset(
     premiere filming production details renewal renewed cancelled canceled status more
     related read also watch streaming stream summary conclusion verdict review reviews
     recap final thoughts faq questions latest released network genre creator creators starring
-    rating runtime platform premiered debuted"""
+    rating runtime platform premiered debuted
+    courtesy photo photos image images credit credits source getty scroll top advertisement"""
     )
 )
 _OLD_START_DAYS = 90  # a shoot that began this long ago may be over

@@ -130,7 +130,9 @@ _DATE_BRANCHES = (
     r"(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))",
     # (not a press release's dateline: "Today STARZ released the trailer ...")
     r"(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
-    r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b))",
+    r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b)"
+    # ("Today, horror streamer Shudder announced that ...": any subject of a reporting verb)
+    r"(?!,?\s+(?:[\w+&.'-]+\s+){1,4}(?i:announced|revealed|unveiled|confirmed)\s+(?:that\b|the\b)))",
     # (not "nearer to Valentine's Day than Halloween": a rough time of year)
     r"(?P<hol>(?<!\bnearer\sto\s)(?<!\bcloser\sto\s)(?<!\bclose\sto\s)(?<!\baround\s)(?<!\bthan\s)"
     r"(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
