@@ -110,8 +110,12 @@ _EVENT_RE = re.compile(
 )
 # A credit ("'청년경찰', '무도실무관'을 만든 김주환 감독", "'스토브리그'의 정동윤 감독",
 # "「進撃の巨人」などを手掛けた"): someone's earlier work, not a change of topic.
-# 「連続ドラマW」枠, 「オトナの土ドラ」枠: a broadcast slot's name, not another show.
-_SLOT_AFTER_RE = re.compile(r"\s*(?:枠|ワク)")
+# 「連続ドラマW」枠, 「オトナの土ドラ」枠: a broadcast slot's name, not another show; "'김비서가
+# 왜 그럴까' 후속으로 8월 1일 첫 방송된다", "「X」の後番組として": the show the slot had before,
+# named to place ours (the sentence stays ours).
+_SLOT_AFTER_RE = re.compile(
+    r"\s*(?:枠|ワク|(?:의\s*)?후속(?:작)?\s*(?:으로|으로서)|の後番組|の後枠)"
+)
 _CREDIT_RE = re.compile(
     r"(?:\s*[,·、]\s*(?:'[^'\n]{1,30}'|[「『][^」』\n]{1,30}[」』]))*\s*(?:시리즈)?\s*"
     r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
