@@ -84,7 +84,10 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"(?!\s+(?:schedules?|slates?|calendars?|line-?ups?)\b)",
     re.I,
 )
-_PRESS_BEFORE_RE = re.compile(r"\bpress\s+$", re.I)
+# "in a press release Wednesday", "said in a release Monday": a statement, not the season's.
+_PRESS_BEFORE_RE = re.compile(
+    r"\bpress\s+$|\b(?:said|says|announced|stated|noted|confirmed)\s+in\s+a\s+$", re.I
+)
 # A status the item puts before its news: "despite the show previously getting the green
 # light on a season 14", "had originally been renewed", "not to proceed with the
 # already-greenlit season".
@@ -127,6 +130,13 @@ _SECTION_WORDS = frozenset(
     recap final thoughts faq questions latest released network genre creator creators starring
     rating runtime platform premiered debuted
     courtesy photo photos image images credit credits source getty scroll top advertisement"""
+    )
+)
+# The last word of a company's name ("High Noon Entertainment", "Sony Pictures Television").
+_COMPANY_WORDS = frozenset(
+    words(
+        "entertainment productions studios pictures films media network networks group inc "
+        "llc ltd company distribution animation"
     )
 )
 _OLD_START_DAYS = 90  # a shoot that began this long ago may be over
@@ -422,7 +432,7 @@ class _Doc:
         # Each `...$` pattern below is tried at every position of `before`: a substring
         # test it cannot match without goes first (same answers, a tenth of the time).
         text = self.text
-        if _PRESS_BEFORE_RE.search(text, max(0, start - 8), start):
+        if _PRESS_BEFORE_RE.search(text, max(0, start - 20), start):
             return False  # "in a press release Wednesday"
         if p.OBJECT_AFTER_RE.match(text, end, min(len(text), end + 60)):
             return False
@@ -487,6 +497,8 @@ class _Doc:
                     continue
                 if p.ROLE_WORD_RE.fullmatch(words[0]):
                     continue  # "Showrunner Eric Kripke": a person
+                if words[-1].lower().rstrip(".,") in _COMPANY_WORDS:
+                    continue  # "from High Noon Entertainment": the company that makes it
                 before = self.text[max(0, start - 30) : start]
                 if (
                     _SOURCE_BEFORE_RE.search(before)
@@ -2498,7 +2510,10 @@ class _Evaluator:
             return unannounced[0]
         current = current or kept
         moved = [c for c in current if c.moved_to]
-        current = moved or current
+        if moved:
+            # "The premiere was pushed to March. X premieres on Thursday, March 5": a finer
+            # date inside the new one states it; any other date is the one moved from.
+            current = moved + [c for c in current if not c.moved_to and _refines(c, moved)]
         if current:
             return max(current, key=lambda c: (_rank(c), -c.pos))
         return unannounced[0] if unannounced else None
@@ -2524,6 +2539,18 @@ def _first_in(matches: list[re.Match[str]], start: int, end: int) -> re.Match[st
         if start <= m.start() and m.end() <= end:
             return m
     return None
+
+
+def _refines(candidate: _Candidate, others: list[_Candidate]) -> bool:
+    """Whether a candidate's date is a finer one inside one of `others`' dates."""
+    value = candidate.date_value
+    return value is not None and any(
+        o.date_value is not None
+        and o.date_value.lo <= value.lo
+        and value.hi <= o.date_value.hi
+        and value.rank > o.date_value.rank
+        for o in others
+    )
 
 
 def _rank(candidate: _Candidate) -> int:
