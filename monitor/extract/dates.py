@@ -128,6 +128,9 @@ _DATE_BRANCHES = (
     # (not a ranking: "the summer's top-rated debut")
     r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d)(?!['’]s\b))",
     r"(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))",
+    # "will premiere season 12 next week": a month, when the whole week falls in one ("this
+    # week" and "last week" date the report far more often than a release: not read)
+    r"(?P<rw>(?i:(?:later\s+|early\s+)?next\s+week\b))",
     # (not a press release's dateline: "Today STARZ released the trailer ...")
     r"(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
     r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b)"
@@ -421,6 +424,12 @@ def _relative(m: re.Match[str], pub: date) -> Readings | None:
         shift = {"this": 0, "next": 1, "last": -1}[g("rm_t").lower()]
         index = pub.year * 12 + pub.month - 1 + shift
         return _same(month_value(index // 12, index % 12 + 1))
+    if g("rw"):
+        monday = pub + timedelta(days=7 - pub.weekday())
+        sunday = monday + timedelta(days=6)
+        if (monday.year, monday.month) != (sunday.year, sunday.month):
+            return None  # a week across two months names neither
+        return _same(month_value(monday.year, monday.month))
     if g("td"):
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[g("td_w").lower()]
         d = pub + timedelta(days=shift)
