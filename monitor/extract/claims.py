@@ -449,6 +449,10 @@ class _Doc:
             and p.NOT_SEASON_SUBJECT_PP_RE.search(before)
         ):
             return False  # "the teaser for 'X season 2' premiered"
+        if ("shows" in lowered or "series" in lowered or "seasons" in lowered) and (
+            p.NOT_SEASON_SUBJECT_OF_SHOWS_RE.search(before)
+        ):
+            return False  # "Trailers for both shows are out"
         return not (
             any(word in lowered for word in p.PRODUCTION_SUBJECT_WORDS)
             and p.PRODUCTION_SUBJECT_RE.search(before)

@@ -73,6 +73,13 @@ NOT_SEASON_SUBJECT_PP_RE = re.compile(
 )
 # What must follow the title's last "#" for the pattern above to match (a cheap test first).
 SUBJECT_PP_TAIL_RE = re.compile(_SUBJECT_PP_TAIL, _I)
+# "Trailers for both shows are out": the subject is the trailers of several works.
+NOT_SEASON_SUBJECT_OF_SHOWS_RE = re.compile(
+    r"\b(?:" + EN.source_of("not_season", "subject") + r")\s+(?:for|of|from)\s+"
+    r"(?:both|all|these|those|the\s+two|the\s+three)\s+(?:shows|series|seasons)"
+    r"(?:\s+(?:are|were|have\s+been|will\s+be))?\s+$",
+    _I,
+)
 PAST_TRIGGER_RE = re.compile("(?:" + EN.source_of("past", "") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
     "(?:" + EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I
