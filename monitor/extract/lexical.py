@@ -168,6 +168,12 @@ _FILM_AFTER_RE = re.compile(
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
+# "…オンエアされることが8月31日にわかった", "…라고 5일 밝혔다": the day the news came out,
+# not the release's (the nearest date to a cue at the end of its clause is often this one).
+_REPORTED_ON_RE = re.compile(
+    r"\s*(?:に|、)?\s*(?:わかった|分かった|明らかになった|明らかにされた|発表された|判明した"
+    r"|報じられた)|\s*(?:밝혔다|전했다|발표했다|알렸다)"
+)
 # What follows a quoted remark: 「…」との思い / と話した / と語った, '…'라며 / 라고 말했다.
 # "第2期「第九惑星戦役」", "시즌2 '블루 문'": a quoted title right after a season number is
 # that season's subtitle, not another show.
@@ -1468,6 +1474,7 @@ def _date_hit(
         if gap(f) <= reach
         and not _UNTIL_AFTER_RE.match(m.string, f.end)
         and not _WAS_PLANNED_RE.match(m.string, f.end)
+        and not _REPORTED_ON_RE.match(m.string, f.end)
     ]
     if not near:
         return None
