@@ -177,7 +177,8 @@ GENERIC_SUBJECT_RE = re.compile(
 # "the green light to a series version of X", "Sky has ordered 'X'"): with no season named,
 # it is the first one.
 NEW_SERIES_RE = re.compile(
-    r"\b(?:series|straight[\s-]to[\s-]series)\s+(?:order|pick-?up)\b"
+    r"\b(?:series|straight[\s-]to[\s-]series)\s+(?:orders?|pick-?ups?)\b"
+    r"|\b(?:late|surprise)\s+pick-?up\s+to\b|\b(?:go|goes|going|went|gone)\s+to\s+series\b"
     r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
     r"|\b(?:has|have)\s+ordered\s+[\"'“‘]?#"
     r"|\b(?:green[\s-]?light(?:ed)?|greenlit|ordered)\s+(?:to\s+)?(?:a|an)\s+(?:new\s+)?"
