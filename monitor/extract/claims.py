@@ -119,6 +119,8 @@ _REPORT_AFTER_RE = re.compile(
 # A list entry's header line: "1. Chucky", "#3 - Chucky (Syfy)", "Chucky season 2".
 _ENTRY_CLUTTER_RE = re.compile(r"#+|\(.*?\)|\d{1,2}[.)]|[-*\u2022\u00b7:|/]|\b(?:on|at)\b", re.I)
 _MINOR_HEADER_WORDS = frozenset(("of", "the", "and", "a", "an", "in", "on", "at", "to", "for", "&"))
+# A clock time ("8.30pm", "9:00", "6pm") in a listing's slot line.
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.I)
 # Words of a section heading ("Release date", "Why This Feels Unusual") or of page clutter
 # ("Courtesy of Shudder", "Scroll To Top"), not of a title.
 _SECTION_WORDS = frozenset(
@@ -962,6 +964,8 @@ class _Evaluator:
         words_ = line.split()
         if not 1 <= len(words_) <= 8:
             return None
+        if _CLOCK_RE.search(line):
+            return None  # "Sunday, 8.30pm, ABC": a listing's slot line, part of its entry
         if self._names_show(sentence):
             rest = list(self.doc.text[sentence.start : sentence.end])
             for s in self.doc.seasons:

@@ -147,7 +147,9 @@ _DATE_BRANCHES = (
     r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))",
     rf"(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))",
     # ("airs on NBC every Wednesday": a weekly slot)
-    rf"(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s))(?P<wd_n>{_WD})\b(?!,?\s+(?:the\s+)?(?:{_MONS}|\d))"
+    # ("Sunday, 8.30pm, ABC": a clock time after it is no day of the month)
+    rf"(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s))(?P<wd_n>{_WD})\b"
+    rf"(?!,?\s+(?:the\s+)?(?:{_MONS}|\d(?!\d?(?:[.:]\d\d)?\s*(?i:am|pm)\b|\d?[.:]\d\d\b)))"
     # "airs on Sunday nights", "HBO's Sunday night slot": a weekly slot, not a day.
     r"(?!\s+(?:(?:night|evening|morning|afternoon|prime-?time)\s+)?(?:nights|evenings|mornings|"
     r"afternoons|slot|time-?slot|line-?up|block)\b))",
