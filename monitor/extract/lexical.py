@@ -174,6 +174,15 @@ _REPORTED_ON_RE = re.compile(
     r"\s*(?:に|、)?\s*(?:わかった|分かった|明らかになった|明らかにされた|発表された|判明した"
     r"|報じられた)|\s*(?:밝혔다|전했다|발표했다|알렸다)"
 )
+# "anunció en la noche del viernes 6 de marzo la fecha de estreno", "ha annunciato il 3
+# marzo", "a annoncé le 5 mars": a date right after a reporting verb is the announcement's.
+_REPORTED_BEFORE_RE = re.compile(
+    r"\b(?:anunci(?:ó|aron)|confirm(?:ó|aron)|revel(?:ó|aron)|anunciou|confirmou|revelou"
+    r"|annunciato|confermato|rivelato|annoncé|confirmé|révélé)\s+"
+    r"(?:(?:en\s+la\s+|na\s+|nella\s+)?(?:noche|mañana|tarde|noite|manhã|serata|mattina)\s+"
+    r"(?:del?|di|do)\s+|(?:el|le|il|no|na|am)\s+)?$",
+    re.I,
+)
 # What follows a quoted remark: 「…」との思い / と話した / と語った, '…'라며 / 라고 말했다.
 # "第2期「第九惑星戦役」", "시즌2 '블루 문'": a quoted title right after a season number is
 # that season's subtitle, not another show.
@@ -585,6 +594,14 @@ def scope(
     return spans
 
 
+def _ordinal(lex: Lexicon, words_: str) -> int | None:
+    """An ordinal word's number; a compound one adds its parts ("décima tercera" = 13)."""
+    values = [lex.ordinals.get(word) for word in words_.lower().split()]
+    if not values or any(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None)
+
+
 def _quoted_season(m: re.Match[str], lex: Lexicon) -> bool:
     """Whether a quoted span is a season ("「第2期」", "'Season10'"), not a title."""
     inner = m.group()[1:-1].strip()
@@ -658,7 +675,7 @@ def _season_refs(
             elif "ow" in groups:
                 refs.append(SeasonRef(m.start(), m.end(), ORDINAL_WORDS[groups["ow"].lower()]))
             elif "w" in groups:
-                number = lex.ordinals.get(groups["w"].lower())
+                number = _ordinal(lex, groups["w"])
                 also = lex.ordinals.get(groups["w2"].lower()) if "w2" in groups else None
                 refs.append(SeasonRef(m.start(), m.end(), number, also=also))
             elif "p" in groups or "pw" in groups:
@@ -1475,6 +1492,7 @@ def _date_hit(
         and not _UNTIL_AFTER_RE.match(m.string, f.end)
         and not _WAS_PLANNED_RE.match(m.string, f.end)
         and not _REPORTED_ON_RE.match(m.string, f.end)
+        and not _REPORTED_BEFORE_RE.search(m.string, max(0, f.start - 40), f.start)
     ]
     if not near:
         return None
