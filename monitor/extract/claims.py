@@ -446,15 +446,10 @@ class _Doc:
             return False
         title = before.rfind("#")
         if (
-            title != -1
-            and p.SUBJECT_PP_TAIL_RE.fullmatch(before, title + 1)
-            and p.NOT_SEASON_SUBJECT_PP_RE.search(before)
-        ):
-            return False  # "the teaser for 'X season 2' premiered"
-        if ("shows" in lowered or "series" in lowered or "seasons" in lowered) and (
-            p.NOT_SEASON_SUBJECT_OF_SHOWS_RE.search(before)
-        ):
-            return False  # "Trailers for both shows are out"
+            (title != -1 and p.SUBJECT_PP_TAIL_RE.fullmatch(before, title + 1))
+            or p.SEVERAL_WORKS_RE.search(before)
+        ) and p.NOT_SEASON_SUBJECT_PP_RE.search(before):
+            return False  # "the teaser for 'X season 2' premiered", "Trailers for both shows"
         return not (
             any(word in lowered for word in p.PRODUCTION_SUBJECT_WORDS)
             and p.PRODUCTION_SUBJECT_RE.search(before)

@@ -61,25 +61,24 @@ LATER_BATCH_RE = EN.pattern_of("batch", "later")
 FIRST_BATCH_RE = EN.pattern_of("batch", "first")
 # Subjects whose release is not the season's ("the trailer dropped", "ratings dropped").
 NOT_SEASON_SUBJECT_RE = re.compile("(?:" + EN.source_of("not_season", "subject") + ")", _I)
-# "The teaser trailer for 'X season 2' premiered": the subject before its "for/of" phrase.
+# "The teaser trailer for 'X season 2' premiered", "Trailers for both shows are out": the
+# subject before its "for/of" phrase, of the title or of several works.
 _SUBJECT_PP_TAIL = r"['\"]?(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+"
+SEVERAL_WORKS = r"(?:both|all|these|those|the\s+two|the\s+three)\s+(?:shows|series|seasons)"
 NOT_SEASON_SUBJECT_PP_RE = re.compile(
     r"\b(?:"
     + EN.source_of("not_season", "subject")
-    + r")\s+(?:for|of|from)\s+['\"]?#+"
+    + r")\s+(?:for|of|from)\s+(?:['\"]?#+"
     + _SUBJECT_PP_TAIL
-    + "$",
+    + "|"
+    + SEVERAL_WORKS
+    + r"(?:\s+(?:are|were|have\s+been|will\s+be))?\s+)$",
     _I,
 )
-# What must follow the title's last "#" for the pattern above to match (a cheap test first).
+# What must follow the title's last "#", or be in the text, for the pattern above to match
+# (cheap tests first: it is tried at every position).
 SUBJECT_PP_TAIL_RE = re.compile(_SUBJECT_PP_TAIL, _I)
-# "Trailers for both shows are out": the subject is the trailers of several works.
-NOT_SEASON_SUBJECT_OF_SHOWS_RE = re.compile(
-    r"\b(?:" + EN.source_of("not_season", "subject") + r")\s+(?:for|of|from)\s+"
-    r"(?:both|all|these|those|the\s+two|the\s+three)\s+(?:shows|series|seasons)"
-    r"(?:\s+(?:are|were|have\s+been|will\s+be))?\s+$",
-    _I,
-)
+SEVERAL_WORKS_RE = re.compile(SEVERAL_WORKS, _I)
 PAST_TRIGGER_RE = re.compile("(?:" + EN.source_of("past", "") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
     "(?:" + EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I
