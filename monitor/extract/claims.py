@@ -119,8 +119,9 @@ _REPORT_AFTER_RE = re.compile(
 # A list entry's header line: "1. Chucky", "#3 - Chucky (Syfy)", "Chucky season 2".
 _ENTRY_CLUTTER_RE = re.compile(r"#+|\(.*?\)|\d{1,2}[.)]|[-*\u2022\u00b7:|/]|\b(?:on|at)\b", re.I)
 _MINOR_HEADER_WORDS = frozenset(("of", "the", "and", "a", "an", "in", "on", "at", "to", "for", "&"))
-# A clock time ("8.30pm", "9:00", "6pm") in a listing's slot line.
-_CLOCK_RE = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.I)
+# A clock time ("8.30pm", "9:00", "6pm"), in TV listings and a listing's slot line.
+_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b|\d{1,2}\s*(?:am|pm)\b"
+_CLOCK_RE = re.compile(rf"\b(?:{_CLOCK})", re.I)
 # Words of a section heading ("Release date", "Why This Feels Unusual") or of page clutter
 # ("Courtesy of Shudder", "Scroll To Top"), not of a title.
 _SECTION_WORDS = frozenset(
@@ -187,7 +188,7 @@ _BOUNDARY_RE = re.compile(r"[,;:(]|\s(?:and|or|plus|while|whereas)\s")
 _LABEL_LIST_RE = re.compile(r"\s*:\s*['\"]?(?P<first>[A-Z0-9][\w'-]*)")
 # TV listings: "9.00pm X (BBC One)" starts an entry; "New series", "begins its second
 # series" say the listed day is the season's start.
-_LISTING_TIME_RE = re.compile(r"\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b", re.I)
+_LISTING_TIME_RE = re.compile(rf"\s*(?:{_CLOCK})", re.I)
 _LISTING_START_RE = re.compile(
     r"\b(?:new\s+(?:series|season)|(?:begins|starts|launches|opens)\s+(?:its|the|a)\s+"
     r"[\w-]+\s+(?:series|season)|returns\s+for\s+(?:its|a|the)\s+[\w-]+\s+(?:series|season)|"
