@@ -211,27 +211,20 @@ class _Narrower:
         self._starts = starts
         self._kind = kind
         self._grouped = grouped
-        self._by_word: dict[str, re.Pattern[str]] = {}
         self._by_set: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def __call__(self, word: str) -> re.Pattern[str]:
-        found = self._by_word.get(word)
+        # (asked once per word: `scan` keeps what it answers for every word it has seen)
+        chosen = tuple(i for i, st in enumerate(self._starts) if st.admits(word))
+        found = self._by_set.get(chosen)
         if found is None:
-            chosen = tuple(i for i, st in enumerate(self._starts) if st.admits(word))
-            found = self._by_set.get(chosen)
-            if found is None:
-                source = (
-                    alternation(self._cues, self._kind, grouped=self._grouped, chosen=chosen)
-                    if chosen
-                    else "(?!)"
-                )
-                found = self._by_set[chosen] = re.compile(source, re.I)
-            if len(self._by_word) < _NARROW_CACHE:
-                self._by_word[word] = found
+            source = (
+                alternation(self._cues, self._kind, grouped=self._grouped, chosen=chosen)
+                if chosen
+                else "(?!)"
+            )
+            found = self._by_set[chosen] = re.compile(source, re.I)
         return found
-
-
-_NARROW_CACHE = 10_000
 
 
 def keyed_regex(regex: re.Pattern[str]) -> Keyed:
