@@ -168,21 +168,6 @@ _FILM_AFTER_RE = re.compile(
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
-# "…オンエアされることが8月31日にわかった", "…라고 5일 밝혔다": the day the news came out,
-# not the release's (the nearest date to a cue at the end of its clause is often this one).
-_REPORTED_ON_RE = re.compile(
-    r"\s*(?:に|、)?\s*(?:わかった|分かった|明らかになった|明らかにされた|発表された|判明した"
-    r"|報じられた)|\s*(?:밝혔다|전했다|발표했다|알렸다)"
-)
-# "anunció en la noche del viernes 6 de marzo la fecha de estreno", "ha annunciato il 3
-# marzo", "a annoncé le 5 mars": a date right after a reporting verb is the announcement's.
-_REPORTED_BEFORE_RE = re.compile(
-    r"\b(?:anunci(?:ó|aron)|confirm(?:ó|aron)|revel(?:ó|aron)|anunciou|confirmou|revelou"
-    r"|annunciato|confermato|rivelato|annoncé|confirmé|révélé)\s+"
-    r"(?:(?:en\s+la\s+|na\s+|nella\s+)?(?:noche|mañana|tarde|noite|manhã|serata|mattina)\s+"
-    r"(?:del?|di|do)\s+|(?:el|le|il|no|na|am)\s+)?$",
-    re.I,
-)
 # What follows a quoted remark: 「…」との思い / と話した / と語った, '…'라며 / 라고 말했다.
 # "第2期「第九惑星戦役」", "시즌2 '블루 문'": a quoted title right after a season number is
 # that season's subtitle, not another show.
@@ -592,6 +577,16 @@ def scope(
                 if headline and headline_season is None:
                     headline_season = topical[0]
     return spans
+
+
+def _report_date(text: str, found: Found, reports: tuple[Cue, ...]) -> bool:
+    """Whether a date is the day a report came out (its language's `report_date` cues)."""
+    return any(
+        cue.pattern.match(text, found.end)
+        if cue.form == "after"
+        else cue.pattern.search(text, max(0, found.start - 40), found.start)
+        for cue in reports
+    )
 
 
 def _ordinal(lex: Lexicon, words_: str) -> int | None:
@@ -1235,6 +1230,7 @@ def _cues(
                         past=past,
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=cjk and span.names_ours and first_only,
+                        reports=lex.of("report_date"),
                     )
                     if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
                         # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
@@ -1467,12 +1463,14 @@ def _date_hit(
     delayed: bool,
     past: bool,
     first_season: bool,
+    reports: tuple[Cue, ...],
 ) -> _Hit | None:
     """The date a release cue announces: the nearest date beside it in its sentence.
 
     `delayed`: the sentence reports a delay; `past`: the cue is in the past tense;
     `first_season`: the watch is a first season in an item that numbers no other (so an
-    episode gone by is this season's).
+    episode gone by is this season's); `reports`: the language's cues for the day a report
+    came out (a date they mark is none of the release's).
     """
 
     def gap(f: Found) -> int:
@@ -1491,8 +1489,7 @@ def _date_hit(
         if gap(f) <= reach
         and not _UNTIL_AFTER_RE.match(m.string, f.end)
         and not _WAS_PLANNED_RE.match(m.string, f.end)
-        and not _REPORTED_ON_RE.match(m.string, f.end)
-        and not _REPORTED_BEFORE_RE.search(m.string, max(0, f.start - 40), f.start)
+        and not _report_date(m.string, f, reports)
     ]
     if not near:
         return None

@@ -44,6 +44,10 @@ CueKind = Literal[
     "span",  # a multi-season order: "through season 18" (upto), "four more seasons" (count)
     # Korean and Japanese (matched at the end of a release cue)
     "anniversary",  # "放送開始から1年", "첫 방송 10주년": an anniversary, no release
+    # Korean, Japanese and European: the day a report came out, not a release's; form
+    # "after" is matched right after a date ("…ことが8月31日にわかった"), "before" right
+    # before it ("anunció el viernes 6 de marzo")
+    "report_date",
 ]
 CUE_KINDS: Final[tuple[CueKind, ...]] = get_args(CueKind)
 QUALIFIERS: Final[frozenset[CueKind]] = frozenset(CUE_KINDS[CUE_KINDS.index("hedge") :]) - {
