@@ -448,7 +448,7 @@ class _Doc:
         title = before.rfind("#")
         if (
             (title != -1 and p.SUBJECT_PP_TAIL_RE.fullmatch(before, title + 1))
-            or p.SEVERAL_WORKS_RE.search(before)
+            or any(noun in lowered for noun in p.SEVERAL_WORKS_NOUNS)
         ) and p.NOT_SEASON_SUBJECT_PP_RE.search(before):
             return False  # "the teaser for 'X season 2' premiered", "Trailers for both shows"
         return not (

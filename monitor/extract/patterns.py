@@ -64,7 +64,10 @@ NOT_SEASON_SUBJECT_RE = re.compile("(?:" + EN.source_of("not_season", "subject")
 # "The teaser trailer for 'X season 2' premiered", "Trailers for both shows are out": the
 # subject before its "for/of" phrase, of the title or of several works.
 _SUBJECT_PP_TAIL = r"['\"]?(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+"
-SEVERAL_WORKS = r"(?:both|all|these|those|the\s+two|the\s+three)\s+(?:shows|series|seasons)"
+SEVERAL_WORKS_NOUNS = ("shows", "series", "seasons")
+SEVERAL_WORKS = (
+    r"(?:both|all|these|those|the\s+two|the\s+three)\s+(?:" + "|".join(SEVERAL_WORKS_NOUNS) + ")"
+)
 NOT_SEASON_SUBJECT_PP_RE = re.compile(
     r"\b(?:"
     + EN.source_of("not_season", "subject")
@@ -78,7 +81,6 @@ NOT_SEASON_SUBJECT_PP_RE = re.compile(
 # What must follow the title's last "#", or be in the text, for the pattern above to match
 # (cheap tests first: it is tried at every position).
 SUBJECT_PP_TAIL_RE = re.compile(_SUBJECT_PP_TAIL, _I)
-SEVERAL_WORKS_RE = re.compile(SEVERAL_WORKS, _I)
 PAST_TRIGGER_RE = re.compile("(?:" + EN.source_of("past", "") + ")$", _I)
 FUTURE_PASSIVE_RE = re.compile(
     "(?:" + EN.source_of("future", "passive") + r")\s+(?:be\s+|have\s+)?$", _I
