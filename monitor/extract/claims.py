@@ -2198,6 +2198,7 @@ class _Evaluator:
                 after = doc.text[m.end() : min(clause.end, m.end() + 50)]
                 if p.PHASE_FUTURE_BEFORE_RE.search(before) or p.PHASE_FUTURE_AFTER_RE.match(after):
                     self._note("phase", sentence, f"future: '{m.group()}'")
+                    out += self._planned(m, sentence, clause, scope)
                     continue
                 if _PRESENT_START_RE.search(m.group()) and self._future_in(clause):
                     self._note("phase", sentence, f"future: '{m.group()}'")
@@ -2279,6 +2280,25 @@ class _Evaluator:
             candidate.explicit_season = source in ("clause", "sentence")
             out.append(candidate)
         return out
+
+    def _planned(
+        self, m: re.Match[str], sentence: Sentence, clause: Clause, scope: _Scope
+    ) -> list[_Candidate]:
+        """ "will now move on to start production on season four": a season whose
+        production is planned, named by its number in the same clause, is ordered."""
+        seasons, mention, source = self._bind(m.start(), sentence, clause, scope)
+        if (
+            source != "clause"
+            or mention is None
+            or mention.kind != "number"
+            or seasons != {self.watch.season}
+        ):
+            return []
+        candidate = _Candidate(
+            "renewal", "renewed", sentence, m.start(), scope.in_prefix(m.start())
+        )
+        candidate.explicit_season = True
+        return [candidate]
 
     def _watch_named(self) -> bool:
         """The item names the watched season by its number somewhere."""

@@ -146,9 +146,11 @@ _DATE_BRANCHES = (
     r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})[월月]\s*(?P<ko_d2>\d{1,2})[일日]|"
     r"(?P<ko_rel>내년|올해)\s*(?P<ko_rh>상반기|하반기)?|(?P<ko_td>오늘))",
     rf"(?P<bm>{_BARE_MONTH_BEFORE}{_mon('bm_m')}(?!\s+\d|,?\s+(?:of\s+)?20\d\d))",
-    # ("airs on NBC every Wednesday": a weekly slot)
+    # ("airs on NBC every Wednesday": a weekly slot; "back for more Friday night chaos",
+    # "his Sunday show": a weekday after a determiner describes, it dates nothing)
     # ("Sunday, 8.30pm, ABC": a clock time after it is no day of the month)
-    rf"(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s))(?P<wd_n>{_WD})\b"
+    rf"(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s)(?<!\bmore\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)"
+    rf"(?<!\btheir\s)(?<!\byour\s)(?<!\bour\s))(?P<wd_n>{_WD})\b"
     rf"(?!,?\s+(?:the\s+)?(?:{_MONS}|\d(?!\d?(?:[.:]\d\d)?\s*(?i:am|pm)\b|\d?[.:]\d\d\b)))"
     # "airs on Sunday nights", "HBO's Sunday night slot": a weekly slot, not a day.
     r"(?!\s+(?:(?:night|evening|morning|afternoon|prime-?time)\s+)?(?:nights|evenings|mornings|"
@@ -540,6 +542,9 @@ def _relative_season(word: str, name: str, pub: date) -> DateValue:
     if word == "next":
         year = pub.year if season_value(pub.year, name).lo > pub else pub.year + 1
         return season_value(year, name)
+    if word == "this" and name != "winter":
+        # "that we premiered this spring" in August: this year's spring, gone by
+        return season_value(pub.year, name)
     year = pub.year if season_value(pub.year, name).hi >= pub or name == "winter" else pub.year + 1
     return season_value(year, name)
 

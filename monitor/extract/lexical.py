@@ -192,6 +192,13 @@ _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 # A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
 _TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)")
+# A sentence about the source work ("原作は2014年に連載がスタートし、2020年12月に完結",
+# "원작은 2019년 연재를 시작해"): its dates are the book's, up to where the sentence turns
+# to the adaptation ("…漫画で、テレビアニメは2013年に第1期が放送され").
+_SOURCE_SUBJECT_RE = re.compile(
+    r"\s*(?:原作(?:漫画|マンガ|小説|コミック)?\s*は|원작(?:\s*(?:웹툰|소설|만화))?(?:은|는))"
+)
+_ADAPTATION_RE = re.compile(r"アニメ|ドラマ|第\s*\d+\s*(?:期|シーズン)|시즌|드라마|애니")
 # A TV adaptation cue ("テレビアニメ化されることが…") and what may stand between it and a
 # film listed before it ("実写映画化、", "映画化&").
 _TV_ADAPTATION_RE = re.compile(r"(?:テレビ|TV)(?:アニメ|ドラマ)化")
@@ -1027,6 +1034,7 @@ def _cues(
             (d_m := d.pattern.match(head)) is not None and _TOPIC_RE.match(head, d_m.end())
             for d in derivatives
         )
+        source = _SOURCE_SUBJECT_RE.match(plain) if cjk else None
         if _SECTION_HEADER_RE.match(line) and not span.names_ours:
             section = next((c.kind for c in verdicts if c.pattern.search(line)), None)
             continue
@@ -1138,6 +1146,10 @@ def _cues(
                     )
                     # "2023年1月13日公開の映画「X」": the release is the noun's that follows
                     or (cjk and _FILM_AFTER_RE.match(sentence, m.end()) is not None)
+                    or (
+                        source is not None
+                        and _ADAPTATION_RE.search(plain, source.end(), m.start()) is None
+                    )
                 ):
                     reason = "about a film, spin-off or game, not the season"
                 if (
