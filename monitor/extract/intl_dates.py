@@ -127,6 +127,8 @@ _KO_RE = re.compile(
     r"|(?P<rel>내일|어제|모레)\s*\(\s*(?P<reld>\d{1,2})\s*일\s*\)"
     r"|(?:다음\s*달|내달)\s*(?P<dn>\d{1,2})\s*일"
     r"|(?:이달|이번\s*달)\s*(?P<dt>\d{1,2})\s*일"
+    # "내달 초 방송", "이달 말 공개된다": the month after the item's, or its own
+    r"|(?P<mo>다음\s*달|내달|이달|이번\s*달)(?!\s*\d)"
     # "지난 10월 3일 처음 공개": a month and day gone by
     r"|지난\s*(?P<pm>\d{1,2})\s*월\s*(?P<pd>\d{1,2})\s*일"
     # "지난 16일 처음 전파를 탄", "지난달 26일 방송된": a day gone by
@@ -142,7 +144,7 @@ _KO_RE = re.compile(
     # "호주에서 \"하반기 방영\"": a half with no year, the next such half
     r"|(?<![년\d])(?P<hb>상반기|하반기)"
     # "오늘 밤 10시 첫 방송된다": today, when a premiere follows at once
-    r"|(?P<tod>오늘)(?=\s*(?:밤|저녁|오후|오전|낮)?\s*(?:\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?)?\s*"
+    r"|(?P<tod>오늘|이날)(?=\s*(?:밤|저녁|오후|오전|낮)?\s*(?:\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?)?\s*"
     r"(?:첫\s*방송|첫방|첫\s*선|처음\s*공개|막을\s*올|첫\s*공개(?!\s*(?:된|되는|한|하는)?\s*(?:티저|예고|포스터|스틸|영상|사진))))"
     # "30일 오전 처음 공개된", "1일 베일을 벗은", "3일 디즈니+에서 공개된": a bare day right
     # before a release gone by
@@ -150,7 +152,7 @@ _KO_RE = re.compile(
     r"|(?<![\d월./~\-])(?P<dbp>\d{1,2})\s*일(?=(?:(?!\d\s*[일월])[^.\n]){0,20}?"
     r"(?:(?:처음|첫\s*회|첫\s*방송|첫\s*공개|첫\s*선)[^.\n]{0,8}?(?:된(?![다대])|됐|되었|했|인(?!다)|였)"
     r"|베일을\s*벗|(?:공개|방송|방영)(?:된(?![다대])|됐|되었)(?!\s*(?:티저|예고|포스터|스틸|영상|사진))"
-    r"|전파를\s*(?:탄|탔)))"
+    r"|전파를\s*(?:탄(?![다대])|탔)))"
     # "22일 시즌4 첫방송을 시작", "17·18일 첫 방송": a bare day right before a premiere
     r"|(?<![\d월./~\-])(?P<db>\d{1,2})(?:\s*[·,]\s*\d{1,2})?\s*일(?:\s*\([월화수목금토일]\))?"
     # (an hour and channels may stand between: "18일 오후 8시 50분 올리브TV와 tvN에서 방송")
@@ -196,6 +198,10 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
             value = season_value(year, _KO_SEASONS[g["s"]])
     elif g["dn"]:
         value = _next_month_day(int(g["dn"]), pub)
+    elif g["mo"]:
+        if pub is not None:
+            index = pub.year * 12 + pub.month - (1 if g["mo"].startswith("이") else 0)
+            value = _month(index // 12, index % 12 + 1)
     elif g["do"]:
         value = _coming_day(int(g["do"]), pub)
     elif g["pm"]:
