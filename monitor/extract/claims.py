@@ -2430,6 +2430,11 @@ class _Evaluator:
         if dated is not None and dated.date_value is not None and not dated.history:
             # "premieres June 5 ... the finale airs August 7": not on air before its premiere.
             phases = [c for c in phases if not c.airing]
+            published = self.doc.published
+            if published is not None and dated.date_value.lo > published:
+                # "'X' Season 2 Episode 1 review ... which premieres Friday, October 7th": a
+                # screener reviewed before the premiere; the season is not out yet.
+                phases = [c for c in phases if c.value != "released"]
         phase = max(phases, key=lambda c: (PHASE_ORDER.index(c.value), -c.pos)) if phases else None
         dated_real = dated is not None and dated.date_value is not None
         if renewal is None:

@@ -44,8 +44,9 @@ _ORD = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, r
 _UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|times?|decades?|percent|%|million|billion"
 _NOT_QUANTITY = rf"(?!\s*(?:{_UNITS}|episodes?)\b)"
 # "Season 8 episodes resume airing": a season's episodes, not a count ("series 10 episodes");
-# "season 2 episode 3" stays one episode's reference.
-_NOT_QUANTITY_OF_SEASON = rf"(?!\s*(?:{_UNITS}|episode\s+\d+)\b)"
+# "season 2 episode 3" stays one episode's reference, but "season 19 episode 1" is the
+# season's premiere and names it.
+_NOT_QUANTITY_OF_SEASON = rf"(?!\s*(?:{_UNITS}|episode\s+(?!0*1\b)\d+)\b)"
 
 # Each kind of mention is one branch (named by its first group); a token opens only some.
 _SEASON_BRANCHES = (
