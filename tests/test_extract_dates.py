@@ -49,6 +49,8 @@ FORWARD = [
     ("next_year", "next year", "2027"),
     ("this_month", "this month", "2026-10"),
     ("next_month", "next month", "2026-11"),
+    ("month_of_last_year", "in October last year", "2025-10"),
+    ("month_of_next_year", "in March of next year", "2027-03"),
     ("today", "premieres today", "2026-10-01"),
     ("tomorrow", "arrives tomorrow", "2026-10-02"),
     ("this_friday", "this Friday", "2026-10-02"),
@@ -163,6 +165,9 @@ def test_parse_value_ranges(value: str, lo: date, hi: date) -> None:
 INTL = [
     ("ko_bare_day_before_airing", "ko", "26일부터 방송한다", "2010-02-21", "2010-02-26"),
     ("ko_this_month_day", "ko", "이달 29일 낮 12시 공개된다", "2023-12-21", "2023-12-29"),
+    ("ko_next_month", "ko", "내달 초 방송", "2019-03-11", "2019-04"),
+    ("ko_this_month", "ko", "이달 말 공개된다", "2023-03-02", "2023-03"),
+    ("ko_that_day_premiere", "ko", "이날 오후 9시 40분 첫 방송", "2024-08-02", "2024-08-02"),
     ("ko_one_day_ahead", "ko", "첫 방송을 하루 앞둔", "2025-02-04", "2025-02-05"),
     ("ko_day_gone_by", "ko", "지난 16일 처음 전파를 탄", "2018-07-17", "2018-07-16"),
     ("ko_day_gone_by_last_month", "ko", "지난 26일 방송된", "2024-07-05", "2024-06-26"),

@@ -106,6 +106,8 @@ _DATE_BRANCHES = (
     rf"(?:(?P<dm_wd>{_WD}),?\s+)?{_day('dm_d')}\s+(?:of\s+)?{_mon('dm_m')}"
     rf"(?:,?\s+{_year('dm_y')})?)",
     rf"(?P<my>{_mon('my_m')}(?:\s+of)?,?\s+{_year('my_y')})",
+    # "began in October last year", "in March of next year"
+    rf"(?P<mry>{_mon('mry_m')}\s+(?:of\s+)?(?i:(?P<mry_t>this|next|last)\s+year)\b)",
     # "\n1/6 The gang's all here": a gallery's picture count opening a caption line.
     r"(?P<num>(?<![\d/.,$£€])(?:(?<!\n)|(?!\d+/\d+\s+(?-i:[A-Z])))"
     r"(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})"
@@ -172,7 +174,7 @@ _WEEKDAY_WORDS = frozenset(words("monday tuesday wednesday thursday friday satur
 _DIGIT_KINDS = ("iso", "dm", "num", "q", "h", "ko", "yr")  # "2024-", "4 March", "1st half"
 _BY_DIGIT = cut(_DATE_BRANCHES, _DIGIT_KINDS, before=_WORD_START)
 _BY_CODE = cut(_DATE_BRANCHES, ("q", "h"), before=_WORD_START)  # "Q1 2027", "H2 2026"
-_BY_MONTH = cut(_DATE_BRANCHES, ("md", "my", "bm"), before=_WORD_START)
+_BY_MONTH = cut(_DATE_BRANCHES, ("md", "my", "mry", "bm"), before=_WORD_START)
 _BY_WEEKDAY = cut(_DATE_BRANCHES, ("md", "dm", "wd"), before=_WORD_START)
 _BY_WORD = cut(
     _DATE_BRANCHES,
@@ -385,6 +387,9 @@ def _readings(m: re.Match[str], pub: date | None) -> Readings | None:
         return _yearless_day(month, day, pub)
     if g("my"):
         return _same(month_value(int(g("my_y")), _month_number(g("my_m"))))
+    if g("mry") and pub is not None:
+        shift = {"this": 0, "next": 1, "last": -1}[g("mry_t").lower()]
+        return _same(month_value(pub.year + shift, _month_number(g("mry_m"))))
     if g("num"):
         return _numeric(int(g("num_a")), int(g("num_b")), g("num_y"), pub)
     if g("q"):

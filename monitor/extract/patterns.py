@@ -47,11 +47,13 @@ LATER_EPISODE_BEFORE_RE = re.compile(
     r"(?:\s+(?:of\s+[^.;]{0,30}?|has|have|will|is|officially|finally)){0,3}\s*$",
     _I,
 )
-# "a third episode of "X" airs on Tuesday": a later episode's day, not the season's (read
-# for dates only: that episode being out still says the season is).
+# "a third episode of "X" airs on Tuesday", "with the final episode going out in December":
+# a later episode's day, not the season's (read for dates only: that episode being out still
+# says the season is).
 LATER_EPISODE_DAY_BEFORE_RE = re.compile(
-    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next)\s+episode\b"
-    r"(?:\s+of\s+[^.;]{0,30}?)?\s*$",
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|final|last|closing)"
+    r"\s+episode\b"
+    r"(?:\s+of\s+[^.;]{0,30}?)?(?:\s+(?:going|goes|went|will|be|is|was|has|had|been)){0,2}\s*$",
     _I,
 )
 # "with the last four episodes to follow on Christmas Eve": a later batch's date is not the
