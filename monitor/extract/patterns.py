@@ -214,6 +214,7 @@ NAME_STOPWORDS = frozenset(
     wednesdays thursdays fridays saturdays sundays abc nbc cbs fox fx amc showtime starz cw
     freeform peacock's hulu's max's bbc's itv's channel's itvx rte rté sbs cbc ctv tvnz stan
     binge foxtel britbox acorn syfy tnt tbs fxx bravo hgtv tlc pbs crunchyroll viki tving wavve
+    discovery discovery+ plus espn mtv vh1 bet nickelodeon cinemax epix mgm+ a&e oxygen usa
     one two three four now atlantic freevee alibi u&alibi iplayer tubi roku pluto e4 more4 dave
     jtbc tvn mbc kbs ocn ena nhk northern southern ireland scotland wales england britain
     america canada australia zealand korea japan france germany italy spain brazil mexico

@@ -71,7 +71,7 @@ _SEASON_BRANCHES = (
     # UK "the second series"; "a second series from the creator" is a new show.
     r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))",
     r"(?P<fin>\bfinal\s+season\b)",
-    r"(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new)\s+"
+    r"(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new|fresh)\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
     rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
     r"chapter\b|"
@@ -113,7 +113,7 @@ _BY_WORD = {
     "after": cut(_SEASON_BRANCHES, ("count",), flags=re.I),
     "final": cut(_SEASON_BRANCHES, ("fin",), flags=re.I),
     **dict.fromkeys(
-        words("new upcoming next another forthcoming brand"),
+        words("new upcoming next another forthcoming brand fresh"),
         cut(_SEASON_BRANCHES, ("nxt",), flags=re.I),
     ),
     **dict.fromkeys(words("part volume vol"), cut(_SEASON_BRANCHES, ("part",), flags=re.I)),
@@ -136,7 +136,7 @@ def _narrow(word: str) -> re.Pattern[str]:
 SEASONS = keyed(
     SEASON_RE,
     "after first season seasons series final new upcoming next the "
-    "another forthcoming brand part volume vol " + " ".join(ORDINAL_WORDS),
+    "another forthcoming brand fresh part volume vol " + " ".join(ORDINAL_WORDS),
     prefixes="season series",  # "season2" written as one word
     digits="suffixed",
     narrow=_narrow,
