@@ -1243,6 +1243,7 @@ def _cues(
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=cjk and span.names_ours and first_only,
                         reports=lex.of("report_date"),
+                        first_named=first == 1 or _PREMIERE_RE.search(sentence) is not None,
                     )
                     if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
                         # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
@@ -1476,13 +1477,15 @@ def _date_hit(
     past: bool,
     first_season: bool,
     reports: tuple[Cue, ...],
+    first_named: bool = False,
 ) -> _Hit | None:
     """The date a release cue announces: the nearest date beside it in its sentence.
 
     `delayed`: the sentence reports a delay; `past`: the cue is in the past tense;
     `first_season`: the watch is a first season in an item that numbers no other (so an
     episode gone by is this season's); `reports`: the language's cues for the day a report
-    came out (a date they mark is none of the release's).
+    came out (a date they mark is none of the release's); `first_named`: the sentence names
+    the first episode ("第1話が4月15日に…放送され"), wherever the cue stands in it.
     """
 
     def gap(f: Found) -> int:
@@ -1528,7 +1531,7 @@ def _date_hit(
                 or (
                     nearest.value.precision == "day"
                     and (published - nearest.value.lo).days <= _PREMIERE_DAYS
-                    and _PREMIERE_RE.search(window) is not None
+                    and (first_named or _PREMIERE_RE.search(window) is not None)
                 )
             )
         )
