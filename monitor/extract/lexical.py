@@ -1220,7 +1220,7 @@ def _cues(
                     if (
                         language == "ko"
                         and first != 1
-                        and _PREMIERE_RE.search(window) is None
+                        and _PREMIERE_RE.search(sentence) is None
                         and _EPISODE_AT_RE.match(sentence, m.end())
                     ):
                         # "오늘(23일) 오후 4시 공개되는 '아받대2'에서는", "지난 31일 전파를 탄
