@@ -1011,12 +1011,16 @@ def _cues(
         if cjk
         else []
     )
+    previous_end = 0
     for span in spans:
         sentence = text[span.start : span.end]
         plain = masked[span.start : span.end]
         quote = " ".join(sentence.split())
         carried = (
             derivative_topic
+            # (a new paragraph goes back to the article's topic: "…nel film Buongiorno
+            # notte, uscito nel 2003.\n\nData di uscita\n\nIl debutto è fissato per …")
+            and "\n\n" not in text[previous_end : span.start]
             and not span.names_ours
             and not span.seasons
             # "実写映画は…2025年に公開。テレビアニメは…2025年に放送される": the TV anime
@@ -1027,6 +1031,7 @@ def _cues(
             any(d.pattern.search(plain) for d in derivatives if d.form != "rerun")
             and not span.seasons
         )
+        previous_end = span.end
         line = sentence.strip()
         # "OVAは、…「X」4期…製作決定となった": a film or an OVA is what the sentence is about.
         head = plain.lstrip()
@@ -1241,7 +1246,7 @@ def _cues(
                         delayed=delayed,
                         past=past,
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
-                        first_season=cjk and span.names_ours and first_only,
+                        first_season=span.names_ours and first_only,
                         reports=lex.of("report_date"),
                         first_named=first == 1 or _PREMIERE_RE.search(sentence) is not None,
                     )
