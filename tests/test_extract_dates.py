@@ -173,6 +173,9 @@ INTL = [
     ("ko_day_gone_by_last_month", "ko", "지난 26일 방송된", "2024-07-05", "2024-06-26"),
     ("ko_last_month_day", "ko", "지난달 26일 방송된", "2024-07-05", "2024-06-26"),
     ("pt_weekday_and_day", "pt", "estreia nesta segunda-feira (15)", "2025-09-12", "2025-09-15"),
+    ("es_this_weekday", "es", "se estrena este miércoles a las 22:35h", "2020-10-06", "2020-10-07"),
+    ("pt_this_weekday", "pt", "estreia-se esta segunda-feira", "2025-08-22", "2025-08-25"),
+    ("fr_this_weekday", "fr", "ce dimanche sur TF1", "2020-10-06", "2020-10-11"),
     ("pt_weekday_day_month", "pt", "que estreiam domingo (21/2)", "2021-02-19", "2021-02-21"),
     (
         "pt_next_thursday_day",
@@ -219,6 +222,14 @@ def test_intl_relative_dates(language: str, text: str, published: str, expected:
 )
 def test_intl_weekday_date_of_an_announcement_is_no_date(text: str) -> None:
     assert GRAMMARS["pt"](text, date(2024, 1, 11)) == []
+
+
+def test_intl_this_weekday_of_an_announcement_is_no_date() -> None:
+    text = (
+        "Ce mardi, au lendemain de la diffusion du dernier épisode, le diffuseur a donc "
+        "annoncé une saison 2"
+    )
+    assert GRAMMARS["fr"](text, date(2024, 4, 16)) == []
 
 
 @pytest.mark.parametrize(

@@ -451,6 +451,16 @@ _EU_RE = re.compile(
     + _MON_ALT
     + r"|\d))"
     + _NOT_ANNOUNCED
+    # "se estrena este miércoles", "ce dimanche sur TF1", "questo venerdì", "diesen Freitag",
+    # "nesta quinta-feira": the weekday's next day from the published one (no day number)
+    + r"|\b(?:este|esta|ce|questo|questa|diesen|neste|nesta|est[ea]\s+pr[óo]xim[oa]"
+    + r"|el\s+pr[óo]ximo|la\s+pr[óo]xima|il\s+prossimo|la\s+prossima|le\s+prochain"
+    + r"|(?:am\s+)?kommenden)\s+(?P<tw>"
+    + _WEEKDAYS
+    + r")(?:-feira)?\b(?!\s*(?:,\s*|\(\s*)?(?:(?:o\s+|el\s+)?d[ií]a\s+)?\d)"
+    # ("Ce mardi, au lendemain de la diffusion du dernier épisode, le diffuseur a donc annoncé
+    # une saison 2": the day of the news, further from its verb than a dated weekday is)
+    + _NOT_ANNOUNCED.replace("{0,40}", "{0,90}")
     # "en julio, el día 21": the day of the month just named
     + r"|\b(?:en|a|em|in)\s+(?P<mj>"
     + _MON_ALT
@@ -550,6 +560,12 @@ def _read_european(g: Groups, pub: date | None) -> DateValue | None:
         value = _forward_month(_MONTH_NAMES[g["mb"].lower()], pub)
     elif g["ny"]:
         value = None if pub is None else year_value(pub.year + 1)
+    elif g["tw"] and pub is not None:
+        name = g["tw"].lower()
+        number = _EU_WEEKDAY_NUMBER.get(name, _EU_WEEKDAY_NUMBER.get(f"{name}-feira"))
+        if number is not None:
+            day = pub + timedelta(days=(number - pub.weekday()) % 7)
+            value = day_value(day.year, day.month, day.day)
     elif (g["tod1"] or g["tom1"] or g["tod2"] or g["tom2"]) and pub is not None:
         day = pub + timedelta(days=1) if g["tom1"] or g["tom2"] else pub
         value = day_value(day.year, day.month, day.day)
