@@ -304,6 +304,7 @@ _PREMIERE_RE = re.compile(
 _EPISODE_AT_RE = re.compile(r"(?:된|되는|탄|타는|는|한|하는)?\s[^.]{0,60}?(?:에서는|에선)")
 _PREMIERE_DAYS: Final = 7
 _PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
+_OLD_END_DAYS: Final = 180  # a run that ended this long before the item is its history
 # "cancelada após 1ª temporada", "annullata dopo la prima stagione", "cancela X na 1ª
 # temporada", "annulée au terme de sa première saison": ended after (or in) that season.
 _ENDED_AFTER_RE = re.compile(
@@ -1288,6 +1289,16 @@ def _cues(
                         # "『X』第2期の放送が始まりました"; "『X 2』が1月9日から始まった" in an
                         # item with no date (whatever the year, a day gone by).
                         hits.append(_Hit("phase", "released", span, span.start + m.start()))
+                    continue
+                if (
+                    cue.kind == "cancelled"
+                    and cjk
+                    and published is not None
+                    and any((published - f.value.hi).days > _OLD_END_DAYS for f in dates)
+                ):
+                    # "2021年9月、惜しまれつつ13年の歴史に幕を下ろした「X」" in an item of 2022
+                    # about its revival: an end told as history, not this season's news.
+                    notes.append(Note(fld, f'history: an end long gone by: "{quote[:120]}"'))
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
