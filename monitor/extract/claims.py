@@ -300,9 +300,6 @@ _IN_YEAR_RE = re.compile(r"\b(?:back\s+)?in\s+((?:19|20)\d\d)\b", re.I)
 _ANY_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-_NO_LONGER_RE = re.compile(r"\bno\s+longer\b", re.I)
-
-
 # A sentence that opens on a condition ("If …", "But unless …", "Assuming …").
 _CONDITION_OPENING_RE = re.compile(
     r"\s*(?:(?:but|and|so|still|now)\s*,?\s+)?(?:if|unless|assuming|provided(?:\s+that)?|"
@@ -1200,12 +1197,9 @@ class _Evaluator:
 
     def _negated(self, clause: Clause, pos: int) -> re.Match[str] | None:
         window = self._window_before(clause, pos, words=5)
-        found = p.NEGATION_RE.search(window)
-        if found is None:
-            # "will no longer begin with a live premiere on Oct. 15": "no longer" negates the
-            # whole verb phrase after it in its clause, however long.
-            found = _NO_LONGER_RE.search(self.doc.text, clause.start, pos)
-        return found
+        return p.NEGATION_RE.search(window) or p.CLAUSE_NEGATION_RE.search(
+            self.doc.text, clause.start, pos
+        )
 
     def _window_before(self, clause: Clause, pos: int, words: int) -> str:
         text = self.doc.text[max(clause.start, pos - 60) : pos]

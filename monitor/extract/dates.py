@@ -10,7 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Final, Literal
 
 from monitor.text.normalize import words
 from monitor.text.scan import Tokens, branch_kind, cut, keyed
@@ -375,6 +375,10 @@ def _month_number(word: str) -> int:
     return MONTHS[word[:3].lower()]
 
 
+# "this / next / last year" (or month, or "October last year"): how far from the item's.
+_SHIFT: Final = {"this": 0, "next": 1, "last": -1}
+
+
 def _readings(m: re.Match[str], pub: date | None) -> Readings | None:
     g = m.group
     if g("iso"):
@@ -388,7 +392,7 @@ def _readings(m: re.Match[str], pub: date | None) -> Readings | None:
     if g("my"):
         return _same(month_value(int(g("my_y")), _month_number(g("my_m"))))
     if g("mry") and pub is not None:
-        shift = {"this": 0, "next": 1, "last": -1}[g("mry_t").lower()]
+        shift = _SHIFT[g("mry_t").lower()]
         return _same(month_value(pub.year + shift, _month_number(g("mry_m"))))
     if g("num"):
         return _numeric(int(g("num_a")), int(g("num_b")), g("num_y"), pub)
@@ -418,7 +422,7 @@ _NAME_GOES_ON_RE = re.compile(r"\s+[A-Z][a-z]")
 def _relative(m: re.Match[str], pub: date) -> Readings | None:
     g = m.group
     if g("ry"):
-        shift = {"this": 0, "next": 1, "last": -1}[g("ry_t").lower()]
+        shift = _SHIFT[g("ry_t").lower()]
         year = pub.year + shift
         if g("ry_half"):
             return _same(half_value(year, 1 if g("ry_half").lower() == "first" else 2))
@@ -430,7 +434,7 @@ def _relative(m: re.Match[str], pub: date) -> Readings | None:
             return None  # "The Falcon and the Winter Soldier": a title, not a season
         return _same(_relative_season(_modifier(m), SEASON_NAMES[g("rse_n").lower()], pub))
     if g("rm"):
-        shift = {"this": 0, "next": 1, "last": -1}[g("rm_t").lower()]
+        shift = _SHIFT[g("rm_t").lower()]
         index = pub.year * 12 + pub.month - 1 + shift
         return _same(month_value(index // 12, index % 12 + 1))
     if g("rw"):

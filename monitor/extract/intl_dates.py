@@ -397,12 +397,18 @@ _EU_WEEKDAY_NUMBER: Final = {
 _WEEKDAYS = "|".join(
     sorted({w.removesuffix("-feira") for w in _EU_WEEKDAY_NUMBER}, key=len, reverse=True)
 )
+
+
 # "desta quarta (10), a Netflix anunciou": a weekday date right before a reporting verb is
-# when the news broke, not when the season airs.
-_NOT_ANNOUNCED = (
-    r"(?![^.;]{0,40}?\b(?:anunci|confirm|revel|annunc|annonc|gab\s|gibt\s|bekannt|k[üu]ndig|verk[üu]nd|"
-    r"informou|inform[óo]|divulg))"
-)
+# when the news broke, not when the season airs (the verb within `reach` characters).
+def _not_announced(reach: int) -> str:
+    return (
+        rf"(?![^.;]{{0,{reach}}}?\b(?:anunci|confirm|revel|annunc|annonc|gab\s|gibt\s|bekannt|"
+        r"k[üu]ndig|verk[üu]nd|informou|inform[óo]|divulg))"
+    )
+
+
+_NOT_ANNOUNCED = _not_announced(40)
 _SEASON_ALT = "|".join(sorted(_SEASON_WORDS, key=len, reverse=True))
 
 
@@ -460,7 +466,7 @@ _EU_RE = re.compile(
     + r")(?:-feira)?\b(?!\s*(?:,\s*|\(\s*)?(?:(?:o\s+|el\s+)?d[ií]a\s+)?\d)"
     # ("Ce mardi, au lendemain de la diffusion du dernier épisode, le diffuseur a donc annoncé
     # une saison 2": the day of the news, further from its verb than a dated weekday is)
-    + _NOT_ANNOUNCED.replace("{0,40}", "{0,90}")
+    + _not_announced(90)
     # "en julio, el día 21": the day of the month just named
     + r"|\b(?:en|a|em|in)\s+(?P<mj>"
     + _MON_ALT

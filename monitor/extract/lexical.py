@@ -1064,6 +1064,8 @@ def _cues(
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
         first = _first_episode(sentence, lex)
+        # The sentence speaks of a premiere ("첫 회에서는", "初回"), wherever its cue stands.
+        premiere_said = _PREMIERE_RE.search(sentence) is not None
         if dates and (episode_item or (first is not None and first >= 2)):
             # "오늘(24일) 방송되는 2화", a review of "3기 49화": the date is an episode's.
             notes.append(Note("date", f"an episode's date, not the season's: \"{quote[:120]}\""))
@@ -1226,7 +1228,7 @@ def _cues(
                     if (
                         language == "ko"
                         and first != 1
-                        and _PREMIERE_RE.search(sentence) is None
+                        and not premiere_said
                         and _EPISODE_AT_RE.match(sentence, m.end())
                     ):
                         # "오늘(23일) 오후 4시 공개되는 '아받대2'에서는", "지난 31일 전파를 탄
@@ -1249,7 +1251,7 @@ def _cues(
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=span.names_ours and first_only,
                         reports=lex.of("report_date"),
-                        first_named=first == 1 or _PREMIERE_RE.search(sentence) is not None,
+                        first_named=first == 1 or premiere_said,
                     )
                     if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
                         # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
@@ -1493,7 +1495,7 @@ def _date_hit(
     past: bool,
     first_season: bool,
     reports: tuple[Cue, ...],
-    first_named: bool = False,
+    first_named: bool,
 ) -> _Hit | None:
     """The date a release cue announces: the nearest date beside it in its sentence.
 
@@ -1501,7 +1503,7 @@ def _date_hit(
     `first_season`: the watch is a first season in an item that numbers no other (so an
     episode gone by is this season's); `reports`: the language's cues for the day a report
     came out (a date they mark is none of the release's); `first_named`: the sentence names
-    the first episode ("第1話が4月15日に…放送され"), wherever the cue stands in it.
+    the first episode or a premiere ("第1話が4月15日に…放送され"), wherever the cue stands.
     """
 
     def gap(f: Found) -> int:

@@ -151,7 +151,9 @@ DENIAL_GOES_ON_RE = re.compile(
 # it cites the network.
 CONTRAST_RE = re.compile(r"(?:[,;]|\s-)\s*(?:though|although|but)\b", _I)
 OFFICIAL_RE = EN.pattern_of("official")
-NEGATION_RE = EN.pattern_of("negation_before", "")
+NEGATION_RE = EN.pattern_of("negation_before", "", "clause")
+# ... and the ones that reach the whole clause before the verb ("will no longer begin with …")
+CLAUSE_NEGATION_RE = EN.pattern_of("negation_before", "clause")
 DECISIVE_NEGATION_RE = re.compile(
     "(?:" + EN.source_of("negation_before", "decisive") + r")\s+(?:be\s+)?$", _I
 )
