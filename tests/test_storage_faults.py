@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
+from monitor.state.db import make_engine
 from monitor.state.repository import Repository
 from tests.conftest import run_cli
 from tests.feedserver import FeedServer, rss
@@ -264,3 +266,16 @@ def test_the_daemon_stops_loudly_when_its_database_goes(
     loud = [r for r in daemon.lines() if f"was {how}" in r["msg"]]
     assert loud and loud[0]["level"] in ("CRITICAL", "critical")
     assert str(db) in loud[0]["msg"]
+
+
+def test_a_removed_database_file_is_not_created_again(tmp_path: Path) -> None:
+    """A connection opened after the file is gone fails; it never makes a new empty file
+    that the daemon would take for a replacement (and write into)."""
+    db = tmp_path / "gone.db"
+    engine = make_engine(f"sqlite:///{db}")
+    engine.dispose()
+    db.unlink()
+    with pytest.raises(OperationalError), engine.connect() as conn:
+        conn.exec_driver_sql("SELECT 1")
+    assert not db.exists()
+

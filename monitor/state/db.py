@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +268,19 @@ def make_engine(
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DatabaseError(describe_failure(exc, url)) from None
+    if path is not None:
+        # The file exists now: a later connection must open it, never create a new empty one
+        # where it was removed (the daemon would then see "replaced", and write into it).
+        event.listen(engine, "do_connect", partial(_open_existing, path.resolve().as_uri()))
     return engine
+
+
+def _open_existing(
+    uri: str, dialect: Any, record: Any, cargs: list[Any], cparams: dict[str, Any]
+) -> None:
+    """Open the SQLite file read-write but without creating it (`mode=rw`)."""
+    cargs[:] = [f"{uri}?mode=rw"]
+    cparams["uri"] = True
 
 
 def check_schema(engine: Engine) -> str:
