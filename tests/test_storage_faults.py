@@ -278,4 +278,3 @@ def test_a_removed_database_file_is_not_created_again(tmp_path: Path) -> None:
     with pytest.raises(OperationalError), engine.connect() as conn:
         conn.exec_driver_sql("SELECT 1")
     assert not db.exists()
-
