@@ -34,11 +34,12 @@ PRODUCTION_SUBJECT_WORDS = (
     "writing",
 )
 PRODUCTION_SUBJECT_RE = re.compile(
-    r"\b(?:" + "|".join(PRODUCTION_SUBJECT_WORDS) + r")\b(?:\s+(?:on|of|for)\s+"
+    # ("production work will begin in 2021", "Filming to Begin in January 2026")
+    r"\b(?:" + "|".join(PRODUCTION_SUBJECT_WORDS) + r")\b(?:\s+work)?(?:\s+(?:on|of|for)\s+"
     r"[^,.;]{0,50}?)?\s+(?:(?:has|have|had|was|were|is|are|been|be|officially|now|reportedly|"
     r"will|would|should)\s+)"
     # "filming is scheduled to begin on September 9th": the shoot's date, not a release.
-    r"{0,3}(?:(?:scheduled|set|slated|due|expected|poised|going)\s+to\s+)?$",
+    r"{0,3}(?:(?:scheduled|set|slated|due|expected|poised|going)\s+to\s+|to\s+)?$",
     _I,
 )
 # "Episode 5 aired tonight": a later episode's date is not the season's.

@@ -68,8 +68,11 @@ _SEASON_BRANCHES = (
     r"(?:\s+(?:successful|hit|acclaimed|full|whole|consecutive|straight|long-awaited|"
     r"(?:highly|much)[\s-]anticipated|anticipated|\w+-(?:episode|part)))?"
     r"[\s-]+(?:seasons?\b|instal+ments?\b|"
-    # UK "the second series"; "a second series from the creator" is a new show.
-    r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their))\b)))",
+    # UK "the second series"; "a second series from the creator" is a new show ("the
+    # third series of the sitcom" is still the show's).
+    r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their)\b"
+    r"(?!\s+(?:hit\s+|popular\s+|award-winning\s+)?(?:sitcom|show|drama|comedy|programme)\b))"
+    r"\b)))",
     r"(?P<fin>\bfinal\s+season\b)",
     r"(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new|fresh)\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
