@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.match.seasons import find_seasons, mention_seasons, title_number
+from monitor.extract.lexicon.starts import derive
+from monitor.match.seasons import (
+    _SEASON_BRANCHES,
+    SEASONS,
+    find_seasons,
+    mention_seasons,
+    title_number,
+)
 from monitor.models import Watch
 
 CASES = [
@@ -36,6 +43,9 @@ CASES = [
     ("third_and_final", "a third and final season", [("number", (3,))]),
     ("final_unnumbered", "the final season", [("final", ())]),
     ("new_season", "the new season arrives", [("next", ())]),
+    ("newest_season", "the newest season was released", [("next", ())]),
+    ("third_series_of_the_sitcom", "the third series of the sitcom starts", [("number", (3,))]),
+    ("second_series_of_his_career_is_not_season", "the second series of his career", []),
     ("new_episodes", "new episodes arrive Friday", [("next", ())]),
     ("another_season", "renewed for another season", [("next", ())]),
     ("after_two_seasons", "cancelled after two seasons", [("count", (2,))]),
@@ -55,6 +65,28 @@ CASES = [
     ("first_time_is_not_season", "for the first time in years", []),
     ("first_to_is_not_season", "the first to arrive", []),
 ]
+
+
+# (not the elliptical branch: its lookahead after "a " rules out "a last", which the
+# derivation cannot see)
+_WORD_LED = [
+    b
+    for b in _SEASON_BRANCHES
+    if b.startswith(("(?P<count>", "(?P<first>", "(?P<sw>", "(?P<fin>", "(?P<nxt>"))
+]
+
+
+@pytest.mark.parametrize("branch", _WORD_LED, ids=lambda b: b[4 : b.index(">")])
+def test_the_keyed_season_scan_starts_at_every_first_word_of_a_branch(branch: str) -> None:
+    # The scan tries SEASON_RE only at its hand-listed start words: a new alternative
+    # whose first word is missing there would never be found ("the newest season").
+    starts = derive(branch)
+    missing = sorted(
+        w
+        for w in starts.words | starts.prefixes
+        if w not in SEASONS.starts and not w.startswith(SEASONS.prefixes)
+    )
+    assert missing == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -74,7 +74,7 @@ _SEASON_BRANCHES = (
     r"(?!\s+(?:hit\s+|popular\s+|award-winning\s+)?(?:sitcom|show|drama|comedy|programme)\b))"
     r"\b)))",
     r"(?P<fin>\bfinal\s+season\b)",
-    r"(?P<nxt>\b(?:new|upcoming|next|another|forthcoming|brand-new|fresh)\s+"
+    r"(?P<nxt>\b(?:new|newest|upcoming|next|another|forthcoming|brand-new|fresh)\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
     rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
     r"chapter\b|"
@@ -139,7 +139,7 @@ def _narrow(word: str) -> re.Pattern[str]:
 SEASONS = keyed(
     SEASON_RE,
     "after first season seasons series final new upcoming next the "
-    "another forthcoming brand fresh part volume vol " + " ".join(ORDINAL_WORDS),
+    "another forthcoming brand fresh newest part volume vol " + " ".join(ORDINAL_WORDS),
     prefixes="season series",  # "season2" written as one word
     digits="suffixed",
     narrow=_narrow,
