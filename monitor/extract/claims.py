@@ -160,6 +160,14 @@ _WAS_AMONG_RE = re.compile(
     r"\b(?:was|were)\s+(?:one\s+of|among)\s+(?:the\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", re.I
 )
 _AFTER_MENTION_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+)?$", re.I)
+# "finished its third season in June and will be returning for a truncated fourth and
+# final season next year": the season after "for" is the verb's own (its object), however
+# near another season stands.
+_FOR_OBJECT_RE = re.compile(
+    r"(?:[\w'-]+[^\S\n]+){0,3}?[\w'-]+(?:[^\S\n]+(?:back|up))?[^\S\n]+for[^\S\n]+"
+    r"(?:(?:a|an|its|the|their|another)[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,2}",
+    re.I,
+)
 # "after its New Year's Day release", "following the March 3 debut": the release is behind.
 _AFTER_ITS_RE = re.compile(
     r"\b(?:after|following)\s+(?:(?:its|the|their|a)\s+)?(?:[\w'-]+\s+){0,2}$", re.I
@@ -1217,6 +1225,7 @@ class _Evaluator:
         *,
         counts: bool = False,
         past: bool = False,
+        objects: bool = True,
     ) -> tuple[set[int], SeasonMention | None, str]:
         """The seasons a trigger speaks about, the mention that said so, and where from.
 
@@ -1256,7 +1265,9 @@ class _Evaluator:
                 if not mentions:
                     return self._bind_beyond(sentence)
             pool = local or self._attached(mentions) or mentions
-            best = min(pool, key=lambda s: _distance(s, pos))
+            best = (self._object_of(pos, pool) if objects else None) or min(
+                pool, key=lambda s: _distance(s, pos)
+            )
             seasons = self._seasons_of(best)
             announced = self._announced() if best.kind == "next" else None
             if announced is not None:
@@ -1273,6 +1284,14 @@ class _Evaluator:
         if past:
             return {self.watch.season}, None, "default"
         return self._bind_beyond(sentence)
+
+    def _object_of(self, pos: int, pool: list[SeasonMention]) -> SeasonMention | None:
+        """The season the trigger at `pos` is "for" ("returning for a fourth season")."""
+        after = [s for s in pool if pos < s.start <= pos + 70]
+        if not after:
+            return None
+        text = self.doc.text
+        return next((s for s in after if _FOR_OBJECT_RE.fullmatch(text, pos, s.start)), None)
 
     def _bind_beyond(self, sentence: Sentence) -> tuple[set[int], SeasonMention | None, str]:
         """With no season in its sentence, a trigger speaks of the headline's or the item's."""
@@ -2024,7 +2043,11 @@ class _Evaluator:
             or _RESULT_AFTER_RE.match(doc.text, noun.end())
         ):
             past = True
-        seasons, _, source = self._bind(trigger.start(), sentence, clause, scope, past=past)
+        # (a date before its verb is not the verb's: "finished in June and will be returning
+        # for a fourth season next year" leaves June where it was)
+        seasons, _, source = self._bind(
+            trigger.start(), sentence, clause, scope, past=past, objects=dm.start > trigger.start()
+        )
         if self.watch.season not in seasons:
             if source in ("clause", "sentence") and not past:
                 self.elsewhere.add("date")

@@ -467,7 +467,8 @@ def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
 
 
 def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans; a title's own "!" or "?" ("ぼっち・ざ・ろっく!の2期") ends none."""
+    """Sentence spans; a title's own "!", "?" or "." ("ぼっち・ざ・ろっく!の2期", "Dr. Psycho")
+    ends none."""
     out: list[tuple[int, int]] = []
     for m in _SENTENCE_RE.finditer(text):
         start, end = m.span()
@@ -479,7 +480,11 @@ def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
-    if pos >= len(text) or text[pos - 1] not in "!?！？‼":
+    if pos >= len(text):
+        return False
+    if any(a < pos < b for a, b in ours):
+        return True  # 'Aus für "Dr. Psycho"': a mark inside the show's own title ends nothing
+    if text[pos - 1] not in "!?！？‼":
         return False
     if text[pos] in "」』":
         return True  # 「2期制作決定!」というフレーズ: the mark ends the quote, not the sentence
@@ -1187,6 +1192,10 @@ def _cues(
                         )
                     if not ok and cue.kind == "cancelled":
                         ok = _cancelled_after(text, span, span.start + m.start(), watch)
+                    elif ok and cue.kind == "cancelled" and _ends_with(text, span, m, watch):
+                        # "Aus für Californication nach Staffel 7": the show ends after the
+                        # watched season, which is not itself cancelled.
+                        ok, why = False, f"ends after season {watch.season}, not before it"
                     if not ok:
                         reason = why
                 if (
@@ -1350,6 +1359,18 @@ def _section_entry_hit(
     if section == "renewed" and numbers and watch.season in numbers:
         return _Hit("renewal", "renewed", span, span.start)
     return None
+
+
+def _ends_with(text: str, span: Span, m: re.Match[str], watch: Watch) -> bool:
+    """ "Aus für X nach Staffel 7", "cancelada após a 2ª temporada": the watched season is
+    the one the show ends after (named right after the cue)."""
+    pos = span.start + m.end()
+    after = [r for r in span.seasons if r.number is not None and pos <= r.start <= pos + 40]
+    return bool(after) and (
+        watch.season in (after[0].number, after[0].also)
+        and _ENDED_AFTER_RE.search(text, max(span.start, after[0].start - 24), after[0].start)
+        is not None
+    )
 
 
 def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
