@@ -189,6 +189,8 @@ _SUBJECT_KINDS = frozenset(("renewed", "cancelled", "release", "phase"))
 _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
+# A rerun's own clause ends at a continuative form and a comma ("再放送が始まり、").
+_RERUN_CLAUSE_END_RE = re.compile(r"(?:り|し|て|で|が|、)\s*[、,，]|[、,，]")
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 # A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
 _TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)")
@@ -1153,6 +1155,12 @@ def _cues(
                         and not (
                             _TV_ADAPTATION_RE.match(m.group())
                             and _SIBLING_GAP_RE.fullmatch(plain, d_m.end(), m.start())
+                        )
+                        # "再放送が始まり、しかも来年には2期も決定": a rerun in a clause of its
+                        # own is not the subject of the next clause's cue
+                        and not (
+                            d.form == "rerun"
+                            and _RERUN_CLAUSE_END_RE.search(plain, d_m.end(), m.start())
                         )
                         for d in derivatives
                         for d_m in d.pattern.finditer(plain, max(0, m.start() - 40), m.end())
