@@ -1287,10 +1287,10 @@ class _Evaluator:
 
     def _object_of(self, pos: int, pool: list[SeasonMention]) -> SeasonMention | None:
         """The season the trigger at `pos` is "for" ("returning for a fourth season")."""
-        after = [s for s in pool if pos < s.start <= pos + 70]
-        if not after:
-            return None
         text = self.doc.text
+        if text.find(" for ", pos, pos + 70) == -1:  # most triggers have none: skip the rest
+            return None
+        after = [s for s in pool if pos < s.start <= pos + 70]
         return next((s for s in after if _FOR_OBJECT_RE.fullmatch(text, pos, s.start)), None)
 
     def _bind_beyond(self, sentence: Sentence) -> tuple[set[int], SeasonMention | None, str]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate
 from typing import Literal
 
 from monitor.match.common_words import COMMON_WORDS
 from monitor.models import Watch
 from monitor.text.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
+
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 # plain: any case; cased: must look like a title in the text ("All of Us Are Dead");
 # strict: an everyday word or a number ("You", "Dark", "1923") that needs show context.
@@ -204,7 +206,9 @@ class TitleMatcher:
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         # Casefolded like the titles' tokens (`fold`): "große" is "grosse" on both sides
         # (lowered ASCII is folded already: most items skip the per-token pass).
-        tokens = TOKEN_RE.findall(lowered)
+        # Tokens and the separators between them, in one pass: [sep, token, sep, ..., sep].
+        parts = _TOKEN_SPLIT_RE.split(lowered)
+        tokens = parts[1::2]
         if not lowered.isascii():
             tokens = [t.casefold() for t in tokens]
         if "&" in lowered:
@@ -215,10 +219,9 @@ class TitleMatcher:
         starts = [i for i, t in enumerate(tokens) if t in lengths]
         if not starts:
             return self._cjk_mentions(lowered, [])
-        # Character spans of the tokens, read only as far as a match needs them (a title is
-        # most often in the headline: the rest of the text is never walked).
-        spans: list[tuple[int, int]] = []
-        walker = TOKEN_RE.finditer(text)
+        # Character offsets of the tokens (token i spans ends[2i] to ends[2i+1]), summed in
+        # one C-level pass only once a phrase is found (most texts name no watched title).
+        ends: list[int] = []
         found: list[TitleMention] = []
         count, skip_to = len(tokens), 0
         for index in starts:
@@ -230,12 +233,14 @@ class TitleMatcher:
                 entries = self._phrases.get(tuple(tokens[index : index + length]))
                 if entries is None:
                     continue
-                need = min(index + length + 1, count)
-                if len(spans) < need:
-                    spans.extend(m.span() for m in islice(walker, need - len(spans)))
-                start, end = spans[index][0], spans[index + length - 1][1]
-                originals = [text[a:b] for a, b in spans[index : index + length]]
-                after = spans[index + length] if index + length < count else None
+                if not ends:
+                    ends = list(accumulate(map(len, parts)))
+                start, end = ends[2 * index], ends[2 * (index + length) - 1]
+                originals = [
+                    text[ends[2 * i] : ends[2 * i + 1]] for i in range(index, index + length)
+                ]
+                nxt = 2 * (index + length)
+                after = (ends[nxt], ends[nxt + 1]) if index + length < count else None
                 accepted = [
                     show
                     for show, strict in entries
