@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 from monitor.text.normalize import words
 
-_TOKEN_RE = re.compile(r"[^\W_]+")
+_TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
 # Korean and Japanese run words together: no token boundaries to key on there.
 _HANGUL_RE = re.compile(r"[\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff]")
 _CODE_RE = re.compile(r"[sqh]\d", re.I)  # S2, Q1, H2
@@ -121,14 +122,19 @@ class Tokens:
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
         get = _BITS.get
         starts = self.starts
-        for m in _TOKEN_RE.finditer(lowered):
-            word = m.group()
+        # Tokens and the separators between them in one C-level pass ([sep, token, sep, ...]);
+        # a token's offset is the summed length of what precedes it.
+        parts = _TOKEN_SPLIT_RE.split(lowered)
+        ends: list[int] | None = None
+        for index, word in enumerate(parts[1::2]):
             bits = get(word)
             if bits is None:
                 bits = _bits(word)
             if not bits:
                 continue
-            pos = m.start()
+            if ends is None:
+                ends = list(accumulate(map(len, parts)))
+            pos = ends[2 * index]
             for bit, match in bits:
                 found = starts.get(bit)
                 if found is None:
