@@ -187,10 +187,10 @@ _NAMES_OURS_RE = re.compile(r"\s*[<〈《'‘\"“「『]?\s*#")
 # The topic particle after a sentence's first noun: "OVAは", "극장판은".
 _SUBJECT_KINDS = frozenset(("renewed", "cancelled", "release", "phase"))
 _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
+# A rerun's own clause ends at the comma after it ("再放送が始まり、").
+_RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
-# A rerun's own clause ends at a continuative form and a comma ("再放送が始まり、").
-_RERUN_CLAUSE_END_RE = re.compile(r"(?:り|し|て|で|が|、)\s*[、,，]|[、,，]")
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 # A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
 _TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)")
