@@ -49,7 +49,12 @@ def fold(name: str) -> str:
 def used_shows(extra: Path | None) -> dict[str, list[str]]:
     """Every show of the repo's sets (with its aliases), the reserved titles, and `extra`."""
     shows: dict[str, list[str]] = {name: [] for name in RESERVED}
-    files = [*REPO.glob("corpus/items/*.jsonl"), *REPO.glob("corpus/timelines/*.jsonl")]
+    # (a sealed round's shows too: read for their names only, so no later round reuses them)
+    files = [
+        *REPO.glob("corpus/items/*.jsonl"),
+        *REPO.glob("corpus/timelines/*.jsonl"),
+        *REPO.glob("corpus/sealed*/*.jsonl"),
+    ]
     files += [p for p in (SHARED / "real_dev.jsonl", SHARED / "dev.jsonl") if p.exists()]
     for path in files:
         for item in load_items(path):
