@@ -222,6 +222,15 @@ _NEW_ADAPTATION_RE = re.compile(
     r"(?:アニメ|ドラマ|実写)化|(?:完全)?新作アニメ|アニメになり|(?:애니메이션|애니|드라마)(?:로\s*)?(?:화|제작)"
 )
 _SEQUEL_RE = re.compile(r"続編|続き|新シリーズ|二代目|第\s*\d+\s*期|シーズン|후속|속편|시즌")
+# "Insânia, nova série brasileira do Star+, estreia …", "una nuova serie di Rai1": a show
+# called new is its first season (Spanish, Italian, French, German, Portuguese).
+_NEW_SHOW_RE = re.compile(
+    # (an appositive or an indefinite "a new series": "la nuova serie" is often the new
+    # season in Italian, where "serie" is also a season)
+    r"(?:,\s*|\b(?:uma|una|une|eine)\s+)(?:(?:nova|nuova|nueva|nouvelle)\s+"
+    r"(?:série|serie|fiction|minissérie|miniserie|novela)|neue\s+(?:Serie|Krimiserie|Dramaserie))\b",
+    re.I,
+)
 # A cue in a clause that modifies a title ("방영 예정인 <주술회전 3기>", "放送予定の『…』").
 _ADNOMINAL_RE = re.compile(
     r".{0,8}?(?:(?:예정인|예정된|확정된|결정된|予定の|決定した|決まった)\s*[<〈《'「『]"
@@ -937,6 +946,8 @@ def _season_for(
         # "ゲームがアニメになり、2027年に公開される", "新作アニメ『X』": a new adaptation with
         # no season named is the show's first season, not a later one.
         return False, f"a new adaptation (its first season), not season {watch.season}"
+    if not cjk and watch.season > 1 and cue is not None and _NEW_SHOW_RE.search(cue.string):
+        return False, f"a new show (its first season), not season {watch.season}"
     return True, ""
 
 
