@@ -48,6 +48,10 @@ _NOT_QUANTITY = rf"(?!\s*(?:{_UNITS}|episodes?)\b)"
 # season's premiere and names it.
 _NOT_QUANTITY_OF_SEASON = rf"(?!\s*(?:{_UNITS}|episode\s+(?!0*1\b)\d+)\b)"
 
+# The words of an unnumbered next season ("the newest season", "a brand-new season"): one
+# list for the branch, the narrowed pattern each opens and the keyed scan's start words.
+_NEXT_WORDS = ("new", "newest", "upcoming", "next", "another", "forthcoming", "brand-new", "fresh")
+
 # Each kind of mention is one branch (named by its first group); a token opens only some.
 _SEASON_BRANCHES = (
     r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
@@ -74,7 +78,7 @@ _SEASON_BRANCHES = (
     r"(?!\s+(?:hit\s+|popular\s+|award-winning\s+)?(?:sitcom|show|drama|comedy|programme)\b))"
     r"\b)))",
     r"(?P<fin>\bfinal\s+season\b)",
-    r"(?P<nxt>\b(?:new|newest|upcoming|next|another|forthcoming|brand-new|fresh)\s+"
+    rf"(?P<nxt>\b(?:{'|'.join(_NEXT_WORDS)})\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
     rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
     r"chapter\b|"
@@ -116,8 +120,7 @@ _BY_WORD = {
     "after": cut(_SEASON_BRANCHES, ("count",), flags=re.I),
     "final": cut(_SEASON_BRANCHES, ("fin",), flags=re.I),
     **dict.fromkeys(
-        words("new upcoming next another forthcoming brand fresh"),
-        cut(_SEASON_BRANCHES, ("nxt",), flags=re.I),
+        (w.split("-")[0] for w in _NEXT_WORDS), cut(_SEASON_BRANCHES, ("nxt",), flags=re.I)
     ),
     **dict.fromkeys(words("part volume vol"), cut(_SEASON_BRANCHES, ("part",), flags=re.I)),
 }
@@ -138,8 +141,8 @@ def _narrow(word: str) -> re.Pattern[str]:
 
 SEASONS = keyed(
     SEASON_RE,
-    "after first season seasons series final new upcoming next the "
-    "another forthcoming brand fresh newest part volume vol " + " ".join(ORDINAL_WORDS),
+    # (every word `_narrow` knows: "the", "season...", ordinals and `_BY_WORD`'s words)
+    " ".join(("the", "first", "season", "seasons", "series", *_BY_WORD, *ORDINAL_WORDS)),
     prefixes="season series",  # "season2" written as one word
     digits="suffixed",
     narrow=_narrow,
