@@ -1209,12 +1209,12 @@ def _cues(
                             0 <= r.start - pos <= _ORDER_REACH and _matches(r, watch)
                             for r in span.seasons
                         )
-                    if not ok and cue.kind == "cancelled":
-                        ok = _cancelled_after(text, span, span.start + m.start(), watch)
-                    elif ok and cue.kind == "cancelled" and _ends_with(text, span, m, watch):
-                        # "Aus für Californication nach Staffel 7": the show ends after the
-                        # watched season, which is not itself cancelled.
-                        ok, why = False, f"ends after season {watch.season}, not before it"
+                    last = _last_named(text, span, m) if cue.kind == "cancelled" else None
+                    if last is not None:
+                        # The show ends after the season named: a later watched season is
+                        # cancelled, that one ("Aus für X nach Staffel 7") and earlier are not.
+                        ok = watch.season > max(last.number or 0, last.also or 0)
+                        why = f"ends after season {last.number}, not before season {watch.season}"
                     if not ok:
                         reason = why
                 if (
@@ -1380,31 +1380,20 @@ def _section_entry_hit(
     return None
 
 
-def _ends_with(text: str, span: Span, m: re.Match[str], watch: Watch) -> bool:
-    """ "Aus für X nach Staffel 7", "cancelada após a 2ª temporada": the watched season is
-    the one the show ends after (named right after the cue)."""
-    pos = span.start + m.end()
-    after = [r for r in span.seasons if r.number is not None and pos <= r.start <= pos + 40]
-    return bool(after) and (
-        watch.season in (after[0].number, after[0].also)
-        and _ENDED_AFTER_RE.search(text, max(span.start, after[0].start - 24), after[0].start)
-        is not None
-    )
-
-
-def _cancelled_after(text: str, span: Span, pos: int, watch: Watch) -> bool:
-    """ "シーズン1で打ち切り", "시즌2를 끝으로 폐지": the season named is the last one, so
-    a later watched season is cancelled."""
+def _last_named(text: str, span: Span, m: re.Match[str]) -> SeasonRef | None:
+    """The season a cancellation cue names as the show's last: "シーズン1で打ち切り",
+    "시즌2를 끝으로 폐지", "Aus für X nach Staffel 7" (the nearest before the cue, or the
+    first inside or just after it)."""
+    start, end = span.start + m.start(), span.start + m.end()
     numbered = [r for r in span.seasons if r.number is not None and not r.part]
-    before = [r for r in numbered if r.end <= pos]
-    after = [r for r in numbered if pos <= r.start <= pos + 30]  # also one inside the cue
+    before = [r for r in numbered if r.end <= start]
+    after = [r for r in numbered if start <= r.start <= end + 30]
     for ref in (*before[-1:], *after[:1]):
-        if watch.season > max(ref.number or 0, ref.also or 0) and (
-            _LAST_AT_RE.match(text, ref.end)
-            or _ENDED_AFTER_RE.search(text, max(span.start, ref.start - 24), ref.start)
+        if _LAST_AT_RE.match(text, ref.end) or _ENDED_AFTER_RE.search(
+            text, max(span.start, ref.start - 24), ref.start
         ):
-            return True
-    return False
+            return ref
+    return None
 
 
 def _final_season_hits(sentence: str, span: Span, lex: Lexicon, watch: Watch) -> list[_Hit]:
