@@ -937,16 +937,13 @@ def _season_for(
     if span.inherited is not None and not _matches(span.inherited, watch):
         return False, f"about season {span.inherited.number}, not {watch.season}"
     if (
-        cjk
-        and watch.season > 1
+        watch.season > 1
         and cue is not None
-        and _NEW_ADAPTATION_RE.search(cue.string)
-        and not _SEQUEL_RE.search(cue.string)
+        and (_NEW_ADAPTATION_RE if cjk else _NEW_SHOW_RE).search(cue.string)
+        and not (cjk and _SEQUEL_RE.search(cue.string))
     ):
-        # "ゲームがアニメになり、2027年に公開される", "新作アニメ『X』": a new adaptation with
-        # no season named is the show's first season, not a later one.
-        return False, f"a new adaptation (its first season), not season {watch.season}"
-    if not cjk and watch.season > 1 and cue is not None and _NEW_SHOW_RE.search(cue.string):
+        # "ゲームがアニメになり、2027年に公開される", "新作アニメ『X』", "X, nova série
+        # brasileira": a new show or adaptation with no season named is its first season.
         return False, f"a new show (its first season), not season {watch.season}"
     return True, ""
 
