@@ -162,7 +162,7 @@ DECISIVE_NEGATION_RE = re.compile(
 SHOW_SUBJECT_RE = re.compile(
     r"(?:#{2,}['\"’”]?|\b(?:show|series|drama|comedy|thriller|anime|docuseries|it|sitcom|k-drama)|"
     r"\bseason\s+\w+|\b[\w-]+\s+season)(?:'s)?\s*[\"“]?\s*(?:,\s*[^,]{0,90},\s*)?"
-    r"(?:(?:will|would|is|are|has|have|does|did|won't|isn't|wasn't|doesn't|didn't|not|no|"
+    r"(?:(?:will|would|is|are|was|were|has|have|does|did|won't|isn't|wasn't|doesn't|didn't|not|no|to|"
     r"longer|be|been|yet|officially|definitely|ultimately|now|then|also)\s+){0,4}$",
     _I,
 )
