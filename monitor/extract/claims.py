@@ -2072,10 +2072,9 @@ class _Evaluator:
         published = doc.published
         if published is not None and value.lo.year > published.year + 6:
             return None
-        # "premiered on September 17" in an item of September 17 reports, not announces.
-        history = published is not None and (
-            value.hi < published or (past and value.hi <= published)
-        )
+        # A day before the item is history (DESIGN §3); "premiered Sunday, June 5" in an
+        # item of June 5 is the release itself, news of the day.
+        history = published is not None and value.hi < published
         superseded = self._superseded(dm, sentence, clause)
         if superseded and self._hedge(sentence.start, sentence.end) is not None:
             # "had originally been slated to premiere in 2021, but it's unclear whether the

@@ -17,7 +17,10 @@ _NOT_SEASON_OBJECT = EN.source_of("not_season", "object")
 # (within the line: "... is Now Streaming" then a byline "Award-winning writer" has no object)
 OBJECT_AFTER_RE = re.compile(
     r"[^\S\n]+(?:(?:the|a|an|its|their|her|his|new|first|second|third|official|full|latest|final|"
-    r"brand-new|another|more|some|\d+|#+)[^\S\n]+){0,3}"
+    r"brand-new|another|more|some|\d+|#+|"
+    # "released the much-awaited trailer of X Season 2": praise before the object
+    r"\w+-(?:awaited|anticipated)|awaited|anticipated|exclusive|exciting|thrilling|gripping|"
+    r"intense|explosive|action-packed|first-look)[^\S\n]+){0,3}"
     # "released new Season 3 images": a season's images are still images.
     r"(?:(?:season|series|part|volume)[^\S\n]+\w+[^\S\n]+|S\d{1,2}[^\S\n]+)?(?:"
     + _NOT_SEASON_OBJECT
