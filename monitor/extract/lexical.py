@@ -1078,13 +1078,26 @@ def _cues(
             for f in grammar(sentence, published)
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
-        first = _first_episode(sentence, lex)
+        episodes = _episodes(sentence, lex)
+        first = min((lo for _, lo, _ in episodes), default=None)
         # The sentence speaks of a premiere ("첫 회에서는", "初回"), wherever its cue stands.
         premiere_said = _PREMIERE_RE.search(sentence) is not None
         if dates and (episode_item or (first is not None and first >= 2)):
-            # "오늘(24일) 방송되는 2화", a review of "3기 49화": the date is an episode's.
-            notes.append(Note("date", f"an episode's date, not the season's: \"{quote[:120]}\""))
-            dates = []
+            # "오늘(24일) 방송되는 2화", a review of "3기 49화": the date is an episode's. Past
+            # a comma it is not: "13회를 끝으로 시즌1을 마무리하고, 2020년 상반기 시즌2로
+            # 돌아온다" dates the next season.
+            later = [pos for pos, lo, _ in episodes if lo >= 2]
+            kept = [
+                f
+                for f in dates
+                if not episode_item
+                and not any(_same_clause(sentence, pos, f.start) for pos in later)
+            ]
+            if len(kept) < len(dates):
+                notes.append(
+                    Note("date", f"an episode's date, not the season's: \"{quote[:120]}\"")
+                )
+            dates = kept
         taken: list[tuple[int, int]] = []
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
@@ -1441,6 +1454,12 @@ def _episodes(sentence: str, lex: Lexicon) -> list[tuple[int, int, int]]:
                 lo = int(groups["n"])
                 out.append((m.start(), lo, int(groups.get("m") or lo)))
     return out
+
+
+def _same_clause(sentence: str, a: int, b: int) -> bool:
+    """No comma between two positions of a sentence (Japanese "、" often follows a topic,
+    "第5話は、9月25日から": it ends no clause)."""
+    return "," not in sentence[min(a, b) : max(a, b)]
 
 
 def _first_episode(sentence: str, lex: Lexicon) -> int | None:
