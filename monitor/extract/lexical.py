@@ -59,15 +59,15 @@ from monitor.text.normalize import mask, normalize
 # "une saison 3… mais aussi une saison 4": an ellipsis before a lower-case word goes on.
 # "¿" opens a question of its own: "llegará en 2020 y tendrá que responder: ¿Qué pasará…?";
 # a German ordinal's dot ends none: "eine 2. Staffel", "am 25. Juli 2024"; nor a dot between
-# digits ("4.13スタート", "2.5 millones").
+# digits ("4.13スタート", "2.5 millones"), nor one a lower-case word follows ("la 2da.
+# temporada", "aprox. un año": an abbreviation's).
 _DE_ORDINAL_NOUNS = (
     r"(?:Staffel|Folge|Teil|Episode|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
     r"September|Oktober|November|Dezember)\b"
 )
 _SENTENCE_RE = re.compile(
-    r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\d)\.(?=\d)|(?<=\d)\.(?= ?"
-    + _DE_ORDINAL_NOUNS
-    + r"))+"
+    r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\w)\.(?= [a-zà-öø-ÿ])"
+    r"|(?<=\d)\.(?=\d)|(?<=\d)\.(?= ?" + _DE_ORDINAL_NOUNS + r"))+"
     r"(?:[.!?。！？…]+|\n|$|(?=¿))"
 )
 # '"Separadas", la tira de Polka', '«Druck», la série': a quoted name is a show's
