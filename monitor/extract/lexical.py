@@ -65,6 +65,7 @@ _DE_ORDINAL_NOUNS = (
     r"(?:Staffel|Folge|Teil|Episode|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
     r"September|Oktober|November|Dezember)\b"
 )
+_EUROPEAN = frozenset({"es", "it", "fr", "de", "pt"})
 _SENTENCE_RE = re.compile(
     r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\w)\.(?= [a-zà-öø-ÿ])"
     r"|(?<=\d)\.(?=\d)|(?<=\d)\.(?= ?" + _DE_ORDINAL_NOUNS + r"))+"
@@ -1316,7 +1317,7 @@ def _cues(
                         )
                         and not _said_of_the_show(m, span, cjk)
                         and (
-                            _bare_japanese_past(m, language, dates)
+                            _bare_past(m, language, dates)
                             or (
                                 published is None
                                 and _DAY_BEFORE_RE.search(
@@ -1344,12 +1345,15 @@ def _cues(
     return hits, notes
 
 
-def _bare_japanese_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
-    """Whether a release cue in the past with no date in its sentence is Japanese ("放送が
-    始まりました"): Korean and European reports date a premiere gone by (read by the date
-    path) and use the bare past for the show's history. "公開された" alone may be a poster."""
+def _bare_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
+    """Whether a release cue in the past with no date in its sentence says the season it
+    names is out: Japanese "放送が始まりました", Spanish "estrenó su segunda temporada".
+    Korean reports date a premiere gone by (read by the date path). "公開された" alone may
+    be a poster."""
+    if dates:
+        return False
     # ("公開" also means "revealed")
-    return language == "ja" and not dates and "公開" not in m.group()
+    return (language == "ja" and "公開" not in m.group()) or language in _EUROPEAN
 
 
 def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
