@@ -735,13 +735,20 @@ def _season_refs(
     # "第1期の完結から約3年を経て", "시즌1 종영 후": a past season as a point in time.
     refs = [r for r in refs if not _SINCE_RE.match(text, r.end)]
     refs = [r for r in refs if not _COMPARED_RE.match(text, r.end)]
-    highest = max(
-        (max(r.number, r.also or 0) for r in refs if r.number is not None and not r.part),
-        default=None,
-    )
-    if highest is not None:
-        refs = [replace(r, upto=highest) if r.number is None and not r.part else r for r in refs]
     refs.sort(key=lambda r: r.start)
+    numbered = [
+        (r.start, max(r.number, r.also or 0)) for r in refs if r.number is not None and not r.part
+    ]
+    if numbered:
+        # "la saison 2 séduit la critique ... la nouvelle saison ... une saison 3?": the new
+        # season is the highest one named so far (any named, when none came before it).
+        overall = max(n for _, n in numbered)
+        refs = [
+            replace(r, upto=max((n for a, n in numbered if a < r.start), default=overall))
+            if r.number is None and not r.part
+            else r
+            for r in refs
+        ]
     deduped: list[SeasonRef] = []
     for r in refs:
         if deduped and r.start < deduped[-1].end:
