@@ -66,6 +66,10 @@ _DE_ORDINAL_NOUNS = (
     r"September|Oktober|November|Dezember)\b"
 )
 _EUROPEAN = frozenset({"es", "it", "fr", "de", "pt"})
+# A phase cue told in the past: "クランクインした", "クランクインを迎えました", "촬영을 시작했다".
+_PAST_AFTER_RE = re.compile(
+    r"\s*(?:を迎え(?:た|ました)|(?:し|され)(?:た|ました)|(?:을|를)?\s*(?:했|됐|되었|마쳤))"
+)
 _SENTENCE_RE = re.compile(
     r"¿?(?:[^.!?。！？\n…¿]|…(?= ?[a-zà-öø-ÿ])|(?<=\w)\.(?= [a-zà-öø-ÿ])"
     r"|(?<=\d)\.(?=\d)|(?<=\d)\.(?= ?" + _DE_ORDINAL_NOUNS + r"))+"
@@ -1208,11 +1212,16 @@ def _cues(
                     and (
                         any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
                         # "10월 촬영 시작", "来年1月クランクイン": a start dated after the item
-                        or any(
-                            0 <= m.start() - f.end <= _PHASE_DATE_REACH
-                            and published is not None
-                            and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
-                            for f in dates
+                        # (not one told in the past: "9月にクランクインした" of March is last
+                        # September's)
+                        or (
+                            any(
+                                0 <= m.start() - f.end <= _PHASE_DATE_REACH
+                                and published is not None
+                                and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
+                                for f in dates
+                            )
+                            and not _PAST_AFTER_RE.match(sentence, m.end())
                         )
                     )
                 ):
