@@ -2072,9 +2072,11 @@ class _Evaluator:
         published = doc.published
         if published is not None and value.lo.year > published.year + 6:
             return None
-        # A day before the item is history (DESIGN §3); "premiered Sunday, June 5" in an
-        # item of June 5 is the release itself, news of the day.
-        history = published is not None and value.hi < published
+        # "premiered on September 17" in an item of September 17 reports, not announces
+        # (real_dev rd-059, rd-078: a premiere on the published day is no announcement).
+        history = published is not None and (
+            value.hi < published or (past and value.hi <= published)
+        )
         superseded = self._superseded(dm, sentence, clause)
         if superseded and self._hedge(sentence.start, sentence.end) is not None:
             # "had originally been slated to premiere in 2021, but it's unclear whether the
