@@ -91,8 +91,11 @@ _PRESS_BEFORE_RE = re.compile(
 # A status the item puts before its news: "despite the show previously getting the green
 # light on a season 14", "had originally been renewed", "not to proceed with the
 # already-greenlit season".
+# (a pluperfect too: "even though the network had already handed it a series order")
 _PRIOR_STATUS_RE = re.compile(
-    r"\b(?:previously|originally|initially|had\s+(?:already\s+)?been|already-$)", re.I
+    r"\b(?:previously|originally|initially|already-$|"
+    r"had\s+(?:already\s+)?(?:been|[a-z]+ed|given|gotten|got|won)\b)",
+    re.I,
 )
 # "it was announced that the animated series would be returning": "would" in reported
 # speech is the announcement's future, not a guess.
