@@ -1533,7 +1533,10 @@ class _Evaluator:
                 ):
                     self._note("renewal", sentence, "cancellation of something else")
                     continue
-            if kind == "neg" and re.search(r"return|back|get|receiv", m.group(), re.I):
+            # (a verb any subject may take: "The cast won't be showing up after all")
+            if kind == "neg" and re.search(
+                r"return|back|get|receiv|show|air|premier", m.group(), re.I
+            ):
                 before = self.doc.text[max(sentence.start, m.start() - 120) : m.start()]
                 if not p.SHOW_SUBJECT_RE.search(before):
                     self._note("renewal", sentence, f"not said of the show ('{m.group()}')")

@@ -65,7 +65,6 @@ _DE_ORDINAL_NOUNS = (
     r"(?:Staffel|Folge|Teil|Episode|Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|"
     r"September|Oktober|November|Dezember)\b"
 )
-_EUROPEAN = frozenset({"es", "it", "fr", "de", "pt"})
 # A phase cue told in the past: "クランクインした", "クランクインを迎えました", "촬영을 시작했다".
 _PAST_AFTER_RE = re.compile(
     r"\s*(?:を迎え(?:た|ました)|(?:し|され)(?:た|ました)|(?:을|를)?\s*(?:했|됐|되었|마쳤))"
@@ -1015,7 +1014,9 @@ def _cues(
     )
     # A headline about a later episode ("'주술회전' 3기 49화 리뷰"): the item is the episode's.
     episode_item = any(
-        span.headline and span.ours and (_first_episode(text[span.start : span.end], lex) or 0) >= 2
+        span.headline
+        and span.ours
+        and (_first_episode(_episodes(text[span.start : span.end], lex)) or 0) >= 2
         for span in spans
     )
     # "Netflix hat ein Prequel angekündigt ... sondern ein Film. Dafür laufen die
@@ -1091,7 +1092,7 @@ def _cues(
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
         episodes = _episodes(sentence, lex)
-        first = min((lo for _, lo, _ in episodes), default=None)
+        first = _first_episode(episodes)
         # The sentence speaks of a premiere ("첫 회에서는", "初回"), wherever its cue stands.
         premiere_said = _PREMIERE_RE.search(sentence) is not None
         if dates and (episode_item or (first is not None and first >= 2)):
@@ -1099,12 +1100,13 @@ def _cues(
             # a comma it is not: "13회를 끝으로 시즌1을 마무리하고, 2020년 상반기 시즌2로
             # 돌아온다" dates the next season.
             later = [pos for pos, lo, _ in episodes if lo >= 2]
-            kept = [
-                f
-                for f in dates
-                if not episode_item
-                and not any(_same_clause(sentence, pos, f.start) for pos in later)
-            ]
+            kept = (
+                []
+                if episode_item
+                else [
+                    f for f in dates if not any(_same_clause(sentence, e, f.start) for e in later)
+                ]
+            )
             if len(kept) < len(dates):
                 notes.append(
                     Note("date", f"an episode's date, not the season's: \"{quote[:120]}\"")
@@ -1369,7 +1371,7 @@ def _bare_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
     if dates:
         return False
     # ("公開" also means "revealed")
-    return (language == "ja" and "公開" not in m.group()) or language in _EUROPEAN
+    return (language == "ja" and "公開" not in m.group()) or language not in _CJK
 
 
 def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
@@ -1482,8 +1484,9 @@ def _same_clause(sentence: str, a: int, b: int) -> bool:
     return "," not in sentence[min(a, b) : max(a, b)]
 
 
-def _first_episode(sentence: str, lex: Lexicon) -> int | None:
-    return min((lo for _, lo, _ in _episodes(sentence, lex)), default=None)
+def _first_episode(episodes: list[tuple[int, int, int]]) -> int | None:
+    """The lowest episode number of `_episodes`' list."""
+    return min((lo for _, lo, _ in episodes), default=None)
 
 
 def _episode_hits(
