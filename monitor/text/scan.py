@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Literal
 
+from monitor.text.follow import Follow, second_words
 from monitor.text.normalize import words
 
 _TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
@@ -65,9 +66,10 @@ def branch_kind(branch: str) -> str:
 _GROUP_NAME_RE = re.compile(r"\(\?P<(\w+)>")
 _REGISTRY: list[Keyed] = []
 _Match = Callable[[str, int], "re.Match[str] | None"]  # a compiled pattern's `match`
-# word -> (bit, match) for each pattern a match can start at it, the pattern already
-# narrowed to that word (most words: none). Resolved once per word, not per token.
-_BITS: dict[str, tuple[tuple[int, _Match], ...]] = {}
+# word -> (bit, match, gate) for each pattern a match can start at it, the pattern already
+# narrowed to that word, and the tokens that may follow it in a match (None: any); most
+# words: none. Resolved once per word, not per token.
+_BITS: dict[str, tuple[tuple[int, _Match, Follow | None], ...]] = {}
 
 
 def keyed(
@@ -87,12 +89,13 @@ def keyed(
     return pattern
 
 
-def _bits(word: str) -> tuple[tuple[int, _Match], ...]:
+def _bits(word: str) -> tuple[tuple[int, _Match, Follow | None], ...]:
     first_digit = word[0].isdigit()
     code = not first_digit and _CODE_RE.match(word) is not None
     found = tuple(
-        (pattern.bit, (pattern.narrow(word) if pattern.narrow else pattern.regex).match)
+        (pattern.bit, regex.match, second_words(regex, word))
         for pattern in _REGISTRY
+        for regex in (pattern.narrow(word) if pattern.narrow else pattern.regex,)
         if (
             word in pattern.starts
             or (pattern.prefixes and word.startswith(pattern.prefixes))
@@ -125,6 +128,7 @@ class Tokens:
         # Tokens and the separators between them in one C-level pass ([sep, token, sep, ...]);
         # a token's offset is the summed length of what precedes it.
         parts = _TOKEN_SPLIT_RE.split(lowered)
+        last = len(parts) - 2  # the last token's place in `parts`
         ends: list[int] | None = None
         for index, word in enumerate(parts[1::2]):
             bits = get(word)
@@ -135,7 +139,11 @@ class Tokens:
             if ends is None:
                 ends = list(accumulate(map(len, parts)))
             pos = ends[2 * index]
-            for bit, match in bits:
+            # the token after this one: most tries would fail there ("the" + "first")
+            after = parts[2 * index + 3] if 2 * index + 1 < last else None
+            for bit, match, gate in bits:
+                if gate is not None and not gate.admits(after):
+                    continue
                 found = starts.get(bit)
                 if found is None:
                     starts[bit] = [(pos, match)]
