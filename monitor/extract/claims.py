@@ -282,6 +282,9 @@ _CATCH_UP_RE = re.compile(
 )
 # What joins the titles of a bare list: "'A,' 'B' Renewed", "A, B and C".
 _LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
+# "created by Ron Leshem (Euphoria) and Hagar Ben Asher": a credit in brackets between
+# the names of a list of people.
+_PEOPLE_GAP_RE = re.compile(r"""\s*\([^()]{1,40}\)[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
 # An aside on the show before its verb: "X, which features Y's Z, is", "X, Y's revival, has".
 _RELATIVE_ASIDE_RE = re.compile(
     r",\s+(?:which|who|the|a|an|[A-Z][\w-]*(?:'s|’s))\s[^,;.:!?()]{3,160},"
@@ -526,7 +529,13 @@ class _Doc:
                     p.PERSON_BEFORE_RE.search(before)
                     # "producers Stephen Merchant, John Krasinski and Allyson Seeger": the
                     # names listed after a person's are people too
-                    or (person_end >= 0 and _LIST_GAP_RE.fullmatch(self.text, person_end, start))
+                    or (
+                        person_end >= 0
+                        and (
+                            _LIST_GAP_RE.fullmatch(self.text, person_end, start)
+                            or _PEOPLE_GAP_RE.fullmatch(self.text, person_end, start)
+                        )
+                    )
                 ) and not owns_season:
                     person_end = end
                     continue
