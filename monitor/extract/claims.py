@@ -291,6 +291,12 @@ _RELATIVE_ASIDE_RE = re.compile(
     r"(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
 )
 
+_APPOSITIVE_HEDGE_RE = re.compile(
+    r",\s(?:reportedly|allegedly|supposedly|apparently)\s+(?:a|an|with|for|\d)\b", re.I
+)
+# "created by Ron Leshem (Euphoria)": a title in brackets after a person's name is a credit.
+_CREDIT_OPEN_RE = re.compile(r"\b[A-Z][\w'-]+\s*\(\s*['\"‘“]?$")
+_CREDIT_CLOSE_RE = re.compile(r"['\"’”]?\s*\)")
 
 # ("will first premiere via Paramount+" is the coming first airing, and "originally set
 # for July 2" an old plan: neither is history)
@@ -866,6 +872,16 @@ class _Evaluator:
             aside = _RELATIVE_ASIDE_RE.match(doc.text, end, sentence.end)
             if aside is not None:
                 others = [o for o in others if not end <= o[0] < aside.end()]
+        # "the drama created by Ron Leshem (Euphoria), for a second season": a credit
+        # aside names no subject of the sentence.
+        others = [
+            o
+            for o in others
+            if not (
+                _CREDIT_OPEN_RE.search(doc.text, max(0, o[0] - 40), o[0])
+                and _CREDIT_CLOSE_RE.match(doc.text, o[1])
+            )
+        ]
         if sentence.headline and not own:
             # A headline verb is news about the show only when the headline names it.
             return None
@@ -1123,6 +1139,16 @@ class _Evaluator:
             hedge = _first_in(self.doc.speculation, sentence.start, max(pos, hedge_end))
             if hedge is not None and _corrected(self.doc.text, hedge, pos):
                 hedge = None
+        if (
+            hedge is not None
+            and hedge.start() > pos
+            and _APPOSITIVE_HEDGE_RE.match(
+                self.doc.text, hedge.start() - 2, min(clause.end, hedge.end() + 8)
+            )
+        ):
+            # "given the green light for a second season, reportedly a 13-episode pick-up":
+            # the hedge is the detail's, after the comma, not the news's.
+            hedge = None
         if hedge is None and sentence.start < pos:
             # "If X is renewed for season 5, its new season will likely be split, with the
             # first part premiering in January": a condition opening the sentence governs
@@ -2342,8 +2368,18 @@ class _Evaluator:
         return [candidate]
 
     def _watch_named(self) -> bool:
-        """The item names the watched season by its number somewhere."""
-        return any(s.kind == "number" and self.watch.season in s.numbers for s in self.doc.seasons)
+        """The item names the watched season by its number somewhere, but not in a sentence
+        only about another show ("a third season of Other Show" does not name ours)."""
+        return any(
+            s.kind == "number"
+            and self.watch.season in s.numbers
+            and self.scopes.get(self._sentence_start(s.start)) is not None
+            for s in self.doc.seasons
+        )
+
+    def _sentence_start(self, pos: int) -> int:
+        sentence = self._sentence_at(pos)
+        return -1 if sentence is None else sentence.start
 
     def _asked(self) -> bool:
         """The headline is a question ("Will X be renewed?", "When will X return?")."""
