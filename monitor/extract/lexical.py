@@ -244,7 +244,7 @@ _ADNOMINAL_RE = re.compile(
 # An episode count or a source chapter, not an episode that aired: "총 28화", "全12話",
 # "남은 방송은 2회뿐", "原作コミックス7巻収録の第61話", "웹툰 61화".
 _COUNT_BEFORE_RE = re.compile(r"총|전체|남은|원작|웹툰|全|原作|漫画|マンガ|コミックス|巻")
-_COUNT_AFTER_RE = re.compile(r"\s*(?:뿐|만에|남|が残|を残)")
+_COUNT_AFTER_RE = re.compile(r"\s*(?:[을를]\s*)?(?:뿐|만에|남|が残|を残)")  # "4회를 남긴"
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
@@ -268,6 +268,12 @@ _IMPLIES_RENEWAL: Final = frozenset(("pre-production", "filming", "post-producti
 # 190여 개국에 공개된다"); the others put a few words between.
 _DATE_REACH: Final = {"ko": 25, "ja": 15}
 _DATE_REACH_DEFAULT: Final = 60
+# "오는 3월 첫 방송을 앞둔 새 금토드라마 '유별나! 문셰프'의 후속": a release in a clause
+# that describes the quoted title after it is that title's (ours is masked as "#").
+_KO_DESCRIBES_OTHER_RE = re.compile(
+    r"\s*(?:을|를)?\s*(?:앞둔|앞두고\s+있는|예정인|예정된|하는|할|한|된|될|되는)\s+"
+    r"(?:[가-힣A-Za-z]+\s+){0,3}['‘\"“][^'’\"”#\n]{1,40}['’\"”]"
+)
 # How far before a European release verb its subject may stand (see `_other_subject`).
 _SUBJECT_REACH: Final = 60
 _AS_OF_RE = re.compile(
@@ -487,14 +493,14 @@ def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _SENTENCE_RE.finditer(text):
         start, end = m.span()
-        if out and _inside_title(out[-1][1], text, ours):
+        if out and _inside_title(out[-1][1], text, ours, out[-1][0]):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
 
 
-def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
+def _inside_title(pos: int, text: str, ours: list[tuple[int, int]], start: int = 0) -> bool:
     if pos >= len(text):
         return False
     if any(a < pos < b for a, b in ours):
@@ -503,11 +509,26 @@ def _inside_title(pos: int, text: str, ours: list[tuple[int, int]]) -> bool:
         return False
     if text[pos] in "」』":
         return True  # 「2期制作決定!」というフレーズ: the mark ends the quote, not the sentence
+    if _in_open_quote(text, start, pos):
+        return True  # "새 금토드라마 '유별나! 문셰프'의 후속": another title's own mark
     # "ハイキュー!! VS ...": marks written right after the title are the title's own, space
     # or not after them (Japanese ends its sentences with "。").
     if any(a < b <= pos and not text[b:pos].strip("!?！？‼") for a, b in ours):
         return True
     return not text[pos].isspace() and any(a < pos <= b + 1 for a, b in ours)
+
+
+def _in_open_quote(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` is inside a short quoted title opened in text[start:pos] and closed
+    soon after, on the same line."""
+    before = text[start:pos]
+    after = text[pos : pos + 25].split("\n", 1)[0]
+    if before.count("'") % 2 == 1 and "'" in after:
+        return True
+    return any(
+        before.rfind(opening) > before.rfind(closing) and closing in after
+        for opening, closing in ("「」", "『』", "“”")
+    )
 
 
 def scope(
@@ -1276,6 +1297,13 @@ def _cues(
                     if not_season and _other_subject(sentence, m.start(), not_season):
                         notes.append(
                             Note(fld, f'the shoot or a trailer, not the season: "{quote[:120]}"')
+                        )
+                        continue
+                    if language == "ko" and _KO_DESCRIBES_OTHER_RE.match(
+                        masked, span.start + m.end()
+                    ):
+                        notes.append(
+                            Note(fld, f'said of the other title it describes: "{quote[:120]}"')
                         )
                         continue
                     if any(a.pattern.match(sentence, m.end()) for a in anniversaries):
