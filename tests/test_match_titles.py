@@ -35,6 +35,13 @@ MATCHER = TitleMatcher(WATCHES)
 
 CASES = [
     ("plain", "Glass Harbor season 2 gets a date", {"Glass Harbor"}),
+    # a title of common words, written in lower case inside Japanese brackets
+    (
+        "common_words_in_brackets",
+        "待ち望んでいた『Love is in the air』のシーズン3制作決定",
+        {"Love Is in the Air"},
+    ),
+    ("common_words_unquoted", "love is in the air tonight", set()),
     ("plain_lowercase", "fans of glass harbor rejoice", {"Glass Harbor"}),
     ("possessive", "Glass Harbor's second season is coming", {"Glass Harbor"}),
     (

@@ -55,6 +55,8 @@ _SHOW_AFTER = re.compile(
     re.I,
 )
 _QUOTES = "\"'"
+_BRACKETS_OPEN = "「『【《〈“‘«„"
+_BRACKETS_CLOSE = "」』】》〉”’»“"
 # Capitalised words that may follow a common-word title and still leave it the show
 # ("Dark Season 2", "Wednesday Netflix trailer"); any other capitalised word makes it part
 # of a longer title ("Dark Matter", "The Bear Grylls Show").
@@ -117,9 +119,12 @@ def _looks_cased(words: Sequence[str]) -> bool:
 
 def _quoted(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
+    after = text[end : end + 3]
+    if before in _BRACKETS_OPEN:
+        # 『Love by chance』のシーズン2: Japanese and Korean brackets quote a title too
+        return bool(after) and after[0] in _BRACKETS_CLOSE
     if before not in _QUOTES:
         return False
-    after = text[end : end + 3]
     return bool(after) and (after[0] in _QUOTES or after.startswith("'s" + before))
 
 
