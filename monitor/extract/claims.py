@@ -2377,10 +2377,6 @@ class _Evaluator:
             for s in self.doc.seasons
         )
 
-    def _sentence_start(self, pos: int) -> int:
-        sentence = self._sentence_at(pos)
-        return -1 if sentence is None else sentence.start
-
     def _asked(self) -> bool:
         """The headline is a question ("Will X be renewed?", "When will X return?")."""
         return any(
