@@ -105,7 +105,9 @@ _FINAL_AFTER_RE = re.compile(
     # ("will be its last (per Collider)": an aside after it)
     r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|"
     r"\s+\((?:per|via|according|source)\b|"
-    r"\s+(?:for|of)\s+(?:the\s+)?(?:show|series|#))",
+    # ("will be the last for the offbeat comedy-drama")
+    r"\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:show|series|drama|comedy|comedy-drama|"
+    r"sitcom|#))",
     re.I,
 )
 _NUM_IN_MORE = re.compile(_NUM, re.I)
