@@ -137,7 +137,7 @@ def _walk(items: list[Any], state: _State, found: _Found, budget: list[int]) -> 
                 return
             continue
         if op is sre.IN:
-            letters, other = _class(av)
+            letters, other = char_class(av)
             if other and letters is not None and not letters:  # only non-word: a separator
                 if not first_done:
                     if not first:
@@ -211,7 +211,7 @@ def _separator(items: list[Any]) -> bool:
             if _WORD_CHAR_RE.match(chr(av)):
                 return False
         elif op is sre.IN:
-            letters, other = _class(av)
+            letters, other = char_class(av)
             if letters is None or letters or not other:
                 return False
         elif op is sre.SUBPATTERN:
@@ -228,9 +228,9 @@ def _separator(items: list[Any]) -> bool:
     return True
 
 
-def _class(items: list[Any]) -> tuple[set[str] | None, bool]:
-    """The letters a character class admits (None: too many to list) and whether it also
-    admits non-word characters."""
+def char_class(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """The letters a parsed character class admits (None: too many to list, or any) and
+    whether it also admits non-word characters (shared with lexicon.starts)."""
     letters: set[str] | None = set()
     other = False
     for op, av in items:

@@ -18,13 +18,13 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from monitor.extract.lexicon import FILES, Cue, CueKind, Lexicon, alternation
+from monitor.text.follow import char_class as _class
 from monitor.text.scan import Keyed, keyed
 
 _MAX_STARTS = 4096  # beyond this, the pattern opens too loosely to key (an error)
 _ENUMERABLE = 12  # a class of at most this many letters is spelled out, letter by letter
 _UNROLL = 2  # a run of one class up to this long is spelled out too
 _WORD_CHAR_RE = re.compile(r"\w")
-_DIGITS = tuple("0123456789")
 
 
 class UnkeyableError(ValueError):
@@ -132,44 +132,6 @@ def _close(prefix: str, found: set[tuple[str, bool]], pattern: str) -> None:
     if not prefix:
         raise UnkeyableError(f"a match of {pattern[:60]!r} may start with a non-word character")
     found.add((prefix, True))
-
-
-def _class(items: list[Any]) -> tuple[set[str] | None, bool]:
-    """The letters a character class admits (None: too many to list) and whether it also
-    admits non-word characters."""
-    letters: set[str] | None = set()
-    other = False
-    negate = False
-    for op, av in items:
-        if op is sre.NEGATE:
-            negate = True
-        elif op is sre.LITERAL:
-            char = chr(av)
-            if _WORD_CHAR_RE.match(char):
-                if letters is not None:
-                    letters.add(char.lower())
-            else:
-                other = True
-        elif op is sre.RANGE:
-            low, high = av
-            span = {chr(c).lower() for c in range(low, high + 1) if _WORD_CHAR_RE.match(chr(c))}
-            if letters is not None:
-                letters |= span
-            if any(not _WORD_CHAR_RE.match(chr(c)) for c in range(low, high + 1)):
-                other = True
-        elif op is sre.CATEGORY:
-            if av is sre.CATEGORY_DIGIT:
-                if letters is not None:
-                    letters |= set(_DIGITS)
-            elif av is sre.CATEGORY_WORD:
-                letters = None
-            else:
-                other = True  # \s, \W, ...
-        else:
-            letters, other = None, True
-    if negate:
-        return None, True
-    return letters, other
 
 
 def keyed_cues(lexicon: Lexicon, kind: CueKind, *forms: str, grouped: bool = False) -> Keyed:
