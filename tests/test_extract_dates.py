@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from monitor.extract.dates import find_dates, parse_value
+from monitor.extract.dates import DATES, find_dates, parse_value
 from monitor.extract.intl_dates import GRAMMARS
 
 PUB = date(2026, 10, 1)  # a Thursday
@@ -260,3 +260,10 @@ def test_undated_item_weekday_pins_the_year(text: str, expected: str | None) -> 
 def test_undated_european_weekday_pins_the_year(text: str, expected: str) -> None:
     days = [f.value.value for f in GRAMMARS["it"](text, None) if f.value.precision == "day"]
     assert days == [expected]
+
+
+def test_a_holiday_inside_a_word_is_no_date() -> None:
+    # "Halloweenvark" (an episode's title): the keyed scan never tried it, but the grammar
+    # itself must agree, or a full scan would find a Halloween there.
+    text = "The latest episode was Halloweenvark Part 3: Mali-Boo!"
+    assert [m.group() for m in DATES.regex.finditer(text)] == []

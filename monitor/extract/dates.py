@@ -142,7 +142,8 @@ _DATE_BRANCHES = (
     r"(?P<hol>(?<!\bnearer\sto\s)(?<!\bcloser\sto\s)(?<!\bclose\sto\s)(?<!\baround\s)(?<!\bthan\s)"
     r"(?P<hol_w>Boxing\s+Day|Christmas\s+Day|Christmas\s+Eve|Christmas|"
     rf"New\s+Year'?s\s+Day|New\s+Year'?s\s+Eve|Valentine'?s\s+Day|Halloween|"
-    rf"Thanksgiving(?:\s+Day)?)(?:,?\s+{_year('hol_y')})?)",
+    # ("Halloweenvark", an episode's title, is no Halloween)
+    rf"Thanksgiving(?:\s+Day)?)\b(?:,?\s+{_year('hol_y')})?)",
     # Korean and Japanese: "2027년 1월 29일", "2026年10月".
     rf"(?P<ko>{_year('ko_y')}[년年]\s*(?:(?P<ko_m>\d{{1,2}})[월月]\s*(?:(?P<ko_d>\d{{1,2}})[일日])?|"
     r"(?P<ko_h>상반기|하반기))?|(?<!\d)(?P<ko_m2>\d{1,2})[월月]\s*(?P<ko_d2>\d{1,2})[일日]|"
