@@ -121,7 +121,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end : end + 3]
     if before in _BRACKETS_OPEN:
-        # 『Love by chance』のシーズン2: Japanese and Korean brackets quote a title too
+        # 『Love by chance』のシーズン2: CJK brackets and curly or angle quotes set a title off too
         return bool(after) and after[0] in _BRACKETS_CLOSE
     if before not in _QUOTES:
         return False
