@@ -487,48 +487,37 @@ def _stamp_date(text: str, spans: list[Span], language: str) -> date | None:
     return max(days, default=None)
 
 
-def _sentences(text: str, ours: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentence spans; a title's own "!", "?" or "." ("ぼっち・ざ・ろっく!の2期", "Dr. Psycho")
-    ends none."""
+def _sentences(
+    text: str, ours: list[tuple[int, int]], quoted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Sentence spans; a title's own "!", "?" or "." ("ぼっち・ざ・ろっく!の2期", "Dr. Psycho",
+    another quoted title: "'유별나! 문셰프'의 후속") ends none."""
     out: list[tuple[int, int]] = []
     for m in _SENTENCE_RE.finditer(text):
         start, end = m.span()
-        if out and _inside_title(out[-1][1], text, ours, out[-1][0]):
+        if out and _inside_title(out[-1][1], text, ours, quoted):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
     return out
 
 
-def _inside_title(pos: int, text: str, ours: list[tuple[int, int]], start: int = 0) -> bool:
+def _inside_title(
+    pos: int, text: str, ours: list[tuple[int, int]], quoted: list[tuple[int, int]]
+) -> bool:
     if pos >= len(text):
         return False
-    if any(a < pos < b for a, b in ours):
-        return True  # 'Aus für "Dr. Psycho"': a mark inside the show's own title ends nothing
+    if any(a < pos < b for a, b in (*ours, *quoted)):
+        return True  # 'Aus für "Dr. Psycho"': a mark inside a title ends nothing
     if text[pos - 1] not in "!?！？‼":
         return False
     if text[pos] in "」』":
         return True  # 「2期制作決定!」というフレーズ: the mark ends the quote, not the sentence
-    if _in_open_quote(text, start, pos):
-        return True  # "새 금토드라마 '유별나! 문셰프'의 후속": another title's own mark
     # "ハイキュー!! VS ...": marks written right after the title are the title's own, space
     # or not after them (Japanese ends its sentences with "。").
     if any(a < b <= pos and not text[b:pos].strip("!?！？‼") for a, b in ours):
         return True
     return not text[pos].isspace() and any(a < pos <= b + 1 for a, b in ours)
-
-
-def _in_open_quote(text: str, start: int, pos: int) -> bool:
-    """Whether `pos` is inside a short quoted title opened in text[start:pos] and closed
-    soon after, on the same line."""
-    before = text[start:pos]
-    after = text[pos : pos + 25].split("\n", 1)[0]
-    if before.count("'") % 2 == 1 and "'" in after:
-        return True
-    return any(
-        before.rfind(opening) > before.rfind(closing) and closing in after
-        for opening, closing in ("「」", "『』", "“”")
-    )
 
 
 def scope(
@@ -577,7 +566,7 @@ def scope(
     current_ours = True
     current_season: SeasonRef | None = None
     headline_season: SeasonRef | None = None
-    for start, end in _sentences(text, ours):
+    for start, end in _sentences(text, ours, [m.span() for m in titles]):
         if not text[start:end].strip():
             continue
         headline = start < headline_end
