@@ -92,10 +92,9 @@ def keyed(
 def _bits(word: str) -> tuple[tuple[int, _Match, Follow | None], ...]:
     first_digit = word[0].isdigit()
     code = not first_digit and _CODE_RE.match(word) is not None
-    found = tuple(
-        (pattern.bit, regex.match, second_words(regex, word))
+    opened = [
+        pattern
         for pattern in _REGISTRY
-        for regex in (pattern.narrow(word) if pattern.narrow else pattern.regex,)
         if (
             word in pattern.starts
             or (pattern.prefixes and word.startswith(pattern.prefixes))
@@ -103,6 +102,12 @@ def _bits(word: str) -> tuple[tuple[int, _Match, Follow | None], ...]:
             or (pattern.digits == "codes" and code)
             or (pattern.digits == "suffixed" and (code or (first_digit and not word.isdigit())))
         )
+    ]
+    # (narrowed only for the patterns the word opens: a narrower reads every cue's starts)
+    regexes = [p.narrow(word) if p.narrow else p.regex for p in opened]
+    found = tuple(
+        (p.bit, regex.match, second_words(regex, word))
+        for p, regex in zip(opened, regexes, strict=True)
     )
     if len(_BITS) >= _CACHE_LIMIT:
         _BITS.clear()
@@ -128,7 +133,6 @@ class Tokens:
         # Tokens and the separators between them in one C-level pass ([sep, token, sep, ...]);
         # a token's offset is the summed length of what precedes it.
         parts = _TOKEN_SPLIT_RE.split(lowered)
-        last = len(parts) - 2  # the last token's place in `parts`
         ends: list[int] | None = None
         for index, word in enumerate(parts[1::2]):
             bits = get(word)
@@ -140,7 +144,7 @@ class Tokens:
                 ends = list(accumulate(map(len, parts)))
             pos = ends[2 * index]
             # the token after this one: most tries would fail there ("the" + "first")
-            after = parts[2 * index + 3] if 2 * index + 1 < last else None
+            after = parts[2 * index + 3] if 2 * index + 3 < len(parts) else None
             for bit, match, gate in bits:
                 if gate is not None and not gate.admits(after):
                     continue
