@@ -284,13 +284,14 @@ _CATCH_UP_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
 # "created by Ron Leshem (Euphoria) and Hagar Ben Asher": a credit in brackets between
 # the names of a list of people.
-_PEOPLE_GAP_RE = re.compile(r"""\s*\([^()]{1,40}\)[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
+_PEOPLE_GAP_RE = re.compile(r"(?:\s*\([^()]{1,40}\))?" + _LIST_GAP_RE.pattern)
 # An aside on the show before its verb: "X, which features Y's Z, is", "X, Y's revival, has".
 _RELATIVE_ASIDE_RE = re.compile(
     r",\s+(?:which|who|the|a|an|[A-Z][\w-]*(?:'s|’s))\s[^,;.:!?()]{3,160},"
     r"(?=\s+(?:is|was|will|has|had|returns|premieres)\b)"
 )
 
+# "the green light for a second season, reportedly a 13-episode pick-up": a hedge of the detail.
 _APPOSITIVE_HEDGE_RE = re.compile(
     r",\s(?:reportedly|allegedly|supposedly|apparently)\s+(?:a|an|with|for|\d)\b", re.I
 )
@@ -535,13 +536,7 @@ class _Doc:
                     p.PERSON_BEFORE_RE.search(before)
                     # "producers Stephen Merchant, John Krasinski and Allyson Seeger": the
                     # names listed after a person's are people too
-                    or (
-                        person_end >= 0
-                        and (
-                            _LIST_GAP_RE.fullmatch(self.text, person_end, start)
-                            or _PEOPLE_GAP_RE.fullmatch(self.text, person_end, start)
-                        )
-                    )
+                    or (person_end >= 0 and _PEOPLE_GAP_RE.fullmatch(self.text, person_end, start))
                 ) and not owns_season:
                     person_end = end
                     continue
