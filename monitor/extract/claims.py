@@ -582,29 +582,36 @@ class _Doc:
     def _names_before_seasons(
         self, sentence: Sentence, found: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
-        """One capitalised word right before a season mention: "Gallowmere season 2".
+        """One capitalised word right before a season mention ("Gallowmere season 2") or as
+        the subject of a passive verdict ("(Sirens was renewed for Season 2, ...)").
 
         A single word is too weak to be a name elsewhere, but written straight before
-        "season 2" or "'s second season" it is the title that season belongs to.
+        "season 2" or "'s second season", or before "was renewed", it is the title that
+        season or verdict belongs to.
         """
-        out: list[tuple[int, int]] = []
+        candidates: list[tuple[int, int, str]] = []
         for s in self.seasons:
             if not sentence.start <= s.start < sentence.end:
                 continue
             m = p.NAME_BEFORE_SEASON_RE.search(
                 self.text, max(sentence.start, s.start - 40), s.start
             )
-            if m is None:
-                continue
-            start, end = m.span("name")
-            word = m.group("name").lower()
+            if m is not None:
+                candidates.append((*m.span("name"), m.group("name")))
+        for m in p.NAME_BEFORE_VERDICT_RE.finditer(self.text, sentence.start, sentence.end):
+            if _CAPITALISED_BEFORE_RE.search(self.text, max(0, m.start() - 30), m.start()):
+                continue  # "starring Charlie Cox has been renewed": the end of a longer name
+            candidates.append((*m.span("name"), m.group("name")))
+        out: list[tuple[int, int]] = []
+        for start, end, name in candidates:
+            word = name.lower()
             if (
                 word in p.NAME_STOPWORDS
                 or word in p.NOT_A_NAME_BEFORE_SEASON
                 or word.endswith("ly")  # "Officially season 2 ...": an adverb
             ):
                 continue
-            if any(lo <= start < hi for lo, hi in found):
+            if any(lo <= start < hi for lo, hi in (*found, *out)):
                 continue
             if word in self.short_names():
                 continue  # "Abbott season four": the show's own first word, not another show
@@ -614,6 +621,7 @@ class _Doc:
         return out
 
 
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
 _SEASON_WORDISH_RE = re.compile(
     r"\d|season|series|part|vol|\b(?:one|two|three|four|five|six)\b", re.I
 )

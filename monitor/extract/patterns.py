@@ -230,6 +230,13 @@ NAME_STOPWORDS = frozenset(
 # "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
 # the word names another show.
 NAME_BEFORE_SEASON_RE = re.compile(r"(?<![\w'#-])(?P<name>[A-Z][\w-]*)(?:'s)?(?:\s+|\s*\(\s*)$")
+# "(Sirens was renewed for Season 2, ...)": one capitalised word as the subject of a passive
+# verdict is the title the verdict belongs to.
+NAME_BEFORE_VERDICT_RE = re.compile(
+    r"(?<![\w'#-])(?P<name>[A-Z][\w-]*)\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)"
+    r"\s+(?:(?:also|already|officially|quietly|just)\s+)?(?:renewed|cancell?ed|canceled|axed|"
+    r"picked\s+up|scrapped)\b"
+)
 # Capitalised words that open a sentence or clause before a season mention.
 NOT_A_NAME_BEFORE_SEASON = frozenset(
     words("""when why how what where whether if once after before but and so meanwhile while
