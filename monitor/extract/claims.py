@@ -1919,6 +1919,9 @@ class _Evaluator:
             # premiere of a no-date statement dates nothing
             and not any(u.start() <= t.start() < u.end() for u in doc.unannounced)
         ]
+        # A verb with a date of its own after it in its clause is that date's ("Off the
+        # schedule for November sweeps, X will return with new episodes in December").
+        pool = [t for t in pool if not self._dated_in_clause(t, sentence, dm)]
         local = [t for t in pool if clause.start <= t.start() < clause.end]
         bare_year = (
             dm.forward is not None and dm.forward.precision == "year" and dm.text[:1].isdigit()
@@ -1934,6 +1937,13 @@ class _Evaluator:
         if not local:
             return None
         return min(local, key=lambda t: abs(t.start() - dm.start))
+
+    def _dated_in_clause(self, t: re.Match[str], sentence: Sentence, dm: DateMention) -> bool:
+        """Whether another date follows release verb `t` in its own clause."""
+        clause = sentence.clause_at(t.start())
+        return any(
+            other is not dm and t.end() <= other.start < clause.end for other in self.doc.dates
+        )
 
     def _dated_for(self, verb: int, dm: DateMention) -> re.Match[str] | None:
         """ "Netflix confirms X season 2 for summer 2026": the season is set for that date."""
