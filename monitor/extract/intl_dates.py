@@ -275,9 +275,10 @@ _JA_RE = re.compile(
     # ("21日20:00～配信スタート": a clock time, and a tilde for "from")
     r"(?=[、,]?\s*(?:深夜|夜|朝|午後|午前)?\s*(?:\d{1,2}\s*時(?:\s*\d{1,2}\s*分)?|\d{1,2}:\d{2})?\s*"
     # ("22日20時よりプライム会員向けに独占配信": who may watch stands between)
-    # ("10日から、WOWOWで放送される": a comma may follow the から)
+    # ("10日から、WOWOWで放送される": a comma may follow the から; "15日にスタートする": a start
+    # word may follow に)
     r"(?:(?:より|から|[~〜～])\s*[、,]?\s*[^。、\n]{0,20}?(?:放送|配信|スタート|放映|始ま)"
-    r"|スタート|放送開始|配信開始|始ま(?:る|ります)))"
+    r"|(?:に\s*)?(?:スタート|放送開始|配信開始|始ま(?:る|ります))))"
     # "4.13スタート", "6・7スタート", "4/13(日)より放送": month and day, right before a release
     # ("3/18~世界独占配信": a tilde is "from", and who may watch can stand between)
     r"|(?<![\d./・])(?P<dm>\d{1,2})[./・](?P<dd>\d{1,2})(?![\d./・])(?:\s*[(（][月火水木金土日][)）])?"
