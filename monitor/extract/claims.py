@@ -189,6 +189,7 @@ _UPCOMING_RE = re.compile(r"\b(?:upcoming|forthcoming|next|coming)\b", re.I)
 _NEXT_RE = re.compile(r"\b(?:next|forthcoming|upcoming|coming)\s+(?:season|series|run)\b", re.I)
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
+_UNTIL_START_RE = re.compile(r"\s*(?:until|till)\b", re.I)
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 # A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
 _PUBLISHER_RE = re.compile(
@@ -1926,13 +1927,15 @@ class _Evaluator:
         bare_year = (
             dm.forward is not None and dm.forward.precision == "year" and dm.text[:1].isdigit()
         )
-        if not local and not bare_year:
-            # Across a clause break, but never across a semicolon.
+        if not local and (not bare_year or _UNTIL_START_RE.match(doc.text, clause.start)):
+            # Across a clause break, but never across a semicolon (a bare year only from the
+            # verb its "until" clause follows: "won't return until 2022").
             local = [
                 t
                 for t in pool
                 if abs(t.start() - dm.start) <= 120
                 and ";" not in doc.text[min(t.start(), dm.start) : max(t.end(), dm.end)]
+                and not (bare_year and t.end() > clause.start)
             ]
         if not local:
             return None
@@ -2050,8 +2053,13 @@ class _Evaluator:
             doc.text[max(sentence.start, dm.start - 20) : dm.start]
         )
         if not_release is not None and not (
-            # "pushed back until later in 2027": a delay's "until" names the new date.
-            p.MOVE_RE.fullmatch(trigger.group()) and _UNTIL_RE.match(not_release.group())
+            # "pushed back until later in 2027": a delay's "until" names the new date, as
+            # "won't return until 2022" names the day it returns.
+            (
+                p.MOVE_RE.fullmatch(trigger.group())
+                or (negation is not None and trigger.end() <= dm.start)
+            )
+            and _UNTIL_RE.match(not_release.group())
         ):
             self._note("date", sentence, f"not a release date ('{dm.text}')")
             return None
