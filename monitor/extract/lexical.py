@@ -197,7 +197,7 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 # A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
-_TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ)?(?:は|が|も)")
+_TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ|化)?(?:は|が|も)")
 # A sentence about the source work ("原作は2014年に連載がスタートし、2020年12月に完結",
 # "원작은 2019년 연재를 시작해"): its dates are the book's, up to where the sentence turns
 # to the adaptation ("…漫画で、テレビアニメは2013年に第1期が放送され").
@@ -665,11 +665,16 @@ def _names_outside_parentheses(
     return False
 
 
+_VENUE_AFTER_RE = re.compile(r"(?:で|にて|に)\s*(?:連載|掲載|投稿)")
+
+
 def _title_like(m: re.Match[str]) -> bool:
     """A quote that reads as a title ("Under the Dome"), not as a quoted phrase of speech."""
     inner = m.group("latin")
     if inner is None:
-        return True
+        # "『小説家になろう』で連載され", "『週刊少年ジャンプ』にて連載": a site or a magazine
+        # the story runs in is a venue, not another title
+        return _VENUE_AFTER_RE.match(m.string, m.end()) is None
     words = inner.split()
     capital = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     # one quoted word is as often a character or a nickname ("„Fury“") as a title, unless
