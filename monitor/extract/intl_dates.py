@@ -122,6 +122,8 @@ _KO_RE = re.compile(
     rf"|(?:(?P<y4>20\d\d)\s*년|(?P<r4>올해|금년|내년))\s*(?P<h>상반기|하반기|연말|연초|초|말)"
     rf"|(?:(?P<y5>20\d\d)\s*년|(?P<r5>올해|금년|내년))?\s*(?<!\d)(?P<q>[1-4])\s*분기"
     rf"|(?:(?P<y6>20\d\d)\s*년|(?P<r6>올해|금년|내년))\s*(?P<s>봄|여름|가을|겨울)"
+    # "올가을 방송하기로": this year's season, in one word
+    r"|올(?P<s2>봄|여름|가을|겨울)"
     r"|오늘\s*\(\s*(?P<today>\d{1,2})\s*일\s*\)"
     # "내일(16일) 오후 4시에 처음 공개되는", "어제(28일) 방송된": a day beside the item's
     r"|(?P<rel>내일|어제|모레)\s*\(\s*(?P<reld>\d{1,2})\s*일\s*\)"
@@ -131,6 +133,8 @@ _KO_RE = re.compile(
     r"|(?P<mo>다음\s*달|내달|이달|이번\s*달)(?!\s*\d)"
     # "지난 10월 3일 처음 공개": a month and day gone by
     r"|지난\s*(?P<pm>\d{1,2})\s*월\s*(?P<pd>\d{1,2})\s*일"
+    # "지난 2월부터 촬영에 돌입해": a month gone by
+    r"|지난\s*(?P<pmo>\d{1,2})\s*월(?!\s*\d)"
     # "지난 16일 처음 전파를 탄", "지난달 26일 방송된": a day gone by
     r"|지난\s*달\s*(?P<dlm>\d{1,2})\s*일|지난\s*(?P<dl>\d{1,2})\s*일"
     # "첫 방송을 하루 앞둔": the day after the item's (a premiere counted down to)
@@ -196,6 +200,9 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         year = int(g["y6"]) if g["y6"] else _relative_year(g["r6"], pub)
         if year is not None:
             value = season_value(year, _KO_SEASONS[g["s"]])
+    elif g["s2"]:
+        if pub is not None:
+            value = season_value(pub.year, _KO_SEASONS[g["s2"]])
     elif g["dn"]:
         value = _next_month_day(int(g["dn"]), pub)
     elif g["mo"]:
@@ -206,6 +213,10 @@ def _read_korean(g: Groups, pub: date | None) -> DateValue | None:
         value = _coming_day(int(g["do"]), pub)
     elif g["pm"]:
         value = None if pub is None else backward_day(int(g["pm"]), int(g["pd"]), pub)
+    elif g["pmo"]:
+        if pub is not None:
+            month = int(g["pmo"])
+            value = _month(pub.year if month <= pub.month else pub.year - 1, month)
     elif g["dl"] or g["dlm"]:
         if pub is not None:
             value = _past_day(int(g["dl"] or g["dlm"]), pub, this_month=bool(g["dl"]))

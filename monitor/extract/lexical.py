@@ -1226,6 +1226,17 @@ def _cues(
                 if (
                     reason is None
                     and cue.kind == "phase"
+                    # "지난 2월부터 촬영에 돌입해 오는 30일 첫 방영": a shoot dated before the
+                    # item has begun, whatever is ahead after it
+                    and not (
+                        cue.value == "filming"
+                        and any(
+                            0 <= m.start() - f.end <= _PHASE_DATE_REACH
+                            and published is not None
+                            and f.value.hi < published
+                            for f in dates
+                        )
+                    )
                     and (
                         any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
                         # "10월 촬영 시작", "来年1月クランクイン": a start dated after the item
@@ -1723,21 +1734,21 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
                 h.pos,
             ),
         )
-        # "『X Season2』10月放送開始" then "10月6日(土)に放送がスタート": a day inside the
-        # chosen month says the same more precisely.
-        month = chosen.when
+        # "『X Season2』10月放送開始" then "10月6日(土)に放送がスタート", "올겨울 시즌3로
+        # 돌아온다" then "이달 29일 공개된다": a date inside the chosen one says the same more
+        # precisely.
+        coarse = chosen.when
         finer = [
             h
             for h in dated
-            if month is not None
-            and month.precision == "month"
+            if coarse is not None
             and h.when is not None
-            and h.when.precision == "day"
+            and h.when.rank > coarse.rank
             and not h.delayed
-            and month.covers(h.when)
+            and coarse.covers(h.when)
         ]
         if finer:
-            chosen = min(finer, key=lambda h: h.pos)
+            chosen = min(finer, key=lambda h: (-(h.when.rank if h.when else 0), h.pos))
         claims.append(Claim("date", chosen.value, evidence(chosen)))
     else:
         open_ = [h for h in hits if h.field == "date" and h.value == "unannounced"]
