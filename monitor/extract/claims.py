@@ -190,6 +190,8 @@ _NEXT_RE = re.compile(r"\b(?:next|forthcoming|upcoming|coming)\s+(?:season|serie
 _CONFIRM_VERB_RE = re.compile(r"confirm|announc|set\b|sets\b|date|slate|schedul", re.I)
 _UNTIL_RE = re.compile(r"\b(?:until|till)\b", re.I)
 _UNTIL_START_RE = re.compile(r"\s*(?:until|till)\b", re.I)
+_AS_BEFORE_RE = re.compile(r"\bas\s+(?:[\w-]+\s+){0,3}$", re.I)
+_COMMA_AFTER_RE = re.compile(r"\s*,")
 _FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:the\s+)?(?=\S*$)", re.I)
 # A news aggregator's " - Publisher" or " | Publisher" at the end of a headline.
 _PUBLISHER_RE = re.compile(
@@ -396,8 +398,9 @@ class _Doc:
                 m.group().lower() == "would"
                 and _REPORTED_RE.search(self.text, max(0, m.start() - 90), m.start())
             )
+            and not self._borne_out(m)
         ]
-        self.speculation = tokens.scan(p.SPECULATION)
+        self.speculation = [m for m in tokens.scan(p.SPECULATION) if not self._borne_out(m)]
         derivatives = [m.span() for m in tokens.scan(p.DERIVATIVE)]
         # Every derivative form needs one of the words ("spinoff", "film", ...).
         self.derivative_words = bool(tokens.scan(p.DERIVATIVE_WORD))
@@ -476,6 +479,14 @@ class _Doc:
         return not (
             any(word in lowered for word in p.PRODUCTION_SUBJECT_WORDS)
             and p.PRODUCTION_SUBJECT_RE.search(before)
+        )
+
+    def _borne_out(self, m: re.Match[str]) -> bool:
+        """ "As expected, X has been renewed", "Just as most people predicted, ...": the news
+        bears the guess out; it is no guess itself."""
+        return bool(
+            _AS_BEFORE_RE.search(self.text, max(0, m.start() - 30), m.start())
+            and _COMMA_AFTER_RE.match(self.text, m.end())
         )
 
     def sentence_before(self, sentence: Sentence) -> Sentence | None:
