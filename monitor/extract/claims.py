@@ -610,7 +610,14 @@ class _Doc:
             )
             if m is not None:
                 candidates.append((*m.span("name"), m.group("name")))
-        for m in p.NAME_BEFORE_VERDICT_RE.finditer(self.text, sentence.start, sentence.end):
+        verdicts = any(
+            sentence.start <= v.start() < sentence.end for v in (*self.renew, *self.cancel)
+        )
+        for m in (
+            p.NAME_BEFORE_VERDICT_RE.finditer(self.text, sentence.start, sentence.end)
+            if verdicts  # (only where a renewal or cancellation cue is: the scan costs)
+            else ()
+        ):
             if _CAPITALISED_BEFORE_RE.search(self.text, max(0, m.start() - 30), m.start()):
                 continue  # "starring Charlie Cox has been renewed": the end of a longer name
             candidates.append((*m.span("name"), m.group("name")))
