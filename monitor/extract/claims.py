@@ -384,7 +384,6 @@ class _Doc:
         self.phases = tokens.scan(p.PHASE)
         # Most items have none of the on-air words: skip the scan at every "season" then.
         lowered = self.text.lower()
-        self.says_last = "last" in lowered or "final" in lowered  # "Season 3 to be its last"
         hinted = any(word in lowered for word in p.AIRING_HINTS)
         airing = tokens.scan(p.AIRING) if hinted else []
         if airing:
@@ -859,12 +858,6 @@ class _Evaluator:
             last = _season_number(m.group()) if m.lastgroup == "end" else None
             if last is not None:
                 stated.append((m.start(), last))
-        if doc.says_last:
-            stated += [
-                (s.start, max(s.numbers))
-                for s in doc.seasons
-                if s.kind == "number" and s.numbers and p.FINAL_AFTER_RE.match(doc.text, s.end)
-            ]
         if stated:
             self.final = self.stated_final = min(stated)[1]
         self.headline_seasons = self._headline_seasons()

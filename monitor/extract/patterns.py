@@ -317,12 +317,6 @@ DERIVATIVE_OBJECT_RE = re.compile(
 SEASON_OF_DERIVATIVE_RE = re.compile(
     r"[^.;,]{0,40}?\b(?:season|series)\s+of\s+(?:the\s+)?(?:" + _DERIVATIVE + r")\b", _I
 )
-# "Season 3 to Be Its Last", "season 4 will be the final one": the season named is the last.
-FINAL_AFTER_RE = re.compile(
-    r"\s*(?:(?:will|would|is\s+set\s+to|is\s+going\s+to|to)\s+be|is)\s+(?:its|the|their)\s+"
-    r"(?:last|final)\b(?!\s+(?:episode|chapter|batch|part|volume|trailer)s?\b)",
-    _I,
-)
 OLD_DATE_DAYS = 300  # a production phase stated with a date this old is history
 DERIVATIVE = keyed_regex(DERIVATIVE_RE)
 DERIVATIVE_WORD = keyed_regex(re.compile(r"\b(?:" + _DERIVATIVE + r")\b", _I))

@@ -95,15 +95,16 @@ _SEASON_BRANCHES = (
     r"(?-i:I{1,3}|IV|V))\b)",
 )
 SEASON_RE = cut(_SEASON_BRANCHES, flags=re.I)
-# "Season 3 will be its last", "the third season is the show's final one": season 3 is final.
+# "Season 3 will be its last", "Season 3 to be its last", "the third season is the show's final
+# one": season 3 is final.
 _FINAL_AFTER_RE = re.compile(
     # "the second season of the spin-off X will be that show's swan song".
     r"(?:\s+of\s+(?:the\s+)?(?:(?:spin-?off|series|show)\s+)?['\"]?#+(?:\s+#+)*['\"]?)?"
-    r"\s+(?:will\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
+    r"\s+(?:will\s+be|would\s+be|to\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
     r"(?:(?:its|the|their|that|this)\s+)?(?:(?:show|series|drama|#+)'s\s+)?"
     r"(?:swan\s+song\b|last|final)"
-    # ("will be its last (per Collider)": an aside after it)
-    r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|"
+    # ("will be its last (per Collider)": an aside after it; a headline's line end)
+    r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|[ \t]*\n|"
     r"\s+\((?:per|via|according|source)\b|"
     # ("will be the last for the offbeat comedy-drama")
     r"\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:show|series|drama|comedy|comedy-drama|"
@@ -208,7 +209,8 @@ def _mention(m: re.Match[str]) -> SeasonMention | None:
         return SeasonMention(start, end, "number", (KOREAN_ORDINALS[m.group("kow")],))
     if kind == "sx":
         n = int(m.group("sx"))
-        return SeasonMention(start, end, "number", (n,)) if 0 < n <= 40 else None
+        final = _FINAL_AFTER_RE.match(m.string, end) is not None
+        return SeasonMention(start, end, "number", (n,), final) if 0 < n <= 40 else None
     if kind == "ord":
         words_ = [m.group("ow"), *_ORD_IN_MORE.findall(m.group("omore") or "")]
         numbers = tuple(dict.fromkeys(n for n in map(number_value, words_) if n))
