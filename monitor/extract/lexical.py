@@ -186,12 +186,6 @@ _SPEECH_AFTER_RE = re.compile(
 # A cue that goes on to name the title after it: "the shoot of ", "durante la grabación de ".
 _OF_PASSING_RE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_OF}|for|para|pour|per)\s*[\"“„«]\s?")
 _SPINOFF_RE = re.compile(r"스핀오프|スピンオフ|spin-?off", re.I)
-# A TV special or a new TV anime right before our title is our title's own format
-# ("スペシャルドラマ『LEADERSⅡ』", "バラエティ特番『X 2026新春SP』", "新作アニメ『X』"), not a
-# film or a spin-off of it.
-_TV_FORMAT_RE = re.compile(
-    r"スペシャルドラマ|SPドラマ|特番|特別番組|スペシャル番組|新春スペシャル|新作アニメ"
-)
 # Our title (masked as "#") right after a word: "스핀오프 <####>", "spin-off \"####\"".
 _NAMES_OURS_RE = re.compile(r"\s*[<〈《'‘\"“「『]?\s*#")
 # The topic particle after a sentence's first noun: "OVAは", "극장판은".
@@ -1203,7 +1197,8 @@ def _cues(
                         # (and inside the cue: "第4期に向けた新作OVA製作決定"); a spin-off
                         # that is our show ("<하트시그널4>의 스핀오프 <애프터시그널>") is ours
                         not (
-                            (_SPINOFF_RE.search(d_m.group()) or _TV_FORMAT_RE.search(d_m.group()))
+                            # (or a TV special, the "format" form: "スペシャルドラマ『X』")
+                            (_SPINOFF_RE.search(d_m.group()) or d.form == "format")
                             and _NAMES_OURS_RE.match(plain, d_m.end())
                         )
                         # "実写映画化、テレビアニメ化されることが": the film is a sibling
