@@ -566,7 +566,7 @@ class _Doc:
                 ):
                     continue
                 found.append((start, end))
-            found += self._names_before_seasons(sentence, found)
+            found += self._one_word_names(sentence, found)
         quoted = None
         if _QUOTE_START_RE.search(self.text, sentence.start, sentence.end) is not None:
             quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
@@ -590,7 +590,7 @@ class _Doc:
         self._names[sentence.start] = found
         return found
 
-    def _names_before_seasons(
+    def _one_word_names(
         self, sentence: Sentence, found: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
         """One capitalised word right before a season mention ("Gallowmere season 2") or as
