@@ -22,6 +22,7 @@ from monitor.extract.language import READ, detect
 from monitor.extract.sentences import STATEMENT_BREAK_RE, Clause, Sentence, split_sentences
 from monitor.match.seasons import (
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     SeasonMention,
     find_seasons,
     mention_seasons,
@@ -358,6 +359,10 @@ class _Doc:
         mentions = [_bare_title(norm, m) for m in mentions]
         self.mentions = mentions
         masked = mask(norm, [(m.start, m.end) for m in mentions])
+        if "utin" in masked:
+            # "with a third outing": an ordinal's outing is a season, and every season cue
+            # reads it once it is spelt so (same length: offsets are kept).
+            masked = _OUTING_RE.sub(_as_season, masked)
         suffix = _PUBLISHER_RE.search(norm, 0, self.headline_end)
         if suffix is not None:
             # "... sets early 2027 return - TV Tonight": the outlet's name says nothing.
@@ -529,6 +534,8 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
+                if _PREDICATE_IN_NAME_RE.search(self.text, start, end):
+                    continue  # "the New Series Will Premiere Later": a subheading's predicate
                 if p.ROLE_WORD_RE.fullmatch(words[0]):
                     continue  # "Showrunner Eric Kripke": a person
                 if words[-1].lower().rstrip(".,") in _COMPANY_WORDS:
@@ -538,6 +545,7 @@ class _Doc:
                     _SOURCE_BEFORE_RE.search(before)
                     or _SOURCE_AFTER_RE.match(self.text, end)
                     or words[0].lower() in ("per", "via")
+                    or _OUTLET_BEFORE_RE.search(before)
                 ):
                     continue  # "Per TV Insider,", "Entertainment Weekly reports": an outlet
                 owns_season = self.text.endswith("'s", start, end) and bool(
@@ -2351,7 +2359,8 @@ class _Evaluator:
             show_is_season = (
                 self.watch.season == 1
                 and source == "default"
-                and not doc.seasons
+                # (an item naming only season 1, "X season 1 episodes 4-6", is the same)
+                and all(s.numbers == (1,) for s in doc.seasons)
                 and self._recent_or_undated(sentence)
             )
             if group == "past" and (
@@ -2717,6 +2726,21 @@ def _season_number(text: str) -> int | None:
     return None
 
 
+_OUTING_RE = re.compile(
+    r"\b((?:" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))[\s-]+)(outing)\b", re.I
+)
+
+
+def _as_season(m: re.Match[str]) -> str:
+    return m.group(1) + ("Season" if m.group(2)[0] == "O" else "season")
+
+
+# "the New Series Will Premiere Later This Year": a subheading's predicate, not a title.
+_PREDICATE_IN_NAME_RE = re.compile(
+    r"\s(?:Will\s+[A-Z]|(?:Is|Are|Has|Have)\s+(?:Be|Been|Set|Back|[A-Z]\w+(?:ing|ed))\b)"
+)
+
+
 # An outlet credited for the news is no show: "Per TV Insider, the network has renewed...".
 _SOURCE_BEFORE_RE = re.compile(
     r"\b(?:per|according\s+to|via|told|reported\s+by|confirmed\s+(?:to|by)|first\s+reported\s+by)"
@@ -2725,6 +2749,15 @@ _SOURCE_BEFORE_RE = re.compile(
 )
 _SOURCE_AFTER_RE = re.compile(
     r"\s+(?:reports|reported|has\s+learned|has\s+confirmed|first\s+reported|broke\s+the\s+news)\b"
+)
+# The channel a season airs on is no show: "premieres on Animal Planet on February 20",
+# "streaming exclusively on Nat Geo".
+_OUTLET_BEFORE_RE = re.compile(
+    r"\b(?:premieres?|premiered|premiering|airs?|aired|airing|streams?|streamed|streaming|"
+    r"launch(?:es|ed|ing)?|debuts?|debuted|debuting|returns?|returned|returning|arrives?|"
+    r"arrived|arriving|lands?|landed|available|broadcasts?|broadcast|shown|screens?)"
+    r"(?:\s+(?:exclusively|only|first|again|globally|locally|in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))*"
+    r"\s+(?:on|via)\s+$"
 )
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")

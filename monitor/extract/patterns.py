@@ -253,7 +253,10 @@ PERSON_BEFORE_RE = re.compile(
     r"\b(?:star|stars|starring|starred|actors?|actress(?:es)?|creators?|co-creators?|directors?|"
     r"showrunners?|producers?|writers?|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
     r"alum|alumnus|author|composer|novelist|cinematographer|editor|says|said|told|"
-    r"according\s+to|co-star|costar|features|featuring|voices\s+of|voice\s+of)\s*$",
+    r"according\s+to|co-star|costar|features|featuring|voices\s+of|voice\s+of|alongside|"
+    r"husband|wife|son|daughter|father|mother|brother|sister|fianc[eé]e?|partner)\s*"
+    # "with Terri, Bindi and Robert Irwin": the last of a cast list of first names
+    r"(?:(?-i:[A-Z])[\w'-]+,\s+){0,4}(?:(?-i:[A-Z])[\w'-]+,?\s+(?:and|&)\s+)?$",
     _I,
 )
 # "with Cobra Kai's final outing", "Andor's new season": a name owning a season is a show.

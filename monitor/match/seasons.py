@@ -240,24 +240,27 @@ def _numbers(first: str, more: str) -> tuple[int, ...]:
 
 
 _TITLE_NUMBER_RE = re.compile(
-    r"\s+(?P<n>\d{1,2})(?=\s*$|\s*[:,.!?;)\-'\"]|\s+(?:is|will|has|was|gets?|got|sets?|"
+    # (a Roman numeral in capitals is no quantity: "Blue Planet II went out in 2017")
+    r"\s+(?:(?P<r>(?-i:II|III|IV))\b(?!['’]?\w)|(?P<n>\d{1,2})(?=\s*$|\s*[:,.!?;)\-'\"]|\s+(?:is|will|has|was|gets?|got|sets?|"
     r"arrives?|premieres?|returns?|release[sd]?|trailer|teaser|cast|date|review|confirmed|"
     r"renewed|officially|begins?|starts?|started|wraps?|wrapped|filming|production|coming|"
     r"lands?|drops?|debuts?|finally|first|official|news|on|in|update|premiere|episodes?|"
-    r"season|part|release)\b)",
+    r"season|part|release)\b))",
     re.I,
 )
 
 
 def title_number(text: str, end: int) -> SeasonMention | None:
-    """ "Stranger Things 5": a small number right after a title mention names a season."""
+    """ "Stranger Things 5", "Blue Planet III": a small number right after a title mention
+    names a season."""
     m = _TITLE_NUMBER_RE.match(text, end, min(len(text), end + 40))
     if m is None:
         return None
-    n = int(m.group("n"))
+    group = "r" if m.group("r") else "n"
+    n = number_value(m.group(group)) or 0
     if not 1 <= n <= 30:
         return None
-    return SeasonMention(m.start("n"), m.end("n"), "number", (n,))
+    return SeasonMention(m.start(group), m.end(group), "number", (n,))
 
 
 def mention_seasons(mention: SeasonMention, watch: Watch, final_season: int | None) -> set[int]:
