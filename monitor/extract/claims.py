@@ -569,6 +569,8 @@ class _Doc:
                     before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end)
                 ) and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20):
                     continue  # "the Jeremy Allen White show", "Brian Alvarez's comedy"
+                if p.PLACE_AFTER_RE.match(self.text, end):
+                    continue
                 if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
                     self.text[end : end + 20]
                 ):
@@ -649,9 +651,9 @@ class _Doc:
 
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
 _SEASON_WORDISH_RE = re.compile(
-    r"\d|season|series|part|vol|\b(?:one|two|three|four|five|six)\b", re.I
+    r"\d|season|series|part|vol|\b(?:one|two|three|four|five|six|(?-i:II|III|IV))\b", re.I
 )
-_TRAILING_NUMBER_RE = re.compile(r"\s+\d{1,2}$")
+_TRAILING_NUMBER_RE = re.compile(r"\s+(?:\d{1,2}|II|III|IV)$")
 
 
 def _bare_title(text: str, mention: TitleMention) -> TitleMention:
@@ -1463,7 +1465,7 @@ class _Evaluator:
         if not cue_end <= mention.start < sentence.end:
             return None
         if p.SPAN_UPTO_RE.search(text, max(cue_end, mention.start - 30), mention.start) is None:
-            return None
+            return self._counted_span(cue_end, sentence, mention)
         top = max(mention.numbers)
         count = p.SPAN_COUNT_RE.search(text, sentence.start, sentence.end)
         low = 1
@@ -1471,6 +1473,27 @@ class _Evaluator:
             n = number_value(count.group("n")) or 1
             low = max(1, top - n + 1)
         return set(range(low, top + 1))
+
+    def _counted_span(
+        self, cue_end: int, sentence: Sentence, mention: SeasonMention
+    ) -> set[int] | None:
+        """ "renewed for two seasons, with 10 episodes for season eight and 20 for season
+        nine": an order of N seasons reaches the N consecutive seasons named after it."""
+        count = p.SPAN_COUNT_RE.search(self.doc.text, cue_end, mention.start)
+        n = number_value(count.group("n")) if count is not None else None
+        if n is None or n < 2:
+            return None
+        named = sorted(
+            {
+                x
+                for s in self.doc.seasons
+                if cue_end <= s.start < sentence.end and s.kind == "number"
+                for x in s.numbers
+            }
+        )
+        if not named or named != list(range(named[0], named[0] + n)):
+            return None
+        return set(named)
 
     def _renewals(self) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -2262,7 +2285,16 @@ class _Evaluator:
             group = m.lastgroup or ""
             phase = _PHASE_GROUPS[group]
             opened = self._open(
-                "phase", m.start(), m.end(), background_ok=group in ("now", "airing")
+                "phase",
+                m.start(),
+                m.end(),
+                background_ok=group in ("now", "airing")
+                # "After wrapping filming last month, ...": the shoot is over, as a fact
+                or (
+                    group == "post"
+                    and _AFTER_DONE_RE.search(doc.text, max(0, m.start() - 30), m.start())
+                    is not None
+                ),
             )
             if opened is None:
                 continue
@@ -2735,6 +2767,9 @@ def _as_season(m: re.Match[str]) -> str:
     return m.group(1) + ("Season" if m.group(2)[0] == "O" else "season")
 
 
+_AFTER_DONE_RE = re.compile(r"\bafter\s+(?:(?:wrapping|finishing|completing)\s+)?$", re.I)
+
+
 # "the New Series Will Premiere Later This Year": a subheading's predicate, not a title.
 _PREDICATE_IN_NAME_RE = re.compile(
     r"\s(?:Will\s+[A-Z]|(?:Is|Are|Has|Have)\s+(?:Be|Been|Set|Back|[A-Z]\w+(?:ing|ed))\b)"
@@ -2743,12 +2778,15 @@ _PREDICATE_IN_NAME_RE = re.compile(
 
 # An outlet credited for the news is no show: "Per TV Insider, the network has renewed...".
 _SOURCE_BEFORE_RE = re.compile(
-    r"\b(?:per|according\s+to|via|told|reported\s+by|confirmed\s+(?:to|by)|first\s+reported\s+by)"
+    r"\b(?:per|according\s+to|via|told|reported\s+by|confirmed\s+(?:to|by)|first\s+reported\s+by|"
+    r"(?:sister|news)\s+(?:site|outlet|publication|title|magazine))"
     r"\s+$",
     re.I,
 )
 _SOURCE_AFTER_RE = re.compile(
-    r"\s+(?:reports|reported|has\s+learned|has\s+confirmed|first\s+reported|broke\s+the\s+news)\b"
+    r"\s+(?:reports|reported|has\s+learned|has\s+confirmed|first\s+reported|broke\s+the\s+news|"
+    # "TV Blackbox understands the next season ...", "Now To Love can confirm"
+    r"understands|is\s+hearing|hears|has\s+been\s+told|can\s+(?:exclusively\s+)?(?:confirm|reveal))\b"
 )
 # The channel a season airs on is no show: "premieres on Animal Planet on February 20",
 # "streaming exclusively on Nat Geo".

@@ -254,7 +254,9 @@ PERSON_BEFORE_RE = re.compile(
     r"showrunners?|producers?|writers?|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
     r"alum|alumnus|author|composer|novelist|cinematographer|editor|says|said|told|"
     r"according\s+to|co-star|costar|features|featuring|voices\s+of|voice\s+of|alongside|"
-    r"husband|wife|son|daughter|father|mother|brother|sister|fianc[eé]e?|partner)\s*"
+    r"husband|wife|son|daughter|father|mother|brother|sister|fianc[eé]e?|partner|"
+    r"broadcaster|journalist|presenter|comedian|singer|rapper|musician|athlete|olympian|"
+    r"footballer|chef|influencer|contestant|castaway|narrator)\s*"
     # "with Terri, Bindi and Robert Irwin": the last of a cast list of first names
     r"(?:(?-i:[A-Z])[\w'-]+,\s+){0,4}(?:(?-i:[A-Z])[\w'-]+,?\s+(?:and|&)\s+)?$",
     _I,
@@ -274,7 +276,8 @@ AUTHOR_WORK_AFTER_RE = re.compile(
 # "Showrunner Eric Kripke has hinted": a name led by a role word is a person.
 ROLE_WORD_RE = re.compile(
     r"(?:star|actor|actress|creator|co-creator|director|showrunner|producer|executive|writer|"
-    r"host|author|composer|novelist|ceo|president|boss|chief)s?",
+    r"host|author|composer|novelist|ceo|president|boss|chief|broadcaster|journalist|presenter|"
+    r"comedian|olympian|footballer|chef|contestant|castaway)s?",
     _I,
 )
 # "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
@@ -282,6 +285,10 @@ PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|across|around|throughout|outside|(?:village|town|city|island|county|"
     r"region|state|province)\s+of)\s+(?:the\s+)?$",
     _I,
+)
+# "head east to the Charters Towers region": a name a place word follows is a place.
+PLACE_AFTER_RE = re.compile(
+    r"\s+(?:region|area|district|county|coast|valley|outback|hinterland|peninsula)\b", _I
 )
 PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
 # "the Jeremy Allen White show", "the Billy Bob Thornton series": a star names the show.
