@@ -569,8 +569,10 @@ class _Doc:
                     before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end)
                 ) and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20):
                     continue  # "the Jeremy Allen White show", "Brian Alvarez's comedy"
-                if p.PLACE_AFTER_RE.match(self.text, end):
-                    continue
+                if p.PLACE_AFTER_RE.match(self.text, end) or _DESCRIBES_TITLE_RE.match(
+                    self.text, end
+                ):
+                    continue  # "the Charters Towers region", "her Women's Institute comedy X"
                 if p.PLACE_BEFORE_RE.search(before) and not p.PLACE_NOT_AFTER_RE.match(
                     self.text[end : end + 20]
                 ):
@@ -681,7 +683,12 @@ def _title_cut(span: str, show: str) -> int | None:
     """
     if _SEASON_WORDISH_RE.search(span) is None:
         return None
-    seasons = [s for s in find_seasons(span) if s.start > 0]
+    found = find_seasons(span)
+    if found and found[0].start == 0 and found[0].end == len(span.rstrip()):
+        # An alias that is only a season ("31st series"): the season stays readable, and
+        # the mention marks where the show is spoken of.
+        return 0
+    seasons = [s for s in found if s.start > 0]
     if seasons:
         rest = list(span)
         for s in seasons:
@@ -1609,6 +1616,8 @@ class _Evaluator:
                 around = self.doc.text[max(clause.start, m.start() - 30) : m.end() + 30]
                 if (
                     p.CANCEL_NOT_SHOW_RE.search(around)
+                    # "You can tick all the boxes and get axed": anyone, not the show
+                    or _GENERIC_YOU_RE.match(self.doc.text, sentence.start, m.start())
                     or p.CANCEL_PLURAL_OBJECT_RE.match(self.doc.text, m.end())
                     or self._date_cancelled(clause, m)
                 ):
@@ -2294,7 +2303,10 @@ class _Evaluator:
                     group == "post"
                     and _AFTER_DONE_RE.search(doc.text, max(0, m.start() - 30), m.start())
                     is not None
-                ),
+                )
+                # "so after watching last night's opener to series three": an aired premiere
+                # is a fact in any clause
+                or (group == "past" and "'s " in m.group()[:16]),
             )
             if opened is None:
                 continue
@@ -2767,6 +2779,12 @@ def _as_season(m: re.Match[str]) -> str:
     return m.group(1) + ("Season" if m.group(2)[0] == "O" else "season")
 
 
+# "her BBC1 Women's Institute comedy Jam and Jerusalem": a name that describes the title.
+_DESCRIBES_TITLE_RE = re.compile(
+    r"\s+(?:comedy|drama|sitcom|series|show|thriller|dramedy|procedural|soap|documentary)\s+"
+    r"['\"]?#"
+)
+_GENERIC_YOU_RE = re.compile(r"\W*(?:you|one)\s+(?:can|could|may|might|will|'ll)\b", re.I)
 _AFTER_DONE_RE = re.compile(r"\bafter\s+(?:(?:wrapping|finishing|completing)\s+)?$", re.I)
 
 

@@ -75,7 +75,8 @@ _SEASON_BRANCHES = (
     # UK "the second series"; "a second series from the creator" is a new show ("the
     # third series of the sitcom" is still the show's).
     r"series\b(?!\s+(?:from|by|with|for|of\s+(?:the|his|her|their)\b"
-    r"(?!\s+(?:hit\s+|popular\s+|award-winning\s+)?(?:sitcom|show|drama|comedy|programme)\b))"
+    # ("a third series of her BBC1 Women's Institute comedy X" is still the show's)
+    r"(?!\s+(?:[\w'-]+\s+){0,3}?(?:sitcom|show|drama|comedy|programme)\b))"
     r"\b)))",
     r"(?P<fin>\bfinal\s+season\b)",
     rf"(?P<nxt>\b(?:{'|'.join(_NEXT_WORDS)})\s+"
