@@ -91,6 +91,7 @@ _QUOTED_RE = re.compile(
 )
 
 
+_DATE_ONLY_RE = re.compile(r"[\d\s.\-/:년월일시분年月日時頃]+")
 # "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
 _UNIVERSAL_SEASON_RE = re.compile(
     r"(?<![A-Za-z])season\s*(?P<n>\d{1,2})(?!\d)|\bS(?P<s>\d{1,2})\b"
@@ -668,10 +669,32 @@ def _names_outside_parentheses(
 _VENUE_AFTER_RE = re.compile(r"(?:で|にて|に)\s*(?:連載|掲載|投稿)")
 
 
+# "지난 4일 ... 방송된 '저스티스'는 5.8%. 같은 날 밤 9시 방송된 'X'는 3.7%": the same day is
+# the last day the text named before it. (Japanese "同日" is left out: in the corpus it dates
+# photos and press events, "場面写真が同日公開された", never an airing.)
+_SAME_DAY_RE = re.compile(r"같은\s*날")
+
+
+def _same_day(sentence: str, offset: int, dates: list[Found], whole: list[Found]) -> list[Found]:
+    out = list(dates)
+    for m in _SAME_DAY_RE.finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in dates):
+            continue
+        before = [f for f in whole if f.end <= offset + m.start() and f.value.precision == "day"]
+        if before:
+            out.append(Found(m.start(), m.end(), before[-1].value))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _title_like(m: re.Match[str]) -> bool:
     """A quote that reads as a title ("Under the Dome"), not as a quoted phrase of speech."""
     inner = m.group("latin")
     if inner is None:
+        if _DATE_ONLY_RE.fullmatch(m.group(1) or ""):
+            # "'11월 29일' 방송 확정": a date in Korean quotes is stressed, no title. (A
+            # Japanese 『2026年4月』 is left alone: guess pages set their predicted date off
+            # so, ja-024, and the corpus has no Japanese item it would help.)
+            return False
         # "『小説家になろう』で連載され", "『週刊少年ジャンプ』にて連載": a site or a magazine
         # the story runs in is a venue, not another title
         return _VENUE_AFTER_RE.match(m.string, m.end()) is None
@@ -996,6 +1019,7 @@ def _cues(
         # Each sentence is read alone: the year that pins an undated weekday is the item's.
         anchor = anchor_year(text)
         grammar = partial(european, anchor=anchor)
+    whole: list[Found] | None = None  # the whole text's dates, read for "같은 날" only
     hedges = lex.of("hedge")
     neg_after = lex.of("negation_after")
     neg_before = lex.of("negation_before")
@@ -1106,6 +1130,10 @@ def _cues(
             for f in grammar(sentence, published)
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
+        if language == "ko" and _SAME_DAY_RE.search(sentence):
+            if whole is None:
+                whole = grammar(text, published)
+            dates = _same_day(sentence, span.start, dates, whole)
         episodes = _episodes(sentence, lex)
         first = _first_episode(episodes)
         # The sentence speaks of a premiere ("첫 회에서는", "初回"), wherever its cue stands.
