@@ -1309,7 +1309,14 @@ def _cues(
                 ):
                     # "7月に放送されることが決定した…毎週木曜22時": a slot announced, not on air
                     reason = "a weekly slot announced, not yet on air"
-                if reason is None and cue.value == "released" and _said_of_the_show(m, span, cjk):
+                if (
+                    reason is None
+                    and cue.value == "released"
+                    # (in an item that names no season past the first, "放送中の『X』" is
+                    # season 1 on air; a past "放送された「X」" may be any run of it)
+                    and not (first_only and m.group().endswith("中"))
+                    and _said_of_the_show(m, span, cjk)
+                ):
                     # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
                     # it stands; the season named later is the news.
                     reason = "released, said of the show before the season is named"
