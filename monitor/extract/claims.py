@@ -545,7 +545,7 @@ class _Doc:
                     _SOURCE_BEFORE_RE.search(before)
                     or _SOURCE_AFTER_RE.match(self.text, end)
                     or words[0].lower() in ("per", "via")
-                    or _OUTLET_BEFORE_RE.search(before)
+                    or _OUTLET_BEFORE_RE.search(self.text, max(0, start - 60), start)
                 ):
                     continue  # "Per TV Insider,", "Entertainment Weekly reports": an outlet
                 owns_season = self.text.endswith("'s", start, end) and bool(
@@ -566,8 +566,13 @@ class _Doc:
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
                 if (
-                    before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end)
-                ) and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20):
+                    (before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end))
+                    and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20)
+                ) or (
+                    p.DESCRIBED_BY_NAME_RE.match(self.text, end, end + 30)
+                    # (people's names: "The Silence of the Lambs crime drama" is a source's)
+                    and not _CONNECTOR_IN_NAME_RE.search(self.text, start, end)
+                ):
                     continue  # "the Jeremy Allen White show", "Brian Alvarez's comedy"
                 if p.PLACE_AFTER_RE.match(self.text, end) or _DESCRIBES_TITLE_RE.match(
                     self.text, end
@@ -2075,7 +2080,10 @@ class _Evaluator:
             # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
             self._note("date", sentence, f"'{dm.text}' is said by '{said_by.group()}'")
             return None
-        later = p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start)
+        later = p.LATER_BATCH_RE.search(doc.text, date_clause.start, dm.start) or (
+            # "return on March 27, 2006 with the rest of the season's new episodes"
+            _WITH_THE_REST_RE.match(doc.text, dm.end, date_clause.end)
+        )
         if later:
             if self.watch.part is None or self.watch.part < 2:
                 self._note("date", sentence, f"'{dm.text}' dates a later batch of episodes")
@@ -2779,6 +2787,10 @@ def _as_season(m: re.Match[str]) -> str:
     return m.group(1) + ("Season" if m.group(2)[0] == "O" else "season")
 
 
+_WITH_THE_REST_RE = re.compile(
+    r"\s*,?\s*with\s+the\s+(?:rest|remainder|remaining\s+episodes|back\s+half)\b", re.I
+)
+_CONNECTOR_IN_NAME_RE = re.compile(r"\s(?:of|the|in|on|at|for|to)\s", re.I)
 # "her BBC1 Women's Institute comedy Jam and Jerusalem": a name that describes the title.
 _DESCRIBES_TITLE_RE = re.compile(
     r"\s+(?:comedy|drama|sitcom|series|show|thriller|dramedy|procedural|soap|documentary)\s+"
@@ -2812,7 +2824,9 @@ _OUTLET_BEFORE_RE = re.compile(
     r"\b(?:premieres?|premiered|premiering|airs?|aired|airing|streams?|streamed|streaming|"
     r"launch(?:es|ed|ing)?|debuts?|debuted|debuting|returns?|returned|returning|arrives?|"
     r"arrived|arriving|lands?|landed|available|broadcasts?|broadcast|shown|screens?)"
-    r"(?:\s+(?:exclusively|only|first|again|globally|locally|in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?))*"
+    # ("premiered on Monday at 9 pm on Sony Entertainment Television")
+    r"(?:\s+(?:exclusively|only|first|again|globally|locally|in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|"
+    r"on\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?m\.?)?))*"
     r"\s+(?:on|via)\s+$"
 )
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.

@@ -256,7 +256,9 @@ PERSON_BEFORE_RE = re.compile(
     r"according\s+to|co-star|costar|features|featuring|voices\s+of|voice\s+of|alongside|"
     r"husband|wife|son|daughter|father|mother|brother|sister|fianc[eé]e?|partner|"
     r"broadcaster|journalist|presenter|comedian|singer|rapper|musician|athlete|olympian|"
-    r"footballer|chef|influencer|contestant|castaway|narrator)\s*"
+    r"footballer|chef|influencer|contestant|castaway|narrator|nominee|megastar)\s*"
+    # "written by the multi-award-winning Peter Bowker"
+    r"(?:(?<=by\s)the\s+(?:[\w-]+\s+){0,2})?"
     # "with Terri, Bindi and Robert Irwin": the last of a cast list of first names
     r"(?:(?-i:[A-Z])[\w'-]+,\s+){0,4}(?:(?-i:[A-Z])[\w'-]+,?\s+(?:and|&)\s+)?$",
     _I,
@@ -294,6 +296,15 @@ PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|ep
 # "the Jeremy Allen White show", "the Billy Bob Thornton series": a star names the show.
 DESCRIBED_SHOW_RE = re.compile(
     r"\s+(?:show|series|drama|comedy|sitcom|thriller|dramedy|vehicle)\b", _I
+)
+# "the David Duchovny period drama", "David Simon and George Pellecanos' drama",
+# "Network cancels Matthew Perry sitcom": a name before a (described) genre noun names the
+# show's people, not another show.
+DESCRIBED_BY_NAME_RE = re.compile(
+    r"(?:'|'s)?\s+(?:(?:period|legal|medical|crime|spy|cop|police|family|teen|workplace|"
+    r"political|historical|fantasy|horror|comedy|sci-fi|action)\s+)?"
+    r"(?:show|drama|sitcom|thriller|dramedy|vehicle|comedy)\b",
+    _I,
 )
 PERSON_AFTER_RE = re.compile(
     r"^(?:'s)?\s*(?:said|says|told|confirmed|revealed|announced|wrote|posted|shared|explained|"
