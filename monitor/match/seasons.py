@@ -66,7 +66,8 @@ _SEASON_BRANCHES = (
     r"(?P<koord>(?P<kow>첫|두|세|네|다섯|여섯)\s*번째\s*시즌)",
     r"(?-i:\bS(?P<sx>\d{1,2})(?:\s*E\d{1,3})?\b)",
     rf"(?P<ord>\b(?P<ow>{_ORD})(?P<omore>(?:\s*(?:,|and|&|or)\s*{_ORD})*)"
-    r"(?:\s*(?:--|—|–|,)?\s+and\s+(?P<fin1>final|last)(?:\s*(?:--|—|–|,))?)?"
+    # ("its 10th and current season": the one on air now, not the last)
+    r"(?:\s*(?:--|—|–|,)?\s+and\s+(?:(?P<fin1>final|last)|current)(?:\s*(?:--|—|–|,))?)?"
     # "a second successful season", "its third consecutive season", "its first six-episode
     # season"
     r"(?:\s+(?:successful|hit|acclaimed|full|whole|consecutive|straight|long-awaited|"
@@ -100,12 +101,15 @@ SEASON_RE = cut(_SEASON_BRANCHES, flags=re.I)
 # one": season 3 is final.
 _FINAL_AFTER_RE = re.compile(
     # "the second season of the spin-off X will be that show's swan song".
-    r"(?:\s+of\s+(?:the\s+)?(?:(?:spin-?off|series|show)\s+)?['\"]?#+(?:\s+#+)*['\"]?)?"
-    r"\s+(?:will\s+be|would\s+be|to\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)\s+"
+    # ("Season 7 of her long-running series X will be the last")
+    r"(?:\s+of\s+(?:the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:spin-?off|series|show|drama|comedy|sitcom)\s+)?['\"]?#+(?:\s+#+)*['\"]?)?"
+    r"\s+(?:will\s+be|would\s+be|to\s+be|is|is\s+set\s+to\s+be|is\s+going\s+to\s+be|becomes)"
+    r"(?:\s+also|\s+officially)?\s+"
     r"(?:(?:its|the|their|that|this)\s+)?(?:(?:show|series|drama|#+)'s\s+)?"
     r"(?:swan\s+song\b|last|final)"
     # ("will be its last (per Collider)": an aside after it; a headline's line end)
-    r"(?=\s+(?:season|series|chapter|installment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|[ \t]*\n|"
+    r"(?=\s+(?:season|series|chapter|instal+ment|outing|run|one)\b|\s*[,.;:!)…]|\s*$|[ \t]*\n|"
     r"\s+\((?:per|via|according|source)\b|"
     # ("will be the last for the offbeat comedy-drama")
     r"\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:show|series|drama|comedy|comedy-drama|"
