@@ -190,6 +190,12 @@ NEW_SERIES_RE = re.compile(
     r"|\b(?:late|surprise)\s+pick-?up\s+to\b|\b(?:go|goes|going|went|gone)\s+to\s+series\b"
     r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
     r"|\b(?:has|have)\s+ordered\s+[\"'“‘]?#"
+    # "HBO has ordered the new limited series X", "Hulu has picked up X", "Apple has picked up
+    # the project X", "The BBC has commissioned X", "has ordered a new series, X"
+    r"|\b(?:has|have|had)\s+(?:ordered|commissioned|picked\s+up|greenlit|green-?lit)\s+"
+    r"(?:(?:the|a)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:series|project|drama|comedy|show),?\s+)?"
+    r"[\"'“‘]?#"
+    r"|\bis\s+a\s+go\s+(?:at|for|on)\b|\bgo[\s-]ahead\s+to\s+(?:do|make|produce|film)\s+\d+\s+episodes\b"
     r"|\b(?:green[\s-]?light(?:ed)?|greenlit|ordered)\s+(?:to\s+)?(?:a|an)\s+(?:new\s+)?"
     # "ordered a six episode limited series adaptation of X"
     r"(?:(?:\d{1,2}|four|six|eight|ten|twelve)[\s-](?:episode|part)\s+)?"
