@@ -294,9 +294,12 @@ PLACE_BEFORE_RE = re.compile(
     r"region|state|province)\s+of)\s+(?:the\s+)?$",
     _I,
 )
-# "head east to the Charters Towers region": a name a place word follows is a place.
+# "head east to the Charters Towers region", "its dramatic Sydney Harbour setting": a name a
+# place word follows is a place.
 PLACE_AFTER_RE = re.compile(
-    r"\s+(?:region|area|district|county|coast|valley|outback|hinterland|peninsula)\b", _I
+    r"\s+(?:region|area|district|county|coast|valley|outback|hinterland|peninsula|setting|"
+    r"backdrop|location|waterfront|skyline)\b",
+    _I,
 )
 PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
 # "the Jeremy Allen White show", "the Billy Bob Thornton series": a star names the show.
