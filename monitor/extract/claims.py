@@ -545,7 +545,10 @@ class _Doc:
                     _SOURCE_BEFORE_RE.search(before)
                     or _SOURCE_AFTER_RE.match(self.text, end)
                     or words[0].lower() in ("per", "via")
-                    or _OUTLET_BEFORE_RE.search(self.text, max(0, start - 60), start)
+                    or (
+                        self.text.endswith(("on ", "via "), max(0, start - 4), start)
+                        and _OUTLET_BEFORE_RE.search(self.text, max(0, start - 60), start)
+                    )
                 ):
                     continue  # "Per TV Insider,", "Entertainment Weekly reports": an outlet
                 owns_season = self.text.endswith("'s", start, end) and bool(
@@ -2314,7 +2317,7 @@ class _Evaluator:
                 )
                 # "so after watching last night's opener to series three": an aired premiere
                 # is a fact in any clause
-                or (group == "past" and "'s " in m.group()[:16]),
+                or (group == "past" and _AIRED_DAYS_RE.match(m.group()) is not None),
             )
             if opened is None:
                 continue
@@ -2797,6 +2800,7 @@ _DESCRIBES_TITLE_RE = re.compile(
     r"['\"]?#"
 )
 _GENERIC_YOU_RE = re.compile(r"\W*(?:you|one)\s+(?:can|could|may|might|will|'ll)\b", re.I)
+_AIRED_DAYS_RE = re.compile(r"(?:last\s+night|yesterday|\w+day)'s\s", re.I)
 _AFTER_DONE_RE = re.compile(r"\bafter\s+(?:(?:wrapping|finishing|completing)\s+)?$", re.I)
 
 

@@ -91,6 +91,7 @@ _QUOTED_RE = re.compile(
 )
 
 
+# A quote holding only a date ("'11월 29일'"): see `_title_like`.
 _DATE_ONLY_RE = re.compile(r"[\d\s.\-/:년월일시분年月日時頃]+")
 # "Season2の", "アニメSeason 2": Latin letters glued to kana or hangul have no word boundary.
 _UNIVERSAL_SEASON_RE = re.compile(
