@@ -534,6 +534,8 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
+                if person_end >= 0 and _CREDIT_OPEN_RE.fullmatch(self.text, person_end, start):
+                    continue  # "starring Stephen Moyer (True Blood, above)": the actor's credit
                 if _PREDICATE_IN_NAME_RE.search(self.text, start, end):
                     continue  # "the New Series Will Premiere Later": a subheading's predicate
                 if p.ROLE_WORD_RE.fullmatch(words[0]):
@@ -1525,7 +1527,12 @@ class _Evaluator:
             ):
                 continue  # "the release date for season 2 has been confirmed"
             if p.GENERIC_SUBJECT_RE.search(self.doc.text, clause.start, m.start()) or (
-                m.lastgroup == "verb" and _OTHER_OBJECT_RE.match(self.doc.text, m.end())
+                m.lastgroup == "verb"
+                and (
+                    _OTHER_OBJECT_RE.match(self.doc.text, m.end())
+                    # "and renewed plenty of others (Resurrection, Revenge, ...)"
+                    or p.CANCEL_PLURAL_OBJECT_RE.match(self.doc.text, m.end())
+                )
             ):
                 self._note("renewal", sentence, "renewal of another show")
                 continue
@@ -2800,6 +2807,7 @@ _DESCRIBES_TITLE_RE = re.compile(
     r"['\"]?#"
 )
 _GENERIC_YOU_RE = re.compile(r"\W*(?:you|one)\s+(?:can|could|may|might|will|'ll)\b", re.I)
+_CREDIT_OPEN_RE = re.compile(r"\s*\(")
 _AIRED_DAYS_RE = re.compile(r"(?:last\s+night|yesterday|\w+day)'s\s", re.I)
 _AFTER_DONE_RE = re.compile(r"\bafter\s+(?:(?:wrapping|finishing|completing)\s+)?$", re.I)
 
