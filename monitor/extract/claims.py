@@ -2312,19 +2312,7 @@ class _Evaluator:
             group = m.lastgroup or ""
             phase = _PHASE_GROUPS[group]
             opened = self._open(
-                "phase",
-                m.start(),
-                m.end(),
-                background_ok=group in ("now", "airing")
-                # "After wrapping filming last month, ...": the shoot is over, as a fact
-                or (
-                    group == "post"
-                    and _AFTER_DONE_RE.search(doc.text, max(0, m.start() - 30), m.start())
-                    is not None
-                )
-                # "so after watching last night's opener to series three": an aired premiere
-                # is a fact in any clause
-                or (group == "past" and _AIRED_DAYS_RE.match(m.group()) is not None),
+                "phase", m.start(), m.end(), background_ok=self._fact_in_background(m, group)
             )
             if opened is None:
                 continue
@@ -2450,6 +2438,17 @@ class _Evaluator:
             candidate.explicit_season = source in ("clause", "sentence")
             out.append(candidate)
         return out
+
+    def _fact_in_background(self, m: re.Match[str], group: str) -> bool:
+        """Whether a phase cue states a fact even in a subordinate clause: on air now, "After
+        wrapping filming last month, ..." (the shoot is over), "so after watching last night's
+        opener to series three" (an aired premiere)."""
+        if group in ("now", "airing"):
+            return True
+        if group == "post":
+            text = self.doc.text
+            return _AFTER_DONE_RE.search(text, max(0, m.start() - 30), m.start()) is not None
+        return group == "past" and _AIRED_DAYS_RE.match(m.group()) is not None
 
     def _planned(
         self, m: re.Match[str], sentence: Sentence, clause: Clause, scope: _Scope
@@ -2802,10 +2801,7 @@ _WITH_THE_REST_RE = re.compile(
 )
 _CONNECTOR_IN_NAME_RE = re.compile(r"\s(?:of|the|in|on|at|for|to)\s", re.I)
 # "her BBC1 Women's Institute comedy Jam and Jerusalem": a name that describes the title.
-_DESCRIBES_TITLE_RE = re.compile(
-    r"\s+(?:comedy|drama|sitcom|series|show|thriller|dramedy|procedural|soap|documentary)\s+"
-    r"['\"]?#"
-)
+_DESCRIBES_TITLE_RE = re.compile(rf"\s+(?:{p.GENRE_NOUNS}|procedural|soap|documentary)\s+['\"]?#")
 _GENERIC_YOU_RE = re.compile(r"\W*(?:you|one)\s+(?:can|could|may|might|will|'ll)\b", re.I)
 _CREDIT_OPEN_RE = re.compile(r"\s*\(")
 _AIRED_DAYS_RE = re.compile(r"(?:last\s+night|yesterday|\w+day)'s\s", re.I)

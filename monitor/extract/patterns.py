@@ -189,7 +189,6 @@ NEW_SERIES_RE = re.compile(
     r"\b(?:series|straight[\s-]to[\s-]series)\s+(?:orders?|pick-?ups?)\b"
     r"|\b(?:late|surprise)\s+pick-?up\s+to\b|\b(?:go|goes|going|went|gone)\s+to\s+series\b"
     r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
-    r"|\b(?:has|have)\s+ordered\s+[\"'“‘]?#"
     # "HBO has ordered the new limited series X", "Hulu has picked up X", "Apple has picked up
     # the project X", "The BBC has commissioned X", "has ordered a new series, X"
     r"|\b(?:has|have|had)\s+(?:ordered|commissioned|picked\s+up|greenlit|green-?lit)\s+"
@@ -258,14 +257,18 @@ NOT_A_NAME_BEFORE_SEASON = frozenset(
     two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen twenty several some many few""")
 )
+# Words for what a person does ("Showrunner Eric Kripke", "broadcaster Benjamin Law").
+ROLE_WORDS = (
+    "star|actor|actress|creator|co-creator|director|showrunner|producer|executive|writer|"
+    "host|author|composer|novelist|ceo|president|boss|chief|broadcaster|journalist|presenter|"
+    "comedian|olympian|footballer|chef|contestant|castaway"
+)
 PERSON_BEFORE_RE = re.compile(
-    r"\b(?:star|stars|starring|starred|actors?|actress(?:es)?|creators?|co-creators?|directors?|"
-    r"showrunners?|producers?|writers?|host|ceo|chief|executive|president|head|boss|by|with|member|newcomer|"
-    r"alum|alumnus|author|composer|novelist|cinematographer|editor|says|said|told|"
-    r"according\s+to|co-star|costar|features|featuring|voices\s+of|voice\s+of|alongside|"
-    r"husband|wife|son|daughter|father|mother|brother|sister|fianc[eé]e?|partner|"
-    r"broadcaster|journalist|presenter|comedian|singer|rapper|musician|athlete|olympian|"
-    r"footballer|chef|influencer|contestant|castaway|narrator|nominee|megastar)\s*"
+    rf"\b(?:(?:{ROLE_WORDS})(?:e?s)?|starring|starred|head|by|with|member|newcomer|alum|"
+    r"alumnus|cinematographer|editor|says|said|told|according\s+to|co-star|costar|features|"
+    r"featuring|voices\s+of|voice\s+of|alongside|husband|wife|son|daughter|father|mother|"
+    r"brother|sister|fianc[eé]e?|partner|singer|rapper|musician|athlete|influencer|narrator|"
+    r"nominee|megastar)\s*"
     # "written by the multi-award-winning Peter Bowker"
     r"(?:(?<=by\s)the\s+(?:[\w-]+\s+){0,2})?"
     # "with Terri, Bindi and Robert Irwin": the last of a cast list of first names
@@ -285,12 +288,7 @@ AUTHOR_WORK_AFTER_RE = re.compile(
     _I,
 )
 # "Showrunner Eric Kripke has hinted": a name led by a role word is a person.
-ROLE_WORD_RE = re.compile(
-    r"(?:star|actor|actress|creator|co-creator|director|showrunner|producer|executive|writer|"
-    r"host|author|composer|novelist|ceo|president|boss|chief|broadcaster|journalist|presenter|"
-    r"comedian|olympian|footballer|chef|contestant|castaway)s?",
-    _I,
-)
+ROLE_WORD_RE = re.compile(rf"(?:{ROLE_WORDS})s?", _I)
 # "shoot in the Flinders Ranges", "underway in South Australia": a place, not a show.
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|at|near|across|around|throughout|outside|(?:village|town|city|island|county|"
@@ -305,17 +303,17 @@ PLACE_AFTER_RE = re.compile(
     _I,
 )
 PLACE_NOT_AFTER_RE = re.compile(r"^(?:'s)?\s*(?:season|series|s\d|part|volume|episode)", _I)
+# What a show is called by its kind ("the X show", "X's comedy", "her ... comedy Y").
+GENRE_NOUNS = "show|series|drama|comedy|sitcom|thriller|dramedy|vehicle"
 # "the Jeremy Allen White show", "the Billy Bob Thornton series": a star names the show.
-DESCRIBED_SHOW_RE = re.compile(
-    r"\s+(?:show|series|drama|comedy|sitcom|thriller|dramedy|vehicle)\b", _I
-)
+DESCRIBED_SHOW_RE = re.compile(rf"\s+(?:{GENRE_NOUNS})\b", _I)
 # "the David Duchovny period drama", "David Simon and George Pellecanos' drama",
 # "Network cancels Matthew Perry sitcom": a name before a (described) genre noun names the
 # show's people, not another show.
 DESCRIBED_BY_NAME_RE = re.compile(
     r"(?:'|'s)?\s+(?:(?:period|legal|medical|crime|spy|cop|police|family|teen|workplace|"
     r"political|historical|fantasy|horror|comedy|sci-fi|action)\s+)?"
-    r"(?:show|drama|sitcom|thriller|dramedy|vehicle|comedy)\b",
+    rf"(?!series\b)(?:{GENRE_NOUNS})\b",
     _I,
 )
 PERSON_AFTER_RE = re.compile(
