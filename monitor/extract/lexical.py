@@ -48,7 +48,7 @@ from functools import lru_cache, partial
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
-from monitor.extract.dates import DateValue, anchor_year
+from monitor.extract.dates import DateValue, anchor_year, day_value, month_value
 from monitor.extract.intl_dates import GRAMMARS, Found, european
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
@@ -314,9 +314,14 @@ _SLOT_RE = re.compile(
     r"|[\u3040-\u30ff\u4e00-\u9fff]{2,8}主演の(?:ドラマ|アニメ|連続ドラマ)?|[「『][^」』]{1,30}[」』]が$"
     # "19年7月からTOKYO MX、BS11、群馬テレビ、とちぎテレビ、MBSで放送": a list of stations
     r"|[\u3040-\u30ff\u4e00-\u9fff]{1,6}テレビ|(?<=[A-Za-z0-9ビ])\s*[、,]\s*|(?<=[A-Za-z0-9ビ])で$"
+    # "10月29日にシーズン1「エピソード オブ ハーツラビュル」の配信が始まった": the season and
+    # its quoted subtitle
+    r"|(?:シーズン|[Ss]eason\s*|第)\s*\d{1,2}\s*(?:期|シーズン)?\s*[「『][^」』]{1,40}[」』]の?"
 )
 # "シーズン1で(打ち切り)", "시즌2를 끝으로 (폐지)": the season a run ended at.
 _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을|를)\s*마지막으로|만에)")
+# A year a date names itself: "2025年10月29日", "25年10月", "2025년", "29 ottobre 2025".
+_YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*(?:年|년)")
 # A season's premiere (first episode): a few days after it, the season is out.
 _PREMIERE_RE = re.compile(
     r"첫\s*방송|첫방|첫\s*공개|첫\s*회|첫선|처음\s*(?:공개|방송|전파)|베일을\s*벗"
@@ -1379,6 +1384,7 @@ def _cues(
                         first_season=span.names_ours and first_only,
                         reports=lex.of("report_date"),
                         first_named=first == 1 or premiere_said,
+                        language=language,
                     )
                     if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
                         # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
@@ -1634,6 +1640,7 @@ def _date_hit(
     first_season: bool,
     reports: tuple[Cue, ...],
     first_named: bool,
+    language: str,
 ) -> _Hit | None:
     """The date a release cue announces: the nearest date beside it in its sentence.
 
@@ -1667,6 +1674,11 @@ def _date_hit(
     # "放送時期を2026年から2027年に変更", "2026年→2027年": beside a delay the latest date is
     # the one it moved to.
     nearest = max(near, key=lambda f: f.value.lo) if delayed else min(near, key=gap)
+    if past and language == "ja" and published is not None and nearest.value.lo > published:
+        # "10月29日に…配信が始まった" in an item of November 13th: a year-less day in the
+        # past tense is the last such day, not the next. (Korean says "지난 29일" for that,
+        # and its past cues take in a plan gone by: "4월 방송 예정이던".)
+        nearest = _year_back(nearest, m.string) or nearest
     window = m.string[max(0, m.start() - 12) : m.end() + 12]
     # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the named season premiered a few
     # days back, so it is out (the caller reads `released`, and the day only for a recent
@@ -1713,6 +1725,21 @@ def _date_hit(
         when=nearest.value,
         premiere=premiered,
     )
+
+
+def _year_back(found: Found, text: str) -> Found | None:
+    """A year-less day or month read a year earlier, or None when the text gives its year."""
+    value = found.value
+    if _YEAR_IN_DATE_RE.search(text, found.start, found.end):
+        return None
+    lo = value.lo
+    if value.precision == "day":
+        earlier = day_value(lo.year - 1, lo.month, lo.day)
+    elif value.precision == "month":
+        earlier = month_value(lo.year - 1, lo.month)
+    else:
+        return None
+    return None if earlier is None else replace(found, value=earlier)
 
 
 def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) -> list[Claim]:
