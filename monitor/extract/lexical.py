@@ -320,6 +320,10 @@ _SLOT_RE = re.compile(
 )
 # "シーズン1で(打ち切り)", "시즌2를 끝으로 (폐지)": the season a run ended at.
 _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을|를)\s*마지막으로|만에)")
+# A first episode still ahead: "첫 방송을 앞두고", "17일 첫 방송된다", "첫 공개 예정"
+_KO_FIRST_AHEAD_RE = re.compile(
+    r"첫\s*(?:방송|방|공개|선|회)(?:을|이|은|를)?\s*(?:앞두|앞둔|된다|한다|예정|보인다|\s*확정)"
+)
 # A year a date names itself: "2025年10月29日", "25年10月", "2025년", "29 ottobre 2025".
 _YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*(?:年|년)")
 # A season's premiere (first episode): a few days after it, the season is out.
@@ -1310,8 +1314,14 @@ def _cues(
                 if (
                     reason is None
                     and cue.form == "slot"
-                    and any(r.pattern.search(sentence) for r in releases)
-                    and not any(p.pattern.search(sentence) for p in pasts)
+                    and (
+                        # "10월 15일부터 11월 12일까지 매주 금요일 방송된다", or an item with
+                        # "첫 방송을 앞두고": the slot's run is dated or still ahead
+                        (bool(dates) or _KO_FIRST_AHEAD_RE.search(text) is not None)
+                        if language == "ko"
+                        else any(r.pattern.search(sentence) for r in releases)
+                        and not any(p.pattern.search(sentence) for p in pasts)
+                    )
                 ):
                     # "7月に放送されることが決定した…毎週木曜22時": a slot announced, not on air
                     reason = "a weekly slot announced, not yet on air"
