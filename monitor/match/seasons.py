@@ -79,7 +79,8 @@ _SEASON_BRANCHES = (
     # ("a third series of her BBC1 Women's Institute comedy X" is still the show's)
     r"(?!\s+(?:[\w'-]+\s+){0,3}?(?:sitcom|show|drama|comedy|programme)\b))"
     r"\b)))",
-    r"(?P<fin>\bfinal\s+season\b)",
+    # ("the series' farewell season will air early next year": its last one)
+    r"(?P<fin>\b(?:final|farewell)\s+season\b)",
     rf"(?P<nxt>\b(?:{'|'.join(_NEXT_WORDS)})\s+"
     # "the upcoming Season 3" is season 3, not an unnumbered next season.
     rf"(?:season\b(?!\s*-?\s*{_NUM}\b)|episodes\b|batch\s+of\s+episodes\b|installment\b|"
@@ -126,7 +127,7 @@ _BY_ORDINAL = cut(_SEASON_BRANCHES, ("first", "ord", "ell"), flags=re.I)  # "3rd
 _BY_CODE = cut(_SEASON_BRANCHES, ("sx",), flags=re.I)  # "S2", "S02E03"
 _BY_WORD = {
     "after": cut(_SEASON_BRANCHES, ("count",), flags=re.I),
-    "final": cut(_SEASON_BRANCHES, ("fin",), flags=re.I),
+    **dict.fromkeys(("final", "farewell"), cut(_SEASON_BRANCHES, ("fin",), flags=re.I)),
     **dict.fromkeys(
         (w.split("-")[0] for w in _NEXT_WORDS), cut(_SEASON_BRANCHES, ("nxt",), flags=re.I)
     ),
