@@ -299,6 +299,13 @@ _RELATIVE_ASIDE_RE = re.compile(
 _APPOSITIVE_HEDGE_RE = re.compile(
     r",\s(?:reportedly|allegedly|supposedly|apparently)\s+(?:a|an|with|for|\d)\b", re.I
 )
+# "The True Blood star is also an executive producer", "Gavin & Stacey alum Larry Lamb": a
+# show named for a person's credit, the person being the subject.
+_CREDIT_AFTER_RE = re.compile(
+    r"(?:'s)?\s+(?:star|actor|actress|alum|alumna|alumnus|veteran|creator|co-creator|showrunner)s?"
+    r"\b(?!'s)",
+    re.I,
+)
 # "created by Ron Leshem (Euphoria)": a title in brackets after a person's name is a credit.
 _CREDIT_OPEN_RE = re.compile(r"\b[A-Z][\w'-]+\s*\(\s*['\"‘“]?$")
 _CREDIT_CLOSE_RE = re.compile(r"['\"’”]?\s*\)")
@@ -570,6 +577,8 @@ class _Doc:
                     continue  # "Robert Kirkman's comics": the author, not a show
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
+                if _CREDIT_AFTER_RE.match(self.text, end):
+                    continue  # "The True Blood star is also an executive producer": a person
                 if (
                     (before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end))
                     and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20)
