@@ -324,8 +324,8 @@ _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을
 _KO_FIRST_AHEAD_RE = re.compile(
     r"첫\s*(?:방송|방|공개|선|회)(?:을|이|은|를)?\s*(?:앞두|앞둔|된다|한다|예정|보인다|\s*확정)"
 )
-# A year a date names itself: "2025年10月29日", "25年10月", "2025년", "29 ottobre 2025".
-_YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*(?:年|년)")
+# A year a Japanese date names itself: "2025年10月29日", "25年10月".
+_YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*年")
 # A season's premiere (first episode): a few days after it, the season is out.
 _PREMIERE_RE = re.compile(
     r"첫\s*방송|첫방|첫\s*공개|첫\s*회|첫선|처음\s*(?:공개|방송|전파)|베일을\s*벗"
@@ -1319,8 +1319,10 @@ def _cues(
                         # "첫 방송을 앞두고": the slot's run is dated or still ahead
                         (bool(dates) or _KO_FIRST_AHEAD_RE.search(text) is not None)
                         if language == "ko"
-                        else any(r.pattern.search(sentence) for r in releases)
-                        and not any(p.pattern.search(sentence) for p in pasts)
+                        else (
+                            any(r.pattern.search(sentence) for r in releases)
+                            and not any(p.pattern.search(sentence) for p in pasts)
+                        )
                     )
                 ):
                     # "7月に放送されることが決定した…毎週木曜22時": a slot announced, not on air

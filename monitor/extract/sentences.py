@@ -19,7 +19,7 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)[.]+$")
 # "premiering at 10 p.m. Thursday": an hour's "p.m." ends no sentence before the weekday
 # it goes on with. (A time zone after it may: "Returning on Tuesday at 10 p.m. ET, the 13
 # episodes of X deliver..." reads best cut there.)
-_HOUR_GOES_ON_RE = re.compile(r"(?<=[ap]\.m\.)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!s)")
+_HOUR_GOES_ON_RE = re.compile(r"(?<=[ap]\.m\.)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # A question mark or a Korean/Japanese question ending ("볼 수 있을까", "配信されるのか").
 _QUESTION_END_RE = re.compile(r"(?:[?？]|까요?|나요|는가|のか|でしょうか|ですか|ますか)$")
 _QUESTION_END_LONGEST = len("でしょうか")
