@@ -306,9 +306,10 @@ _CREDIT_AFTER_RE = re.compile(
     r"\b(?!'s)",
     re.I,
 )
-# "created by Ron Leshem (Euphoria)": a title in brackets after a person's name is a credit.
-_CREDIT_OPEN_RE = re.compile(r"\b[A-Z][\w'-]+\s*\(\s*['\"‘“]?$")
-_CREDIT_CLOSE_RE = re.compile(r"['\"’”]?\s*\)")
+# "created by Ron Leshem (Euphoria)", "Stephen Tompkinson (Trollied, Ballykissangel, Wild At
+# Heart)": titles in brackets after a person's name are credits.
+_CREDIT_OPEN_RE = re.compile(r"\b[A-Z][\w'-]+\s*\($")
+_CREDIT_REACH = 60  # characters from a title to its brackets
 
 # ("will first premiere via Paramount+" is the coming first airing, and "originally set
 # for July 2" an old plan: neither is history)
@@ -541,7 +542,7 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
-                if person_end >= 0 and _CREDIT_OPEN_RE.fullmatch(self.text, person_end, start):
+                if person_end >= 0 and _PAREN_OPEN_RE.fullmatch(self.text, person_end, start):
                     continue  # "starring Stephen Moyer (True Blood, above)": the actor's credit
                 if _PREDICATE_IN_NAME_RE.search(self.text, start, end):
                     continue  # "the New Series Will Premiere Later": a subheading's predicate
@@ -925,14 +926,7 @@ class _Evaluator:
                 others = [o for o in others if not end <= o[0] < aside.end()]
         # "the drama created by Ron Leshem (Euphoria), for a second season": a credit
         # aside names no subject of the sentence.
-        others = [
-            o
-            for o in others
-            if not (
-                _CREDIT_OPEN_RE.search(doc.text, max(0, o[0] - 40), o[0])
-                and _CREDIT_CLOSE_RE.match(doc.text, o[1])
-            )
-        ]
+        others = [o for o in others if not _in_credit(doc.text, o[0], o[1])]
         if sentence.headline and not own:
             # A headline verb is news about the show only when the headline names it.
             return None
@@ -2776,6 +2770,17 @@ def _drop_prefix_duplicates(candidates: list[_Candidate]) -> list[_Candidate]:
     return [c for c in candidates if not c.from_prefix or (c.sentence.start, c.field) not in own]
 
 
+def _in_credit(text: str, start: int, end: int) -> bool:
+    """Whether the name at start:end stands in brackets that open right after a name."""
+    opened = text.rfind("(", max(0, start - _CREDIT_REACH), start)
+    if opened == -1 or ")" in text[opened:start]:
+        return False
+    closed = text.find(")", end, end + _CREDIT_REACH)
+    if closed == -1 or "(" in text[end:closed]:
+        return False
+    return _CREDIT_OPEN_RE.search(text, max(0, opened - 40), opened + 1) is not None
+
+
 def _distance(mention: SeasonMention, pos: int) -> int:
     if mention.start <= pos < mention.end:
         return 0
@@ -2812,7 +2817,7 @@ _CONNECTOR_IN_NAME_RE = re.compile(r"\s(?:of|the|in|on|at|for|to)\s", re.I)
 # "her BBC1 Women's Institute comedy Jam and Jerusalem": a name that describes the title.
 _DESCRIBES_TITLE_RE = re.compile(rf"\s+(?:{p.GENRE_NOUNS}|procedural|soap|documentary)\s+['\"]?#")
 _GENERIC_YOU_RE = re.compile(r"\W*(?:you|one)\s+(?:can|could|may|might|will|'ll)\b", re.I)
-_CREDIT_OPEN_RE = re.compile(r"\s*\(")
+_PAREN_OPEN_RE = re.compile(r"\s*\(")
 _AIRED_DAYS_RE = re.compile(r"(?:last\s+night|yesterday|\w+day)'s\s", re.I)
 _AFTER_DONE_RE = re.compile(r"\bafter\s+(?:(?:wrapping|finishing|completing)\s+)?$", re.I)
 
