@@ -299,6 +299,11 @@ _RELATIVE_ASIDE_RE = re.compile(
 _APPOSITIVE_HEDGE_RE = re.compile(
     r",\s(?:reportedly|allegedly|supposedly|apparently)\s+(?:a|an|with|for|\d)\b", re.I
 )
+# "unclear when | we can expect Season Two": the words of a "when" question before the season
+# it asks about.
+_WHEN_OBJECT_RE = re.compile(
+    r"\s*(?:(?:we|you|fans|viewers)\s+(?:can|could|will|might)\s+(?:expect|see|get)\s+)", re.I
+)
 # "The True Blood star is also an executive producer", "Gavin & Stacey alum Larry Lamb": a
 # show named for a person's credit, the person being the subject.
 _CREDIT_AFTER_RE = re.compile(
@@ -2290,6 +2295,16 @@ class _Evaluator:
                 # Season 2 was released": no date yet is the item's season's, not the one a
                 # later clause recalls.
                 seasons, mention, source = self._bind_beyond(sentence)
+            asked = _WHEN_OBJECT_RE.match(self.doc.text, m.end(), sentence.end)
+            if asked is not None:
+                # "With its first season airing its finale on December 13th, it's unclear
+                # when we can expect Season Two": the season the "when" asks about is it.
+                named = [
+                    s for s in self.doc.seasons if s.kind == "number" and s.start == asked.end()
+                ]
+                if named:
+                    mention, source = named[0], "clause"
+                    seasons = self._seasons_of(mention)
             if self.watch.season not in seasons:
                 self._note("date", sentence, f"'{m.group()}' is about season {_fmt(seasons)}")
                 continue
