@@ -335,7 +335,6 @@ _PREMIERE_RE = re.compile(
 # "방송된 SBS '꽃놀이패' 마지막 회에서는", "공개된 '아받대2'에서는": what an episode showed
 _EPISODE_AT_RE = re.compile(r"(?:된|되는|탄|타는|는|한|하는)?\s[^.]{0,60}?(?:에서는|에선)")
 _PREMIERE_DAYS: Final = 7
-_PREMIERE_NEWS_DAYS: Final = 14  # a premiere this recent is news: its day is kept
 _OLD_END_DAYS: Final = 180  # a run that ended this long before the item is its history
 # "cancelada após 1ª temporada", "annullata dopo la prima stagione", "cancela X na 1ª
 # temporada", "annulée au terme de sa première saison": ended after (or in) that season.
@@ -1409,9 +1408,11 @@ def _cues(
                         # old run's day is history, not an announcement (real_dev's rule: "the
                         # past premiere is not a future announcement -> date null").
                         hits.append(_Hit("phase", "released", span, hit.pos))
-                        if _fresh_premiere(hit, window, first, published):
-                            # "지난 3일 첫 회가 공개된 '청담국제고등학교 2'" (an item of the
-                            # 13th): a premiere days ago is the news itself; its day stands.
+                        if _premiere_today(hit, window, first, published):
+                            # "30일 오전 처음 공개된 '음악의 신2'" (an item of the 30th): the
+                            # premiere is the day's news and its day stands; one a few days
+                            # back is history like any other (DESIGN §3: "a premiere date
+                            # before the published date is history, not an announcement").
                             hits.append(hit)
                     elif hit is not None:
                         hits.append(hit)
@@ -1472,14 +1473,13 @@ def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
     return any(c.pattern.search(window) for c in cues)
 
 
-def _fresh_premiere(hit: _Hit, window: str, first: int | None, published: date | None) -> bool:
-    """Whether a release gone by is a recent premiere: a first episode ("첫 방송",
-    "premiered", "시즌2 1~2화") within a fortnight of the item, not an old run recalled
-    ("2019年4月に放送された") nor a later episode's recap."""
+def _premiere_today(hit: _Hit, window: str, first: int | None, published: date | None) -> bool:
+    """Whether a release gone by is a premiere on the item's own day: a first episode ("첫
+    방송", "premiered", "시즌2 1~2화"), not a later episode's recap."""
     return (
         published is not None
         and hit.when is not None
-        and (published - hit.when.lo).days <= _PREMIERE_NEWS_DAYS
+        and hit.when.lo == published
         and (first == 1 or _PREMIERE_RE.search(window) is not None)
     )
 
@@ -1701,7 +1701,7 @@ def _date_hit(
     named = first_season or any(r.number is not None and not r.part for r in span.seasons)
     premiered = published is not None and (
         # "30일 오전 처음 공개된 '음악의 신2'" in an item of the 30th: out today, season
-        # named or not (its day stands only as a first episode's, see `_fresh_premiere`)
+        # named or not (its day stands only as a first episode's, see `_premiere_today`)
         (past and nearest.value.lo == published)
         or (
             named
