@@ -1779,7 +1779,7 @@ def _resolve(hits: list[_Hit], raw: str, published: date | None, language: str) 
         if h.field == "date"
         and h.value != "unannounced"
         and (
-            h.premiere  # the season's own first episode, days ago
+            h.premiere  # the season's own first episode, on the item's day
             or h.span.start not in released_in
             # "7月から...毎週金曜に放送される": a weekly slot from a later month is a schedule.
             or (published is not None and h.when is not None and h.when.lo > published)
