@@ -324,6 +324,8 @@ _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을
 _KO_FIRST_AHEAD_RE = re.compile(
     r"첫\s*(?:방송|방|공개|선|회)(?:을|이|은|를)?\s*(?:앞두|앞둔|된다|한다|예정|보인다|\s*확정)"
 )
+# Where a Latin-script clause ends and another begins: ", ", "; ", " e ", " y ", " et ".
+_CLAUSE_JOIN_RE = re.compile(r"[,;]|\s(?:e|y|et|und|and|mas|ma|mais|aber|pero)\s", re.I)
 # A year a Japanese date names itself: "2025年10月29日", "25年10月".
 _YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*年")
 # A season's premiere (first episode): a few days after it, the season is out.
@@ -1276,7 +1278,10 @@ def _cues(
                         )
                     )
                     and (
-                        any(f.pattern.search(sentence[m.end() : m.end() + 30]) for f in futures)
+                        any(
+                            f.pattern.search(_future_window(sentence, m.end(), cjk))
+                            for f in futures
+                        )
                         # "10월 촬영 시작", "来年1月クランクイン": a start dated after the item
                         # (not one told in the past: "9月にクランクインした" of March is last
                         # September's)
@@ -1450,6 +1455,18 @@ def _cues(
                     continue
                 hits.append(_Hit(fld, cue.value, span, span.start + m.start()))
     return hits, notes
+
+
+def _future_window(sentence: str, end: int, cjk: bool) -> str:
+    """The words after a phase cue that may put it ahead ("촬영에 돌입할 예정", "le riprese
+    inizieranno"): 30 characters, and in the Latin-script languages only up to the next
+    clause ("Le riprese sono in corso e la messa in onda è prevista": the airing is ahead,
+    not the shoot)."""
+    window = sentence[end : end + 30]
+    if cjk:
+        return window
+    cut = _CLAUSE_JOIN_RE.search(window)
+    return window if cut is None else window[: cut.start()]
 
 
 def _bare_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
