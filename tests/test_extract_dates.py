@@ -271,3 +271,13 @@ def test_a_holiday_inside_a_word_is_no_date() -> None:
     # itself must agree, or a full scan would find a Halloween there.
     text = "The latest episode was Halloweenvark Part 3: Mali-Boo!"
     assert [m.group() for m in DATES.regex.finditer(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(date(2020, 2, 25), ["2020-02-29"]), (date(2021, 2, 25), [])],
+    ids=["leap_year_reads_its_own_29th", "other_year_reads_none"],
+)
+def test_yearless_leap_day(published: date, expected: list[str]) -> None:
+    found = find_dates("premieres on 29th February", published)
+    assert [d.forward.value for d in found if d.forward is not None] == expected

@@ -491,7 +491,10 @@ def _yearless_day(month: int, day: int, pub: date | None) -> Readings | None:
     if pub is None:
         return None
     if (month, day) == (2, 29):
-        return None
+        # "premieres on 29th February" in an item of a leap year: that year's (a year-less
+        # leap day four years off is no date anyone writes); in any other year, no reading.
+        leap = day_value(pub.year, 2, 29)
+        return None if leap is None else (leap, leap, False)
     forward, backward = forward_day(month, day, pub), backward_day(month, day, pub)
     if forward is None or backward is None:
         return None
