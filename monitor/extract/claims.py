@@ -302,7 +302,7 @@ _APPOSITIVE_HEDGE_RE = re.compile(
 # "unclear when | we can expect Season Two": the words of a "when" question before the season
 # it asks about.
 _WHEN_OBJECT_RE = re.compile(
-    r"\s*(?:(?:we|you|fans|viewers)\s+(?:can|could|will|might)\s+(?:expect|see|get)\s+)", re.I
+    r"\s*(?:we|you|fans|viewers)\s+(?:can|could|will|might)\s+(?:expect|see|get)\s+", re.I
 )
 # "The True Blood star is also an executive producer", "Gavin & Stacey alum Larry Lamb": a
 # show named for a person's credit, the person being the subject.
