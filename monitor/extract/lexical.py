@@ -48,7 +48,7 @@ from functools import lru_cache, partial
 from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
-from monitor.extract.dates import DateValue, anchor_year, day_value, month_value
+from monitor.extract.dates import DateValue, anchor_year, backward_day, month_value
 from monitor.extract.intl_dates import GRAMMARS, Found, european
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
@@ -1707,7 +1707,7 @@ def _date_hit(
         # "10月29日に…配信が始まった" in an item of November 13th: a year-less day in the
         # past tense is the last such day, not the next. (Korean says "지난 29일" for that,
         # and its past cues take in a plan gone by: "4월 방송 예정이던".)
-        nearest = _year_back(nearest, m.string) or nearest
+        nearest = _year_back(nearest, m.string, published) or nearest
     window = m.string[max(0, m.start() - 12) : m.end() + 12]
     # "22일 시즌4 첫방송을 시작했다" (an item of the 23rd): the named season premiered a few
     # days back, so it is out (the caller reads `released`, and the day only for a recent
@@ -1756,16 +1756,17 @@ def _date_hit(
     )
 
 
-def _year_back(found: Found, text: str) -> Found | None:
-    """A year-less day or month read a year earlier, or None when the text gives its year."""
+def _year_back(found: Found, text: str, published: date) -> Found | None:
+    """A year-less day or month read back from the published day (the last such one on or
+    before it, as `dates.backward_day` reads English), or None when the text gives its year."""
     value = found.value
     if _YEAR_IN_DATE_RE.search(text, found.start, found.end):
         return None
     lo = value.lo
     if value.precision == "day":
-        earlier = day_value(lo.year - 1, lo.month, lo.day)
+        earlier = backward_day(lo.month, lo.day, published)
     elif value.precision == "month":
-        earlier = month_value(lo.year - 1, lo.month)
+        earlier = month_value(published.year - (lo.month > published.month), lo.month)
     else:
         return None
     return None if earlier is None else replace(found, value=earlier)
