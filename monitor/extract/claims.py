@@ -307,9 +307,7 @@ _WHEN_OBJECT_RE = re.compile(
 # "The True Blood star is also an executive producer", "Gavin & Stacey alum Larry Lamb": a
 # show named for a person's credit, the person being the subject.
 _CREDIT_AFTER_RE = re.compile(
-    r"(?:'s)?\s+(?:star|actor|actress|alum|alumna|alumnus|veteran|creator|co-creator|showrunner)s?"
-    r"\b(?!'s)",
-    re.I,
+    rf"(?:'s)?\s+(?:{p.ROLE_WORDS}|alum|alumna|alumnus|veteran)(?:e?s)?\b(?!'s)", re.I
 )
 # "created by Ron Leshem (Euphoria)", "Stephen Tompkinson (Trollied, Ballykissangel, Wild At
 # Heart)": titles in brackets after a person's name are credits.
