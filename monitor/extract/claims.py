@@ -545,7 +545,7 @@ class _Doc:
                 ]
                 if len(content) < 2:
                     continue
-                if person_end >= 0 and _PAREN_OPEN_RE.fullmatch(self.text, person_end, start):
+                if _in_credit(self.text, start, end):
                     continue  # "starring Stephen Moyer (True Blood, above)": the actor's credit
                 if _PREDICATE_IN_NAME_RE.search(self.text, start, end):
                     continue  # "the New Series Will Premiere Later": a subheading's predicate
@@ -2830,7 +2830,6 @@ _CONNECTOR_IN_NAME_RE = re.compile(r"\s(?:of|the|in|on|at|for|to)\s", re.I)
 # "her BBC1 Women's Institute comedy Jam and Jerusalem": a name that describes the title.
 _DESCRIBES_TITLE_RE = re.compile(rf"\s+(?:{p.GENRE_NOUNS}|procedural|soap|documentary)\s+['\"]?#")
 _GENERIC_YOU_RE = re.compile(r"\W*(?:you|one)\s+(?:can|could|may|might|will|'ll)\b", re.I)
-_PAREN_OPEN_RE = re.compile(r"\s*\(")
 _AIRED_DAYS_RE = re.compile(r"(?:last\s+night|yesterday|\w+day)'s\s", re.I)
 _AFTER_DONE_RE = re.compile(r"\bafter\s+(?:(?:wrapping|finishing|completing)\s+)?$", re.I)
 
