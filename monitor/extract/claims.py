@@ -938,6 +938,13 @@ class _Evaluator:
             return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])
+        holes = _dash_asides(doc.text, sentence.start, sentence.end)
+        if holes and all(any(lo < o[0] < hi for lo, hi in holes) for o in others):
+            # "will go out on Sky Atlantic - home to HBO's Big Love - on Tuesday": titles in
+            # a dash aside leave the sentence around it the show's.
+            if not own and not self._goes_on(sentence, holes[0][0]):
+                return None
+            return _Scope(_around(sentence.start, sentence.end, holes))
         if not own:
             return self._continued(sentence, min(o[0] for o in others))
         first, last = sentence.start, sentence.end
@@ -992,14 +999,19 @@ class _Evaluator:
         """ "It will likely come back early in winter alongside shows like Other Show.":
         a sentence that opens on "it" or "the series" right after one about the show goes
         on about it up to the clause before the first other title."""
-        doc = self.doc
-        if not _ANAPHOR_START_RE.match(doc.text, sentence.start, other):
-            return None
-        before = doc.sentence_before(sentence)
-        if before is None or self.scopes.get(before.start) is None:
+        if not self._goes_on(sentence, other):
             return None
         end = self._last_boundary(sentence.start, other, default=sentence.start)
         return _Scope([(sentence.start, end)]) if end > sentence.start else None
+
+    def _goes_on(self, sentence: Sentence, other: int) -> bool:
+        """Whether a sentence opens on "it" or "the series" (before `other`) right after
+        one about the show."""
+        doc = self.doc
+        if not _ANAPHOR_START_RE.match(doc.text, sentence.start, other):
+            return False
+        before = doc.sentence_before(sentence)
+        return before is not None and self.scopes.get(before.start) is not None
 
     def _other_entries(self) -> list[tuple[int, int]]:
         """A list article's entries under other titles' header lines.
@@ -1535,7 +1547,7 @@ class _Evaluator:
             if p.GENERIC_SUBJECT_RE.search(self.doc.text, clause.start, m.start()) or (
                 m.lastgroup == "verb"
                 and (
-                    _OTHER_OBJECT_RE.match(self.doc.text, m.end())
+                    self._other_object(m.end())
                     # "and renewed plenty of others (Resurrection, Revenge, ...)"
                     or p.CANCEL_PLURAL_OBJECT_RE.match(self.doc.text, m.end())
                 )
@@ -1605,6 +1617,15 @@ class _Evaluator:
             candidate.named = self._names_show(sentence)
             out.append(candidate)
         return out
+
+    def _other_object(self, end: int) -> bool:
+        """ "renewed Grimm for a sixth season": a title-case object that is not the show
+        ("has renewed Bella for a second season": the show's own first word is the show)."""
+        m = _OTHER_OBJECT_RE.match(self.doc.text, end)
+        if m is None:
+            return False
+        first = self.doc.text[m.start() :].split(None, 1)[0].lower().removesuffix("'s")
+        return first not in self.doc.short_names()
 
     def _cancellations(self) -> list[_Candidate]:
         out = self._last_season_below()
@@ -1957,6 +1978,18 @@ class _Evaluator:
             for v in doc.verbs
             if clause.start <= v[0] < dm.start and not (dm.start <= v[0] < dm.end)
         ]
+        holes = _dash_asides(doc.text, clause.start, dm.start)
+        if not holes and " - " in doc.text[sentence.start : clause.start]:
+            holes = _dash_asides(doc.text, sentence.start, dm.start)
+        if (
+            holes
+            and holes[-1][0] < clause.start
+            and not any(holes[-1][1] <= v[0] < dm.start for v in doc.verbs)
+        ):
+            # "will go out on Sky Atlantic - home to Big Love, in which she starred - on
+            # Tuesday": the date goes with the clause the dash aside interrupts.
+            outer = sentence.clause_at(max(sentence.start, holes[-1][0] - 1))
+            verbs = [v for v in doc.verbs if outer.start <= v[0] < holes[-1][0]]
         if verbs:
             closest = max(verbs, key=lambda v: v[0])
             trigger = closest[1]
@@ -2798,6 +2831,30 @@ def _distance(mention: SeasonMention, pos: int) -> int:
     if mention.start <= pos < mention.end:
         return 0
     return mention.start - pos if mention.start > pos else pos - mention.end + 1
+
+
+def _dash_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Asides between spaced dashes in text[start:end] (the text is normalised: every en or
+    em dash is a hyphen), each closed by its second dash before `end`."""
+    if " - " not in text[start:end]:
+        return []
+    dashes = [m.start() for m in _SPACED_DASH_RE.finditer(text, start, end)]
+    return [(dashes[i], dashes[i + 1] + 3) for i in range(0, len(dashes) - 1, 2)]
+
+
+def _around(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """text[start:end] without the holes, as ranges."""
+    ranges: list[tuple[int, int]] = []
+    for lo, hi in holes:
+        if lo > start:
+            ranges.append((start, lo))
+        start = hi
+    if start < end:
+        ranges.append((start, end))
+    return ranges
+
+
+_SPACED_DASH_RE = re.compile(r" - ")
 
 
 def _season_number(text: str) -> int | None:
