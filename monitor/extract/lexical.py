@@ -325,6 +325,14 @@ _KO_FIRST_AHEAD_RE = re.compile(
     r"첫\s*(?:방송|방|공개|선|회)(?:을|이|은|를)?\s*(?:앞두|앞둔|된다|한다|예정|보인다|\s*확정)"
 )
 # Where a Latin-script clause ends and another begins: ", ", "; ", " e ", " y ", " et ".
+# "y confirma", "et annonce", "e conferma", "und bestätigt": a second verb joined on (the word
+# after the conjunction ends in a verb's ending and is not an article).
+_VERB_JOIN_RE = re.compile(
+    r"\s(?:e|y|et|und)\s+(?:(?:también|aussi|anche|auch|ya|déjà|già)\s+)?"
+    r"(?!(?:la|le|les|el|los|las|il|lo|gli|der|die|das|den|un|une|una|uno|ein|eine)\b)"
+    r"(?:confirm|annon[cç]|anunci|annunci|revel|révèl|rivel|desvel|dévoil|bestätig|verrät|fij|fix)\w*",
+    re.I,
+)
 _CLAUSE_JOIN_RE = re.compile(r"[,;]|\s(?:e|y|et|und|and|mas|ma|mais|aber|pero)\s", re.I)
 # A year a Japanese date names itself: "2025年10月29日", "25年10月".
 _YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*年")
@@ -1487,6 +1495,11 @@ def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
     start = max(0, pos - _SUBJECT_REACH)
     brk = max(sentence.rfind(c, start, pos) for c in ",;:")
     window = sentence[max(start, brk + 1) : pos]
+    # "estrena su primer tráiler y confirma su fecha de estreno": a verb joined on after
+    # the trailer's has a subject of its own.
+    joins = [m.end() for m in _VERB_JOIN_RE.finditer(window)]
+    if joins:
+        window = window[joins[-1] :]
     return any(c.pattern.search(window) for c in cues)
 
 
