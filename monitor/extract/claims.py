@@ -560,7 +560,12 @@ class _Doc:
                     or words[0].lower() in ("per", "via")
                     or (
                         self.text.endswith(("on ", "via "), max(0, start - 4), start)
-                        and _OUTLET_BEFORE_RE.search(self.text, max(0, start - 60), start)
+                        and (
+                            _OUTLET_BEFORE_RE.search(self.text, max(0, start - 60), start)
+                            # "this Thursday night at midnight on Adult Swim": a time slot's
+                            # channel
+                            or _SLOT_BEFORE_RE.search(self.text, max(0, start - 40), start)
+                        )
                     )
                 ):
                     continue  # "Per TV Insider,", "Entertainment Weekly reports": an outlet
@@ -2421,9 +2426,20 @@ class _Evaluator:
                     # that began months ago may be over, so it states no current phase.
                     self._note("phase", sentence, f"history: '{m.group()}' months ago")
                     continue
-            seasons, mention, source = self._bind(
-                m.start(), sentence, clause, scope, past=group == "past"
-            )
+            inside = [
+                s
+                for s in self._mentions_in(sentence, scope)
+                if m.start() <= s.start < m.end() and s.kind in ("number", "final")
+            ]
+            mention: SeasonMention | None
+            if inside:
+                # "Season Review: X Season Two": a cue that spans its season is about it.
+                mention, source = inside[0], "clause"
+                seasons = self._seasons_of(inside[0])
+            else:
+                seasons, mention, source = self._bind(
+                    m.start(), sentence, clause, scope, past=group == "past"
+                )
             if group == "airing" and mention is not None and mention.kind == "next":
                 # "Season four is in progress, with new episodes airing Wednesdays": the
                 # episodes are the named season's, not a next one.
@@ -2911,6 +2927,10 @@ _SOURCE_AFTER_RE = re.compile(
 )
 # The channel a season airs on is no show: "premieres on Animal Planet on February 20",
 # "streaming exclusively on Nat Geo".
+_SLOT_BEFORE_RE = re.compile(
+    r"\b(?:at\s+(?:\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?m\.?)|midnight|noon)|(?i:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)days?\s+(?:nights?|evenings?|mornings?))(?:\s+(?:ET|PT|BST|GMT))?\s+on\s+$"
+)
 _OUTLET_BEFORE_RE = re.compile(
     r"\b(?:premieres?|premiered|premiering|airs?|aired|airing|streams?|streamed|streaming|"
     r"launch(?:es|ed|ing)?|debuts?|debuted|debuting|returns?|returned|returning|arrives?|"

@@ -373,6 +373,7 @@ AIRING_HINTS = (
     "mid",
     "airing",
     "swing",
+    "wrap",
 )  # words every airing cue has
 OTHER_VERB = keyed_cues(EN, "other_verb")
 HEDGE = keyed_cues(EN, "hedge", "")
