@@ -1655,7 +1655,18 @@ def _set_aside(
     """Why a cue is not a claim (hedged, negated, asked), or None when it stands."""
     if span.question and cue.kind != "unannounced":
         return "asked, not stated"
-    if hedged is not None and cue.kind != "unannounced":
+    if (
+        hedged is not None
+        and cue.kind != "unannounced"
+        and not (
+            # "하반기 방송을 목표로 촬영 중": the aim hedges the airing it names, not the
+            # shoot or edit under way after it
+            cue.kind == "phase"
+            and hedged.group() == "목표"
+            and sentence.startswith("로", hedged.end())
+            and m.start() > hedged.end()
+        )
+    ):
         return f"hedged: {hedged.group()!r}"
     if cue.kind == "unannounced":
         return None  # its own wording carries the negation
