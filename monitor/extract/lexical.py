@@ -333,6 +333,10 @@ _VERB_JOIN_RE = re.compile(
     r"(?:confirm|annon[cç]|anunci|annunci|revel|révèl|rivel|desvel|dévoil|bestätig|verrät|fij|fix)\w*",
     re.I,
 )
+# "配信を予定していた", "방송될 예정이었던": a plan told in the past tense (undone by a delay).
+_OLD_PLAN_RE = re.compile(
+    r"[^。、,.]{0,12}?(?:予定していた|予定しておりました|予定だった|予定でした|예정이었(?:던|으나|지만|는데))"
+)
 _CLAUSE_JOIN_RE = re.compile(r"[,;]|\s(?:e|y|et|und|and|mas|ma|mais|aber|pero)\s", re.I)
 # A year a Japanese date names itself: "2025年10月29日", "25年10月".
 _YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*年")
@@ -1149,6 +1153,9 @@ def _cues(
             for f in grammar(sentence, published)
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
+        if delayed:
+            # "1月末から配信を予定していた…配信時期を延期": the plan the delay undid
+            dates = [f for f in dates if not _OLD_PLAN_RE.match(sentence, f.end)]
         if language == "ko" and _SAME_DAY_RE.search(sentence):
             if whole is None:
                 whole = grammar(text, published)
