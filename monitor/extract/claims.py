@@ -562,8 +562,6 @@ class _Doc:
                         self.text.endswith(("on ", "via "), max(0, start - 4), start)
                         and (
                             _OUTLET_BEFORE_RE.search(self.text, max(0, start - 60), start)
-                            # "this Thursday night at midnight on Adult Swim": a time slot's
-                            # channel
                             or _SLOT_BEFORE_RE.search(self.text, max(0, start - 40), start)
                         )
                     )
@@ -1983,9 +1981,7 @@ class _Evaluator:
             for v in doc.verbs
             if clause.start <= v[0] < dm.start and not (dm.start <= v[0] < dm.end)
         ]
-        holes = _dash_asides(doc.text, clause.start, dm.start)
-        if not holes and " - " in doc.text[sentence.start : clause.start]:
-            holes = _dash_asides(doc.text, sentence.start, dm.start)
+        holes = _dash_asides(doc.text, sentence.start, dm.start)
         if (
             holes
             and holes[-1][0] < clause.start
@@ -2925,12 +2921,13 @@ _SOURCE_AFTER_RE = re.compile(
     # "TV Blackbox understands the next season ...", "Now To Love can confirm"
     r"understands|is\s+hearing|hears|has\s+been\s+told|can\s+(?:exclusively\s+)?(?:confirm|reveal))\b"
 )
-# The channel a season airs on is no show: "premieres on Animal Planet on February 20",
-# "streaming exclusively on Nat Geo".
+# A time slot's channel is no show: "this Thursday night at midnight on Adult Swim".
 _SLOT_BEFORE_RE = re.compile(
     r"\b(?:at\s+(?:\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?m\.?)|midnight|noon)|(?i:mon|tues|wednes|"
     r"thurs|fri|satur|sun)days?\s+(?:nights?|evenings?|mornings?))(?:\s+(?:ET|PT|BST|GMT))?\s+on\s+$"
 )
+# The channel a season airs on is no show: "premieres on Animal Planet on February 20",
+# "streaming exclusively on Nat Geo".
 _OUTLET_BEFORE_RE = re.compile(
     r"\b(?:premieres?|premiered|premiering|airs?|aired|airing|streams?|streamed|streaming|"
     r"launch(?:es|ed|ing)?|debuts?|debuted|debuting|returns?|returned|returning|arrives?|"

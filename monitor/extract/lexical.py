@@ -324,9 +324,8 @@ _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을
 _KO_FIRST_AHEAD_RE = re.compile(
     r"첫\s*(?:방송|방|공개|선|회)(?:을|이|은|를)?\s*(?:앞두|앞둔|된다|한다|예정|보인다|\s*확정)"
 )
-# Where a Latin-script clause ends and another begins: ", ", "; ", " e ", " y ", " et ".
-# "y confirma", "et annonce", "e conferma", "und bestätigt": a second verb joined on (the word
-# after the conjunction ends in a verb's ending and is not an article).
+# "y confirma", "et annonce", "e conferma", "und bestätigt": a second verb of telling joined
+# on by a conjunction (a verb stem right after it, not an article).
 _VERB_JOIN_RE = re.compile(
     r"\s(?:e|y|et|und)\s+(?:(?:también|aussi|anche|auch|ya|déjà|già)\s+)?"
     r"(?!(?:la|le|les|el|los|las|il|lo|gli|der|die|das|den|un|une|una|uno|ein|eine)\b)"
@@ -337,6 +336,7 @@ _VERB_JOIN_RE = re.compile(
 _OLD_PLAN_RE = re.compile(
     r"[^。、,.]{0,12}?(?:予定していた|予定しておりました|予定だった|予定でした|예정이었(?:던|으나|지만|는데))"
 )
+# Where a Latin-script clause ends and another begins: ", ", "; ", " e ", " y ", " et ".
 _CLAUSE_JOIN_RE = re.compile(r"[,;]|\s(?:e|y|et|und|and|mas|ma|mais|aber|pero)\s", re.I)
 # A year a Japanese date names itself: "2025年10月29日", "25年10月".
 _YEAR_IN_DATE_RE = re.compile(r"\d{4}|\d{2}\s*年")
