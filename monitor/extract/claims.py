@@ -677,6 +677,9 @@ class _Doc:
         return out
 
 
+# A question that opens on "why" or "how come" ("Why did they cancel it?").
+_WHY_OPEN_RE = re.compile(r"""\s*["'“‘]?(?:why|how\s+come)\b""", re.I)
+_WHY_SUBJECT_RE = re.compile(r"\b(?:it|the\s+(?:show|series|sitcom|drama|comedy))\b", re.I)
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'-]*\s+$")
 _SEASON_WORDISH_RE = re.compile(
     r"\d|season|series|part|vol|\b(?:one|two|three|four|five|six|(?-i:II|III|IV))\b", re.I
@@ -1007,6 +1010,18 @@ class _Evaluator:
         end = self._last_boundary(sentence.start, other, default=sentence.start)
         return _Scope([(sentence.start, end)]) if end > sentence.start else None
 
+    def _why_asked(self, sentence: Sentence, pos: int, end: int) -> bool:
+        """ "Why Was Green Lantern Canceled After Just One Season?": a why-question about
+        the show takes its verdict as given; only the reason is asked ("Why did X get axed
+        from the show?" is about a person)."""
+        text = self.doc.text
+        opening = sentence.start
+        for brk in STATEMENT_BREAK_RE.finditer(text, sentence.start, pos):
+            opening = brk.end()
+        return _WHY_OPEN_RE.match(text, opening, end) is not None and (
+            "#" in text[opening:end] or _WHY_SUBJECT_RE.search(text, opening, pos) is not None
+        )
+
     def _goes_on(self, sentence: Sentence, other: int) -> bool:
         """Whether a sentence opens on "it" or "the series" (before `other`) right after
         one about the show."""
@@ -1185,7 +1200,7 @@ class _Evaluator:
             self._note(fld, sentence, "said of another show in a list")
             return None
         trigger = self.doc.text[pos:end]
-        if sentence.asks(end):
+        if sentence.asks(end) and not (fld == "renewal" and self._why_asked(sentence, pos, end)):
             self._note(fld, sentence, f"a question ('{trigger}')")
             return None
         almost = p.OR_ALMOST_AFTER_RE.match(self.doc.text, end, sentence.end)
