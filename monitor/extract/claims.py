@@ -1227,6 +1227,16 @@ class _Evaluator:
             # "given the green light for a second season, reportedly a 13-episode pick-up":
             # the hedge is the detail's, after the comma, not the news's.
             hedge = None
+        if (
+            hedge is not None
+            and hedge.start() >= end
+            and hedge.group().lower() == "whether"
+            and not any(hedge.end() <= s.start < sentence.end for s in self.doc.seasons)
+        ):
+            # "as Season 2 readies for its June 12 premiere, the question is not whether X
+            # works": a question asked after the news, naming no season, is about another
+            # thing ("is waiting to find out whether it will get a second season" asks).
+            hedge = None
         if hedge is None and sentence.start < pos:
             # "If X is renewed for season 5, its new season will likely be split, with the
             # first part premiering in January": a condition opening the sentence governs
