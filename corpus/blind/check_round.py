@@ -40,6 +40,16 @@ PHASES = (None, "development", "pre-production", "filming", "post-production", "
 LANGS = ("en", "ko", "ja", "es", "it", "fr", "de", "pt")
 
 
+# A folded alias made only of season words ("Season Two", "second series", "terza stagione")
+# names no show: an old item's alias list may hold one, and it must not match every round.
+_SEASON_ONLY_RE = re.compile(
+    r"(?:the|season|series|part|vol|volume|stagione|saison|staffel|temporada|시즌|シーズン|第|期"
+    r"|\d+|st|nd|rd|th|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|last|prima|seconda|terza|quarta"
+    r"|quinta|premiere|deuxieme|troisieme|erste|zweite|dritte|segunda|tercera|cuarta)+"
+)
+
+
 def fold(name: str) -> str:
     """A title reduced for comparison: case, accents and punctuation dropped."""
     text = unicodedata.normalize("NFKD", name.casefold())
@@ -117,7 +127,10 @@ def main() -> int:
         args.write_used.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{len(lines)} used shows written to {args.write_used}")
     known = {
-        fold(n): show for show, names in shows.items() for n in (show, *names) if len(fold(n)) > 1
+        fold(n): show
+        for show, names in shows.items()
+        for n in (show, *names)
+        if len(fold(n)) > 1 and not _SEASON_ONLY_RE.fullmatch(fold(n))
     }
     bad = 0
     flagged = []
