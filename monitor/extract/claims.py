@@ -101,8 +101,10 @@ _PRIOR_STATUS_RE = re.compile(
 # "it was announced that the animated series would be returning": "would" in reported
 # speech is the announcement's future, not a guess.
 _REPORTED_RE = re.compile(
-    # (the subject may carry an appositive: "announced that his sketch series, X, would")
-    r"\b(?:announced|confirmed|revealed|reported|stated|declared)\s+that\s+(?:[\w'#-]+,?\s+){0,8}$",
+    # (the subject may carry an appositive: "announced that his sketch series, X, would", or
+    # follow a reason: "reported that because the show was so popular (...), X would")
+    r"\b(?:announced|confirmed|revealed|reported|stated|declared)\s+that\s+"
+    r"(?:(?:because|since|as|after|with)\b(?:[^.;:]|(?<=\d)\.(?=\d)){1,120}?,\s+)?(?:[\w'#-]+,?\s+){0,8}$",
     re.I,
 )
 # "delaying it from its planned fall 2025 release to spring 2026": the old date, not a guess.
@@ -411,7 +413,7 @@ class _Doc:
             and not _FROM_PLANNED_RE.search(self.text, max(0, m.start() - 20), m.end())
             and not (
                 m.group().lower() == "would"
-                and _REPORTED_RE.search(self.text, max(0, m.start() - 90), m.start())
+                and _REPORTED_RE.search(self.text, max(0, m.start() - 220), m.start())
             )
             and not self._borne_out(m)
         ]
@@ -2447,11 +2449,16 @@ class _Evaluator:
                     # that began months ago may be over, so it states no current phase.
                     self._note("phase", sentence, f"history: '{m.group()}' months ago")
                     continue
-            inside = [
-                s
-                for s in self._mentions_in(sentence, scope)
-                if m.start() <= s.start < m.end() and s.kind in ("number", "final")
-            ]
+            inside = (
+                [
+                    s
+                    for s in self._mentions_in(sentence, scope)
+                    if m.start() <= s.start < m.end() and s.kind in ("number", "final")
+                ]
+                # (most cues span no season: the scan of the sentence's mentions costs)
+                if any(m.start() <= s.start < m.end() for s in doc.seasons)
+                else []
+            )
             mention: SeasonMention | None
             if inside:
                 # "Season Review: X Season Two": a cue that spans its season is about it.
