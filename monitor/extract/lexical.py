@@ -250,6 +250,9 @@ _COUNT_AFTER_RE = re.compile(r"\s*(?:[을를]\s*)?(?:뿐|만에|남|が残|を�
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
+_READING_OR_TAGLINE_RE = re.compile(
+    r"\s*[(（][^)）]{1,30}[)）]\s*(?:[~〜～][^~〜～]+[~〜～]|-[^-]+-)?\s*"
+)
 _SEASON_WORD_END_RE = re.compile(
     r"(?:season|series|part|シーズン|시즌|staffel|saison|temporada|stagione|第)$", re.I
 )
@@ -926,6 +929,10 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
                 # on from is an abbreviation; a subtitle stands apart ("呪術廻戦 死滅回游")
                 and not extra[:1].isalnum()
                 and _SUBTITLE_RE.search(extra)
+                # "FARMAGIA(ファーマギア)", "扶揺(フーヤオ)~伝説の皇后~": a title given with its
+                # reading in brackets (and its tagline) is the show's own, not a season's
+                # ("黒執事 -緑の魔女編-", with no reading, is an arc's)
+                and not _READING_OR_TAGLINE_RE.fullmatch(extra)
             ):
                 # The subtitle alone is not enough: "「無限城編」の制作が発表" was a film.
                 out.append(alias)
