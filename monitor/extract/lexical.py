@@ -227,6 +227,10 @@ _WAS_PLANNED_RE = re.compile(
 _NEW_ADAPTATION_RE = re.compile(
     r"(?:アニメ|ドラマ|実写)化|(?:完全)?新作アニメ|アニメになり|(?:애니메이션|애니|드라마)(?:로\s*)?(?:화|제작)"
 )
+_SEQUEL_WORD_RE = re.compile(r"続編|후속작?|속편")
+_SEQUEL_NEWS_RE = re.compile(
+    r"\s*(?:の|が|は|も|이|가|은|는|의)?\s*(?:制作|製作|放送|企画|中止|決定|제작|방송|편성|확정|무산)"
+)
 _SEQUEL_RE = re.compile(r"続編|続き|新シリーズ|二代目|第\s*\d+\s*期|シーズン|후속|속편|시즌")
 # "Insânia, nova série brasileira do Star+, estreia …", "una nuova serie di Rai1": a show
 # called new is its first season (Spanish, Italian, French, German, Portuguese).
@@ -776,7 +780,15 @@ def _season_refs(
                 elif watch.part is not None:
                     refs.append(SeasonRef(m.start(), m.end(), number, part=True))
             elif "next" in groups:
-                refs.append(SeasonRef(m.start(), m.end(), None))
+                # "続編の制作が中止" read for season 1: a sequel that is the news is never the
+                # first season (but "正統続編『風都探偵』", "「花より男子」の続編" call the show
+                # itself another's sequel)
+                first_sequel = (
+                    watch.season == 1
+                    and _SEQUEL_WORD_RE.fullmatch(m.group("next"))
+                    and _SEQUEL_NEWS_RE.match(text, m.end())
+                )
+                refs.append(SeasonRef(m.start(), m.end(), 2 if first_sequel else None))
     # A number glued to the title ("청춘시대2", "Ahsoka 2") or an alias that ends in one;
     # not a number that is the title's own ("District 31": no name of the show without it).
     own_numbers = _names_of(watch).own_numbers
