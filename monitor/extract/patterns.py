@@ -124,7 +124,11 @@ NOT_RELEASE_BEFORE_RE = re.compile(
 )
 
 PHASE_FUTURE_BEFORE_RE = re.compile(
-    "(?:" + EN.source_of("future", "before") + r")\s+(?:(?:officially|finally|soon|be|get)\s+)?$",
+    # ("the time needed to film and finish post-production": the phase still ahead)
+    "(?:"
+    + EN.source_of("future", "before")
+    + r")\s+(?:(?:film\s+and\s+)?(?:officially|finally|soon|be|get|"
+    r"finish|complete)\s+)?$",
     _I,
 )
 PHASE_FUTURE_AFTER_RE = re.compile(r"\s*(?:" + EN.source_of("future", "after") + ")", _I)
