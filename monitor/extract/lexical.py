@@ -218,7 +218,9 @@ _MODIFIES_RE = re.compile(
 # A date that was the plan before a change: "26일로 예정됐던 첫 방송을 연기",
 # "1月に放送予定だった".
 _WAS_PLANNED_RE = re.compile(
-    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?\s*(?:(?:로|으로)\s*)?예정(?:됐|되었|이었)던|\s*(?:に|から)?\s*(?:放送|配信|公開)?予定(?:だった|していた)"
+    r"(?:\s*\(?[월화수목금토일](?:요일)?\)?)?\s*(?:(?:로|으로)\s*)?예정(?:(?:됐|되었|이었)던|이었(?:으나|지만|는데))"
+    # "1月末から配信を予定していた", "6月6日スタート予定だった"
+    r"|(?:末|上旬|中旬|下旬|頃|ごろ)?\s*(?:に|から)?\s*(?:(?:放送|配信|公開)(?:開始)?|スタート)?\s*(?:を|が)?\s*予定(?:だった|でした|していた|しておりました)"
     # "26일 첫 방송을 계획했던": the day it had planned (and then put off)
     r"|\s*(?:첫\s*)?(?:방송|공개|방영)(?:을|를)?\s*계획(?:했|하)던"
 )
@@ -227,11 +229,12 @@ _WAS_PLANNED_RE = re.compile(
 _NEW_ADAPTATION_RE = re.compile(
     r"(?:アニメ|ドラマ|実写)化|(?:完全)?新作アニメ|アニメになり|(?:애니메이션|애니|드라마)(?:로\s*)?(?:화|제작)"
 )
+_SEQUEL_RE = re.compile(r"続編|続き|新シリーズ|二代目|第\s*\d+\s*期|シーズン|후속|속편|시즌")
+# A sequel as the news ("続編の制作が中止", "후속작 제작 확정"): never the first season.
 _SEQUEL_WORD_RE = re.compile(r"続編|후속작?|속편")
 _SEQUEL_NEWS_RE = re.compile(
     r"\s*(?:の|が|は|も|이|가|은|는|의)?\s*(?:制作|製作|放送|企画|中止|決定|제작|방송|편성|확정|무산)"
 )
-_SEQUEL_RE = re.compile(r"続編|続き|新シリーズ|二代目|第\s*\d+\s*期|シーズン|후속|속편|시즌")
 # "Insânia, nova série brasileira do Star+, estreia …", "una nuova serie di Rai1": a show
 # called new is its first season (Spanish, Italian, French, German, Portuguese).
 _NEW_SHOW_RE = re.compile(
@@ -254,7 +257,8 @@ _COUNT_AFTER_RE = re.compile(r"\s*(?:[을를]\s*)?(?:뿐|만에|남|が残|を�
 _TRAILING_NUMBER_RE = re.compile(r"(?<![\d.])(?P<n>\d{1,2})$")
 # The words a subtitle adds: letters beyond punctuation ("Call My Agent!" is no subtitle).
 _SUBTITLE_RE = re.compile(r"[^\W\d_]{2,}")
-_READING_OR_TAGLINE_RE = re.compile(
+# A reading in brackets after a name, and a tagline after it: "(フーヤオ)~伝説の皇后~".
+_WITH_READING_RE = re.compile(
     r"\s*[(（][^)）]{1,30}[)）]\s*(?:[~〜～][^~〜～]+[~〜～]|-[^-]+-)?\s*"
 )
 _SEASON_WORD_END_RE = re.compile(
@@ -338,10 +342,6 @@ _VERB_JOIN_RE = re.compile(
     r"(?!(?:la|le|les|el|los|las|il|lo|gli|der|die|das|den|un|une|una|uno|ein|eine)\b)"
     r"(?:confirm|annon[cç]|anunci|annunci|revel|révèl|rivel|desvel|dévoil|bestätig|verrät|fij|fix)\w*",
     re.I,
-)
-# "配信を予定していた", "방송될 예정이었던": a plan told in the past tense (undone by a delay).
-_OLD_PLAN_RE = re.compile(
-    r"[^。、,.]{0,12}?(?:予定していた|予定しておりました|予定だった|予定でした|예정이었(?:던|으나|지만|는데))"
 )
 # Where a Latin-script clause ends and another begins: ", ", "; ", " e ", " y ", " et ".
 _CLAUSE_JOIN_RE = re.compile(r"[,;]|\s(?:e|y|et|und|and|mas|ma|mais|aber|pero)\s", re.I)
@@ -944,7 +944,7 @@ def _subtitle_aliases(watch: Watch) -> list[str]:
                 # "FARMAGIA(ファーマギア)", "扶揺(フーヤオ)~伝説の皇后~": a title given with its
                 # reading in brackets (and its tagline) is the show's own, not a season's
                 # ("黒執事 -緑の魔女編-", with no reading, is an arc's)
-                and not _READING_OR_TAGLINE_RE.fullmatch(extra)
+                and not _WITH_READING_RE.fullmatch(extra)
             ):
                 # The subtitle alone is not enough: "「無限城編」の制作が発表" was a film.
                 out.append(alias)
@@ -1172,9 +1172,6 @@ def _cues(
             for f in grammar(sentence, published)
             if not any(a <= span.start + f.start < b for a, b in points)
         ]
-        if delayed:
-            # "1月末から配信を予定していた…配信時期を延期": the plan the delay undid
-            dates = [f for f in dates if not _OLD_PLAN_RE.match(sentence, f.end)]
         if language == "ko" and _SAME_DAY_RE.search(sentence):
             if whole is None:
                 whole = grammar(text, published)
