@@ -1654,7 +1654,7 @@ class _Evaluator:
         m = _OTHER_OBJECT_RE.match(self.doc.text, end)
         if m is None:
             return False
-        first = self.doc.text[m.start() :].split(None, 1)[0].lower().removesuffix("'s")
+        first = m.group().split(None, 1)[0].lower().removesuffix("'s")
         return first not in self.doc.short_names()
 
     def _cancellations(self) -> list[_Candidate]:
@@ -2880,7 +2880,7 @@ def _distance(mention: SeasonMention, pos: int) -> int:
 def _dash_asides(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Asides between spaced dashes in text[start:end] (the text is normalised: every en or
     em dash is a hyphen), each closed by its second dash before `end`."""
-    if " - " not in text[start:end]:
+    if text.find(" - ", start, end) < 0:  # (most sentences have none: no slice, no scan)
         return []
     dashes = [m.start() for m in _SPACED_DASH_RE.finditer(text, start, end)]
     return [(dashes[i], dashes[i + 1] + 3) for i in range(0, len(dashes) - 1, 2)]

@@ -335,6 +335,8 @@ _LAST_AT_RE = re.compile(r"\s*(?:で|を最後に|(?:을|를)\s*끝으로|(?:을
 _KO_FIRST_AHEAD_RE = re.compile(
     r"첫\s*(?:방송|방|공개|선|회)(?:을|이|은|를)?\s*(?:앞두|앞둔|된다|한다|예정|보인다|\s*확정)"
 )
+# An aim, "방송을 목표로": it hedges its object, the words before it.
+_AIM_RE = re.compile(r"목표로")
 # "y confirma", "et annonce", "e conferma", "und bestätigt": a second verb of telling joined
 # on by a conjunction (a verb stem right after it, not an article).
 _VERB_JOIN_RE = re.compile(
@@ -1223,6 +1225,15 @@ def _cues(
                     # "시즌2 제작을 확정했으며, 편성 등은 내부에서 최종 논의 중이다": the
                     # hedge is the next clause's (the slot), not the confirmed season's.
                     near_hedge = None
+                if (
+                    near_hedge is not None
+                    and cue.kind == "phase"
+                    and near_hedge.end() <= m.start()
+                    and _AIM_RE.match(sentence, near_hedge.start())
+                ):
+                    # "하반기 방송을 목표로 촬영 중": the aim hedges the airing it names, not
+                    # the shoot or edit under way after it.
+                    near_hedge = None
                 reason = _set_aside(cue, m, sentence, span, near_hedge, neg_after, neg_before)
                 if (
                     reason is None
@@ -1678,18 +1689,7 @@ def _set_aside(
     """Why a cue is not a claim (hedged, negated, asked), or None when it stands."""
     if span.question and cue.kind != "unannounced":
         return "asked, not stated"
-    if (
-        hedged is not None
-        and cue.kind != "unannounced"
-        and not (
-            # "하반기 방송을 목표로 촬영 중": the aim hedges the airing it names, not the
-            # shoot or edit under way after it
-            cue.kind == "phase"
-            and hedged.group() == "목표"
-            and sentence.startswith("로", hedged.end())
-            and m.start() > hedged.end()
-        )
-    ):
+    if hedged is not None and cue.kind != "unannounced":
         return f"hedged: {hedged.group()!r}"
     if cue.kind == "unannounced":
         return None  # its own wording carries the negation
