@@ -2645,8 +2645,18 @@ class _Evaluator:
         )
 
     def _recent_or_undated(self, sentence: Sentence) -> bool:
-        """No date in the sentence, or only dates of the last two months ("in 1993" is not)."""
+        """No date in the sentence, or only dates of the last two months ("in 1993" is not).
+
+        An undated item cannot tell how long ago; a full date with its year ("debuted on
+        Wednesday, January 3, 2007 on ABC") is a broadcast's, unlike a year alone ("debuted in
+        1970 in the first picture book"), so it counts as recent enough."""
         published = self.doc.published
+        if published is None:
+            found = list(self._dates_in(sentence.start, sentence.end))
+            if found and all(
+                dm.forward is not None and dm.forward.precision == "day" for dm in found
+            ):
+                return True
         if any(
             published is None or int(y) < published.year - 1
             for y in _ANY_YEAR_RE.findall(self.doc.text, sentence.start, sentence.end)

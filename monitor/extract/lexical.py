@@ -133,7 +133,9 @@ _CREDIT_RE = re.compile(
 _NOT_A_SHOW_BEFORE_RE = re.compile(
     r"(?:制作会社|制作スタジオ|アニメーション制作|스튜디오|제작사"
     r"|ファッション誌|情報誌|週刊誌|月刊誌|雑誌|誌|新聞|小説|絵本|書籍|楽曲|主題歌|挿入歌|"
-    r"アルバム|シングル|잡지|소설|신곡|주제가|앨범)\s*$"
+    r"アルバム|シングル|잡지|소설|신곡|주제가|앨범"
+    # "자사 OTT '바바요'", "配信サービス「Lemino」": a platform named by its kind
+    r"|OTT|플랫폼|配信サービス|動画配信)\s*$"
 )
 # A streaming service in quotes (「Amazon プライム・ビデオ」で配信): where it airs, not a show.
 _PLATFORM_RE = re.compile(
@@ -170,6 +172,12 @@ _FILM_AFTER_RE = re.compile(
     # "2026年2月13日に全国公開される『新劇場版 X』"
     r"|(?:される|された|する|した)?\s*[『「]?新?劇場版"
 )
+# A trailer, poster or still as the subject of "公開"/"공개", its day between them: "第2弾PVが
+# 6月27日、YouTubeで公開された", "티저 영상이 오는 20일 공개된다" (the show is not out).
+_TRAILER_SUBJECT_RE = re.compile(
+    r"(?:(?:PV|予告編?|特報|映像|ビジュアル|CM|ティザー)(?:第\d+弾)?が[^。がはも]{0,25}"
+    r"|(?:티저|예고편|예고|포스터|영상|스틸|사진)(?:이|가)\s[^.,!?\n]{0,20})$"
+)
 # "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
@@ -184,6 +192,8 @@ _SEASON_BEFORE_RE = re.compile(
 _SPEECH_QUOTE_RE = re.compile(r'"[^"\n]{4,}"|“[^”\n]{4,}”')
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:と(?:の|話|語|言|述|いう|コメント|思|明か|意気込|笑|呼びかけ)|(?:이)?라(?:고|며)|고\s*(?:말|밝|전|덧붙))"
+    # "…은 '운명공유체'다.": a quoted word as the sentence's predicate is a term, not a show
+    r"|(?:이)?다(?=[.\n]|$)"
 )
 # A cue that goes on to name the title after it: "the shoot of ", "durante la grabación de ".
 _OF_PASSING_RE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_OF}|for|para|pour|per)\s*[\"“„«]\s?")
@@ -199,7 +209,12 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 # A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
-_TV_TOPIC_RE = re.compile(r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ|化)?(?:は|が|も)")
+_TV_TOPIC_RE = re.compile(
+    r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ|化)?(?:は|が|も)"
+    # "작품은 '데릴남편 오작두' 후속으로 5월 방송될 예정이다", "本作は": the work, back as
+    # the topic after a credit's film
+    r"|(?:이\s*)?(?:작품|드라마)(?:은|는)\s|(?:本|同)(?:作|ドラマ|アニメ)は"
+)
 # A sentence about the source work ("原作は2014年に連載がスタートし、2020年12月に完結",
 # "원작은 2019년 연재를 시작해"): its dates are the book's, up to where the sentence turns
 # to the adaptation ("…漫画で、テレビアニメは2013年に第1期が放送され").
@@ -316,6 +331,8 @@ _SLOT_RE = re.compile(
     r"|(?:夕方|午後|午前|深夜|夜|朝|昼)?\s*\d{1,2}時(?:\s*\d{1,2}分|半)?|[(（]※[^)）]{1,30}[)）]"
     # "JTBC '로스쿨'(연출 김석윤, 극본 서인, 제작 JTBC 스튜디오)이 베일을 벗는다": the credits
     r"|[(（](?:연출|극본|감독|脚本|監督|原作)[^()（）]{1,80}[)）]"
+    # "19일 자사 OTT '바바요'(babayo)를 통해 '다이다이' 1회를 공개": the platform, quoted
+    r"|(?:자사\s*)?OTT\s*'[^'\n]{1,12}'(?:\([^)\n]{1,20}\))?(?:를|을)?\s*통해"
     # "からAmazon Prime Videoでプライム会員向けに見放題独占配信": who may watch, and how
     r"|(?:プライム)?会員向けに|見放題|独占"
     # "9月29日から、郄石あかり(22)が主演を務める連続テレビ小説『ばけばけ』が": the star
@@ -1234,11 +1251,13 @@ def _cues(
                     # "하반기 방송을 목표로 촬영 중": the aim hedges the airing it names, not
                     # the shoot or edit under way after it.
                     near_hedge = None
-                reason = _set_aside(cue, m, sentence, span, near_hedge, neg_after, neg_before)
+                # Negations are read with titles masked: "Padre no hay más que uno" names
+                # a show, it negates nothing.
+                reason = _set_aside(cue, m, unquoted, span, near_hedge, neg_after, neg_before)
                 if (
                     reason is None
                     and cue.kind != "unannounced"
-                    and any(n.pattern.search(sentence[m.end() :]) for n in clause_negations)
+                    and any(n.pattern.search(unquoted[m.end() :]) for n in clause_negations)
                 ):
                     reason = "negated"
                 if (
@@ -1305,6 +1324,13 @@ def _cues(
                     )
                 ):
                     reason = "about a film, spin-off or game, not the season"
+                if (
+                    reason is None
+                    and cjk
+                    and ("公開" in m.group() or "공개" in m.group())
+                    and _TRAILER_SUBJECT_RE.search(plain, max(0, m.start() - 40), m.start())
+                ):
+                    reason = "a trailer or poster is out, not the season"
                 if (
                     reason is None
                     and cue.kind == "phase"
