@@ -208,6 +208,9 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
+# A hedge that is the verb of a relative clause past a comma ("…, se finira sur une note
+# positive qui devrait"): that clause's own.
+_LATER_CLAUSE_RE = re.compile(r"[,;]\s[^,;]*\b(?:qui|che|which|who)\s+$", re.I)
 # A sentence about the TV series itself: "テレビアニメは", "TVアニメ版が".
 _TV_TOPIC_RE = re.compile(
     r"(?:テレビ|TV)\s*(?:アニメ|ドラマ)(?:版|シリーズ|化)?(?:は|が|も)"
@@ -1241,6 +1244,16 @@ def _cues(
                 ):
                     # "시즌2 제작을 확정했으며, 편성 등은 내부에서 최종 논의 중이다": the
                     # hedge is the next clause's (the slot), not the confirmed season's.
+                    near_hedge = None
+                if (
+                    near_hedge is not None
+                    and not cjk
+                    and near_hedge.start() > m.end()
+                    and _LATER_CLAUSE_RE.search(unquoted, m.end(), near_hedge.start())
+                ):
+                    # "qui sortira à l'hiver 2024 sur Club illico, se finira sur une note
+                    # positive qui devrait": a hedge in a clause after the cue's is that
+                    # clause's.
                     near_hedge = None
                 if (
                     near_hedge is not None
