@@ -2075,10 +2075,15 @@ class _Evaluator:
         return min(local, key=lambda t: abs(t.start() - dm.start))
 
     def _dated_in_clause(self, t: re.Match[str], sentence: Sentence, dm: DateMention) -> bool:
-        """Whether another date follows release verb `t` in its own clause."""
+        """Whether another date follows release verb `t` in its own clause (or right after
+        a colon: "announced when season 9B premieres: Thursday, July 23rd")."""
         clause = sentence.clause_at(t.start())
+        text = self.doc.text
         return any(
-            other is not dm and t.end() <= other.start < clause.end for other in self.doc.dates
+            other is not dm
+            and t.end() <= other.start
+            and (other.start < clause.end or text[t.end() : other.start].strip() == ":")
+            for other in self.doc.dates
         )
 
     def _dated_for(self, verb: int, dm: DateMention) -> re.Match[str] | None:

@@ -208,6 +208,11 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
+# A run of months ("2021年8月~12月", "2023年1月~3月"): a broadcast period, not a start to come.
+_RUN_RANGE_RE = re.compile(
+    r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*[~〜～\-－–]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月"
+    r"(?!\s*(?:予定|から|より|に))"
+)
 # A hedge that is the verb of a relative clause past a comma ("…, se finira sur une note
 # positive qui devrait"): that clause's own.
 _LATER_CLAUSE_RE = re.compile(r"[,;]\s[^,;]*\b(?:qui|che|which|who)\s+$", re.I)
@@ -869,6 +874,13 @@ def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _past_clause(sentence: str, pos: int, pasts: tuple[Cue, ...]) -> bool:
+    """Whether the clause from a date at `pos` on tells a release gone by ("2023年1月期には
+    地上波でも放送された")."""
+    end = min((i for i in (sentence.find(c, pos) for c in "、。,") if i != -1), default=None)
+    return any(p.pattern.search(sentence, pos, end or len(sentence)) for p in pasts)
+
+
 def _said_of_the_show(m: re.Match[str], span: Span, cjk: bool) -> bool:
     """Whether a Korean/Japanese release or on-air cue modifies a quoted title that names no
     season ("配信中の『X』", "2018年に放送された「X」の第2期"): it is said of the show as it
@@ -1483,6 +1495,27 @@ def _cues(
                         first_named=first == 1 or premiere_said,
                         language=language,
                     )
+                    if (
+                        hit is not None
+                        and published is None
+                        and cjk
+                        and not (first_only or _names_watched(span, watch))
+                        and (
+                            past
+                            or _RUN_RANGE_RE.match(sentence, hit.pos - span.start)
+                            or (
+                                not span.seasons
+                                and _past_clause(sentence, hit.pos - span.start, pasts)
+                            )
+                        )
+                    ):
+                        # An undated item: "2023年1月期には地上波でも放送された", a box's
+                        # "アニメ放送期間 2021年8月~12月": a run told as gone by is the show's
+                        # history, unless the sentence names this season.
+                        notes.append(
+                            Note("date", f'history: a past run, not this season: "{quote[:120]}"')
+                        )
+                        continue
                     if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
                         # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
                         notes.append(

@@ -57,7 +57,8 @@ _SEASON_BRANCHES = (
     r"(?P<count>\bafter\s+(?:(?:a|its)\s+)?"
     rf"(?P<cn>{_NUM}|single)[\s-]+seasons?\b(?:\s+run)?)",
     rf"(?P<first>\b(?:the\s+)?first\s+(?P<fn>{_NUM})\s+seasons\b)",
-    rf"(?P<sw>\b(?:seasons?|(?P<ser>series)(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})\b"
+    # ("season 9B", "Season 5A": a half of a split season, its part written as a letter)
+    rf"(?P<sw>\b(?:seasons?|(?P<ser>series)(?={_NOT_QUANTITY}))\s*-?\s*(?P<n1>{_NUM})(?P<half>(?-i:[AB]))?\b"
     rf"(?(ser){_NOT_QUANTITY}|{_NOT_QUANTITY_OF_SEASON})"
     rf"(?P<more>(?:\s*(?:,|and|&|-|to|through|or)\s*(?:season\s*)?{_NUM}\b)*))",
     r"(?P<ko>시즌\s*(?P<kn>\d{1,2})(?!\d))",
@@ -191,6 +192,12 @@ def find_seasons(text: str, tokens: Tokens | None = None) -> list[SeasonMention]
         mention = _mention(m)
         if mention is not None:
             found.append(mention)
+        if m.lastgroup == "sw" and m.group("half"):
+            # "season 9B" is season 9 and its second part
+            half = m.span("half")
+            found.append(
+                SeasonMention(half[0], half[1], "part", ("AB".index(m.group("half")) + 1,))
+            )
     return found
 
 
