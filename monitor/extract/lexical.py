@@ -208,6 +208,14 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
+# "放送中の": on air now (its run began already).
+_ON_AIR_RE = re.compile(r"中の")
+# The finale as what a release cue airs: "最終回を放送する", "最終話が配信".
+# ("最終回は12月19日26時5分からテレビ東京ほかで放送される": its day and channel between)
+# "最終回(3月30日放送)", "最終話(6月16日)の放送後", "最終話が、4月9日(火)に放送される"
+_FINALE_OBJECT_RE = re.compile(
+    r"最終(?:回|話)\s*(?:[(（][^)）]{0,20}(?:[)）]の?)?|(?:を|が|は)、?[^。、「『期]{0,30})?$"
+)
 # A run of months ("2021年8月~12月", "2023年1月~3月"): a broadcast period, not a start to come.
 _RUN_RANGE_RE = re.compile(
     r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*[~〜～\-－–]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月"
@@ -1478,6 +1486,16 @@ def _cues(
                         if first_only or _names_watched(span, watch):
                             hits.append(_Hit("phase", "released", span, span.start + m.start()))
                         continue
+                    if cjk and _FINALE_OBJECT_RE.search(
+                        sentence, max(0, m.start() - 36), m.start()
+                    ):
+                        # "6月30日に最終回を放送するドラマ": the finale's day; the season is on air
+                        notes.append(
+                            Note("date", f"the finale's day, not the season's: \"{quote[:120]}\"")
+                        )
+                        if first_only or _names_watched(span, watch):
+                            hits.append(_Hit("phase", "released", span, span.start + m.start()))
+                        continue
                     past = any(p.pattern.search(window) for p in pasts)
                     hit = _date_hit(
                         m,
@@ -1488,7 +1506,14 @@ def _cues(
                         notes,
                         quote,
                         delayed=delayed,
-                        past=past,
+                        # "放送中の7月クールドラマ": a run on air now began on the last such
+                        # month, not the next one
+                        past=past
+                        or (
+                            language == "ja"
+                            and published is not None
+                            and _ON_AIR_RE.match(sentence, m.end()) is not None
+                        ),
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=span.names_ours and first_only,
                         reports=lex.of("report_date"),
