@@ -264,7 +264,8 @@ _ERA_START: Final = {"平成": 1988, "令和": 2018}
 _JA_RE = re.compile(
     rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
     r"|(?P<era>平成|令和)\s*(?P<eran>\d{1,2}|元)\s*年\s*(?:(?P<em>\d{1,2})\s*月\s*(?:(?P<ed>\d{1,2})\s*日)?)?"
-    r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+    # (its weekday, if any, read ahead: "6月26日(木)" pins an undated item's year)
+    r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日(?:(?=\s*[(（](?P<wd2>[月火水木金土日])[)）]))?"
     rf"|(?P<y3>20\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月"
     # "2013年4~6月放送": a run of months; it began in the first
     rf"|(?P<yr>20\d\d)\s*年\s*(?P<mr>\d{{1,2}})\s*[~〜～\-–]\s*\d{{1,2}}\s*月"
@@ -304,10 +305,27 @@ _JA_RE = re.compile(
 _OR_LATER_RE = re.compile(r"\s*(?:以降|以後)")
 
 
-def japanese(text: str, pub: date | None) -> list[Found]:
-    return [
-        f for f in _scan(_JA_RE, text, pub, _read_japanese) if not _OR_LATER_RE.match(text, f.end)
-    ]
+_JA_WEEKDAY_NUMBER: Final = {w: i for i, w in enumerate("月火水木金土日")}
+
+
+def japanese(text: str, pub: date | None, anchor: int | None = None) -> list[Found]:
+    read = _read_japanese
+    if pub is None:
+        # An item with no date of its own: "6月26日(木)" is the first year from the latest
+        # one the item names (`anchor`, else this text's) on which that day is a Thursday.
+        if anchor is None:
+            anchor = anchor_year(text)
+        if anchor is not None:
+            year = anchor
+
+            def read(g: Groups, pub: date | None) -> DateValue | None:
+                value = _read_japanese(g, pub)
+                if value is None and g["m2"] and g["wd2"]:
+                    weekday = _JA_WEEKDAY_NUMBER[g["wd2"]]
+                    return pinned_day(int(g["m2"]), int(g["d2"]), weekday, year)
+                return value
+
+    return [f for f in _scan(_JA_RE, text, pub, read) if not _OR_LATER_RE.match(text, f.end)]
 
 
 def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:

@@ -49,7 +49,7 @@ from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
 from monitor.extract.dates import DateValue, anchor_year, backward_day, month_value
-from monitor.extract.intl_dates import GRAMMARS, Found, european
+from monitor.extract.intl_dates import GRAMMARS, Found, european, japanese
 from monitor.extract.lexicon import QUALIFIERS, Cue, Lexicon, load
 from monitor.match.seasons import ORDINAL_WORDS
 from monitor.match.titles import TitleMention
@@ -180,7 +180,7 @@ _TRAILER_SUBJECT_RE = re.compile(
 )
 # "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
 _UNTIL_AFTER_RE = re.compile(
-    r"\s*(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
+    r"\s*(?:[(（][月火水木金土日][)）]\s*)?(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
 )
 # What follows a quoted remark: 「…」との思い / と話した / と語った, '…'라며 / 라고 말했다.
 # "第2期「第九惑星戦役」", "시즌2 '블루 문'": a quoted title right after a season number is
@@ -208,6 +208,7 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
+_COMMA_RE = re.compile(r"[、,，]")
 # "放送中の": on air now (its run began already).
 _ON_AIR_RE = re.compile(r"中の")
 # The finale as what a release cue airs: "最終回を放送する", "最終話が配信".
@@ -337,6 +338,9 @@ _SLOT_RE = re.compile(
     r"(?:[A-Z][A-Za-z0-9+&-]*[・/]?)+(?:系列|系)?|全国|[\u30a0-\u30ff]{2,10}系列?"
     r"|「[^」]{1,20}」枠|\"[^\"]{1,20}\"枠?|毎週[月火水木金土日]曜日?(?:\d{1,2}時(?:\d{1,2}分)?)?"
     r"|ほか|各局"
+    # "6月26日よりMBSドラマフィル枠(MBS:毎週木曜25時29分〜、テレビ神奈川:毎週木曜25時〜ほか)で
+    # 放送": a slot's name and its schedule in brackets
+    r"|[\u30a0-\u30ff]{2,10}枠|[(（][^)）]{0,60}毎週[^)）]{0,60}[)）]"
     # "지난 3일 오후 5시 넷플릭스, 웨이브, 티빙 등 주요 OTT에서 첫 회가 공개된": the hour
     # and the platforms of a Korean release
     r"|(?:오전|오후|밤|저녁|낮|새벽)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?"
@@ -355,7 +359,7 @@ _SLOT_RE = re.compile(
     r"|[^、。「『\n]{1,16}?(?:[(（]\d{1,2}[)）])?が主演を務める(?:連続テレビ小説|連続ドラマ|ドラマ|アニメ)?"
     # "4月21日、テレビ朝日系で吉瀬美智子主演のドラマ「X season2」が放送される": the star and
     # the quoted title itself
-    r"|[\u3040-\u30ff\u4e00-\u9fff]{2,8}主演の(?:ドラマ|アニメ|連続ドラマ)?|[「『][^」』]{1,30}[」』]が$"
+    r"|[\u3040-\u30ff\u4e00-\u9fff]{2,8}主演の(?:ドラマ|アニメ|連続ドラマ)?|(?:連続ドラマ|ドラマ|アニメ)?[「『][^」』]{1,30}[」』](?:[(（][^)）]{0,40}[)）])?が$"
     # "19年7月からTOKYO MX、BS11、群馬テレビ、とちぎテレビ、MBSで放送": a list of stations
     r"|[\u3040-\u30ff\u4e00-\u9fff]{1,6}テレビ|(?<=[A-Za-z0-9ビ])\s*[、,]\s*|(?<=[A-Za-z0-9ビ])で$"
     # "10月29日にシーズン1「エピソード オブ ハーツラビュル」の配信が始まった": the season and
@@ -886,6 +890,10 @@ def _past_clause(sentence: str, pos: int, pasts: tuple[Cue, ...]) -> bool:
     """Whether the clause from a date at `pos` on tells a release gone by ("2023年1月期には
     地上波でも放送された")."""
     end = min((i for i in (sentence.find(c, pos) for c in "、。,") if i != -1), default=None)
+    if end is not None and sentence[end] == "、" and sentence.endswith(("され", "し"), 0, end):
+        # "…配信され、2023年1月期には地上波でも放送された": a continuative clause takes the
+        # tense of the sentence's last verb
+        end = None
     return any(p.pattern.search(sentence, pos, end or len(sentence)) for p in pasts)
 
 
@@ -1099,10 +1107,10 @@ def _cues(
     points = _time_points(text, lex)
     cjk = language in ("ko", "ja")
     grammar = GRAMMARS[language]
-    if published is None and grammar is european:
+    if published is None and grammar in (european, japanese):
         # Each sentence is read alone: the year that pins an undated weekday is the item's.
         anchor = anchor_year(text)
-        grammar = partial(european, anchor=anchor)
+        grammar = partial(grammar, anchor=anchor)
     whole: list[Found] | None = None  # the whole text's dates, read for "같은 날" only
     hedges = lex.of("hedge")
     neg_after = lex.of("negation_after")
@@ -1842,6 +1850,14 @@ def _date_hit(
         and not _WAS_PLANNED_RE.match(m.string, f.end)
         and not _report_date(m.string, f, reports)
     ]
+    if any(f.end <= m.start() for f in near):
+        # "7月16日(水)より独占配信がスタート、7月25日(金)より劇場版が公開": a date past a
+        # comma after the cue opens the next clause when one stands before the cue.
+        near = [
+            f
+            for f in near
+            if f.end <= m.start() or not _COMMA_RE.search(m.string, m.end(), f.start)
+        ]
     if not near:
         return None
     # "放送時期を2026年から2027年に変更", "2026年→2027年": beside a delay the latest date is
