@@ -86,6 +86,14 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     re.I,
 )
 # "in a press release Wednesday", "said in a release Monday": a statement, not the season's.
+# "aired back in 2019", "Back in 2013, ...": a date told as long past (not "be back in June",
+# "comes back on Jan. 8": a return)
+_BACK_IN_RE = re.compile(
+    r"(?:\b(?:aired|premiered|debuted|ended|launched|released|started|began|wrapped|filmed|"
+    r"announced|renewed|cancell?ed|axed|was|were)\s+|^\s*|[,.;:]\s*)"
+    r"(?:way\s+|all\s+the\s+way\s+)?back\s+(?:in|on)\s+(?:the\s+)?$",
+    re.I,
+)
 _PRESS_BEFORE_RE = re.compile(
     r"\bpress\s+$|\b(?:said|says|announced|stated|noted|confirmed)\s+in\s+a\s+$", re.I
 )
@@ -1213,6 +1221,12 @@ class _Evaluator:
         # "No word yet on potential release timing": a denial's own object, or the guess
         # that follows it, does not hedge the denial; only a hedge before it does.
         hedge_end = pos if hedged_before_only else clause.end
+        if _RELATIVE_RE.match(self.doc.text, clause.start, clause.end):
+            # "the second season, which premiered last week, stars ... would be back": a
+            # relative clause ends at its closing comma; the main clause's hedge is not its.
+            close = self.doc.text.find(",", end, clause.end)
+            if close != -1:
+                hedge_end = min(hedge_end, close)
         hedge = self._hedge(clause.start, hedge_end)
         if hedge is None:
             # Speculation scopes forward: "Our guess: it arrives in 2027".
@@ -2157,6 +2171,10 @@ class _Evaluator:
             return None
         _, clause, scope = opened
         date_clause = sentence.clause_at(dm.start)
+        if _BACK_IN_RE.search(doc.text, max(0, dm.start - 40), dm.start):
+            # "The last new episode aired back in 2019": told as long past, never news
+            self._note("date", sentence, f"history: '{dm.text}' is told as long past")
+            return None
         said_by = _first_in(doc.speculation, trigger.end(), dm.start)
         if said_by is not None:
             # "has not been set, despite a fan wiki claiming October 31": the date is theirs.
