@@ -123,7 +123,8 @@ _SLOT_AFTER_RE = re.compile(
     r"\s*(?:枠|ワク|(?:의\s*)?후속(?:작)?\s*(?:으로|으로서)|の後番組|の後枠)"
 )
 _CREDIT_RE = re.compile(
-    r"(?:\s*[,·、]\s*(?:'[^'\n]{1,30}'|[「『][^」』\n]{1,30}[」』]))*\s*(?:시리즈)?\s*"
+    # (the titles listed with commas or side by side: "'연애를 기대해' '트로트의 연인'의 이은진 PD")
+    r"(?:\s*[,·、]?\s*(?:'[^'\n]{1,30}'|[「『][^」』\n]{1,30}[」』]))*\s*(?:시리즈)?\s*"
     r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
     r"[가-힣]{1,4}\s*(?:작가|감독|PD|피디))|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
 )
@@ -209,6 +210,8 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 _COMMA_RE = re.compile(r"[、,，]")
+# A Korean clause that ends "after" something ("스페셜 방송 후,", "방송 이후,").
+_AFTER_CLAUSE_RE = re.compile(r"(?:후|뒤|이후|다음)\s*[,，]")
 # "放送中の": on air now (its run began already).
 _ON_AIR_RE = re.compile(r"中の")
 # The finale as what a release cue airs: "最終回を放送する", "最終話が配信".
@@ -1354,6 +1357,9 @@ def _cues(
                             d.form == "rerun"
                             and _RERUN_CLAUSE_END_RE.search(plain, d_m.end(), m.start())
                         )
+                        # "11월 1일 스페셜 방송 후, 11월 7일 첫 방송된다": a special before a
+                        # clause that ends after it ("후,") is not the next clause's subject
+                        and not _AFTER_CLAUSE_RE.search(plain, d_m.end(), m.start())
                         for d in derivatives
                         for d_m in d.pattern.finditer(plain, max(0, m.start() - 40), m.end())
                     )
