@@ -177,7 +177,9 @@ _FILM_AFTER_RE = re.compile(
 # 6月27日、YouTubeで公開された", "티저 영상이 오는 20일 공개된다" (the show is not out).
 _TRAILER_SUBJECT_RE = re.compile(
     r"(?:(?:PV|予告編?|特報|映像|ビジュアル|CM|ティザー)(?:第\d+弾)?が[^。がはも]{0,25}"
-    r"|(?:티저|예고편|예고|포스터|영상|스틸|사진)(?:이|가)\s[^.,!?\n]{0,20})$"
+    # (or a role, a look, a scene: "두 사람이 맡은 역할도 공개됐다")
+    r"|(?:티저|예고편|예고|포스터|영상|스틸|사진|역할|모습|캐릭터|관계도|라인업|장면|비하인드|현장)"
+    r"(?:이|가|도|은|는)\s[^.,!?\n]{0,20})$"
 )
 # "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
 _UNTIL_AFTER_RE = re.compile(
@@ -214,6 +216,7 @@ _COMMA_RE = re.compile(r"[、,，]")
 _AFTER_CLAUSE_RE = re.compile(r"(?:후|뒤|이후|다음)\s*[,，]")
 # "放送中の": on air now (its run began already).
 _ON_AIR_RE = re.compile(r"中の")
+_ON_AIR_ANY_RE = re.compile(r"(?:放送|放映|配信)中(?!止|断)")
 # The finale as what a release cue airs: "最終回を放送する", "最終話が配信".
 # ("最終回は12月19日26時5分からテレビ東京ほかで放送される": its day and channel between)
 # "最終回(3月30日放送)", "最終話(6月16日)の放送後", "最終話が、4月9日(火)に放送される"
@@ -1526,7 +1529,14 @@ def _cues(
                         or (
                             language == "ja"
                             and published is not None
-                            and _ON_AIR_RE.match(sentence, m.end()) is not None
+                            and (
+                                _ON_AIR_RE.match(sentence, m.end()) is not None
+                                # "平成24年10月期のTVアニメ「X」が…放映中です": the cour on air now
+                                or (
+                                    m.group() in ("期", "クール")
+                                    and _ON_AIR_ANY_RE.search(sentence) is not None
+                                )
+                            )
                         ),
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=span.names_ours and first_only,
