@@ -262,7 +262,8 @@ _JA_SEASONS: Final = {"春": "spring", "夏": "summer", "秋": "fall", "冬": "w
 # "平成30年7月10日", "令和元年": an era year (Heisei 1 = 1989, Reiwa 1 = 2019)
 _ERA_START: Final = {"平成": 1988, "令和": 2018}
 _JA_RE = re.compile(
-    rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+    # ("2024年1月21(日)22時から": the weekday in brackets stands for 日)
+    rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*(?:日|(?=[(（][月火水木金土日][)）]))"
     r"|(?P<era>平成|令和)\s*(?P<eran>\d{1,2}|元)\s*年\s*(?:(?P<em>\d{1,2})\s*月\s*(?:(?P<ed>\d{1,2})\s*日)?)?"
     # (its weekday, if any, read ahead: "6月26日(木)" pins an undated item's year)
     r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日(?:(?=\s*[(（](?P<wd2>[月火水木金土日])[)）]))?"
