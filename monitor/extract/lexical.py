@@ -213,6 +213,11 @@ _RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
 _COMMA_RE = re.compile(r"[、,，]")
+# Our title (masked as "#") and the work that follows it as the subject: "'X' 다음 작품은",
+# "'X' 후속작은", "「X」の後番組は".
+_SUCCESSOR_RE = re.compile(
+    r"#[\'’\"」』>〉》]?\s*(?:의\s*)?(?:다음\s*작품|후속\s*작품|후속작|후속\s*드라마|の後番組|の後枠)\s*(?:은|는|으로는|は)"
+)
 # A Korean clause that ends "after" something ("스페셜 방송 후,", "방송 이후,").
 _AFTER_CLAUSE_RE = re.compile(r"(?:후|뒤|이후|다음)\s*[,，]")
 # "放送中の": on air now (its run began already).
@@ -1375,6 +1380,10 @@ def _cues(
                     )
                 ):
                     reason = "about a film, spin-off or game, not the season"
+                if reason is None and cjk and _SUCCESSOR_RE.search(plain, 0, m.start()) is not None:
+                    # "'더케이투' 다음 작품은 … '도깨비'이며, 오는 12월 2일 첫방송 예정": what
+                    # follows is the show after ours
+                    reason = "about the show that follows, not this one"
                 if (
                     reason is None
                     and cjk
