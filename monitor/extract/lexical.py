@@ -1562,6 +1562,8 @@ def _cues(
                         and (
                             past
                             or _RUN_RANGE_RE.match(sentence, hit.pos - span.start)
+                            # "2023年4月から放送中の『X』": on air now, begun already
+                            or _ON_AIR_RE.match(sentence, m.end())
                             or (
                                 not span.seasons
                                 and _past_clause(sentence, hit.pos - span.start, pasts)
