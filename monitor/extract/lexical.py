@@ -222,6 +222,7 @@ _SUCCESSOR_RE = re.compile(
 _AFTER_CLAUSE_RE = re.compile(r"(?:후|뒤|이후|다음)\s*[,，]")
 # "放送中の": on air now (its run began already).
 _ON_AIR_RE = re.compile(r"中の")
+# ... anywhere in the sentence ("…「X」が、TOKYOMXほかで放映中です"), not "放送中止".
 _ON_AIR_ANY_RE = re.compile(r"(?:放送|放映|配信)中(?!止|断)")
 # The finale as what a release cue airs: "最終回を放送する", "最終話が配信".
 # ("最終回は12月19日26時5分からテレビ東京ほかで放送される": its day and channel between)
