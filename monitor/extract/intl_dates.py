@@ -266,7 +266,8 @@ _JA_RE = re.compile(
     rf"{_Y}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*(?:日|(?=[(（][月火水木金土日][)）]))"
     r"|(?P<era>平成|令和)\s*(?P<eran>\d{1,2}|元)\s*年\s*(?:(?P<em>\d{1,2})\s*月\s*(?:(?P<ed>\d{1,2})\s*日)?)?"
     # (its weekday, if any, read ahead: "6月26日(木)" pins an undated item's year)
-    r"|(?<!\d)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日(?:(?=\s*[(（](?P<wd2>[月火水木金土日])[)）]))?"
+    # (not the month of a year the first branch does not read: "1998年04月13日(月)")
+    r"|(?<!\d)(?<!\d年)(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日(?:(?=\s*[(（](?P<wd2>[月火水木金土日])[)）]))?"
     rf"|(?P<y3>20\d\d)\s*年\s*(?P<m3>\d{{1,2}})\s*月"
     # "2013年4~6月放送": a run of months; it began in the first
     rf"|(?P<yr>20\d\d)\s*年\s*(?P<mr>\d{{1,2}})\s*[~〜～\-–]\s*\d{{1,2}}\s*月"
