@@ -85,7 +85,6 @@ _RELEASE_NOUN_AFTER_RE = re.compile(
     r"(?!\s+(?:schedules?|slates?|calendars?|line-?ups?)\b)",
     re.I,
 )
-# "in a press release Wednesday", "said in a release Monday": a statement, not the season's.
 # "aired back in 2019", "Back in 2013, ...": a date told as long past (not "be back in June",
 # "comes back on Jan. 8": a return)
 _BACK_IN_RE = re.compile(
@@ -94,6 +93,7 @@ _BACK_IN_RE = re.compile(
     r"(?:way\s+|all\s+the\s+way\s+)?back\s+(?:in|on)\s+(?:the\s+)?$",
     re.I,
 )
+# "in a press release Wednesday", "said in a release Monday": a statement, not the season's.
 _PRESS_BEFORE_RE = re.compile(
     r"\bpress\s+$|\b(?:said|says|announced|stated|noted|confirmed)\s+in\s+a\s+$", re.I
 )

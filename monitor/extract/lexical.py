@@ -207,12 +207,11 @@ _NAMES_OURS_RE = re.compile(r"\s*[<〈《'‘\"“「『]?\s*#")
 # The topic particle after a sentence's first noun: "OVAは", "극장판은".
 _SUBJECT_KINDS = frozenset(("renewed", "cancelled", "release", "phase"))
 _TOPIC_RE = re.compile(r"\s*(?:は|が|も|는|은|가|이|도)(?![\w])")
-# A rerun's own clause ends at the comma after it ("再放送が始まり、").
-_RERUN_CLAUSE_END_RE = re.compile(r"[、,，]")
+# A clause ends at a comma: a rerun's own ("再放送が始まり、"), a date's after a cue.
+_COMMA_RE = re.compile(r"[、,，]")
 # A coordinate clause ends ("확정했으며,", "決定し、", "決まったが、"); a reason ("だったので、")
 # stays under the main clause's hedge.
 _CLAUSE_BREAK_RE = re.compile(r"(?:으며|며|고|지만|는데|し|して|が|けど|ものの)\s*[,、，]")
-_COMMA_RE = re.compile(r"[、,，]")
 # Our title (masked as "#") and the work that follows it as the subject: "'X' 다음 작품은",
 # "'X' 후속작은", "「X」の後番組は".
 _SUCCESSOR_RE = re.compile(
@@ -224,9 +223,9 @@ _AFTER_CLAUSE_RE = re.compile(r"(?:후|뒤|이후|다음)\s*[,，]")
 _ON_AIR_RE = re.compile(r"中の")
 # ... anywhere in the sentence ("…「X」が、TOKYOMXほかで放映中です"), not "放送中止".
 _ON_AIR_ANY_RE = re.compile(r"(?:放送|放映|配信)中(?!止|断)")
-# The finale as what a release cue airs: "最終回を放送する", "最終話が配信".
-# ("最終回は12月19日26時5分からテレビ東京ほかで放送される": its day and channel between)
-# "最終回(3月30日放送)", "最終話(6月16日)の放送後", "最終話が、4月9日(火)に放送される"
+# The finale as what a release cue airs: "最終回を放送する", "最終回(3月30日放送)", "最終話
+# (6月16日)の放送後", "最終回は12月19日26時5分からテレビ東京ほかで放送される" (its day and
+# channel between; not "最終話の最後で…2期が放送", a season named after it).
 _FINALE_OBJECT_RE = re.compile(
     r"最終(?:回|話)\s*(?:[(（][^)）]{0,20}(?:[)）]の?)?|(?:を|が|は)、?[^。、「『期]{0,30})?$"
 )
@@ -907,7 +906,8 @@ def _past_clause(sentence: str, pos: int, pasts: tuple[Cue, ...]) -> bool:
         # "…配信され、2023年1月期には地上波でも放送された": a continuative clause takes the
         # tense of the sentence's last verb
         end = None
-    return any(p.pattern.search(sentence, pos, end or len(sentence)) for p in pasts)
+    stop = len(sentence) if end is None else end
+    return any(p.pattern.search(sentence, pos, stop) for p in pasts)
 
 
 def _said_of_the_show(m: re.Match[str], span: Span, cjk: bool) -> bool:
@@ -1364,8 +1364,7 @@ def _cues(
                         # "再放送が始まり、しかも来年には2期も決定": a rerun in a clause of its
                         # own is not the subject of the next clause's cue
                         and not (
-                            d.form == "rerun"
-                            and _RERUN_CLAUSE_END_RE.search(plain, d_m.end(), m.start())
+                            d.form == "rerun" and _COMMA_RE.search(plain, d_m.end(), m.start())
                         )
                         # "11월 1일 스페셜 방송 후, 11월 7일 첫 방송된다": a special before a
                         # clause that ends after it ("후,") is not the next clause's subject
