@@ -182,6 +182,11 @@ _TRAILER_SUBJECT_RE = re.compile(
     r"|(?:티저|예고편|예고|포스터|영상|스틸|사진|역할|모습|캐릭터|관계도|라인업|장면|비하인드|현장)"
     r"(?:이|가|도|은|는)\s[^.,!?\n]{0,20})$"
 )
+# ... or named after it, past the title it belongs to: "24일 공개된 '구여친클럽' 티저 영상".
+_TRAILER_AFTER_RE = re.compile(
+    r"(?:된|한|された|した|の)?\s*['‘\"“「『<〈][^'’\"”」』>〉\n]{1,30}['’\"”」』>〉]\s*(?:의\s*|の\s*)?"
+    r"(?:티저|예고편|예고|포스터|스틸|영상|사진|PV|予告|特報|ビジュアル|場面写真)"
+)
 # "10月15日23時59分までアーカイブ視聴", "15일까지": a date something lasts until, not a start.
 _UNTIL_AFTER_RE = re.compile(
     r"\s*(?:[(（][月火水木金土日][)）]\s*)?(?:\d{1,2}\s*(?:時|시)(?:\s*\d{1,2}\s*(?:分|분))?\s*)?(?:まで(?!に)|까지)"
@@ -1388,7 +1393,10 @@ def _cues(
                     reason is None
                     and cjk
                     and ("公開" in m.group() or "공개" in m.group())
-                    and _TRAILER_SUBJECT_RE.search(plain, max(0, m.start() - 40), m.start())
+                    and (
+                        _TRAILER_SUBJECT_RE.search(plain, max(0, m.start() - 40), m.start())
+                        or _TRAILER_AFTER_RE.match(sentence, m.end())
+                    )
                 ):
                     reason = "a trailer or poster is out, not the season"
                 if (
