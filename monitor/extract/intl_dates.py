@@ -83,6 +83,28 @@ def _scan(
     return _drop_range_ends(text, _drop_overlaps(found))
 
 
+def _pinning(
+    read: Callable[[Groups, date | None], DateValue | None],
+    weekday_day: Callable[[Groups], tuple[int, int, int] | None],
+    text: str,
+    pub: date | None,
+    anchor: int | None,
+) -> Callable[[Groups, date | None], DateValue | None]:
+    """`read`, and in an item with no date of its own, a year-less day that names its weekday
+    ("viernes 7 de abril", "6月26日(木)") pinned to the first year from the latest one the item
+    names (`anchor`, else this text's) on which it falls on that weekday."""
+    year = anchor if anchor is not None or pub is not None else anchor_year(text)
+    if pub is not None or year is None:
+        return read
+
+    def pinned(g: Groups, pub: date | None) -> DateValue | None:
+        value = read(g, pub)
+        found = weekday_day(g) if value is None else None
+        return value if found is None else pinned_day(*found, year)
+
+    return pinned
+
+
 # "2021年1月〜3月", "7월부터 9월까지": the second date ends a run that began at the first.
 _RANGE_SEP_RE = re.compile(r"\s*(?:[〜~～\-–—]|から|부터|에서)\s*")
 
@@ -311,23 +333,15 @@ _JA_WEEKDAY_NUMBER: Final = {w: i for i, w in enumerate("月火水木金土日")
 
 
 def japanese(text: str, pub: date | None, anchor: int | None = None) -> list[Found]:
-    read = _read_japanese
-    if pub is None:
-        # An item with no date of its own: "6月26日(木)" is the first year from the latest
-        # one the item names (`anchor`, else this text's) on which that day is a Thursday.
-        if anchor is None:
-            anchor = anchor_year(text)
-        if anchor is not None:
-            year = anchor
-
-            def read(g: Groups, pub: date | None) -> DateValue | None:
-                value = _read_japanese(g, pub)
-                if value is None and g["m2"] and g["wd2"]:
-                    weekday = _JA_WEEKDAY_NUMBER[g["wd2"]]
-                    return pinned_day(int(g["m2"]), int(g["d2"]), weekday, year)
-                return value
-
+    read = _pinning(_read_japanese, _ja_weekday_day, text, pub, anchor)
     return [f for f in _scan(_JA_RE, text, pub, read) if not _OR_LATER_RE.match(text, f.end)]
+
+
+def _ja_weekday_day(g: Groups) -> tuple[int, int, int] | None:
+    """ "6月26日(木)": month, day and weekday of a year-less day that names its weekday."""
+    if g["m2"] and g["wd2"]:
+        return int(g["m2"]), int(g["d2"]), _JA_WEEKDAY_NUMBER[g["wd2"]]
+    return None
 
 
 def _read_japanese(g: Groups, pub: date | None) -> DateValue | None:
@@ -544,21 +558,14 @@ _EU_RE = re.compile(
 
 
 def european(text: str, pub: date | None, anchor: int | None = None) -> list[Found]:
-    if pub is not None:
-        return _scan(_EU_RE, text, pub, _read_european)
-    # An item with no date of its own: "viernes 7 de abril" is the first year from the
-    # latest one the item names (`anchor`, else this text's) on which that day is a Friday.
-    if anchor is None:
-        anchor = anchor_year(text)
+    return _scan(_EU_RE, text, pub, _pinning(_read_european, _eu_weekday_day, text, pub, anchor))
 
-    def read(g: Groups, pub: date | None) -> DateValue | None:
-        value = _read_european(g, pub)
-        if value is None and anchor is not None and g["ewd"] and g["m"] and not g["y"]:
-            month, day = _MONTH_NAMES[g["m"].lower()], int(g["d"])
-            return pinned_day(month, day, _EU_WEEKDAY_NUMBER[g["ewd"].lower()], anchor)
-        return value
 
-    return _scan(_EU_RE, text, pub, read)
+def _eu_weekday_day(g: Groups) -> tuple[int, int, int] | None:
+    """ "viernes 7 de abril": month, day and weekday of a year-less day that names its weekday."""
+    if g["ewd"] and g["m"] and not g["y"]:
+        return _MONTH_NAMES[g["m"].lower()], int(g["d"]), _EU_WEEKDAY_NUMBER[g["ewd"].lower()]
+    return None
 
 
 def _read_european(g: Groups, pub: date | None) -> DateValue | None:

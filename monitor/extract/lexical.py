@@ -903,6 +903,14 @@ def _time_points(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
+def _on_air(m: re.Match[str]) -> bool:
+    """Whether a Japanese release cue speaks of a run on air now: "放送中の7月クール", "平成24年
+    10月期のTVアニメ「X」が…放映中です" (a cour label in a sentence that says so)."""
+    return _ON_AIR_RE.match(m.string, m.end()) is not None or (
+        m.group() in ("期", "クール") and _ON_AIR_ANY_RE.search(m.string) is not None
+    )
+
+
 def _past_clause(sentence: str, pos: int, pasts: tuple[Cue, ...]) -> bool:
     """Whether the clause from a date at `pos` on tells a release gone by ("2023年1月期には
     地上波でも放送された")."""
@@ -1543,19 +1551,7 @@ def _cues(
                         delayed=delayed,
                         # "放送中の7月クールドラマ": a run on air now began on the last such
                         # month, not the next one
-                        past=past
-                        or (
-                            language == "ja"
-                            and published is not None
-                            and (
-                                _ON_AIR_RE.match(sentence, m.end()) is not None
-                                # "平成24年10月期のTVアニメ「X」が…放映中です": the cour on air now
-                                or (
-                                    m.group() in ("期", "クール")
-                                    and _ON_AIR_ANY_RE.search(sentence) is not None
-                                )
-                            )
-                        ),
+                        past=past or (language == "ja" and published is not None and _on_air(m)),
                         # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
                         first_season=span.names_ours and first_only,
                         reports=lex.of("report_date"),
