@@ -1379,6 +1379,8 @@ def _cues(
                         and not (
                             d.form == "rerun" and _COMMA_RE.search(plain, d_m.end(), m.start())
                         )
+                        # the rerun is the cue itself ("再放送で泣きました": the run aired)
+                        and not (d.form == "rerun" and cue.form == "rerun")
                         # "11월 1일 스페셜 방송 후, 11월 7일 첫 방송된다": a special before a
                         # clause that ends after it ("후,") is not the next clause's subject
                         and not _AFTER_CLAUSE_RE.search(plain, d_m.end(), m.start())
@@ -1495,6 +1497,9 @@ def _cues(
                 ):
                     # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
                     reason = "released, but the sentence does not name this season"
+                if reason is None and cue.form == "rerun" and not first_only:
+                    # "再放送が始まり、しかも来年には2期も決定": a rerun repeats an earlier run
+                    reason = "a rerun of an earlier run, not this season"
                 if reason is not None:
                     notes.append(Note(fld, f'{reason}: "{quote[:120]}"'))
                     continue
