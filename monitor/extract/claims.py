@@ -2849,6 +2849,14 @@ class _Evaluator:
         return unannounced[0] if unannounced else None
 
 
+# ", the channel has finally put them to rest, confirming": a confirmation after a comma.
+_CONFIRMED_AFTER_RE = re.compile(
+    r",[^.;:!?]{0,80}?(?<!\bnot\s)(?<!n't\s)(?<!\byet\s)(?<!\bto\s)"
+    r"\b(?:confirm(?:ed|s|ing)|made\s+it\s+official)\b",
+    re.I,
+)
+
+
 def _corrected(text: str, speculation: re.Match[str], pos: int) -> bool:
     """ "A post claimed X was scrapped, but it was not; season 2 is shooting": the rest is fact.
 
@@ -2861,6 +2869,10 @@ def _corrected(text: str, speculation: re.Match[str], pos: int) -> bool:
         return False
     if p.CONCESSIVE_BEFORE_RE.search(text, max(0, speculation.start() - 80), speculation.start()):
         return "," in text[speculation.end() : pos]
+    if _CONFIRMED_AFTER_RE.search(text, speculation.end(), pos):
+        # "After months of rumours, Netflix has confirmed X has been cancelled": the
+        # confirmation after the comma settles the rumour.
+        return True
     return p.CORRECTION_RE.search(text, speculation.end(), pos) is not None
 
 
