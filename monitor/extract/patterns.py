@@ -237,7 +237,8 @@ NAME_STOPWORDS = frozenset(
     jtbc tvn mbc kbs ocn ena nhk northern southern ireland scotland wales england britain
     america canada australia zealand korea japan france germany italy spain brazil mexico
     india month week weekend day eve holiday
-    holidays christmas thanksgiving halloween easter pride festival upfront upfronts""")
+    holidays christmas thanksgiving halloween easter pride festival upfront upfronts facebook
+    showmax mzansi quibi snapchat""")
 )
 # "Gallowmere season 2", "Gallowmere's second season", "Gallowmere (season 2, May 1)":
 # the word names another show.
