@@ -1319,8 +1319,18 @@ def _cues(
                     # the shoot or edit under way after it.
                     near_hedge = None
                 # Negations are read with titles masked: "Padre no hay más que uno" names
-                # a show, it negates nothing.
-                reason = _set_aside(cue, m, unquoted, span, near_hedge, neg_after, neg_before)
+                # a show, it negates nothing. A cue that is itself in quotes is a remark
+                # ("フジ「放送中止は予定していない」"), its negation read with it.
+                masked_cue = unquoted[m.start() : m.end()] != m.group()
+                reason = _set_aside(
+                    cue,
+                    m,
+                    sentence if masked_cue else unquoted,
+                    span,
+                    near_hedge,
+                    neg_after,
+                    neg_before,
+                )
                 if (
                     reason is None
                     and cue.kind != "unannounced"
