@@ -198,6 +198,10 @@ NEW_SERIES_RE = re.compile(
     r"|\b(?:has|have|had)\s+(?:ordered|commissioned|picked\s+up|greenlit|green-?lit)\s+"
     r"(?:(?:the|a)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:series|project|drama|comedy|show),?\s+)?"
     r"[\"'“‘]?#"
+    # a headline's present tense: "Netflix Orders 'X'", "FXX orders animated comedy 'X'"
+    r"|\b(?:orders|commissions|greenlights|green-lights)\s+(?:(?:the|a|an)\s+)?(?:new\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:series|project|drama|comedy|show|sitcom|docuseries|thriller),?\s+)?"
+    r"[\"'“‘]?#"
     # "the streamer has ordered the new crime drama starring X" (not UK "a new series of X")
     r"|\b(?:has|have|had)\s+ordered\s+(?:the|a)\s+new\s+(?:[\w-]+\s+){0,2}?"
     r"(?:series|drama|comedy|show|thriller|sitcom)\b(?!\s+of\b)"
