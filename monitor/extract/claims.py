@@ -3017,7 +3017,9 @@ _OUTLET_BEFORE_RE = re.compile(
 # "'FBI' and its spinoffs", "X and their sequels": the show is one of the works named.
 _AND_ITS_RE = re.compile(r"#['\"’]?\s+(?:and|&|plus)\s+(?:all\s+|both\s+)?(?:its|their)\b")
 _AFTER_COUNT_RE = re.compile(
-    r"\bafter\s+(?:just\s+|only\s+)?(?:a\s+(?=single\b))?(?P<n>\w+)\s+"
+    # (or a run's length: "lasting only two seasons", "spanned across 7 seasons")
+    r"\b(?:after\s+|(?:lasted|lasting|spanned|spanning)\s+(?:for\s+|across\s+)?)"
+    r"(?:just\s+|only\s+)?(?:a\s+(?=single\b))?(?P<n>\w+)\s+"
     r"(?:(?!more\b|additional\b|further\b)[\w-]+\s+){0,2}?"
     r"(?:seasons?|series)\b",
     re.I,
