@@ -615,6 +615,11 @@ class _Doc:
                     continue
                 found.append((start, end))
             found += self._one_word_names(sentence, found)
+            status = _STATUS_LINE_RE.match(self.text, sentence.start, sentence.end)
+            if status is not None and "#" not in status.group("name"):
+                # a status list's "In the Dark (Renewed)": the line's title is another show,
+                # however few capitals it has
+                found = [*found, status.span("name")]
         quoted = None
         if _QUOTE_START_RE.search(self.text, sentence.start, sentence.end) is not None:
             quoted = _QUOTED_TITLE_RE.search(self.text, sentence.start, sentence.end)
@@ -2853,6 +2858,14 @@ class _Evaluator:
 _CONFIRMED_AFTER_RE = re.compile(
     r",[^.;:!?]{0,80}?(?<!\bnot\s)(?<!n't\s)(?<!\byet\s)(?<!\bto\s)"
     r"\b(?:confirm(?:ed|s|ing)|made\s+it\s+official)\b",
+    re.I,
+)
+
+
+# A status list's line: "In the Dark (Renewed)", "Council of Dads (Canceled)".
+_STATUS_LINE_RE = re.compile(
+    r"\s*(?P<name>[^\n()#.!?]{1,60}?)\s*\(\s*(?:renewed|cancell?ed|ending|ended|pending|"
+    r"undecided|on\s+the\s+bubble)\s*\)\s*$",
     re.I,
 )
 
