@@ -616,7 +616,11 @@ class _Doc:
                 found.append((start, end))
             found += self._one_word_names(sentence, found)
             status = _STATUS_LINE_RE.match(self.text, sentence.start, sentence.end)
-            if status is not None and "#" not in status.group("name"):
+            if (
+                status is not None
+                and "#" not in status.group("name")
+                and status.span("name") not in found
+            ):
                 # a status list's "In the Dark (Renewed)": the line's title is another show,
                 # however few capitals it has
                 found = [*found, status.span("name")]
