@@ -1389,8 +1389,8 @@ def _cues(
                         and not (
                             d.form == "rerun" and _COMMA_RE.search(plain, d_m.end(), m.start())
                         )
-                        # the rerun is the cue itself ("再放送で泣きました": the run aired)
-                        and not (d.form == "rerun" and cue.form == "rerun")
+                        # the cue's own word ("再放送で泣きました": the rerun is the news)
+                        and d_m.span() != m.span()
                         # "11월 1일 스페셜 방송 후, 11월 7일 첫 방송된다": a special before a
                         # clause that ends after it ("후,") is not the next clause's subject
                         and not _AFTER_CLAUSE_RE.search(plain, d_m.end(), m.start())

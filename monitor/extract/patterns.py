@@ -195,11 +195,9 @@ NEW_SERIES_RE = re.compile(
     r"|\bordered\s+(?:\d+|six|eight|ten|twelve)\s+episodes\b|\b(?:was|been)\s+ordered\s+(?:by|at)\b"
     # "HBO has ordered the new limited series X", "Hulu has picked up X", "Apple has picked up
     # the project X", "The BBC has commissioned X", "has ordered a new series, X"
-    r"|\b(?:has|have|had)\s+(?:ordered|commissioned|picked\s+up|greenlit|green-?lit)\s+"
-    r"(?:(?:the|a)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:series|project|drama|comedy|show),?\s+)?"
-    r"[\"'“‘]?#"
-    # a headline's present tense: "Netflix Orders 'X'", "FXX orders animated comedy 'X'"
-    r"|\b(?:orders|commissions|greenlights|green-lights)\s+(?:(?:the|a|an)\s+)?(?:new\s+)?"
+    # (and a headline's present tense: "Netflix Orders 'X'", "FXX orders animated comedy 'X'")
+    r"|\b(?:(?:has|have|had)\s+(?:ordered|commissioned|picked\s+up|greenlit|green-?lit)"
+    r"|orders|commissions|greenlights|green-lights)\s+(?:(?:the|a|an)\s+)?(?:new\s+)?"
     r"(?:(?:[\w-]+\s+){0,2}?(?:series|project|drama|comedy|show|sitcom|docuseries|thriller),?\s+)?"
     r"[\"'“‘]?#"
     # "the streamer has ordered the new crime drama starring X" (not UK "a new series of X")
