@@ -61,8 +61,13 @@ _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 # A sentence that goes on about the show the one before it named.
 _ANAPHOR_START_RE = re.compile(
-    r"\s*(?:it|it's|its|the\s+(?:show|series|drama|comedy|sitcom|new\s+season|next\s+season|"
-    r"new\s+series|next\s+series|new\s+episodes))\b",
+    # "Premiering May 16 on JioHotstar, the high-energy series mixes ...": a release
+    # participle before the subject leaves the sentence opening on the show.
+    r"\s*(?:(?:premiering|debuting|arriving|launching|returning|dropping)\b[^.;]{0,60}?,\s*)?"
+    r"(?:it|it's|its|the\s+(?:show|series|drama|comedy|sitcom|new\s+season|next\s+season|"
+    r"new\s+series|next\s+series|new\s+episodes|"
+    r"(?!(?:first|second|third|fourth|fifth|final|last|original|previous|other)\b)"
+    r"[\w-]+\s+(?:series|show|drama|comedy)))\b",
     re.I,
 )
 # "will not be returning ... until October 16": the day it returns after all.
