@@ -60,6 +60,10 @@ _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 # A sentence that goes on about the show the one before it named.
+# Sporting events a schedule names beside a show's slot: never another show.
+_EVENT_NAME_RE = re.compile(
+    r"\b(?:olympic|olympics|paralympic|paralympics|super\s+bowl|world\s+cup|grand\s+prix)\b", re.I
+)
 _ANAPHOR_START_RE = re.compile(
     # "Premiering May 16 on JioHotstar, the high-energy series mixes ...": a release
     # participle before the subject leaves the sentence opening on the show.
@@ -568,6 +572,8 @@ class _Doc:
                     continue  # "Showrunner Eric Kripke": a person
                 if words[-1].lower().rstrip(".,") in _COMPANY_WORDS:
                     continue  # "from High Noon Entertainment": the company that makes it
+                if _EVENT_NAME_RE.search(self.text, start, end):
+                    continue  # "after the Olympic Games Paris 2024": an event, not a show
                 before = self.text[max(0, start - 30) : start]
                 if (
                     _SOURCE_BEFORE_RE.search(before)
