@@ -230,9 +230,11 @@ _ON_AIR_RE = re.compile(r"中の")
 _ON_AIR_ANY_RE = re.compile(r"(?:放送|放映|配信)中(?!止|断)")
 # The finale as what a release cue airs: "最終回を放送する", "最終回(3月30日放送)", "最終話
 # (6月16日)の放送後", "最終回は12月19日26時5分からテレビ東京ほかで放送される" (its day and
-# channel between; not "最終話の最後で…2期が放送", a season named after it).
+# channel between), "最終回「悪いうさぎ」が放送される" (its title between; not "最終話の最後で…
+# 2期が放送", a season named after it).
 _FINALE_OBJECT_RE = re.compile(
-    r"最終(?:回|話)\s*(?:[(（][^)）]{0,20}(?:[)）]の?)?|(?:を|が|は)、?[^。、「『期]{0,30})?$"
+    r"最終(?:回|話)\s*(?:[「『][^」』]{1,30}[」』]\s*)?"
+    r"(?:[(（][^)）]{0,20}(?:[)）]の?)?|(?:を|が|は)、?[^。、「『期]{0,30})?$"
 )
 # A run of months ("2021年8月~12月", "2023年1月~3月"): a broadcast period, not a start to come.
 _RUN_RANGE_RE = re.compile(
@@ -1422,6 +1424,7 @@ def _cues(
                 if (
                     reason is None
                     and cue.kind == "phase"
+                    and cue.form != "finale"  # a finale ahead: the run is on air now
                     # "지난 2월부터 촬영에 돌입해 오는 30일 첫 방영": a shoot dated before the
                     # item has begun, whatever is ahead after it
                     and not (
