@@ -60,6 +60,13 @@ _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
 # A sentence that goes on about the show the one before it named.
+# What a documentary or series is about ("the docuseries about the Dallas Cowboys
+# cheerleaders"): its subject, not another title.
+_TOPIC_BEFORE_RE = re.compile(
+    r"\b(?:docuseries|documentary|docudrama|series|show|drama|biopic)\s+"
+    r"(?:about|following|chronicling|documenting|profiling)\s+(?:the\s+)?$",
+    re.I,
+)
 # Sporting events a schedule names beside a show's slot: never another show.
 _EVENT_NAME_RE = re.compile(
     r"\b(?:olympic|olympics|paralympic|paralympics|super\s+bowl|world\s+cup|grand\s+prix)\b", re.I
@@ -605,6 +612,8 @@ class _Doc:
                     continue  # "Robert Kirkman's comics": the author, not a show
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
+                if _TOPIC_BEFORE_RE.search(before):
+                    continue  # "the docuseries about the Dallas Cowboys cheerleaders": its subject
                 if _CREDIT_AFTER_RE.match(self.text, end):
                     continue  # "The True Blood star is also an executive producer": a person
                 if (
