@@ -59,7 +59,6 @@ _SOON_RE = p.EN.pattern_of("future", "soon")
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
-# A sentence that goes on about the show the one before it named.
 # What a documentary or series is about ("the docuseries about the Dallas Cowboys
 # cheerleaders"): its subject, not another title.
 _TOPIC_BEFORE_RE = re.compile(
@@ -71,6 +70,7 @@ _TOPIC_BEFORE_RE = re.compile(
 _EVENT_NAME_RE = re.compile(
     r"\b(?:olympic|olympics|paralympic|paralympics|super\s+bowl|world\s+cup|grand\s+prix)\b", re.I
 )
+# A sentence that goes on about the show the one before it named.
 _ANAPHOR_START_RE = re.compile(
     # "Premiering May 16 on JioHotstar, the high-energy series mixes ...": a release
     # participle before the subject leaves the sentence opening on the show.
