@@ -59,13 +59,15 @@ _SOON_RE = p.EN.pattern_of("future", "soon")
 _LEAD_RE = re.compile(r"[\s*•·-]*")
 _ENTRY_RE = re.compile(r"\s*(?::|-)\s+")
 _RELATIVE_RE = re.compile(r"[,\s]*(?:which|who)\b", re.I)
-# What a documentary or series is about ("the docuseries about the Dallas Cowboys
-# cheerleaders"): its subject, not another title.
+# What a documentary is about ("the docuseries about the Dallas Cowboys cheerleaders"): its
+# subject, not another title (a show "about Big Brother Naija Season 5 winner Laycon" names one).
 _TOPIC_BEFORE_RE = re.compile(
-    r"\b(?:docuseries|documentary|docudrama|series|show|drama|biopic)\s+"
+    r"\b(?:docuseries|documentary|docudrama|biopic)\s+"
     r"(?:about|following|chronicling|documenting|profiling)\s+(?:the\s+)?$",
     re.I,
 )
+# A season right after a name: the name is a show's ("Big Brother Naija Season 5").
+_SEASON_AFTER_NAME_RE = re.compile(r"(?:'s)?\s+(?:season|series)\s+\d", re.I)
 # Sporting events a schedule names beside a show's slot: never another show.
 _EVENT_NAME_RE = re.compile(
     r"\b(?:olympic|olympics|paralympic|paralympics|super\s+bowl|world\s+cup|grand\s+prix)\b", re.I
@@ -612,7 +614,9 @@ class _Doc:
                     continue  # "Robert Kirkman's comics": the author, not a show
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                if _TOPIC_BEFORE_RE.search(before):
+                if _TOPIC_BEFORE_RE.search(before) and not _SEASON_AFTER_NAME_RE.match(
+                    self.text, end
+                ):
                     continue  # "the docuseries about the Dallas Cowboys cheerleaders": its subject
                 if _CREDIT_AFTER_RE.match(self.text, end):
                     continue  # "The True Blood star is also an executive producer": a person
