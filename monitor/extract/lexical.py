@@ -236,7 +236,7 @@ _FINALE_OBJECT_RE = re.compile(
     r"最終(?:回|話)\s*(?:[「『][^」』]{1,30}[」』]\s*)?"
     r"(?:[(（][^)）]{0,20}(?:[)）]の?)?|(?:を|が|は)、?[^。、「『期]{0,30})?$"
 )
-# A date that is a deadline: "8월 28일까지", "3月末まで" (a phase under way up to it).
+# A date that is a deadline: "8월 28일까지", "9月30日まで" (a phase under way up to it).
 _DEADLINE_AFTER_RE = re.compile(r"\s*(?:까지|まで)")
 # A run of months ("2021年8月~12月", "2023年1月~3月"): a broadcast period, not a start to come.
 _RUN_RANGE_RE = re.compile(
