@@ -66,8 +66,6 @@ _TOPIC_BEFORE_RE = re.compile(
     r"(?:about|following|chronicling|documenting|profiling)\s+(?:the\s+)?$",
     re.I,
 )
-# A season right after a name: the name is a show's ("Big Brother Naija Season 5").
-_SEASON_AFTER_NAME_RE = re.compile(r"(?:'s)?\s+(?:season|series)\s+\d", re.I)
 # Sporting events a schedule names beside a show's slot: never another show.
 _EVENT_NAME_RE = re.compile(
     r"\b(?:olympic|olympics|paralympic|paralympics|super\s+bowl|world\s+cup|grand\s+prix)\b", re.I
@@ -78,7 +76,8 @@ _ANAPHOR_START_RE = re.compile(
     # participle before the subject leaves the sentence opening on the show.
     r"\s*(?:(?:premiering|debuting|arriving|launching|returning|dropping)\b[^.;]{0,60}?,\s*)?"
     r"(?:it|it's|its|the\s+(?:show|series|drama|comedy|sitcom|new\s+season|next\s+season|"
-    r"new\s+series|next\s+series|new\s+episodes|"
+    r"new\s+episodes|"
+    # ("the new series", "the high-energy series"; not "the first series", a season)
     r"(?!(?:first|second|third|fourth|fifth|final|last|original|previous|other)\b)"
     r"[\w-]+\s+(?:series|show|drama|comedy)))\b",
     re.I,
@@ -468,6 +467,14 @@ class _Doc:
         self._index: dict[int, int] | None = None  # sentence start -> its place in the list
         self.scopes: dict[str, dict[int, _Scope | None]] = {}  # show key -> by sentence start
 
+    def _season_follows(self, end: int) -> bool:
+        """A season mention right after `end` ("Big Brother Naija Season 5"): the name before
+        it is a show's."""
+        return any(
+            end <= s.start <= end + 3 and self.text[end : s.start].strip() in ("", "'s")
+            for s in self.seasons
+        )
+
     def short_names(self) -> frozenset[str]:
         """A show's first content words stand for it ("Abbott" for Abbott Elementary)."""
         if self._short_names is None:
@@ -614,9 +621,7 @@ class _Doc:
                     continue  # "Robert Kirkman's comics": the author, not a show
                 if p.PERSON_AFTER_RE.match(self.text[end : end + 40]):
                     continue
-                if _TOPIC_BEFORE_RE.search(before) and not _SEASON_AFTER_NAME_RE.match(
-                    self.text, end
-                ):
+                if _TOPIC_BEFORE_RE.search(before) and not self._season_follows(end):
                     continue  # "the docuseries about the Dallas Cowboys cheerleaders": its subject
                 if _CREDIT_AFTER_RE.match(self.text, end):
                     continue  # "The True Blood star is also an executive producer": a person

@@ -236,8 +236,6 @@ _FINALE_OBJECT_RE = re.compile(
     r"最終(?:回|話)\s*(?:[「『][^」』]{1,30}[」』]\s*)?"
     r"(?:[(（][^)）]{0,20}(?:[)）]の?)?|(?:を|が|は)、?[^。、「『期]{0,30})?$"
 )
-# A date that is a deadline: "8월 28일까지", "9月30日まで" (a phase under way up to it).
-_DEADLINE_AFTER_RE = re.compile(r"\s*(?:까지|まで)")
 # A run of months ("2021年8月~12月", "2023年1月~3月"): a broadcast period, not a start to come.
 _RUN_RANGE_RE = re.compile(
     r"\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*[~〜～\-－–]\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月"
@@ -1452,7 +1450,7 @@ def _cues(
                                 and published is not None
                                 and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
                                 # ("8월 28일까지 지원자 모집 진행": a deadline, under way now)
-                                and not _DEADLINE_AFTER_RE.match(sentence, f.end)
+                                and not _UNTIL_AFTER_RE.match(sentence, f.end)
                                 for f in dates
                             )
                             and not _PAST_AFTER_RE.match(sentence, m.end())
