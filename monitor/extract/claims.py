@@ -153,7 +153,8 @@ _MINOR_HEADER_WORDS = frozenset(("of", "the", "and", "a", "an", "in", "on", "at"
 # A clock time ("8.30pm", "9:00", "6pm"), in TV listings and a listing's slot line.
 _CLOCK = r"\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b|\d{1,2}\s*(?:am|pm)\b"
 _CLOCK_RE = re.compile(rf"\b(?:{_CLOCK})", re.I)
-# Words of a section heading ("Release date", "Why This Feels Unusual") or of page clutter
+# Words of a section heading ("Release date", "Why This Feels Unusual", a review's
+# "Introduction") or of page clutter
 # ("Courtesy of Shudder", "Scroll To Top"), not of a title.
 _SECTION_WORDS = frozenset(
     words(
@@ -163,6 +164,8 @@ _SECTION_WORDS = frozenset(
     related read also watch streaming stream summary conclusion verdict review reviews
     recap final thoughts faq questions latest released network genre creator creators starring
     rating runtime platform premiered debuted
+    introduction overview synopsis background performances performance direction screenplay
+    music cinematography editing pros cons analysis highlights takeaways
     courtesy photo photos image images credit credits source getty scroll top advertisement"""
     )
 )
