@@ -165,7 +165,7 @@ _SECTION_WORDS = frozenset(
     recap final thoughts faq questions latest released network genre creator creators starring
     rating runtime platform premiered debuted
     introduction overview synopsis background performances performance direction screenplay
-    music cinematography editing pros cons analysis highlights takeaways
+    music cinematography editing pros cons analysis highlights takeaways tv series show shows
     courtesy photo photos image images credit credits source getty scroll top advertisement"""
     )
 )
