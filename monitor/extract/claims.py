@@ -2336,8 +2336,12 @@ class _Evaluator:
             return None
         # "premiered on September 17" in an item of September 17 reports, not announces
         # (real_dev rd-059, rd-078: a premiere on the published day is no announcement).
-        history = published is not None and (
-            value.hi < published or (past and value.hi <= published)
+        # An undated item can only tell by the tense: "aired in 2019" is history there too
+        # (but "premiered on August 9, 2024" may be the news of the day it was written).
+        history = (
+            past and value.precision != "day"
+            if published is None
+            else (value.hi < published or (past and value.hi <= published))
         )
         superseded = self._superseded(dm, sentence, clause)
         if superseded and self._hedge(sentence.start, sentence.end) is not None:
