@@ -111,6 +111,8 @@ NOT_DATES = [
     ("decade", "the 2020s"),
     ("clock_time_after_month", "the Oct 9:30 slot"),
     ("anaphoric_next_year", "two more seasons followed in the next year"),
+    ("anaphoric_next_week", "the cliffhanger kept us coming back the next week"),
+    ("anaphoric_next_month", "filming wrapped and the edit began the next month"),
 ]
 
 

@@ -129,10 +129,11 @@ _DATE_BRANCHES = (
     r"(?P<rse>(?i:(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s)|(?<=\bthe\s)|(?<=\bcoming\s))"
     # (not a ranking: "the summer's top-rated debut")
     r"(?P<rse_n>(?i:spring|summer|fall|autumn|winter))\b(?!\s+(?:of|season)\b)(?!\s+20\d\d)(?!['’]s\b))",
-    r"(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?P<rm_t>this|next|last)\s+month\b))",
+    # ("the next month", "the next week": counted from the story's time, not the item's)
+    r"(?P<rm>(?i:(?:later\s+|early\s+|late\s+)?(?<!\bthe\s)(?P<rm_t>this|next|last)\s+month\b))",
     # "will premiere season 12 next week": a month, when the whole week falls in one ("this
     # week" and "last week" date the report far more often than a release: not read)
-    r"(?P<rw>(?i:(?:later\s+|early\s+)?next\s+week\b))",
+    r"(?P<rw>(?i:(?:later\s+|early\s+)?(?<!\bthe\s)next\s+week\b))",
     # (not a press release's dateline: "Today STARZ released the trailer ...")
     r"(?P<td>(?i:\b(?P<td_w>today|tonight|tomorrow|yesterday)\b)"
     r"(?!,?\s+(?:[A-Z][\w+&.'-]*\s+){1,4}(?i:released|announced|revealed|unveiled|shared)\b)"
