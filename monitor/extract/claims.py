@@ -953,7 +953,7 @@ class _Evaluator:
         stated = [(s.start, max(s.numbers)) for s in doc.seasons if s.final and s.numbers]
         for m in doc.cancel:
             last = _season_number(m.group()) if m.lastgroup == "end" else None
-            if last is not None:
+            if last is not None and not self._names_other_inside(m.start(), m.end()):
                 stated.append((m.start(), last))
         if stated:
             self.final = self.stated_final = min(stated)[1]
@@ -1379,6 +1379,17 @@ class _Evaluator:
             if start < m.end() <= end:
                 return m
         return None
+
+    def _names_other_inside(self, start: int, end: int) -> bool:
+        """Whether another title stands inside the cue ("also cancelled Other Show after two
+        seasons": the count is that show's run, not ours)."""
+        sentence = self._sentence_at(start)
+        if sentence is None:
+            return False
+        others = [(m.start, m.end) for m in self.doc.mentions if m.show != self.key]
+        others += self.doc.names(sentence)
+        own = [(m.start, m.end) for m in self.doc.mentions if m.show == self.key]
+        return any(start <= lo < end and not any(a <= lo < b for a, b in own) for lo, _ in others)
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.doc.sentences:
