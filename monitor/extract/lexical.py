@@ -129,6 +129,16 @@ _CREDIT_RE = re.compile(
     r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
     r"[가-힣]{1,4}\s*(?:작가|감독|PD|피디))|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
 )
+_CLOSING_QUOTES = frozenset("'’\"”」』>〉》")
+# Our title as someone else's rival ("MBC '마의', KBS 2TV '학교 2013'과 맞붙는다") or as the
+# show a new one follows in the slot ("'야왕' 후속작인 '장옥정'"): the sentence is the other's.
+_SUBORDINATE_AFTER_RE = re.compile(
+    r"(?:\s*[,·、]?\s*(?:[A-Za-z0-9]{1,6}\s*){0,2}['‘][^'’\n]{1,30}['’])*\s*"
+    r"(?:(?:과|와|이랑|랑)\s*(?:맞붙|경쟁|대결|격돌|맞대결)|(?:의\s*)?후속(?:작)?(?:인|은|는)\s"
+    # someone's earlier work: "'마의', '동이'를 쓴 김이영 작가" (not "'X'의 이시은 작가", the
+    # show's own writer)
+    r"|(?:을|를|등을)\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨)\s)"
+)
 # A word before a quote that says it names no show: a studio or company ("制作会社「Lerche」"),
 # a magazine, a book or a song ("ファッション誌『mina』で", "주제가 '…'"), so the sentences after
 # it stay the show's (not a manga: "漫画「Y」がアニメ化" may be another show's news).
@@ -659,7 +669,21 @@ def scope(
         if not text[start:end].strip():
             continue
         headline = start < headline_end
-        names_ours = any(start <= a < end for a, _ in ours)
+        named = [(a, b) for a, b in ours if start <= a < end]
+        names_ours = bool(named)
+        if (
+            named
+            and lex.language == "ko"
+            and all(
+                _SUBORDINATE_AFTER_RE.match(text, close)
+                for close in (b + 1 if text[b : b + 1] in _CLOSING_QUOTES else b for _, b in named)
+            )
+        ):
+            # "'마의', '동이'를 쓴 김이영 작가", "'야왕' 후속작인 SBS 새 월화드라마 …": the
+            # show is named only as someone's earlier work, a rival or the slot's last show;
+            # the sentence (and the ones after it) is about another.
+            names_ours = False
+            current_ours = False
         # A title in parentheses ("(director of photography on "Gonzaga")") is an aside:
         # it does not change what the sentence is about.
         names_other = _names_outside_parentheses(text, start, end, other_marks)
