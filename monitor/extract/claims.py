@@ -176,6 +176,11 @@ _COMPANY_WORDS = frozenset(
         "llc ltd company distribution animation"
     )
 )
+_ANOTHER_KIND_RE = re.compile(
+    r"(?<!\bfor\s)(?<!\bwith\s)\banother\s+[\w-]+\s+(?:[\w-]+\s+)?"
+    r"(?:show|series|drama|comedy|sitcom|thriller|anime)\b(?!\s+of\b)",
+    re.I,
+)
 _OLD_START_DAYS = 90  # a shoot that began this long ago may be over
 _PAST_START_RE = re.compile(
     r"\b(?:began|begun|started|kicked\s+off|commenced|resumed|got\s+underway)\b", re.I
@@ -992,6 +997,10 @@ class _Evaluator:
             return None
         if not own and sentence.end <= self._first_mention():
             # Before the item first names the show, "it" and "the series" are another one.
+            return None
+        if not own and _ANOTHER_KIND_RE.search(doc.text, sentence.start, sentence.end):
+            # "Here's another BL series coming this September 26": a show of some kind other
+            # than ours (not "back for another series", the UK's next season).
             return None
         if not others:
             return _Scope([(sentence.start, sentence.end)])

@@ -203,6 +203,10 @@ NEW_SERIES_RE = re.compile(
     # "the streamer has ordered the new crime drama starring X" (not UK "a new series of X")
     r"|\b(?:has|have|had)\s+ordered\s+(?:the|a)\s+new\s+(?:[\w-]+\s+){0,2}?"
     r"(?:series|drama|comedy|show|thriller|sitcom)\b(?!\s+of\b)"
+    # "Cartoon Network greenlit the series in March 2017" (not "greenlit the series for a
+    # second season")
+    r"|\b(?:greenlit|green-?lit|green-?lighted)\s+the\s+(?:series|show)\b"
+    r"(?!\s+(?:for|with)\s+(?:a|an|its|another)\b)"
     r"|\bis\s+a\s+go\s+(?:at|for|on)\b|\bgo[\s-]ahead\s+to\s+(?:do|make|produce|film)\s+\d+\s+episodes\b"
     r"|\b(?:green[\s-]?light(?:ed)?|greenlit|ordered)\s+(?:to\s+)?(?:a|an)\s+(?:new\s+)?"
     # "ordered a six episode limited series adaptation of X"
