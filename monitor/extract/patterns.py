@@ -69,7 +69,11 @@ FIRST_BATCH_RE = EN.pattern_of("batch", "first")
 NOT_SEASON_SUBJECT_RE = re.compile("(?:" + EN.source_of("not_season", "subject") + ")", _I)
 # "The teaser trailer for 'X season 2' premiered", "Trailers for both shows are out": the
 # subject before its "for/of" phrase, of the title or of several works.
-_SUBJECT_PP_TAIL = r"['\"]?(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+"
+# ("Auditions for the final season of X will start on Sunday": an auxiliary may follow)
+_SUBJECT_PP_TAIL = (
+    r"['\"]?(?:\s+(?:season|series|part|volume)\s+\w+|\s+S\d{1,2})?['\"]?\s+"
+    r"(?:(?:will|are|is|have|has)\s+(?:(?:be|been|set\s+to|due\s+to)\s+)?)?"
+)
 SEVERAL_WORKS_NOUNS = ("shows", "series", "seasons")
 SEVERAL_WORKS = (
     r"(?:both|all|these|those|the\s+two|the\s+three)\s+(?:" + "|".join(SEVERAL_WORKS_NOUNS) + ")"
@@ -77,7 +81,7 @@ SEVERAL_WORKS = (
 NOT_SEASON_SUBJECT_PP_RE = re.compile(
     r"\b(?:"
     + EN.source_of("not_season", "subject")
-    + r")\s+(?:for|of|from)\s+(?:['\"]?#+"
+    + r")\s+(?:for|of|from)\s+(?:(?:the\s+(?:[\w-]+\s+){0,2}?(?:season|series)\s+of\s+)?['\"]?#+"
     + _SUBJECT_PP_TAIL
     + "|"
     + SEVERAL_WORKS
