@@ -122,22 +122,31 @@ _EVENT_RE = re.compile(
 _SLOT_AFTER_RE = re.compile(
     r"\s*(?:枠|ワク|(?:의\s*)?후속(?:작)?\s*(?:으로|으로서)|の後番組|の後枠)"
 )
+# More quoted titles after one, listed with commas or side by side ("'연애를 기대해' '트로트의
+# 연인'의 이은진 PD"), each may be with its channel ("KBS2 '예쁜 남자', tvN '버디버디'", "KBS 2TV
+# ‘학교 2013’").
+_MORE_TITLES = (
+    r"(?:\s*[,·、]?\s*(?:[A-Za-z0-9]{1,6}\s*){0,2}"
+    r"(?:['‘][^'’\n]{1,30}['’]|[「『][^」』\n]{1,30}[」』]))*"
+)
+_MADE_BY = r"(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨)"
 _CREDIT_RE = re.compile(
-    # (the titles listed with commas or side by side: "'연애를 기대해' '트로트의 연인'의 이은진 PD")
-    # (each may carry its channel: "KBS2 '예쁜 남자', tvN '버디버디'의 유영아 작가")
-    r"(?:\s*[,·、]?\s*(?:[A-Za-z0-9]{2,6}\s*)?(?:'[^'\n]{1,30}'|[「『][^」』\n]{1,30}[」』]))*\s*(?:시리즈)?\s*"
-    r"(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨|"
-    r"[가-힣]{1,4}\s*(?:작가|감독|PD|피디))|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
+    _MORE_TITLES
+    + r"\s*(?:시리즈)?\s*(?:(?:의|을|를|등을|등의|로|으로)?\s*(?:"
+    + _MADE_BY
+    + r"|[가-힣]{1,4}\s*(?:작가|감독|PD|피디))"
+    r"|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
 )
 _CLOSING_QUOTES = frozenset("'’\"”」』>〉》")
-# Our title as someone else's rival ("MBC '마의', KBS 2TV '학교 2013'과 맞붙는다") or as the
-# show a new one follows in the slot ("'야왕' 후속작인 '장옥정'"): the sentence is the other's.
+# Our title as someone else's rival ("MBC '마의', KBS 2TV '학교 2013'과 맞붙는다"), as the show
+# a new one follows in the slot ("'야왕' 후속작인 '장옥정'") or as someone's earlier work: the
+# sentence is the other's.
 _SUBORDINATE_AFTER_RE = re.compile(
-    r"(?:\s*[,·、]?\s*(?:[A-Za-z0-9]{1,6}\s*){0,2}['‘][^'’\n]{1,30}['’])*\s*"
-    r"(?:(?:과|와|이랑|랑)\s*(?:맞붙|경쟁|대결|격돌|맞대결)|(?:의\s*)?후속(?:작)?(?:인|은|는)\s"
+    _MORE_TITLES + r"\s*(?:(?:과|와|이랑|랑)\s*(?:맞붙|경쟁|대결|격돌|맞대결)"
+    r"|(?:의\s*)?후속(?:작)?(?:인|은|는)\s"
     # someone's earlier work: "'마의', '동이'를 쓴 김이영 작가" (not "'X'의 이시은 작가", the
     # show's own writer)
-    r"|(?:을|를|등을)\s*(?:만든|연출한|집필한|쓴|선보인|히트시킨|흥행시킨)\s)"
+    r"|(?:을|를|등을)\s*" + _MADE_BY + r"\s)"
 )
 # A word before a quote that says it names no show: a studio or company ("制作会社「Lerche」"),
 # a magazine, a book or a song ("ファッション誌『mina』で", "주제가 '…'"), so the sentences after
