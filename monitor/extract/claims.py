@@ -979,10 +979,7 @@ class _Evaluator:
 
     def _scope(self, sentence: Sentence) -> _Scope | None:
         doc = self.doc
-        ours = [m for m in doc.mentions if sentence.start <= m.start < sentence.end]
-        own = [(m.start, m.end) for m in ours if m.show == self.key]
-        others = [(m.start, m.end) for m in ours if m.show != self.key]
-        others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        own, others = self._titles_in(sentence)
         for _, end in own:
             # "X, which features Modern Family's Ty Burrell, is set to ...": titles in a
             # relative clause on the show leave the main clause the show's.
@@ -1395,10 +1392,17 @@ class _Evaluator:
         sentence = self._sentence_at(start)
         if sentence is None:
             return False
-        others = [(m.start, m.end) for m in self.doc.mentions if m.show != self.key]
-        others += self.doc.names(sentence)
-        own = [(m.start, m.end) for m in self.doc.mentions if m.show == self.key]
-        return any(start <= lo < end and not any(a <= lo < b for a, b in own) for lo, _ in others)
+        return any(start <= lo < end for lo, _ in self._titles_in(sentence)[1])
+
+    def _titles_in(self, sentence: Sentence) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The spans of the show's own titles in a sentence, and of every other title or
+        title-case name there (not one inside our own title)."""
+        doc = self.doc
+        ours = [m for m in doc.mentions if sentence.start <= m.start < sentence.end]
+        own = [(m.start, m.end) for m in ours if m.show == self.key]
+        others = [(m.start, m.end) for m in ours if m.show != self.key]
+        others += [n for n in doc.names(sentence) if not any(o[0] <= n[0] < o[1] for o in own)]
+        return own, others
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         for sentence in self.doc.sentences:

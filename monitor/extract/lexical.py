@@ -137,12 +137,14 @@ _CREDIT_RE = re.compile(
     + r"|[가-힣]{1,4}\s*(?:작가|감독|PD|피디))"
     r"|(?:など|等)?(?:を手(?:掛|が)けた|の監督|の脚本|で知られる))"
 )
-_CLOSING_QUOTES = frozenset("'’\"”」』>〉》")
 # Our title as someone else's rival ("MBC '마의', KBS 2TV '학교 2013'과 맞붙는다"), as the show
 # a new one follows in the slot ("'야왕' 후속작인 '장옥정'") or as someone's earlier work: the
 # sentence is the other's.
 _SUBORDINATE_AFTER_RE = re.compile(
-    _MORE_TITLES + r"\s*(?:(?:과|와|이랑|랑)\s*(?:맞붙|경쟁|대결|격돌|맞대결)"
+    # (the title's own closing quote first, when the title's span stops before it)
+    r"['’\"”」』>〉》]?"
+    + _MORE_TITLES
+    + r"\s*(?:(?:과|와|이랑|랑)\s*(?:맞붙|경쟁|대결|격돌|맞대결)"
     r"|(?:의\s*)?후속(?:작)?(?:인|은|는)\s"
     # someone's earlier work: "'마의', '동이'를 쓴 김이영 작가" (not "'X'의 이시은 작가", the
     # show's own writer)
@@ -683,10 +685,7 @@ def scope(
         if (
             named
             and lex.language == "ko"
-            and all(
-                _SUBORDINATE_AFTER_RE.match(text, close)
-                for close in (b + 1 if text[b : b + 1] in _CLOSING_QUOTES else b for _, b in named)
-            )
+            and all(_SUBORDINATE_AFTER_RE.match(text, b) for _, b in named)
         ):
             # "'마의', '동이'를 쓴 김이영 작가", "'야왕' 후속작인 SBS 새 월화드라마 …": the
             # show is named only as someone's earlier work, a rival or the slot's last show;
