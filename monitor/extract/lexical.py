@@ -1660,7 +1660,7 @@ def _cues(
                         )
                         and not _said_of_the_show(m, span, cjk)
                         and (
-                            _bare_past(m, language, dates)
+                            _bare_past(m, language, dates, published)
                             or (
                                 published is None
                                 and _DAY_BEFORE_RE.search(
@@ -1700,12 +1700,13 @@ def _future_window(sentence: str, end: int, cjk: bool) -> str:
     return window if cut is None else window[: cut.start()]
 
 
-def _bare_past(m: re.Match[str], language: str, dates: list[Found]) -> bool:
+def _bare_past(m: re.Match[str], language: str, dates: list[Found], published: date | None) -> bool:
     """Whether a release cue in the past with no date in its sentence says the season it
     names is out: Japanese "放送が始まりました", Spanish "estrenó su segunda temporada".
     Korean reports date a premiere gone by (read by the date path). "公開された" alone may
-    be a poster."""
-    if dates:
+    be a poster. A sentence whose dates are all gone by counts as dateless: "2018年7月6日から、
+    テレビアニメ『X』の放送が始まりました" (the day too far from the verb to be its date)."""
+    if dates and (published is None or any(f.value.hi > published for f in dates)):
         return False
     # ("公開" also means "revealed")
     return (language == "ja" and "公開" not in m.group()) or language not in _CJK
