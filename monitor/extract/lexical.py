@@ -1656,7 +1656,9 @@ def _cues(
                         past
                         and (
                             _names_watched(span, watch)
-                            or (language == "ja" and first_only and span.names_ours)
+                            # (a Korean past release of an unnumbered show is as often a
+                            # revealed still or a ratings line: 14 fields gained, 28 lost)
+                            or (language != "ko" and first_only and span.names_ours)
                         )
                         and not _said_of_the_show(m, span, cjk)
                         and (
@@ -1671,8 +1673,14 @@ def _cues(
                     ):
                         # A release of the named season gone by says it is out:
                         # "『X』第2期の放送が始まりました"; "『X 2』が1月9日から始まった" in an
-                        # item with no date (whatever the year, a day gone by).
+                        # item with no date (whatever the year, a day gone by); a first
+                        # season's in an item that numbers no other: "a série 'X' estreou no
+                        # catálogo do Globoplay".
                         hits.append(_Hit("phase", "released", span, span.start + m.start()))
+                    elif hit is None:
+                        # (said so: every cue set aside is explained)
+                        reason = "gone by, not said of this season" if past else "no date beside it"
+                        notes.append(Note("date", f'a release verb, {reason}: "{quote[:120]}"'))
                     continue
                 if (
                     cue.kind == "cancelled"
