@@ -344,6 +344,14 @@ _WHEN_OBJECT_RE = re.compile(
 _CREDIT_AFTER_RE = re.compile(
     rf"(?:'s)?\s+(?:{p.ROLE_WORDS}|alum|alumna|alumnus|veteran)(?:e?s)?\b(?!'s)", re.I
 )
+# "Law & Order and Chicago Fire fans can relax: the show premieres ...": the audience of
+# other shows, addressed, is not what the sentence is about.
+_AUDIENCE_AFTER_RE = re.compile(r"(?:'s)?\s+(?:fans|viewers|devotees|diehards)\b")
+# "Bruce McCulloch of Kids in the Hall", "Jon Stewart of The Daily Show": a person's name
+# and the show they are known for (two capitalised words, "of", the title).
+_PERSON_OF_RE = re.compile(
+    r"(?!(?:The|A|An|Return|Rise|Fall|Secrets?|Lord|House|King|Queen)\s)[A-Z][a-z]+\s+(?:Mc|Mac|O')?[A-Z][a-z]+\s+of\s+(?:the\s+|The\s+)?[A-Z]"
+)
 # "created by Ron Leshem (Euphoria)", "Stephen Tompkinson (Trollied, Ballykissangel, Wild At
 # Heart)": titles in brackets after a person's name are credits.
 _CREDIT_OPEN_RE = re.compile(r"\b[A-Z][\w'-]+\s*\($")
@@ -633,6 +641,10 @@ class _Doc:
                     continue  # "the docuseries about the Dallas Cowboys cheerleaders": its subject
                 if _CREDIT_AFTER_RE.match(self.text, end):
                     continue  # "The True Blood star is also an executive producer": a person
+                if _AUDIENCE_AFTER_RE.match(self.text, end):
+                    continue  # "Law & Order and Chicago Fire fans can relax": not the subject
+                if _PERSON_OF_RE.match(self.text, start, end):
+                    continue  # "comes from Bruce McCulloch of Kids in the Hall": a person
                 if (
                     (before.endswith(("the ", "The ")) or self.text.endswith("'s", start, end))
                     and p.DESCRIBED_SHOW_RE.match(self.text, end, end + 20)
