@@ -361,6 +361,14 @@ _KO_DESCRIBES_OTHER_RE = re.compile(
 )
 # How far before a European release verb its subject may stand (see `_other_subject`).
 _SUBJECT_REACH: Final = 60
+# The determiner between a verb and its object: "débute son tournage", "inicia el rodaje",
+# "avviano le riprese", "startet den Dreh", "começa as gravações".
+_OBJECT_RE = re.compile(
+    r"\s+(?:(?:son|sa|ses|le|la|les|l['’]|su|sus|el|los|las|il|lo|i|gli|le|den|die|das|"
+    r"ihren?|seinen?|o|a|os|as|seu|sua|seus|suas)\s*)?(?:(?:nouveau|nuevo|nuovo|neuen?|"
+    r"novo|premier|primer|primo|ersten?|primeiro)\s+)?",
+    re.I,
+)
 _AS_OF_RE = re.compile(
     r"(?P<y>20\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*\d{1,2}\s*[日일])?\s*(?:時点|現在|현재|기준)"
     r"|現時点\s*[(（]\s*(?P<y2>20\d\d)年\s*(?P<m2>\d{1,2})月"
@@ -1553,7 +1561,10 @@ def _cues(
                 if cue.kind == "phase":
                     taken.append(m.span())
                 if cue.kind == "release":
-                    if not_season and _other_subject(sentence, m.start(), not_season):
+                    if not_season and (
+                        _other_subject(sentence, m.start(), not_season)
+                        or _other_object(sentence, m.end(), not_season)
+                    ):
                         notes.append(
                             Note(fld, f'the shoot or a trailer, not the season: "{quote[:120]}"')
                         )
@@ -1733,6 +1744,14 @@ def _other_subject(sentence: str, pos: int, cues: tuple[Cue, ...]) -> bool:
     if joins:
         window = window[joins[-1] :]
     return any(c.pattern.search(window) for c in cues)
+
+
+def _other_object(sentence: str, end: int, cues: tuple[Cue, ...]) -> bool:
+    """Whether the release verb ending at `end` has the shoot or a trailer as its object,
+    right after it ("débute son tournage ce lundi", "inicia el rodaje", "startet den Dreh"):
+    the day is the shoot's, not the season's."""
+    m = _OBJECT_RE.match(sentence, end)
+    return m is not None and any(c.pattern.match(sentence, m.end()) for c in cues)
 
 
 def _premiere_today(hit: _Hit, window: str, first: int | None, published: date | None) -> bool:
