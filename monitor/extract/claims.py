@@ -1782,6 +1782,9 @@ class _Evaluator:
                     # "You can tick all the boxes and get axed": anyone, not the show
                     or _GENERIC_YOU_RE.match(self.doc.text, sentence.start, m.start())
                     or p.CANCEL_PLURAL_OBJECT_RE.match(self.doc.text, m.end())
+                    or p.CANCEL_PLURAL_SUBJECT_RE.search(
+                        self.doc.text, max(clause.start, m.start() - 80), m.start()
+                    )
                     or self._date_cancelled(clause, m)
                 ):
                     self._note("renewal", sentence, "cancellation of something else")
