@@ -1292,6 +1292,13 @@ class _Evaluator:
             hedge = _first_in(self.doc.speculation, sentence.start, max(pos, hedge_end))
             if hedge is not None and _corrected(self.doc.text, hedge, pos):
                 hedge = None
+            if hedge is not None and hedge.start() < clause.start:
+                # "While we wait to hear whether FX will order more, FX has announced that
+                # X has been ordered to a third season": a subordinate clause's doubt ends
+                # with it.
+                own = sentence.clause_at(hedge.start())
+                if own.subordinate and own.end <= clause.start:
+                    hedge = None
         if (
             hedge is not None
             and hedge.start() > pos

@@ -53,6 +53,10 @@ _SUBORDINATE_RE = re.compile(
     re.I,
 )
 
+# A sentence that opens on "While we wait to hear whether ...," sets a scene up to its comma
+# (mid-sentence, ", while season 3 premieres in May" is news of its own).
+_FRONTED_RE = re.compile(r"\s*(?:while|whilst|although|though|whereas)\b", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class Clause:
@@ -164,6 +168,11 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     bounds.append(end)
     clauses: list[Clause] = []
     for lo, hi in pairwise(bounds):
+        if lo == start and _FRONTED_RE.match(text, lo, hi) and "," in text[lo:hi]:
+            # Its own clause, not background: "While X was renewed, Y was cancelled" is news.
+            comma = text.find(",", lo, hi)
+            clauses += [Clause(lo, comma, False), Clause(comma, hi, False)]
+            continue
         sub = _SUBORDINATE_RE.match(text, lo, hi)
         if sub is None:
             clauses.append(Clause(lo, hi, False))
