@@ -348,7 +348,8 @@ _CREDIT_AFTER_RE = re.compile(
 # other shows, addressed, is not what the sentence is about.
 _AUDIENCE_AFTER_RE = re.compile(r"(?:'s)?\s+(?:fans|viewers|devotees|diehards)\b")
 # "Bruce McCulloch of Kids in the Hall", "Jon Stewart of The Daily Show": a person's name
-# and the show they are known for (two capitalised words, "of", the title).
+# and the show they are known for (two capitalised words, "of", the title; not the heads of
+# titles such as "The Silence of the Lambs", "Rise of the Planet").
 _PERSON_OF_RE = re.compile(
     r"(?!(?:The|A|An|Return|Rise|Fall|Secrets?|Lord|House|King|Queen)\s)[A-Z][a-z]+\s+(?:Mc|Mac|O')?[A-Z][a-z]+\s+of\s+(?:the\s+|The\s+)?[A-Z]"
 )
