@@ -230,7 +230,8 @@ NEW_SERIES_RE = re.compile(
 
 # Title-case names in body text: likely other shows (or people) in list articles.
 NAME_RE = re.compile(
-    r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van)\s+)*"
+    r"[A-Z](?<![\w'#-][A-Z])[\w'-]*(?:\s+(?:(?:of|the|and|&|in|on|at|a|an|for|to|de|la|del|von|van|"
+    r"vs\.?|versus)\s+)*"
     r"[A-Z0-9][\w'-]*)+"
 )
 # Connectors left dangling at the end of a name cut short by a date ("Midwife on").
