@@ -340,13 +340,13 @@ _WHEN_OBJECT_RE = re.compile(
     r"\s*(?:we|you|fans|viewers)\s+(?:can|could|will|might)\s+(?:expect|see|get)\s+", re.I
 )
 # "The True Blood star is also an executive producer", "Gavin & Stacey alum Larry Lamb": a
-# show named for a person's credit, the person being the subject.
+# show named for a person's credit, the person being the subject; "Law & Order and Chicago
+# Fire fans can relax: the show premieres ...": its audience, addressed, is not the subject.
 _CREDIT_AFTER_RE = re.compile(
-    rf"(?:'s)?\s+(?:{p.ROLE_WORDS}|alum|alumna|alumnus|veteran)(?:e?s)?\b(?!'s)", re.I
+    rf"(?:'s)?\s+(?:{p.ROLE_WORDS}|alum|alumna|alumnus|veteran|fan|viewer|devotee|diehard)"
+    r"(?:e?s)?\b(?!'s)",
+    re.I,
 )
-# "Law & Order and Chicago Fire fans can relax: the show premieres ...": the audience of
-# other shows, addressed, is not what the sentence is about.
-_AUDIENCE_AFTER_RE = re.compile(r"(?:'s)?\s+(?:fans|viewers|devotees|diehards)\b")
 # "Bruce McCulloch of Kids in the Hall", "Jon Stewart of The Daily Show": a person's name
 # and the show they are known for (two capitalised words, "of", the title; not the heads of
 # titles such as "The Silence of the Lambs", "Rise of the Planet").
@@ -641,9 +641,7 @@ class _Doc:
                 if _TOPIC_BEFORE_RE.search(before) and not self._season_follows(end):
                     continue  # "the docuseries about the Dallas Cowboys cheerleaders": its subject
                 if _CREDIT_AFTER_RE.match(self.text, end):
-                    continue  # "The True Blood star is also an executive producer": a person
-                if _AUDIENCE_AFTER_RE.match(self.text, end):
-                    continue  # "Law & Order and Chicago Fire fans can relax": not the subject
+                    continue  # "The True Blood star is also a producer", "X fans": people
                 if _PERSON_OF_RE.match(self.text, start, end):
                     continue  # "comes from Bruce McCulloch of Kids in the Hall": a person
                 if (

@@ -364,7 +364,7 @@ _SUBJECT_REACH: Final = 60
 # The determiner between a verb and its object: "débute son tournage", "inicia el rodaje",
 # "avviano le riprese", "startet den Dreh", "começa as gravações".
 _OBJECT_RE = re.compile(
-    r"\s+(?:(?:son|sa|ses|le|la|les|l['’]|su|sus|el|los|las|il|lo|i|gli|le|den|die|das|"
+    r"\s+(?:(?:son|sa|ses|le|la|les|l['’]|su|sus|el|los|las|il|lo|i|gli|den|die|das|"
     r"ihren?|seinen?|o|a|os|as|seu|sua|seus|suas)\s*)?(?:(?:nouveau|nuevo|nuovo|neuen?|"
     r"novo|premier|primer|primo|ersten?|primeiro)\s+)?",
     re.I,

@@ -168,20 +168,18 @@ def _clauses(text: str, start: int, end: int) -> tuple[Clause, ...]:
     bounds.append(end)
     clauses: list[Clause] = []
     for lo, hi in pairwise(bounds):
-        if lo == start and _FRONTED_RE.match(text, lo, hi) and "," in text[lo:hi]:
-            # Its own clause, not background: "While X was renewed, Y was cancelled" is news.
-            comma = text.find(",", lo, hi)
-            clauses += [Clause(lo, comma, False), Clause(comma, hi, False)]
-            continue
         sub = _SUBORDINATE_RE.match(text, lo, hi)
-        if sub is None:
+        # An opening "While ...," is its own clause but not background: "While X was
+        # renewed, Y was cancelled" is news.
+        opener = sub or (_FRONTED_RE.match(text, lo, hi) if lo == start else None)
+        if opener is None:
             clauses.append(Clause(lo, hi, False))
             continue
         # A fronted subordinate clause ends at its comma: "After X, the main clause".
-        comma = text.find(",", sub.end(), hi)
+        comma = text.find(",", opener.end(), hi)
         if comma == -1:
-            clauses.append(Clause(lo, hi, True))
+            clauses.append(Clause(lo, hi, sub is not None))
         else:
-            clauses.append(Clause(lo, comma, True))
+            clauses.append(Clause(lo, comma, sub is not None))
             clauses.append(Clause(comma, hi, False))
     return tuple(clauses)
