@@ -58,8 +58,8 @@ PHASES: Final = frozenset(
     ("development", "pre-production", "filming", "post-production", "released")
 )
 
-# The lexicon files. English cues are read by claims.py's passes (its grammar stays in
-# patterns.py); the other languages by lexical.py.
+# The lexicon files. English cues are read by the claim rules (claims.py and its field
+# modules; their grammar stays in patterns.py); the other languages by lexical.py.
 FILES: Final[dict[str, str]] = {
     "en": "en.toml",
     "ko": "ko.toml",
