@@ -107,8 +107,8 @@ class Scope:
         return self.prefix is not None and self.prefix[0] <= pos < self.prefix[1]
 
 
-# What joins the titles of a bare list: "'A,' 'B' Renewed", "A, B and C".
-LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)[\s'"‘’“”]*""")
+# What joins the titles of a bare list: "'A,' 'B' Renewed", "A, B and C", "A and the hit B".
+LIST_GAP_RE = re.compile(r"""[\s'"‘’“”]*(?:,|and|&|,\s*and)(?:\s+the\s+[\w-]+)?[\s'"‘’“”]*""")
 
 # "created by Ron Leshem (Euphoria) and Hagar Ben Asher": a credit in brackets between
 # the names of a list of people.

@@ -58,6 +58,9 @@ _ANOTHER_KIND_RE = re.compile(
     r"(?:show|series|drama|comedy|sitcom|thriller|anime)\b(?!\s+of\b)",
     re.I,
 )
+# "In June NBC officially canceled that show": a demonstrative points back to a show the
+# text named last, not to the one the item is about ("the show", "it").
+_THAT_SHOW_RE = re.compile(r"\bthat\s+(?:show|series|sitcom|drama|comedy)\b", re.I)
 
 _NAMED_AFTER_RE = re.compile(r"\s*['\"]?")
 
@@ -245,6 +248,12 @@ class ScopeReader:
             # "Here's another BL series coming this September 26": a show of some kind other
             # than ours (not "back for another series", the UK's next season).
             return None
+        if not own and _THAT_SHOW_RE.search(doc.text, sentence.start, sentence.end):
+            # "that show" points back past the show unless the sentence before named it
+            # ("Why a Casagrandes movie? That show was canceled after three seasons.").
+            before = doc.sentence_before(sentence)
+            if before is None or not self._names_show(before):
+                return None
         if not others:
             return Scope([(sentence.start, sentence.end)])
         holes = dash_asides(doc.text, sentence.start, sentence.end)
