@@ -459,9 +459,15 @@ class ScopeReader:
         return values
 
     def _item_season(self) -> set[int] | None:
-        """The one season every numbered mention in the item is about, if there is one."""
+        """The one season every numbered mention in the item is about, if there is one.
+
+        Only sentences that name the show count: "BMF debuted as the No. 1 premiere ... 'sure
+        you'll get a season 2'" is another show's season (measured on every corpus item:
+        English 0.7932 -> 0.7948, false alarms 142 -> 139)."""
         values: set[int] = set()
         for sentence in self.doc.sentences:
+            if not self._names_show(sentence):
+                continue
             for s in self._mentions_in(sentence, self.scopes[sentence.start]):
                 if s.elliptical or not (
                     s.kind in ("number", "final") or (s.kind == "part" and self.parts_are_seasons)
