@@ -59,7 +59,8 @@ PHASES: Final = frozenset(
 )
 
 # The lexicon files. English cues are read by the claim rules (claims.py and its field
-# modules; their grammar stays in patterns.py); the other languages by lexical.py.
+# modules; their grammar stays in patterns.py); the other languages by lexical.py and its
+# two steps, lexical_scope.py and lexical_cues.py.
 FILES: Final[dict[str, str]] = {
     "en": "en.toml",
     "ko": "ko.toml",
