@@ -6,6 +6,7 @@ import re
 from itertools import takewhile
 
 from monitor.extract import patterns as p
+from monitor.extract.document import Scope
 from monitor.extract.scope import (
     Candidate,
     ScopeReader,
@@ -78,16 +79,24 @@ class RenewalRules(ScopeReader):
 
     __slots__ = ()
 
+    def _open_cue(
+        self, m: re.Match[str], *, background_ok: bool
+    ) -> tuple[Sentence, Clause, Scope] | None:
+        """`_open` for a renewal or cancellation cue, which also skips a cue whose sentence
+        lists only other titles (with a note)."""
+        opened = self._open("renewal", m.start(), m.end(), background_ok=background_ok)
+        if opened is not None and self._unlisted(opened[0], m.end()):
+            self._note("renewal", opened[0], "a list of other titles")
+            return None
+        return opened
+
     def _renewals(self) -> list[Candidate]:
         out: list[Candidate] = []
         for m in self.doc.renew:
-            opened = self._open("renewal", m.start(), m.end(), background_ok=True)
+            opened = self._open_cue(m, background_ok=True)
             if opened is None:
                 continue
             sentence, clause, scope = opened
-            if self._unlisted(sentence, m.end()):
-                self._note("renewal", sentence, "a list of other titles")
-                continue
             if m.lastgroup == "confirm" and _DATE_WORD_RE.search(
                 self.doc.text, clause.start, m.start()
             ):
@@ -189,13 +198,10 @@ class RenewalRules(ScopeReader):
                 self.denied_cancel = True
             # "axed after nine series": the count after "after" is the item's point, not
             # background.
-            opened = self._open("renewal", m.start(), m.end(), background_ok=m.lastgroup == "end")
+            opened = self._open_cue(m, background_ok=m.lastgroup == "end")
             if opened is None:
                 continue
             sentence, clause, scope = opened
-            if self._unlisted(sentence, m.end()):
-                self._note("renewal", sentence, "a list of other titles")
-                continue
             kind = m.lastgroup
             if kind == "verb":
                 negation = self._negated(clause, m.start())
