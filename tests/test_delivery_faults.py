@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,6 +22,7 @@ from tests.test_daemon_e2e import DATED, RENEWAL, DaemonProcess, wait_for
 from tests.test_outbox import T0, enqueue
 
 TIMEOUT = timedelta(seconds=2)
+HELD_ROUND = 3.0  # seconds: five 0.5 s rounds skipped in this long mean a held round
 CEILING = 60.0  # seconds: far above the 2 s deadline, far below the 92-121 s of the old bug
 
 
@@ -224,23 +225,36 @@ def test_the_daemon_delivers_to_healthy_targets_while_one_trickles(
         daemon = DaemonProcess(config, tmp_path / "daemon.log").start()
         try:
             wait_for(lambda: hook.received, timeout=CEILING, what="the healthy delivery")
-            # News while the slow target still hangs on its first message: delivered too.
+            first_sent = datetime.now(UTC)
+            # News while the slow target still hangs on its first message: delivered too,
+            # without waiting for that send (which lasts up to its 30 s timeout).
             feed_server.add("/deadline.xml", rss("Deadline", [RENEWAL, DATED]))
+            news_at = time.monotonic()
             wait_for(lambda: len(hook.received) >= 2, timeout=CEILING, what="the news")
+            news_took = time.monotonic() - news_at
+            # Watch a few more rounds while the hung send is still in flight.
+            time.sleep(HELD_ROUND)
             code, _ = daemon.stop()
         finally:
             daemon.kill()
         assert code == 0
         assert slow.requests == 1
-    # The delivery round never waits for the hung send, so no round after the first (which
-    # starts that send) is skipped. The first may overrun its short interval on a loaded
-    # machine while the daemon is still starting, and a tick may too (a 1 s interval is
-    # shorter than a slow tick): neither is the hung send's doing.
-    first_round = min(r["ts"] for r in daemon.logged("deliveries:"))
-    skipped = [
-        r
+    # Normally a second or two (a tick, then a round); half the hung send's timeout is far
+    # above any slow machine's tick and far below a round that waited for that send.
+    assert news_took < 15.0, f"the news took {news_took:.1f} s to reach the healthy target"
+    # The delivery round never waits for the hung send. A round that did would be held as
+    # long as the send (seconds), and every round due meanwhile (each 0.5 s) would be
+    # skipped: a run of skips. A lone skip is a slow round on a loaded machine (a tick
+    # holding the store, a slow start), not the hung send's doing, so only a run counts.
+    skipped = sorted(
+        stamp
         for r in daemon.logged("maximum number of running instances")
-        if "_deliver" in r["msg"] and r["ts"] > first_round
+        if "_deliver" in r["msg"] and (stamp := datetime.fromisoformat(r["ts"])) > first_sent
+    )
+    held = [
+        (a, b)
+        for a, b in zip(skipped, skipped[4:], strict=False)
+        if (b - a).total_seconds() <= HELD_ROUND
     ]
-    assert not skipped, skipped
+    assert not held, f"delivery rounds skipped back to back: {[str(t) for t in skipped]}"
     assert all("Traceback" not in str(r) for r in daemon.lines())
