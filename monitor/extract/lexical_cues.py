@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -434,7 +435,63 @@ def _season_for(
     return True, ""
 
 
-def cues(
+@dataclass(slots=True)
+class _Item:
+    """What `cues` reads once per item and watch, before its sentences."""
+
+    text: str
+    spans: list[Span]
+    lex: Lexicon
+    watch: Watch
+    published: date | None
+    language: str
+    ours: list[tuple[int, int]]
+    untitled: str
+    cjk: bool
+    grammar: Callable[[str, date | None], list[Found]]
+    points: list[tuple[int, int]]
+    reach: int
+    numbered_others: bool
+    first_only: bool
+    season_named: bool
+    episode_item: bool
+    masked: str
+    subjects: list[int]
+    hedges: tuple[Cue, ...]
+    neg_after: tuple[Cue, ...]
+    neg_before: tuple[Cue, ...]
+    delays: tuple[Cue, ...]
+    futures: tuple[Cue, ...]
+    clause_negations: tuple[Cue, ...]
+    derivatives: tuple[Cue, ...]
+    pasts: tuple[Cue, ...]
+    releases: tuple[Cue, ...]
+    anniversaries: tuple[Cue, ...]
+    not_season: tuple[Cue, ...]
+    whole: list[Found] | None = None  # the whole text's dates, read for "같은 날" only
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """One sentence of our show, as every cue in it is read."""
+
+    span: Span
+    sentence: str
+    plain: str  # our title masked
+    unquoted: str  # every title masked
+    quote: str  # for notes
+    carried: bool  # a film or spin-off the sentences before made the topic
+    subject_derivative: bool
+    source: re.Match[str] | None
+    hedged: re.Match[str] | None
+    delayed: bool
+    dates: list[Found]
+    first: int | None  # the first episode the sentence numbers
+    premiere_said: bool
+    taken: list[tuple[int, int]]  # phase cues kept: a cue inside one is not read again
+
+
+def _item(
     text: str,
     spans: list[Span],
     lex: Lexicon,
@@ -445,36 +502,17 @@ def cues(
     titles: list[re.Match[str]],
     untitled: str,
     subtitles: tuple[str, ...],
-) -> tuple[list[Hit], list[Note]]:
-    hits: list[Hit] = []
-    notes: list[Note] = []
-    # "第2期最終話(2025年9月18日放送)の直後": a past season as a point in time, dates and all.
-    points = _time_points(text, lex)
+) -> _Item:
     cjk = language in ("ko", "ja")
     grammar = GRAMMARS[language]
     if published is None and grammar in (european, japanese):
         # Each sentence is read alone: the year that pins an undated weekday is the item's.
         anchor = anchor_year(text)
         grammar = partial(grammar, anchor=anchor)
-    whole: list[Found] | None = None  # the whole text's dates, read for "같은 날" only
-    hedges = lex.of("hedge")
-    neg_after = lex.of("negation_after")
-    neg_before = lex.of("negation_before")
-    delays = lex.of("delay")
-    futures = lex.of("future")
-    clause_negations = lex.of("negation_clause")
-    derivatives = lex.of("derivative")
-    pasts = lex.of("past")
-    releases = lex.of("release")
-    anniversaries = lex.of("anniversary")
-    not_season = lex.of("not_season")
-    reach = _DATE_REACH.get(language, _DATE_REACH_DEFAULT)
     # A first season is the show itself unless the item names other seasons.
     numbered_others = any(
         r.number not in (None, watch.season) for span in spans for r in span.seasons
     )
-    # (not for a later part: "「X」が配信されている" is out, its second part need not be)
-    first_only = watch.season == 1 and not numbered_others and (watch.part or 1) == 1
     # The watched season is named somewhere: by number, by the subtitle of an alias
     # ("ゴールデンカムイ 最終章" -> "最終章"), or needs no name (a first season).
     folded = text.casefold()
@@ -495,14 +533,6 @@ def cues(
         and (_first_episode(_episodes(text[span.start : span.end], lex)) or 0) >= 2
         for span in spans
     )
-    # "Netflix hat ein Prequel angekündigt ... sondern ein Film. Dafür laufen die
-    # Dreharbeiten bereits.": a film or spin-off stays the topic of the sentences after it
-    # until one names the show or a season again.
-    derivative_topic = False
-    # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
-    masked = mask(text, ours)
-    verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
-    section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     # Other quoted titles that are the subject of what follows ("'삼촌이 생겼어요'는 …
     # 폐지된다", "「X」は…決定"): where they end.
     subjects = (
@@ -516,11 +546,68 @@ def cues(
         if cjk
         else []
     )
+    return _Item(
+        text=text,
+        spans=spans,
+        lex=lex,
+        watch=watch,
+        published=published,
+        language=language,
+        ours=ours,
+        untitled=untitled,
+        cjk=cjk,
+        grammar=grammar,
+        # "第2期最終話(2025年9月18日放送)の直後": a past season as a point in time, dates
+        # and all.
+        points=_time_points(text, lex),
+        reach=_DATE_REACH.get(language, _DATE_REACH_DEFAULT),
+        numbered_others=numbered_others,
+        # (not for a later part: "「X」が配信されている" is out, its second part need not be)
+        first_only=watch.season == 1 and not numbered_others and (watch.part or 1) == 1,
+        season_named=season_named,
+        episode_item=episode_item,
+        # Our title masked: "피의 게임" is a show, not a game ("ゲーム" is a derivative cue).
+        masked=mask(text, ours),
+        subjects=subjects,
+        hedges=lex.of("hedge"),
+        neg_after=lex.of("negation_after"),
+        neg_before=lex.of("negation_before"),
+        delays=lex.of("delay"),
+        futures=lex.of("future"),
+        clause_negations=lex.of("negation_clause"),
+        derivatives=lex.of("derivative"),
+        pasts=lex.of("past"),
+        releases=lex.of("release"),
+        anniversaries=lex.of("anniversary"),
+        not_season=lex.of("not_season"),
+    )
+
+
+def cues(
+    text: str,
+    spans: list[Span],
+    lex: Lexicon,
+    watch: Watch,
+    published: date | None,
+    language: str,
+    ours: list[tuple[int, int]],
+    titles: list[re.Match[str]],
+    untitled: str,
+    subtitles: tuple[str, ...],
+) -> tuple[list[Hit], list[Note]]:
+    item = _item(text, spans, lex, watch, published, language, ours, titles, untitled, subtitles)
+    hits: list[Hit] = []
+    notes: list[Note] = []
+    # "Netflix hat ein Prequel angekündigt ... sondern ein Film. Dafür laufen die
+    # Dreharbeiten bereits.": a film or spin-off stays the topic of the sentences after it
+    # until one names the show or a season again.
+    derivative_topic = False
+    verdicts = [c for c in lex.cues if c.kind in _RENEWAL_KINDS]
+    section: str | None = None  # the verdict of the list section we are in ("■打ち切り決定")
     previous_end = 0
     for span in spans:
         sentence = text[span.start : span.end]
-        plain = masked[span.start : span.end]
-        quote = " ".join(sentence.split())
+        plain = item.masked[span.start : span.end]
         carried = (
             derivative_topic
             # (a new paragraph goes back to the article's topic: "…nel film Buongiorno
@@ -533,18 +620,11 @@ def cues(
             and not _TV_TOPIC_RE.match(sentence.lstrip())
         )
         derivative_topic = carried or (
-            any(d.pattern.search(plain) for d in derivatives if d.form != "rerun")
+            any(d.pattern.search(plain) for d in item.derivatives if d.form != "rerun")
             and not span.seasons
         )
         previous_end = span.end
         line = sentence.strip()
-        # "OVAは、…「X」4期…製作決定となった": a film or an OVA is what the sentence is about.
-        head = plain.lstrip()
-        subject_derivative = cjk and any(
-            (d_m := d.pattern.match(head)) is not None and _TOPIC_RE.match(head, d_m.end())
-            for d in derivatives
-        )
-        source = _SOURCE_SUBJECT_RE.match(plain) if cjk else None
         if _SECTION_HEADER_RE.match(line) and not span.names_ours:
             section = next((c.kind for c in verdicts if c.pattern.search(line)), None)
             continue
@@ -552,436 +632,518 @@ def cues(
             hit = _section_entry_hit(section, span, sentence, verdicts, watch)
             if hit is not None:
                 hits.append(hit)
+                quote = " ".join(sentence.split())
                 notes.append(Note("renewal", f'an entry under a "{section}" heading: "{quote}"'))
                 continue
         if not span.ours or STAMP_RE.fullmatch(sentence.strip()):
             continue
-        unquoted = untitled[span.start : span.end]
-        hedged = next(filter(None, (h.pattern.search(unquoted) for h in hedges)), None)
-        delayed = any(d.pattern.search(sentence) for d in delays)
-        if hedged is None and not span.question:
-            hits += _final_season_hits(sentence, span, lex, watch)
-            hits += _episode_hits(sentence, span, lex, watch, cjk, numbered_others, season_named)
-        dates = [
-            f
-            for f in grammar(sentence, published)
-            if not any(a <= span.start + f.start < b for a, b in points)
-        ]
-        if language == "ko" and _SAME_DAY_RE.search(sentence):
-            if whole is None:
-                whole = grammar(text, published)
-            dates = _same_day(sentence, span.start, dates, whole)
-        episodes = _episodes(sentence, lex)
-        first = _first_episode(episodes)
-        # The sentence speaks of a premiere ("첫 회에서는", "初回"), wherever its cue stands.
-        premiere_said = _PREMIERE_RE.search(sentence) is not None
-        if dates and (episode_item or (first is not None and first >= 2)):
-            # "오늘(24일) 방송되는 2화", a review of "3기 49화": the date is an episode's. Past
-            # a comma it is not: "13회를 끝으로 시즌1을 마무리하고, 2020년 상반기 시즌2로
-            # 돌아온다" dates the next season.
-            later = [pos for pos, lo, _ in episodes if lo >= 2]
-            kept = (
-                []
-                if episode_item
-                else [
-                    f for f in dates if not any(_same_clause(sentence, e, f.start) for e in later)
-                ]
-            )
-            if len(kept) < len(dates):
-                notes.append(
-                    Note("date", f"an episode's date, not the season's: \"{quote[:120]}\"")
-                )
-            dates = kept
-        taken: list[tuple[int, int]] = []
+        s = _sentence(item, span, carried, hits, notes)
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
                 continue
-            fld = _field(cue)
             for m in cue.pattern.finditer(sentence):
-                if any(a < m.end() and m.start() < b for a, b in taken) and cue.kind == "phase":
+                if any(a < m.end() and m.start() < b for a, b in s.taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
-                near_hedge = hedged
-                if (
-                    hedged is not None
-                    and hedged.start() > m.end()
-                    and _ADNOMINAL_RE.match(sentence, m.end())
-                ):
-                    # "2026년 1월 방영 예정인 <주술회전 3기> 편을 앞두고 팬들이 궁금해하는": a
-                    # schedule that modifies the title is stated; the later hedge is the fans'.
-                    near_hedge = None
-                if (
-                    near_hedge is not None
-                    and cjk
-                    and near_hedge.start() > m.end()
-                    and _CLAUSE_BREAK_RE.search(sentence, m.end(), near_hedge.start())
-                ):
-                    # "시즌2 제작을 확정했으며, 편성 등은 내부에서 최종 논의 중이다": the
-                    # hedge is the next clause's (the slot), not the confirmed season's.
-                    near_hedge = None
-                if (
-                    near_hedge is not None
-                    and not cjk
-                    and near_hedge.start() > m.end()
-                    and _LATER_CLAUSE_RE.search(unquoted, m.end(), near_hedge.start())
-                ):
-                    # "qui sortira à l'hiver 2024 sur Club illico, se finira sur une note
-                    # positive qui devrait": a hedge in a clause after the cue's is that
-                    # clause's.
-                    near_hedge = None
-                if (
-                    near_hedge is not None
-                    and cue.kind == "phase"
-                    and near_hedge.end() <= m.start()
-                    and _AIM_RE.match(sentence, near_hedge.start())
-                ):
-                    # "하반기 방송을 목표로 촬영 중": the aim hedges the airing it names, not
-                    # the shoot or edit under way after it.
-                    near_hedge = None
-                # Negations are read with titles masked: "Padre no hay más que uno" names
-                # a show, it negates nothing. A cue that is itself in quotes is a remark
-                # ("フジ「放送中止は予定していない」"), its negation read with it.
-                masked_cue = unquoted[m.start() : m.end()] != m.group()
-                reason = _set_aside(
-                    cue,
-                    m,
-                    sentence if masked_cue else unquoted,
-                    span,
-                    near_hedge,
-                    neg_after,
-                    neg_before,
-                )
-                if (
-                    reason is None
-                    and cue.kind != "unannounced"
-                    and any(n.pattern.search(unquoted[m.end() :]) for n in clause_negations)
-                ):
-                    reason = "negated"
-                if (
-                    reason is None
-                    and span.passing is not None
-                    and (
-                        span.start + m.start() >= span.passing
-                        or _OF_PASSING_RE.fullmatch(text, span.start + m.end(), span.passing)
-                    )
-                ):
-                    # 'Com estreia marcada para 25 de agosto, ... intervalo do "Mais Você"':
-                    # the cue before the other title is ours; one after it, or one that
-                    # names it ("the shoot of "Dona Vitória""), is not.
-                    reason = "about another title named in passing"
-                if reason is None and cue.kind in _SUBJECT_KINDS:
-                    pos = span.start + m.start()
-                    subject = max((e for e in subjects if span.start <= e <= pos), default=None)
-                    before = max(
-                        (b for a, b in ours if span.start <= a and b <= (subject or 0)),
-                        default=None,
-                    )
-                    if (
-                        subject is not None
-                        and before is not None
-                        and not any(subject <= a < pos for a, _ in ours)
-                        and _CLAUSE_BREAK_RE.search(text, before, subject)
-                    ):
-                        # "'야구단'이 확대 편성되며, '삼촌이 생겼어요'는 … 폐지된다": after our
-                        # show's own clause, the cue after another title and its topic
-                        # particle is that show's (not a title coordinated with ours, nor
-                        # an episode's: "'정글밥2'의 첫 번째 이야기 '페루밥'은").
-                        reason = "about another title, the subject before it"
-                if reason is None and (
-                    carried
-                    or subject_derivative
-                    or any(
-                        # (and inside the cue: "第4期に向けた新作OVA製作決定"); a spin-off
-                        # that is our show ("<하트시그널4>의 스핀오프 <애프터시그널>") is ours
-                        not (
-                            # (or a TV special, the "format" form: "スペシャルドラマ『X』")
-                            (_SPINOFF_RE.search(d_m.group()) or d.form == "format")
-                            and _NAMES_OURS_RE.match(plain, d_m.end())
-                        )
-                        # "実写映画化、テレビアニメ化されることが": the film is a sibling
-                        # adaptation listed before the TV one, not the cue's subject
-                        and not (
-                            _TV_ADAPTATION_RE.match(m.group())
-                            and _SIBLING_GAP_RE.fullmatch(plain, d_m.end(), m.start())
-                        )
-                        # "再放送が始まり、しかも来年には2期も決定": a rerun in a clause of its
-                        # own is not the subject of the next clause's cue
-                        and not (
-                            d.form == "rerun" and _COMMA_RE.search(plain, d_m.end(), m.start())
-                        )
-                        # the cue's own word ("再放送で泣きました": the rerun is the news)
-                        and d_m.span() != m.span()
-                        # "11월 1일 스페셜 방송 후, 11월 7일 첫 방송된다": a special before a
-                        # clause that ends after it ("후,") is not the next clause's subject
-                        and not _AFTER_CLAUSE_RE.search(plain, d_m.end(), m.start())
-                        for d in derivatives
-                        for d_m in d.pattern.finditer(plain, max(0, m.start() - 40), m.end())
-                    )
-                    # "2023年1月13日公開の映画「X」": the release is the noun's that follows
-                    or (cjk and _FILM_AFTER_RE.match(sentence, m.end()) is not None)
-                    or (
-                        source is not None
-                        and _ADAPTATION_RE.search(plain, source.end(), m.start()) is None
-                    )
-                ):
-                    reason = "about a film, spin-off or game, not the season"
-                if reason is None and cjk and _SUCCESSOR_RE.search(plain, 0, m.start()) is not None:
-                    # "'더케이투' 다음 작품은 … '도깨비'이며, 오는 12월 2일 첫방송 예정": what
-                    # follows is the show after ours
-                    reason = "about the show that follows, not this one"
-                if (
-                    reason is None
-                    and cjk
-                    and ("公開" in m.group() or "공개" in m.group())
-                    and (
-                        _TRAILER_SUBJECT_RE.search(plain, max(0, m.start() - 40), m.start())
-                        or _TRAILER_AFTER_RE.match(sentence, m.end())
-                    )
-                ):
-                    reason = "a trailer or poster is out, not the season"
-                if (
-                    reason is None
-                    and cue.kind == "phase"
-                    and cue.form != "finale"  # a finale ahead: the run is on air now
-                    # "지난 2월부터 촬영에 돌입해 오는 30일 첫 방영": a shoot dated before the
-                    # item has begun, whatever is ahead after it
-                    and not (
-                        cue.value == "filming"
-                        and any(
-                            0 <= m.start() - f.end <= _PHASE_DATE_REACH
-                            and published is not None
-                            and f.value.hi < published
-                            for f in dates
-                        )
-                    )
-                    and (
-                        any(
-                            f.pattern.search(_future_window(sentence, m.end(), cjk))
-                            for f in futures
-                        )
-                        # "10월 촬영 시작", "来年1月クランクイン": a start dated after the item
-                        # (not one told in the past: "9月にクランクインした" of March is last
-                        # September's)
-                        or (
-                            any(
-                                0 <= m.start() - f.end <= _PHASE_DATE_REACH
-                                and published is not None
-                                and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
-                                # ("8월 28일까지 지원자 모집 진행": a deadline, under way now)
-                                and not _UNTIL_AFTER_RE.match(sentence, f.end)
-                                for f in dates
-                            )
-                            and not _PAST_AFTER_RE.match(sentence, m.end())
-                        )
-                    )
-                ):
-                    reason = "planned, not begun"
-                if reason is None:
-                    ok, why = _season_for(span, span.start + m.start(), watch, cjk, m)
-                    if not ok and cue.kind == "renewed" and not cjk:
-                        # "le renouvellement pour une saison 3… mais aussi pour une saison 4":
-                        # a multi-season order names each season after its cue.
-                        pos = span.start + m.end()
-                        ok = any(
-                            0 <= r.start - pos <= _ORDER_REACH and _matches(r, watch)
-                            for r in span.seasons
-                        )
-                    last = _last_named(text, span, m) if cue.kind == "cancelled" else None
-                    if last is not None:
-                        # The show ends after the season named: a later watched season is
-                        # cancelled, that one ("Aus für X nach Staffel 7") and earlier are not.
-                        ok = watch.season > max(last.number or 0, last.also or 0)
-                        why = f"ends after season {last.number}, not before season {watch.season}"
-                    if not ok:
-                        reason = why
-                if (
-                    reason is None
-                    and cue.form == "slot"
-                    and (
-                        # "10월 15일부터 11월 12일까지 매주 금요일 방송된다", or an item with
-                        # "첫 방송을 앞두고": the slot's run is dated or still ahead
-                        (bool(dates) or _KO_FIRST_AHEAD_RE.search(text) is not None)
-                        if language == "ko"
-                        else (
-                            any(r.pattern.search(sentence) for r in releases)
-                            and not any(p.pattern.search(sentence) for p in pasts)
-                        )
-                    )
-                ):
-                    # "7月に放送されることが決定した…毎週木曜22時": a slot announced, not on air
-                    reason = "a weekly slot announced, not yet on air"
-                if (
-                    reason is None
-                    and cue.value == "released"
-                    # (in an item that names no season past the first, "放送中の『X』" is
-                    # season 1 on air; a past "放送された「X」" may be any run of it)
-                    and not (first_only and m.group().endswith("中"))
-                    and _said_of_the_show(m, span, cjk)
-                ):
-                    # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
-                    # it stands; the season named later is the news.
-                    reason = "released, said of the show before the season is named"
-                if (
-                    reason is None
-                    and cue.value == "released"
-                    # "続編制作決定": the next season is never one that is out already
-                    and not _names_watched(span, watch)
-                    and not first_only
-                ):
-                    # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
-                    reason = "released, but the sentence does not name this season"
-                if reason is None and cue.form == "rerun" and not first_only:
-                    # "再放送が始まり、しかも来年には2期も決定": a rerun repeats an earlier run
-                    reason = "a rerun of an earlier run, not this season"
-                if reason is not None:
-                    notes.append(Note(fld, f'{reason}: "{quote[:120]}"'))
-                    continue
-                if cue.kind == "phase":
-                    taken.append(m.span())
-                if cue.kind == "release":
-                    if not_season and (
-                        _other_subject(sentence, m.start(), not_season)
-                        or _other_object(sentence, m.end(), not_season)
-                    ):
-                        notes.append(
-                            Note(fld, f'the shoot or a trailer, not the season: "{quote[:120]}"')
-                        )
-                        continue
-                    if language == "ko" and _KO_DESCRIBES_OTHER_RE.match(
-                        masked, span.start + m.end()
-                    ):
-                        notes.append(
-                            Note(fld, f'said of the other title it describes: "{quote[:120]}"')
-                        )
-                        continue
-                    if any(a.pattern.match(sentence, m.end()) for a in anniversaries):
-                        notes.append(Note(fld, f'an anniversary, not a release: "{quote[:120]}"'))
-                        continue
-                    window = sentence[max(0, m.start() - 12) : m.end() + 12]
-                    if (
-                        language == "ko"
-                        and first != 1
-                        and not premiere_said
-                        and _EPISODE_AT_RE.match(sentence, m.end())
-                    ):
-                        # "오늘(23일) 오후 4시 공개되는 '아받대2'에서는", "지난 31일 전파를 탄
-                        # '구경이'에서는": what one episode shows; the season is on air.
-                        notes.append(Note("date", f'an episode\'s day: "{quote[:120]}"'))
-                        if first_only or _names_watched(span, watch):
-                            hits.append(Hit("phase", "released", span, span.start + m.start()))
-                        continue
-                    if cjk and _FINALE_OBJECT_RE.search(
-                        sentence, max(0, m.start() - 36), m.start()
-                    ):
-                        # "6月30日に最終回を放送するドラマ": the finale's day; the season is on air
-                        notes.append(
-                            Note("date", f"the finale's day, not the season's: \"{quote[:120]}\"")
-                        )
-                        if first_only or _names_watched(span, watch):
-                            hits.append(Hit("phase", "released", span, span.start + m.start()))
-                        continue
-                    past = any(p.pattern.search(window) for p in pasts)
-                    hit = _date_hit(
-                        m,
-                        dates,
-                        span,
-                        published,
-                        reach,
-                        notes,
-                        quote,
-                        delayed=delayed,
-                        # "放送中の7月クールドラマ": a run on air now began on the last such
-                        # month, not the next one
-                        past=past or (language == "ja" and published is not None and _on_air(m)),
-                        # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
-                        first_season=span.names_ours and first_only,
-                        reports=lex.of("report_date"),
-                        first_named=first == 1 or premiere_said,
-                        language=language,
-                    )
-                    if (
-                        hit is not None
-                        and published is None
-                        and cjk
-                        and not (first_only or _names_watched(span, watch))
-                        and (
-                            past
-                            or _RUN_RANGE_RE.match(sentence, hit.pos - span.start)
-                            # "2023年4月から放送中の『X』": on air now, begun already
-                            or _ON_AIR_RE.match(sentence, m.end())
-                            or (
-                                not span.seasons
-                                and _past_clause(sentence, hit.pos - span.start, pasts)
-                            )
-                        )
-                    ):
-                        # An undated item: "2023年1月期には地上波でも放送された", a box's
-                        # "アニメ放送期間 2021年8月~12月": a run told as gone by is the show's
-                        # history, unless the sentence names this season.
-                        notes.append(
-                            Note("date", f'history: a past run, not this season: "{quote[:120]}"')
-                        )
-                        continue
-                    if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
-                        # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
-                        notes.append(
-                            Note("phase", f'the show aired, not this season: "{quote[:120]}"')
-                        )
-                        continue
-                    if hit is not None and hit.premiere:
-                        # A release gone by, of the season the sentence names: it is out; an
-                        # old run's day is history, not an announcement (real_dev's rule: "the
-                        # past premiere is not a future announcement -> date null").
-                        hits.append(Hit("phase", "released", span, hit.pos))
-                        if _premiere_today(hit, window, first, published):
-                            # "30일 오전 처음 공개된 '음악의 신2'" (an item of the 30th): the
-                            # premiere is the day's news and its day stands; one a few days
-                            # back is history like any other (DESIGN §3: "a premiere date
-                            # before the published date is history, not an announcement").
-                            hits.append(hit)
-                    elif hit is not None:
-                        hits.append(hit)
-                    elif (
-                        past
-                        and (
-                            _names_watched(span, watch)
-                            # (a Korean past release of an unnumbered show is as often a
-                            # revealed still or a ratings line: 14 fields gained, 28 lost)
-                            or (language != "ko" and first_only and span.names_ours)
-                        )
-                        and not _said_of_the_show(m, span, cjk)
-                        and (
-                            _bare_past(m, language, dates, published)
-                            or (
-                                published is None
-                                and _DAY_BEFORE_RE.search(
-                                    sentence, max(0, m.start() - 16), m.start()
-                                )
-                            )
-                        )
-                    ):
-                        # A release of the named season gone by says it is out:
-                        # "『X』第2期の放送が始まりました"; "『X 2』が1月9日から始まった" in an
-                        # item with no date (whatever the year, a day gone by); a first
-                        # season's in an item that numbers no other: "a série 'X' estreou no
-                        # catálogo do Globoplay".
-                        hits.append(Hit("phase", "released", span, span.start + m.start()))
-                    elif hit is None:
-                        # (said so: every cue set aside is explained)
-                        reason = "gone by, not said of this season" if past else "no date beside it"
-                        notes.append(Note("date", f'a release verb, {reason}: "{quote[:120]}"'))
-                    continue
-                if (
-                    cue.kind == "cancelled"
-                    and cjk
-                    and published is not None
-                    and any((published - f.value.hi).days > _OLD_END_DAYS for f in dates)
-                ):
-                    # "2021年9月、惜しまれつつ13年の歴史に幕を下ろした「X」" in an item of 2022
-                    # about its revival: an end told as history, not this season's news.
-                    notes.append(Note(fld, f'history: an end long gone by: "{quote[:120]}"'))
-                    continue
-                hits.append(Hit(fld, cue.value, span, span.start + m.start()))
+                _read_cue(item, s, cue, m, hits, notes)
     return hits, notes
+
+
+def _sentence(
+    item: _Item, span: Span, carried: bool, hits: list[Hit], notes: list[Note]
+) -> _Sentence:
+    """Read what every cue of one sentence shares: its hedge, dates and episodes (the
+    final-season and episode passes run here, once per sentence)."""
+    text, lex, watch, cjk = item.text, item.lex, item.watch, item.cjk
+    sentence = text[span.start : span.end]
+    plain = item.masked[span.start : span.end]
+    quote = " ".join(sentence.split())
+    # "OVAは、…「X」4期…製作決定となった": a film or an OVA is what the sentence is about.
+    head = plain.lstrip()
+    subject_derivative = cjk and any(
+        (d_m := d.pattern.match(head)) is not None and _TOPIC_RE.match(head, d_m.end())
+        for d in item.derivatives
+    )
+    unquoted = item.untitled[span.start : span.end]
+    hedged = next(filter(None, (h.pattern.search(unquoted) for h in item.hedges)), None)
+    if hedged is None and not span.question:
+        hits += _final_season_hits(sentence, span, lex, watch)
+        hits += _episode_hits(
+            sentence, span, lex, watch, cjk, item.numbered_others, item.season_named
+        )
+    dates = [
+        f
+        for f in item.grammar(sentence, item.published)
+        if not any(a <= span.start + f.start < b for a, b in item.points)
+    ]
+    if item.language == "ko" and _SAME_DAY_RE.search(sentence):
+        if item.whole is None:
+            item.whole = item.grammar(text, item.published)
+        dates = _same_day(sentence, span.start, dates, item.whole)
+    episodes = _episodes(sentence, lex)
+    first = _first_episode(episodes)
+    if dates and (item.episode_item or (first is not None and first >= 2)):
+        # "오늘(24일) 방송되는 2화", a review of "3기 49화": the date is an episode's. Past
+        # a comma it is not: "13회를 끝으로 시즌1을 마무리하고, 2020년 상반기 시즌2로
+        # 돌아온다" dates the next season.
+        later = [pos for pos, lo, _ in episodes if lo >= 2]
+        kept = (
+            []
+            if item.episode_item
+            else [f for f in dates if not any(_same_clause(sentence, e, f.start) for e in later)]
+        )
+        if len(kept) < len(dates):
+            notes.append(Note("date", f"an episode's date, not the season's: \"{quote[:120]}\""))
+        dates = kept
+    return _Sentence(
+        span=span,
+        sentence=sentence,
+        plain=plain,
+        unquoted=unquoted,
+        quote=quote,
+        carried=carried,
+        subject_derivative=subject_derivative,
+        source=_SOURCE_SUBJECT_RE.match(plain) if cjk else None,
+        hedged=hedged,
+        delayed=any(d.pattern.search(sentence) for d in item.delays),
+        dates=dates,
+        first=first,
+        # The sentence speaks of a premiere ("첫 회에서는", "初回"), wherever its cue stands.
+        premiere_said=_PREMIERE_RE.search(sentence) is not None,
+        taken=[],
+    )
+
+
+def _read_cue(
+    item: _Item,
+    s: _Sentence,
+    cue: Cue,
+    m: re.Match[str],
+    hits: list[Hit],
+    notes: list[Note],
+) -> None:
+    """One cue found in a sentence: set aside (with a note saying why) or kept as a hit."""
+    fld = _field(cue)
+    reason = next(
+        (r for check in _SET_ASIDE_CHECKS if (r := check(item, s, cue, m)) is not None), None
+    )
+    if reason is not None:
+        notes.append(Note(fld, f'{reason}: "{s.quote[:120]}"'))
+        return
+    if cue.kind == "phase":
+        s.taken.append(m.span())
+    if cue.kind == "release":
+        _read_release(item, s, cue, m, hits, notes)
+        return
+    published = item.published
+    if (
+        cue.kind == "cancelled"
+        and item.cjk
+        and published is not None
+        and any((published - f.value.hi).days > _OLD_END_DAYS for f in s.dates)
+    ):
+        # "2021年9月、惜しまれつつ13年の歴史に幕を下ろした「X」" in an item of 2022
+        # about its revival: an end told as history, not this season's news.
+        notes.append(Note(fld, f'history: an end long gone by: "{s.quote[:120]}"'))
+        return
+    hits.append(Hit(fld, cue.value, s.span, s.span.start + m.start()))
+
+
+# --- why a cue is set aside: each check gives a reason or None; the first reason wins -----
+
+
+def _near_hedge(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> re.Match[str] | None:
+    """The sentence's hedge, unless it belongs to another clause or object than the cue's."""
+    hedged, sentence = s.hedged, s.sentence
+    if hedged is None:
+        return None
+    if hedged.start() > m.end() and _ADNOMINAL_RE.match(sentence, m.end()):
+        # "2026년 1월 방영 예정인 <주술회전 3기> 편을 앞두고 팬들이 궁금해하는": a
+        # schedule that modifies the title is stated; the later hedge is the fans'.
+        return None
+    if (
+        item.cjk
+        and hedged.start() > m.end()
+        and _CLAUSE_BREAK_RE.search(sentence, m.end(), hedged.start())
+    ):
+        # "시즌2 제작을 확정했으며, 편성 등은 내부에서 최종 논의 중이다": the
+        # hedge is the next clause's (the slot), not the confirmed season's.
+        return None
+    if (
+        not item.cjk
+        and hedged.start() > m.end()
+        and _LATER_CLAUSE_RE.search(s.unquoted, m.end(), hedged.start())
+    ):
+        # "qui sortira à l'hiver 2024 sur Club illico, se finira sur une note
+        # positive qui devrait": a hedge in a clause after the cue's is that
+        # clause's.
+        return None
+    if (
+        cue.kind == "phase"
+        and hedged.end() <= m.start()
+        and _AIM_RE.match(sentence, hedged.start())
+    ):
+        # "하반기 방송을 목표로 촬영 중": the aim hedges the airing it names, not
+        # the shoot or edit under way after it.
+        return None
+    return hedged
+
+
+def _hedged_or_negated(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    # Negations are read with titles masked: "Padre no hay más que uno" names
+    # a show, it negates nothing. A cue that is itself in quotes is a remark
+    # ("フジ「放送中止は予定していない」"), its negation read with it.
+    masked_cue = s.unquoted[m.start() : m.end()] != m.group()
+    reason = _set_aside(
+        cue,
+        m,
+        s.sentence if masked_cue else s.unquoted,
+        s.span,
+        _near_hedge(item, s, cue, m),
+        item.neg_after,
+        item.neg_before,
+    )
+    if (
+        reason is None
+        and cue.kind != "unannounced"
+        and any(n.pattern.search(s.unquoted[m.end() :]) for n in item.clause_negations)
+    ):
+        reason = "negated"
+    return reason
+
+
+def _about_title_in_passing(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    span = s.span
+    if span.passing is not None and (
+        span.start + m.start() >= span.passing
+        or _OF_PASSING_RE.fullmatch(item.text, span.start + m.end(), span.passing)
+    ):
+        # 'Com estreia marcada para 25 de agosto, ... intervalo do "Mais Você"':
+        # the cue before the other title is ours; one after it, or one that
+        # names it ("the shoot of "Dona Vitória""), is not.
+        return "about another title named in passing"
+    return None
+
+
+def _about_subject_title(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    if cue.kind not in _SUBJECT_KINDS:
+        return None
+    start, ours = s.span.start, item.ours
+    pos = start + m.start()
+    subject = max((e for e in item.subjects if start <= e <= pos), default=None)
+    before = max((b for a, b in ours if start <= a and b <= (subject or 0)), default=None)
+    if (
+        subject is not None
+        and before is not None
+        and not any(subject <= a < pos for a, _ in ours)
+        and _CLAUSE_BREAK_RE.search(item.text, before, subject)
+    ):
+        # "'야구단'이 확대 편성되며, '삼촌이 생겼어요'는 … 폐지된다": after our
+        # show's own clause, the cue after another title and its topic
+        # particle is that show's (not a title coordinated with ours, nor
+        # an episode's: "'정글밥2'의 첫 번째 이야기 '페루밥'은").
+        return "about another title, the subject before it"
+    return None
+
+
+def _about_derivative(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    plain = s.plain
+    if (
+        s.carried
+        or s.subject_derivative
+        or any(
+            # (and inside the cue: "第4期に向けた新作OVA製作決定"); a spin-off
+            # that is our show ("<하트시그널4>의 스핀오프 <애프터시그널>") is ours
+            not (
+                # (or a TV special, the "format" form: "スペシャルドラマ『X』")
+                (_SPINOFF_RE.search(d_m.group()) or d.form == "format")
+                and _NAMES_OURS_RE.match(plain, d_m.end())
+            )
+            # "実写映画化、テレビアニメ化されることが": the film is a sibling
+            # adaptation listed before the TV one, not the cue's subject
+            and not (
+                _TV_ADAPTATION_RE.match(m.group())
+                and _SIBLING_GAP_RE.fullmatch(plain, d_m.end(), m.start())
+            )
+            # "再放送が始まり、しかも来年には2期も決定": a rerun in a clause of its
+            # own is not the subject of the next clause's cue
+            and not (d.form == "rerun" and _COMMA_RE.search(plain, d_m.end(), m.start()))
+            # the cue's own word ("再放送で泣きました": the rerun is the news)
+            and d_m.span() != m.span()
+            # "11월 1일 스페셜 방송 후, 11월 7일 첫 방송된다": a special before a
+            # clause that ends after it ("후,") is not the next clause's subject
+            and not _AFTER_CLAUSE_RE.search(plain, d_m.end(), m.start())
+            for d in item.derivatives
+            for d_m in d.pattern.finditer(plain, max(0, m.start() - 40), m.end())
+        )
+        # "2023年1月13日公開の映画「X」": the release is the noun's that follows
+        or (item.cjk and _FILM_AFTER_RE.match(s.sentence, m.end()) is not None)
+        or (
+            s.source is not None and _ADAPTATION_RE.search(plain, s.source.end(), m.start()) is None
+        )
+    ):
+        return "about a film, spin-off or game, not the season"
+    return None
+
+
+def _about_successor(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    if item.cjk and _SUCCESSOR_RE.search(s.plain, 0, m.start()) is not None:
+        # "'더케이투' 다음 작품은 … '도깨비'이며, 오는 12월 2일 첫방송 예정": what
+        # follows is the show after ours
+        return "about the show that follows, not this one"
+    return None
+
+
+def _about_trailer(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    if (
+        item.cjk
+        and ("公開" in m.group() or "공개" in m.group())
+        and (
+            _TRAILER_SUBJECT_RE.search(s.plain, max(0, m.start() - 40), m.start())
+            or _TRAILER_AFTER_RE.match(s.sentence, m.end())
+        )
+    ):
+        return "a trailer or poster is out, not the season"
+    return None
+
+
+def _planned(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    """A phase cue still ahead ("촬영에 돌입할 예정", "10월 촬영 시작") has not begun."""
+    if cue.kind != "phase" or cue.form == "finale":  # a finale ahead: the run is on air now
+        return None
+    published, dates, sentence = item.published, s.dates, s.sentence
+    # "지난 2월부터 촬영에 돌입해 오는 30일 첫 방영": a shoot dated before the
+    # item has begun, whatever is ahead after it
+    if cue.value == "filming" and any(
+        0 <= m.start() - f.end <= _PHASE_DATE_REACH
+        and published is not None
+        and f.value.hi < published
+        for f in dates
+    ):
+        return None
+    if any(f.pattern.search(_future_window(sentence, m.end(), item.cjk)) for f in item.futures) or (
+        # "10월 촬영 시작", "来年1月クランクイン": a start dated after the item
+        # (not one told in the past: "9月にクランクインした" of March is last
+        # September's)
+        any(
+            0 <= m.start() - f.end <= _PHASE_DATE_REACH
+            and published is not None
+            and 0 < (f.value.lo - published).days < _PHASE_AHEAD_DAYS
+            # ("8월 28일까지 지원자 모집 진행": a deadline, under way now)
+            and not _UNTIL_AFTER_RE.match(sentence, f.end)
+            for f in dates
+        )
+        and not _PAST_AFTER_RE.match(sentence, m.end())
+    ):
+        return "planned, not begun"
+    return None
+
+
+def _other_season(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    """The season the cue is about, when it is not the watched one."""
+    span, watch = s.span, item.watch
+    ok, why = _season_for(span, span.start + m.start(), watch, item.cjk, m)
+    if not ok and cue.kind == "renewed" and not item.cjk:
+        # "le renouvellement pour une saison 3… mais aussi pour une saison 4":
+        # a multi-season order names each season after its cue.
+        pos = span.start + m.end()
+        ok = any(0 <= r.start - pos <= _ORDER_REACH and _matches(r, watch) for r in span.seasons)
+    last = _last_named(item.text, span, m) if cue.kind == "cancelled" else None
+    if last is not None:
+        # The show ends after the season named: a later watched season is
+        # cancelled, that one ("Aus für X nach Staffel 7") and earlier are not.
+        ok = watch.season > max(last.number or 0, last.also or 0)
+        why = f"ends after season {last.number}, not before season {watch.season}"
+    return None if ok else why
+
+
+def _slot_ahead(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    if cue.form != "slot":
+        return None
+    sentence = s.sentence
+    ahead = (
+        # "10월 15일부터 11월 12일까지 매주 금요일 방송된다", or an item with
+        # "첫 방송을 앞두고": the slot's run is dated or still ahead
+        (bool(s.dates) or _KO_FIRST_AHEAD_RE.search(item.text) is not None)
+        if item.language == "ko"
+        else (
+            any(r.pattern.search(sentence) for r in item.releases)
+            and not any(p.pattern.search(sentence) for p in item.pasts)
+        )
+    )
+    # "7月に放送されることが決定した…毎週木曜22時": a slot announced, not on air
+    return "a weekly slot announced, not yet on air" if ahead else None
+
+
+def _released_of_the_show(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    if (
+        cue.value == "released"
+        # (in an item that names no season past the first, "放送中の『X』" is
+        # season 1 on air; a past "放送された「X」" may be any run of it)
+        and not (item.first_only and m.group().endswith("中"))
+        and _said_of_the_show(m, s.span, item.cjk)
+    ):
+        # "独占配信中の『X』について、シーズン2の制作決定": out now is the show as
+        # it stands; the season named later is the news.
+        return "released, said of the show before the season is named"
+    if (
+        cue.value == "released"
+        # "続編制作決定": the next season is never one that is out already
+        and not _names_watched(s.span, item.watch)
+        and not item.first_only
+    ):
+        # "2021年冬に放送された『ホリミヤ』": the show has aired, not this season.
+        return "released, but the sentence does not name this season"
+    return None
+
+
+def _rerun(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+    if cue.form == "rerun" and not item.first_only:
+        # "再放送が始まり、しかも来年には2期も決定": a rerun repeats an earlier run
+        return "a rerun of an earlier run, not this season"
+    return None
+
+
+_Check = Callable[[_Item, _Sentence, Cue, re.Match[str]], str | None]
+# The precedence of the reasons a cue is set aside: the first that applies is the note.
+_SET_ASIDE_CHECKS: Final[tuple[_Check, ...]] = (
+    _hedged_or_negated,  # asked, hedged, negated (its own clause's hedge only)
+    _about_title_in_passing,  # a cue after another title named in passing, or naming it
+    _about_subject_title,  # another title is the subject of the clause (ko/ja)
+    _about_derivative,  # a film, spin-off, game, special or rerun is the subject
+    _about_successor,  # the show that follows ours (ko/ja)
+    _about_trailer,  # a trailer or poster is "revealed" (ko/ja)
+    _planned,  # a phase still ahead
+    _other_season,  # the cue is another season's
+    _slot_ahead,  # a weekly slot announced, not on air yet
+    _released_of_the_show,  # "out" said of the show, not the watched season
+    _rerun,  # a rerun repeats an earlier run
+)
+
+
+def _read_release(
+    item: _Item,
+    s: _Sentence,
+    cue: Cue,
+    m: re.Match[str],
+    hits: list[Hit],
+    notes: list[Note],
+) -> None:
+    """A release cue: its date (ahead, or today's premiere), or `released` when gone by."""
+    fld = _field(cue)
+    sentence, span, quote, watch = s.sentence, s.span, s.quote, item.watch
+    language, published, cjk, first_only = item.language, item.published, item.cjk, item.first_only
+    if item.not_season and (
+        _other_subject(sentence, m.start(), item.not_season)
+        or _other_object(sentence, m.end(), item.not_season)
+    ):
+        notes.append(Note(fld, f'the shoot or a trailer, not the season: "{quote[:120]}"'))
+        return
+    if language == "ko" and _KO_DESCRIBES_OTHER_RE.match(item.masked, span.start + m.end()):
+        notes.append(Note(fld, f'said of the other title it describes: "{quote[:120]}"'))
+        return
+    if any(a.pattern.match(sentence, m.end()) for a in item.anniversaries):
+        notes.append(Note(fld, f'an anniversary, not a release: "{quote[:120]}"'))
+        return
+    window = sentence[max(0, m.start() - 12) : m.end() + 12]
+    if (
+        language == "ko"
+        and s.first != 1
+        and not s.premiere_said
+        and _EPISODE_AT_RE.match(sentence, m.end())
+    ):
+        # "오늘(23일) 오후 4시 공개되는 '아받대2'에서는", "지난 31일 전파를 탄
+        # '구경이'에서는": what one episode shows; the season is on air.
+        notes.append(Note("date", f'an episode\'s day: "{quote[:120]}"'))
+        if first_only or _names_watched(span, watch):
+            hits.append(Hit("phase", "released", span, span.start + m.start()))
+        return
+    if cjk and _FINALE_OBJECT_RE.search(sentence, max(0, m.start() - 36), m.start()):
+        # "6月30日に最終回を放送するドラマ": the finale's day; the season is on air
+        notes.append(Note("date", f"the finale's day, not the season's: \"{quote[:120]}\""))
+        if first_only or _names_watched(span, watch):
+            hits.append(Hit("phase", "released", span, span.start + m.start()))
+        return
+    past = any(p.pattern.search(window) for p in item.pasts)
+    hit = _date_hit(
+        m,
+        s.dates,
+        span,
+        published,
+        item.reach,
+        notes,
+        quote,
+        delayed=s.delayed,
+        # "放送中の7月クールドラマ": a run on air now began on the last such
+        # month, not the next one
+        past=past or (language == "ja" and published is not None and _on_air(m)),
+        # "21일 방송된 JTBC '캠핑클럽'": a recap of a first season's episode
+        first_season=span.names_ours and first_only,
+        reports=item.lex.of("report_date"),
+        first_named=s.first == 1 or s.premiere_said,
+        language=language,
+    )
+    if (
+        hit is not None
+        and published is None
+        and cjk
+        and not (first_only or _names_watched(span, watch))
+        and (
+            past
+            or _RUN_RANGE_RE.match(sentence, hit.pos - span.start)
+            # "2023年4月から放送中の『X』": on air now, begun already
+            or _ON_AIR_RE.match(sentence, m.end())
+            or (not span.seasons and _past_clause(sentence, hit.pos - span.start, item.pasts))
+        )
+    ):
+        # An undated item: "2023年1月期には地上波でも放送された", a box's
+        # "アニメ放送期間 2021年8月~12月": a run told as gone by is the show's
+        # history, unless the sentence names this season.
+        notes.append(Note("date", f'history: a past run, not this season: "{quote[:120]}"'))
+        return
+    if hit is not None and hit.premiere and _said_of_the_show(m, span, cjk):
+        # "2018年に放送された「X」の第2期制作が決定": the show aired, not season 2
+        notes.append(Note("phase", f'the show aired, not this season: "{quote[:120]}"'))
+        return
+    if hit is not None and hit.premiere:
+        # A release gone by, of the season the sentence names: it is out; an
+        # old run's day is history, not an announcement (real_dev's rule: "the
+        # past premiere is not a future announcement -> date null").
+        hits.append(Hit("phase", "released", span, hit.pos))
+        if _premiere_today(hit, window, s.first, published):
+            # "30일 오전 처음 공개된 '음악의 신2'" (an item of the 30th): the
+            # premiere is the day's news and its day stands; one a few days
+            # back is history like any other (DESIGN §3: "a premiere date
+            # before the published date is history, not an announcement").
+            hits.append(hit)
+    elif hit is not None:
+        hits.append(hit)
+    elif (
+        past
+        and (
+            _names_watched(span, watch)
+            # (a Korean past release of an unnumbered show is as often a
+            # revealed still or a ratings line: 14 fields gained, 28 lost)
+            or (language != "ko" and first_only and span.names_ours)
+        )
+        and not _said_of_the_show(m, span, cjk)
+        and (
+            _bare_past(m, language, s.dates, published)
+            or (
+                published is None
+                and _DAY_BEFORE_RE.search(sentence, max(0, m.start() - 16), m.start())
+            )
+        )
+    ):
+        # A release of the named season gone by says it is out:
+        # "『X』第2期の放送が始まりました"; "『X 2』が1月9日から始まった" in an
+        # item with no date (whatever the year, a day gone by); a first
+        # season's in an item that numbers no other: "a série 'X' estreou no
+        # catálogo do Globoplay".
+        hits.append(Hit("phase", "released", span, span.start + m.start()))
+    else:
+        # (said so: every cue set aside is explained)
+        reason = "gone by, not said of this season" if past else "no date beside it"
+        notes.append(Note("date", f'a release verb, {reason}: "{quote[:120]}"'))
 
 
 def _future_window(sentence: str, end: int, cjk: bool) -> str:
