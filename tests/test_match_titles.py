@@ -30,6 +30,9 @@ WATCHES = (
     Watch("Drifters", 2, aliases=("ドリフターズ 2期",)),
     Watch("Das große Backen", 2),
     Watch("Love Is in the Air", 3),
+    Watch("Drag Race México", 2),
+    Watch("Pokemon Horizons", 2),
+    Watch("Face to Face", 2, aliases=("Face à face",)),
 )
 MATCHER = TitleMatcher(WATCHES)
 
@@ -121,6 +124,13 @@ CASES = [
     # a title with ß is found as written (titles and text are casefolded alike)
     ("eszett_title", "Die zweite Staffel von „Das große Backen“ startet", {"Das große Backen"}),
     ("eszett_spelled_ss", "Das grosse Backen: zweite Staffel", {"Das große Backen"}),
+    # accents are dropped on both sides: outlets write "Mexico", "Pokémon" as they like
+    ("accent_dropped_in_text", "Drag Race Mexico season 2 premieres June 20", {"Drag Race México"}),
+    ("accent_added_in_text", "Pokémon Horizons season 2 is coming", {"Pokemon Horizons"}),
+    ("accent_as_written", "Drag Race México season 2 premieres June 20", {"Drag Race México"}),
+    # an accented word is no common English word: "Face à face" needs no title case
+    ("accented_alias_lowercase", "les enquêtes « Face à face » reviennent", {"Face to Face"}),
+    ("accented_alias_unaccented", "les enquêtes « Face a face » reviennent", {"Face to Face"}),
 ]
 
 

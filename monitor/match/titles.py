@@ -10,7 +10,15 @@ from typing import Literal
 
 from monitor.match.common_words import COMMON_WORDS
 from monitor.models import Watch
-from monitor.text.normalize import HANGUL_PARTICLES, TOKEN_RE, fold, is_hangul, normalize, words
+from monitor.text.normalize import (
+    HANGUL_PARTICLES,
+    TOKEN_RE,
+    fold,
+    fold_word,
+    is_hangul,
+    normalize,
+    words,
+)
 
 _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
@@ -169,10 +177,10 @@ class TitleMatcher:
             key = show_key(watch.show)
             by_show.setdefault(key, []).append(watch)
             for name in (watch.show, *watch.aliases):
-                for tokens in _variants(name):
+                for tokens, strict in _variants(name):
                     entries = phrases.setdefault(tokens, [])
                     if all(show != key for show, _ in entries):
-                        entries.append((key, strictness(tokens)))
+                        entries.append((key, strict))
         self._by_show = {k: tuple(sorted(v, key=lambda w: w.season)) for k, v in by_show.items()}
         self._phrases = {k: tuple(v) for k, v in phrases.items()}
         lengths: dict[str, set[int]] = {}
@@ -209,13 +217,14 @@ class TitleMatcher:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length when lowered
             lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
-        # Casefolded like the titles' tokens (`fold`): "große" is "grosse" on both sides
+        # Casefolded like the titles' tokens (`fold`): "große" is "grosse" on both sides, and
+        # "México" is "mexico"
         # (lowered ASCII is folded already: most items skip the per-token pass).
         # Tokens and the separators between them, in one pass: [sep, token, sep, ..., sep].
         parts = _TOKEN_SPLIT_RE.split(lowered)
         tokens = parts[1::2]
         if not lowered.isascii():
-            tokens = [t.casefold() for t in tokens]
+            tokens = [fold_word(t) for t in tokens]
         if "&" in lowered:
             tokens = ["and" if t == "&" else t for t in tokens]
         if _HANGUL_RE.search(text) is not None:
@@ -400,12 +409,16 @@ def _cjk_stems(folded: str) -> list[str]:
     return [s for s in stems if len(s) >= 3 and s != folded]
 
 
-def _variants(name: str) -> list[tuple[str, ...]]:
-    tokens = tuple(fold(t) for t in TOKEN_RE.findall(normalize(name)))
-    if not tokens:
+def _variants(name: str) -> list[tuple[tuple[str, ...], Strictness]]:
+    """The token sequences a name is found by, each with the context it needs."""
+    written = tuple("and" if t == "&" else t.casefold() for t in TOKEN_RE.findall(normalize(name)))
+    if not written:
         return []
-    out = [tokens]
+    # Matched without accents, but judged as written: "Face à face" is no run of common
+    # English words ("face a face") that would need title case.
+    tokens = tuple(fold(t) for t in written)
+    out = [(tokens, strictness(written))]
     # "The Quiet Orchard" is often written "Quiet Orchard"; not when the rest is generic.
-    if tokens[0] == "the" and len(tokens) > 1 and strictness(tokens[1:]) == "plain":
-        out.append(tokens[1:])
+    if tokens[0] == "the" and len(tokens) > 1 and strictness(written[1:]) == "plain":
+        out.append((tokens[1:], "plain"))
     return out

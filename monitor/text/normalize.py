@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 # One character in, one character out: offsets in the normalised text are offsets in the
@@ -79,8 +80,29 @@ def is_hangul(token: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in token)
 
 
+def _unmarked(ch: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+
+
+# Latin letters without their accents: "México" is "Mexico", "Pokémon" "Pokemon" (writers
+# and outlets drop them). Only the Latin blocks: Hangul and kana decompose into other letters.
+_UNMARK = str.maketrans(
+    {
+        ch: base
+        for ch in map(chr, (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)))
+        if (base := _unmarked(ch)) and base != ch
+    }
+)
+
+
+def fold_word(token: str) -> str:
+    """A word token casefolded, its Latin accents dropped ("México" -> "mexico")."""
+    folded = token.casefold()
+    return folded if folded.isascii() else folded.translate(_UNMARK)
+
+
 def fold(token: str) -> str:
-    return "and" if token == "&" else token.casefold()
+    return "and" if token == "&" else fold_word(token)
 
 
 def title_tokens(title: str) -> tuple[str, ...]:
