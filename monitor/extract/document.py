@@ -604,6 +604,11 @@ _SLOT_BEFORE_RE = re.compile(
     r"thurs|fri|satur|sun)days?\s+(?:nights?|evenings?|mornings?))(?:\s+(?:ET|PT|BST|GMT))?\s+on\s+$"
 )
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
 # The channel a season airs on is no show: "premieres on Animal Planet on February 20",
 # "streaming exclusively on Nat Geo".
 _OUTLET_BEFORE_RE = re.compile(
@@ -612,6 +617,8 @@ _OUTLET_BEFORE_RE = re.compile(
     r"arrived|arriving|lands?|landed|available|broadcasts?|broadcast|shown|screens?)"
     # ("premiered on Monday at 9 pm on Sony Entertainment Television")
     r"(?:\s+(?:exclusively|only|first|again|globally|locally|in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|"
-    r"on\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?m\.?)?))*"
+    r"on\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?m\.?)?|"
+    # ("will premiere on June 20th exclusively on WOW Presents Plus")
+    rf"(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?,?))*"
     r"\s+(?:on|via)\s+$"
 )
