@@ -526,8 +526,13 @@ _EU_RE = re.compile(
     + _MON_ALT
     + r"|/))"
     + _NOT_ANNOUNCED
-    # "da aprile", "ab März", "em março": a month with no year, the next one
-    + r"|\b(?:da|dal|dès|ab|im|desde|a\s+partir\s+de|em|en|in|a)\s+(?P<mb>"
+    # "da aprile", "ab März", "em março": a month with no year, the next one; also a part
+    # of it or the month named as such ("a principios de marzo", "a metà maggio", "début
+    # mars", "Anfang März", "no início de fevereiro", "nel mese di aprile", "au mois d'avril")
+    + r"|\b(?:(?:da|dal|dès|ab|im|desde|a\s+partir\s+de|em|en|in|a|ad"
+    + r"|principios\s+de|mediados\s+de|finales\s+de|fines\s+de|(?:el\s+)?mes\s+de"
+    + r"|inizio(?:\s+di)?|met[àa]|fine|mese\s+di|d[ée]but|fin|courant|Anfang|Mitte|Ende"
+    + r"|in[íi]cio\s+de|meados\s+de|(?:fim|final)\s+de|m[êe]s\s+de)\s+|mois\s+d'|mi-)(?P<mb>"
     + _MON_ALT
     + r")\b(?!\s*(?:de\s+|del\s+|di\s+)?\d)"
     # "l'année prochaine", "im nächsten Jahr", "el año que viene"
