@@ -198,6 +198,11 @@ INTL = [
     ("fr_month_named", "fr", "arrive au mois d'avril", "2022-01-10", "2022-04"),
     ("de_end_of_month", "de", "startet Ende Februar bei RTL", "2021-01-10", "2021-02"),
     ("pt_month_named", "pt", "tem estreia prevista para o mês de abril", "2020-03-05", "2020-04"),
+    # the end of this year: its second half
+    ("pt_end_of_this_year", "pt", "prevista a estreia no final deste ano", "2020-06-10", "2020-H2"),
+    ("es_end_of_this_year", "es", "llegará a finales de este año", "2020-06-10", "2020-H2"),
+    ("fr_end_of_this_year", "fr", "diffusée à la fin de cette année", "2020-06-10", "2020-H2"),
+    ("it_end_of_this_year", "it", "arriva alla fine di quest'anno", "2020-06-10", "2020-H2"),
     ("it_next_autumn", "it", "arriverà soltanto il prossimo autunno", "2014-01-24", "2014-fall"),
     ("fr_next_year", "fr", "elle reviendra l'année prochaine", "2021-06-01", "2022"),
     ("de_next_year", "de", "im nächsten Jahr bei Prime Video", "2019-09-12", "2020"),

@@ -548,9 +548,11 @@ _EU_RE = re.compile(
     + _SEASON_ALT
     + r")\s+(?:prochain|prossimo|que\s+viene)\b"
     # "Ende des Jahres", "a finales de año", "fin d'année": late in the published year
-    + r"|(?P<eoy>ende\s+(?:des|dieses)\s+jahres|(?:a\s+)?final(?:es)?\s+de(?:l)?\s+a[ñn]o"
-    + r"|fin\s+de\s+a[ñn]o|(?:alla\s+)?fine\s+(?:dell'\s*)?anno|fin\s+d'ann[ée]e"
-    + r"|fin\s+de\s+l'ann[ée]e|(?:no\s+)?final\s+do\s+ano)\b"
+    # (and "this" year's: "a finales de este año", "no final deste ano", "à la fin de cette
+    # année", "alla fine di quest'anno", "no fim do ano")
+    + r"|(?P<eoy>ende\s+(?:des|dieses)\s+jahres|(?:a\s+)?final(?:es)?\s+de(?:l|\s+este)?\s+a[ñn]o"
+    + r"|fin\s+de\s+a[ñn]o|(?:alla\s+)?fine\s+(?:dell'\s*|di\s+quest'\s*)?anno|fin\s+d'ann[ée]e"
+    + r"|fin\s+de\s+(?:l'|cette\s+)ann[ée]e|(?:no\s+)?(?:final|fim)\s+d(?:o|este)\s+ano)\b"
     # "Netflix estrena hoy", "ab heute streamen", "da oggi su", "France 2 lance demain soir":
     # today or tomorrow, right beside a release
     + r"|(?:\b(?:estrenan?|llega|arrive|débarque|sort|lance|arriva|debutta|esce|startet|erscheint"

@@ -489,6 +489,7 @@ class _Sentence:
     first: int | None  # the first episode the sentence numbers
     premiere_said: bool
     taken: list[tuple[int, int]]  # phase cues kept: a cue inside one is not read again
+    phases: list[tuple[int, int]] | None = None  # every phase cue's span, read when needed
 
 
 def _item(
@@ -1081,6 +1082,7 @@ def _read_release(
         reports=item.lex.of("report_date"),
         first_named=s.first == 1 or s.premiere_said,
         language=language,
+        phases=_phase_spans(item, s) if s.dates and not cjk else [],
     )
     if (
         hit is not None
@@ -1373,6 +1375,7 @@ def _date_hit(
     reports: tuple[Cue, ...],
     first_named: bool,
     language: str,
+    phases: list[tuple[int, int]],
 ) -> Hit | None:
     """The date a release cue announces: the nearest date beside it in its sentence.
 
@@ -1380,7 +1383,10 @@ def _date_hit(
     `first_season`: the watch is a first season in an item that numbers no other (so an
     episode gone by is this season's); `reports`: the language's cues for the day a report
     came out (a date they mark is none of the release's); `first_named`: the sentence names
-    the first episode or a premiere ("第1話が4月15日に…放送され"), wherever the cue stands.
+    the first episode or a premiere ("第1話が4月15日に…放送され"), wherever the cue stands;
+    `phases`: the spans of the sentence's production-phase cues, each taking the dates nearer to
+    it than to the release cue ("el rodaje empezará a mediados de marzo, casi en simultáneo
+    con el estreno": March is the shoot's).
     """
 
     def gap(f: Found) -> int:
@@ -1401,6 +1407,14 @@ def _date_hit(
         and not _WAS_PLANNED_RE.match(m.string, f.end)
         and not _report_date(m.string, f, reports)
     ]
+    if phases:
+        shoots = [f for f in near if any(_apart(q, f) < gap(f) for q in phases)]
+        for f in shoots:
+            day = m.string[f.start : f.end]
+            notes.append(
+                Note("date", f"'{day}' dates the shoot, not the release: \"{quote[:120]}\"")
+            )
+        near = [f for f in near if f not in shoots]
     if any(f.end <= m.start() for f in near):
         # "7月16日(水)より独占配信がスタート、7月25日(金)より劇場版が公開": a date past a
         # comma after the cue opens the next clause when one stands before the cue.
@@ -1465,6 +1479,24 @@ def _date_hit(
         when=nearest.value,
         premiere=premiered,
     )
+
+
+def _apart(span: tuple[int, int], found: Found) -> int:
+    """Characters between a cue's span and a date (0 when they touch or overlap)."""
+    return max(0, found.start - span[1], span[0] - found.end)
+
+
+def _phase_spans(item: _Item, s: _Sentence) -> list[tuple[int, int]]:
+    """Where the sentence's production-phase cues stand ("rodaje", "Dreharbeiten"; read once
+    per sentence, when a date needs it)."""
+    if s.phases is None:
+        s.phases = [
+            m.span()
+            for c in item.lex.cues
+            if c.kind == "phase" and c.value != "released"  # a production phase's cue
+            for m in c.pattern.finditer(s.sentence)
+        ]
+    return s.phases
 
 
 def _year_back(found: Found, text: str, published: date) -> Found | None:
