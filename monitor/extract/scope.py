@@ -64,6 +64,14 @@ _THAT_SHOW_RE = re.compile(r"\bthat\s+(?:show|series|sitcom|drama|comedy)\b", re
 
 _NAMED_AFTER_RE = re.compile(r"\s*['\"]?")
 
+# A link to another story: "MORE: BBC Three's Croatia 2017 starts tonight", "READ MORE:",
+# "Related:", "See also:".
+_LINK_LINE_RE = re.compile(
+    r"\s*(?:read\s+more|more|related(?:\s+(?:stories|articles|news))?|see\s+also|also\s+read"
+    r"|recommended|you\s+may\s+also\s+like)\s*[:|»>]",
+    re.I,
+)
+
 _AFTER_MENTION_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+|its\s+)?$", re.I)
 # "finished its third season in June and will be returning for a truncated fourth and
 # final season next year": the season after "for" is the verb's own (its object), however
@@ -240,6 +248,9 @@ class ScopeReader:
         others = [o for o in others if not in_credit(doc.text, o[0], o[1])]
         if sentence.headline and not own:
             # A headline verb is news about the show only when the headline names it.
+            return None
+        if not own and _LINK_LINE_RE.match(doc.text, sentence.start, sentence.end):
+            # "MORE: BBC Three's Croatia 2017 starts tonight": a link to another story
             return None
         if not own and sentence.end <= self._first_mention():
             # Before the item first names the show, "it" and "the series" are another one.
