@@ -48,7 +48,7 @@ from typing import Final
 
 from monitor.extract.claims import PHASE_ORDER, Analysis
 from monitor.extract.intl_dates import GRAMMARS
-from monitor.extract.lexical_cues import STAMP_RE, Hit, cues
+from monitor.extract.lexical_cues import STAMP_RE, Hit, cue_context, cues
 from monitor.extract.lexical_scope import (
     CJK,
     UNIVERSAL_SEASON_RE,
@@ -132,7 +132,7 @@ def analyse_lexical(
             or _as_of_date(norm)
         )
     hits, notes = cues(
-        norm, spans, lex, watch, published, language, ours, titles, untitled, subtitles
+        cue_context(norm, spans, lex, watch, published, language, ours, titles, untitled, subtitles)
     )
     if (
         hits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from typing import Final
@@ -436,7 +436,7 @@ def _season_for(
 
 
 @dataclass(slots=True)
-class _Item:
+class CueContext:
     """What `cues` reads once per item and watch, before its sentences."""
 
     text: str
@@ -469,6 +469,8 @@ class _Item:
     anniversaries: tuple[Cue, ...]
     not_season: tuple[Cue, ...]
     whole: list[Found] | None = None  # the whole text's dates, read for "같은 날" only
+    hits: list[Hit] = field(default_factory=list)  # what the sentences give, in order
+    notes: list[Note] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -492,7 +494,7 @@ class _Sentence:
     phases: list[tuple[int, int]] | None = None  # every phase cue's span, read when needed
 
 
-def _item(
+def cue_context(
     text: str,
     spans: list[Span],
     lex: Lexicon,
@@ -503,7 +505,7 @@ def _item(
     titles: list[re.Match[str]],
     untitled: str,
     subtitles: tuple[str, ...],
-) -> _Item:
+) -> CueContext:
     cjk = language in ("ko", "ja")
     grammar = GRAMMARS[language]
     if published is None and grammar in (european, japanese):
@@ -547,7 +549,7 @@ def _item(
         if cjk
         else []
     )
-    return _Item(
+    return CueContext(
         text=text,
         spans=spans,
         lex=lex,
@@ -584,21 +586,10 @@ def _item(
     )
 
 
-def cues(
-    text: str,
-    spans: list[Span],
-    lex: Lexicon,
-    watch: Watch,
-    published: date | None,
-    language: str,
-    ours: list[tuple[int, int]],
-    titles: list[re.Match[str]],
-    untitled: str,
-    subtitles: tuple[str, ...],
-) -> tuple[list[Hit], list[Note]]:
-    item = _item(text, spans, lex, watch, published, language, ours, titles, untitled, subtitles)
-    hits: list[Hit] = []
-    notes: list[Note] = []
+def cues(item: CueContext) -> tuple[list[Hit], list[Note]]:
+    """Every sentence's cues for one watch, kept as hits or set aside with a note."""
+    text, spans, lex, watch = item.text, item.spans, item.lex, item.watch
+    hits, notes = item.hits, item.notes
     # "Netflix hat ein Prequel angekündigt ... sondern ein Film. Dafür laufen die
     # Dreharbeiten bereits.": a film or spin-off stays the topic of the sentences after it
     # until one names the show or a season again.
@@ -638,23 +629,22 @@ def cues(
                 continue
         if not span.ours or STAMP_RE.fullmatch(sentence.strip()):
             continue
-        s = _sentence(item, span, carried, hits, notes)
+        s = _sentence(item, span, carried)
         for cue in lex.cues:
             if cue.kind in QUALIFIERS or cue.kind == "final":  # final: its own pass
                 continue
             for m in cue.pattern.finditer(sentence):
                 if any(a < m.end() and m.start() < b for a, b in s.taken) and cue.kind == "phase":
                     continue  # "촬영을 마쳤다" is post-production, not also filming
-                _read_cue(item, s, cue, m, hits, notes)
+                _read_cue(item, s, cue, m)
     return hits, notes
 
 
-def _sentence(
-    item: _Item, span: Span, carried: bool, hits: list[Hit], notes: list[Note]
-) -> _Sentence:
+def _sentence(item: CueContext, span: Span, carried: bool) -> _Sentence:
     """Read what every cue of one sentence shares: its hedge, dates and episodes (the
     final-season and episode passes run here, once per sentence)."""
     text, lex, watch, cjk = item.text, item.lex, item.watch, item.cjk
+    hits, notes = item.hits, item.notes
     sentence = text[span.start : span.end]
     plain = item.masked[span.start : span.end]
     quote = " ".join(sentence.split())
@@ -714,15 +704,9 @@ def _sentence(
     )
 
 
-def _read_cue(
-    item: _Item,
-    s: _Sentence,
-    cue: Cue,
-    m: re.Match[str],
-    hits: list[Hit],
-    notes: list[Note],
-) -> None:
+def _read_cue(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> None:
     """One cue found in a sentence: set aside (with a note saying why) or kept as a hit."""
+    hits, notes = item.hits, item.notes
     fld = _field(cue)
     reason = next(
         (r for check in _SET_ASIDE_CHECKS if (r := check(item, s, cue, m)) is not None), None
@@ -733,7 +717,7 @@ def _read_cue(
     if cue.kind == "phase":
         s.taken.append(m.span())
     if cue.kind == "release":
-        _read_release(item, s, cue, m, hits, notes)
+        _read_release(item, s, cue, m)
         return
     published = item.published
     if (
@@ -752,7 +736,7 @@ def _read_cue(
 # --- why a cue is set aside: each check gives a reason or None; the first reason wins -----
 
 
-def _near_hedge(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> re.Match[str] | None:
+def _near_hedge(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> re.Match[str] | None:
     """The sentence's hedge, unless it belongs to another clause or object than the cue's."""
     hedged, sentence = s.hedged, s.sentence
     if hedged is None:
@@ -789,7 +773,7 @@ def _near_hedge(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> re.Mat
     return hedged
 
 
-def _hedged_or_negated(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _hedged_or_negated(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     # Negations are read with titles masked: "Padre no hay más que uno" names
     # a show, it negates nothing. A cue that is itself in quotes is a remark
     # ("フジ「放送中止は予定していない」"), its negation read with it.
@@ -812,7 +796,9 @@ def _hedged_or_negated(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) ->
     return reason
 
 
-def _about_title_in_passing(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _about_title_in_passing(
+    item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]
+) -> str | None:
     span = s.span
     if span.passing is not None and (
         span.start + m.start() >= span.passing
@@ -825,7 +811,7 @@ def _about_title_in_passing(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str
     return None
 
 
-def _about_subject_title(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _about_subject_title(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     if cue.kind not in _SUBJECT_KINDS:
         return None
     start, ours = s.span.start, item.ours
@@ -846,7 +832,7 @@ def _about_subject_title(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) 
     return None
 
 
-def _about_derivative(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _about_derivative(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     plain = s.plain
     if (
         s.carried
@@ -886,7 +872,7 @@ def _about_derivative(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> 
     return None
 
 
-def _about_successor(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _about_successor(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     if item.cjk and _SUCCESSOR_RE.search(s.plain, 0, m.start()) is not None:
         # "'더케이투' 다음 작품은 … '도깨비'이며, 오는 12월 2일 첫방송 예정": what
         # follows is the show after ours
@@ -894,7 +880,7 @@ def _about_successor(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> s
     return None
 
 
-def _about_trailer(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _about_trailer(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     if (
         item.cjk
         and ("公開" in m.group() or "공개" in m.group())
@@ -907,7 +893,7 @@ def _about_trailer(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str
     return None
 
 
-def _planned(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _planned(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     """A phase cue still ahead ("촬영에 돌입할 예정", "10월 촬영 시작") has not begun."""
     if cue.kind != "phase" or cue.form == "finale":  # a finale ahead: the run is on air now
         return None
@@ -939,7 +925,7 @@ def _planned(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | Non
     return None
 
 
-def _other_season(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _other_season(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     """The season the cue is about, when it is not the watched one."""
     span, watch = s.span, item.watch
     ok, why = _season_for(span, span.start + m.start(), watch, item.cjk, m)
@@ -957,7 +943,7 @@ def _other_season(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str 
     return None if ok else why
 
 
-def _slot_ahead(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _slot_ahead(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     if cue.form != "slot":
         return None
     sentence = s.sentence
@@ -975,7 +961,7 @@ def _slot_ahead(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | 
     return "a weekly slot announced, not yet on air" if ahead else None
 
 
-def _released_of_the_show(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _released_of_the_show(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     if (
         cue.value == "released"
         # (in an item that names no season past the first, "放送中の『X』" is
@@ -997,14 +983,14 @@ def _released_of_the_show(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str])
     return None
 
 
-def _rerun(item: _Item, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
+def _rerun(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> str | None:
     if cue.form == "rerun" and not item.first_only:
         # "再放送が始まり、しかも来年には2期も決定": a rerun repeats an earlier run
         return "a rerun of an earlier run, not this season"
     return None
 
 
-_Check = Callable[[_Item, _Sentence, Cue, re.Match[str]], str | None]
+_Check = Callable[[CueContext, _Sentence, Cue, re.Match[str]], str | None]
 # The precedence of the reasons a cue is set aside: the first that applies is the note.
 _SET_ASIDE_CHECKS: Final[tuple[_Check, ...]] = (
     _hedged_or_negated,  # asked, hedged, negated (its own clause's hedge only)
@@ -1021,15 +1007,9 @@ _SET_ASIDE_CHECKS: Final[tuple[_Check, ...]] = (
 )
 
 
-def _read_release(
-    item: _Item,
-    s: _Sentence,
-    cue: Cue,
-    m: re.Match[str],
-    hits: list[Hit],
-    notes: list[Note],
-) -> None:
+def _read_release(item: CueContext, s: _Sentence, cue: Cue, m: re.Match[str]) -> None:
     """A release cue: its date (ahead, or today's premiere), or `released` when gone by."""
+    hits, notes = item.hits, item.notes
     fld = _field(cue)
     sentence, span, quote, watch = s.sentence, s.span, s.quote, item.watch
     language, published, cjk, first_only = item.language, item.published, item.cjk, item.first_only
@@ -1486,7 +1466,7 @@ def _apart(span: tuple[int, int], found: Found) -> int:
     return max(0, found.start - span[1], span[0] - found.end)
 
 
-def _phase_spans(item: _Item, s: _Sentence) -> list[tuple[int, int]]:
+def _phase_spans(item: CueContext, s: _Sentence) -> list[tuple[int, int]]:
     """Where the sentence's production-phase cues stand ("rodaje", "Dreharbeiten"; read once
     per sentence, when a date needs it)."""
     if s.phases is None:
