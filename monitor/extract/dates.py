@@ -55,7 +55,7 @@ SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "winter": 
 ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 ORDINAL_NUMBERS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 
-_MONS = (
+MONTH_NAME = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?"
 )
@@ -63,7 +63,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
 def _mon(name: str) -> str:
-    return rf"(?P<{name}>{_MONS})"
+    return rf"(?P<{name}>{MONTH_NAME})"
 
 
 def _day(name: str) -> str:
@@ -90,7 +90,7 @@ _PREVIOUS_WORDS_RE = re.compile(r"(?:(\w+)\s+)?(\w+)[\s-]$")
 
 _STAMP_DATE = (
     rf"(?:{_WD},?\s+)?(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"{_MONS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONS},?\s+\d{{4}})"
+    rf"{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAME},?\s+\d{{4}})"
 )
 
 _WORD_START = r"(?<![^\W_])"  # a date starts a word, never inside one ("Q1 January")
@@ -155,7 +155,7 @@ _DATE_BRANCHES = (
     # ("Sunday, 8.30pm, ABC": a clock time after it is no day of the month)
     rf"(?P<wd>(?i:(?<!\bevery\s)(?<!\beach\s)(?<!\bmore\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)"
     rf"(?<!\btheir\s)(?<!\byour\s)(?<!\bour\s))(?P<wd_n>{_WD})\b"
-    rf"(?!,?\s+(?:the\s+)?(?:{_MONS}|\d(?!\d?(?:[.:]\d\d)?\s*(?i:am|pm)\b|\d?[.:]\d\d\b)))"
+    rf"(?!,?\s+(?:the\s+)?(?:{MONTH_NAME}|\d(?!\d?(?:[.:]\d\d)?\s*(?i:am|pm)\b|\d?[.:]\d\d\b)))"
     # "airs on Sunday nights", "HBO's Sunday night slot": a weekly slot, not a day.
     r"(?!\s+(?:(?:night|evening|morning|afternoon|prime-?time)\s+)?(?:nights|evenings|mornings|"
     r"afternoons|slot|time-?slot|line-?up|block)\b))",

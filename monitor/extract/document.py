@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from monitor.extract import patterns as p
-from monitor.extract.dates import find_dates
+from monitor.extract.dates import MONTH_NAME, find_dates
 from monitor.extract.sentences import Sentence, split_sentences
 from monitor.match.seasons import (
     ORDINAL_WORDS,
@@ -604,11 +604,6 @@ _SLOT_BEFORE_RE = re.compile(
     r"thurs|fri|satur|sun)days?\s+(?:nights?|evenings?|mornings?))(?:\s+(?:ET|PT|BST|GMT))?\s+on\s+$"
 )
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-
 # The channel a season airs on is no show: "premieres on Animal Planet on February 20",
 # "streaming exclusively on Nat Geo".
 _OUTLET_BEFORE_RE = re.compile(
@@ -619,6 +614,6 @@ _OUTLET_BEFORE_RE = re.compile(
     r"(?:\s+(?:exclusively|only|first|again|globally|locally|in\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|"
     r"on\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d{1,2}(?:[.:]\d\d)?\s*(?i:[ap]\.?m\.?)?|"
     # ("will premiere on June 20th exclusively on WOW Presents Plus")
-    rf"(?:on\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?,?))*"
+    rf"(?:on\s+)?{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?,?))*"
     r"\s+(?:on|via)\s+$"
 )
